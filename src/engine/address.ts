@@ -1,0 +1,33 @@
+/** A1-style addresses from zero-based positions. */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let letters = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function address(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** `A1:C3` from zero-based bounds. */
+export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
+  const start = address(top, left);
+  const end = address(bottom, right);
+  return start === end ? start : `${start}:${end}`;
+}
+
+/** Quotes a sheet name for a formula or reference where Excel needs it. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

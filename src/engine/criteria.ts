@@ -1,0 +1,185 @@
+/**
+ * Criterion types, declared in one table: each entry says how a row's inputs become a measure,
+ * how the measure compares with the target, and which actual would have met it. Adding a type is
+ * one entry here and its names in each language pack.
+ */
+import type { Formatter } from './format';
+import type { ColumnKey, MessageRef, Target } from './types';
+
+/** The row's inputs after data references are resolved. */
+export interface RowInputs {
+  target: Target | null;
+  floor: number | null;
+  baseline: number | null;
+  actual: number | null;
+  met: number | null;
+  total: number | null;
+  excluded: number | null;
+  deadline: number | null;
+  completed: { date: number | null; done: boolean } | null;
+  limit: number | null;
+}
+
+export type Compare = 'atLeast' | 'atMost' | 'between';
+export type MeasureKind = 'number' | 'percent' | 'date';
+
+/** A measure to compare, a fulfilment decided without comparing, or what is missing or wrong. */
+export type Measurement =
+  | { value: number; text: string }
+  | { fulfilment: number; text: string }
+  | { missing: ColumnKey[] }
+  | { problem: MessageRef; column: ColumnKey };
+
+/** The input that would have met the target, in the units of the input the user fills in. */
+export interface Required {
+  value: number;
+  kind: MeasureKind;
+}
+
+export interface ComparisonCriterion {
+  key: string;
+  kind: 'comparison';
+  compare: Compare;
+  /** Target, floor and steps are percent fields (85 = 85 %). */
+  percent: boolean;
+  /** How the measure reads. */
+  unit: MeasureKind;
+  /** What a data reference yields: the trimmed mean as the actual, or met/total within a limit. */
+  data: 'mean' | 'withinLimit';
+  /** The target the measure is held against; most types read the Target column. */
+  target?(inputs: RowInputs): Target | null;
+  measure(inputs: RowInputs, fmt: Formatter): Measurement;
+  /** Turns the measure that would meet the target into the input a user would need to report. */
+  required(goal: number, inputs: RowInputs): Required | null;
+}
+
+/** Types decided without a comparison: by a text, a formula or the children. */
+export interface DirectCriterion {
+  key: string;
+  kind: 'assessment' | 'formula' | 'all';
+  percent: false;
+}
+
+export type CriterionDefinition = ComparisonCriterion | DirectCriterion;
+
+const missing = (inputs: RowInputs, keys: (keyof RowInputs & ColumnKey)[]): ColumnKey[] =>
+  keys.filter((k) => inputs[k] === null);
+
+/** min, max and range compare the actual itself. */
+function plain(key: string, compare: Compare): ComparisonCriterion {
+  return {
+    key,
+    kind: 'comparison',
+    compare,
+    percent: false,
+    unit: 'number',
+    data: 'mean',
+    measure: (i, fmt) => (i.actual === null ? { missing: ['actual'] } : { value: i.actual, text: fmt.number(i.actual) }),
+    required: (goal) => ({ value: goal, kind: 'number' }),
+  };
+}
+
+/** reduction and increase compare the change against the baseline, as a fraction of it. */
+function change(key: string, sign: 1 | -1): ComparisonCriterion {
+  return {
+    key,
+    kind: 'comparison',
+    compare: 'atLeast',
+    percent: true,
+    unit: 'percent',
+    data: 'mean',
+    measure: (i, fmt) => {
+      const gaps = missing(i, ['baseline', 'actual']);
+      if (gaps.length) return { missing: gaps };
+      const baseline = i.baseline as number;
+      const actual = i.actual as number;
+      if (baseline === 0) return { problem: { key: 'zeroBaseline' }, column: 'baseline' };
+      const value = (sign * (actual - baseline)) / baseline;
+      const diff = sign > 0 ? `${fmt.number(actual)} − ${fmt.number(baseline)}` : `${fmt.number(baseline)} − ${fmt.number(actual)}`;
+      return { value, text: `(${diff}) / ${fmt.number(baseline)} = ${fmt.percent(value)}` };
+    },
+    required: (goal, i) => (i.baseline === null ? null : { value: i.baseline * (1 + sign * goal), kind: 'number' }),
+  };
+}
+
+const share: ComparisonCriterion = {
+  key: 'share',
+  kind: 'comparison',
+  compare: 'atLeast',
+  percent: true,
+  unit: 'percent',
+  data: 'withinLimit',
+  measure: (i, fmt) => {
+    if (i.met !== null || i.total !== null) {
+      const gaps = missing(i, ['met', 'total']);
+      if (gaps.length) return { missing: gaps };
+      const base = (i.total as number) - (i.excluded ?? 0);
+      if (base <= 0) return { problem: { key: 'shareBase', args: { value: fmt.number(base) } }, column: 'total' };
+      const value = (i.met as number) / base;
+      const denominator = i.excluded ? `(${fmt.number(i.total as number)} − ${fmt.number(i.excluded)})` : fmt.number(base);
+      return { value, text: `${fmt.number(i.met as number)} / ${denominator} = ${fmt.percent(value)}` };
+    }
+    if (i.actual !== null) {
+      // An actual on a share row is the share itself: 82,4 or 82,4 % or 0.824.
+      const value = Math.abs(i.actual) > 1 ? i.actual / 100 : i.actual;
+      return { value, text: fmt.percent(value) };
+    }
+    return { missing: ['met', 'total'] };
+  },
+  required: (goal, i) => {
+    if (i.met !== null && i.total !== null) {
+      const base = i.total - (i.excluded ?? 0);
+      return { value: Math.ceil(goal * base - 1e-9), kind: 'number' };
+    }
+    return { value: goal, kind: 'percent' };
+  },
+};
+
+const milestone: ComparisonCriterion = {
+  key: 'milestone',
+  kind: 'comparison',
+  compare: 'atMost',
+  percent: false,
+  unit: 'date',
+  data: 'mean',
+  target: (i) => (i.deadline === null ? null : { lo: i.deadline, hi: i.deadline }),
+  measure: (i, fmt) => {
+    if (i.completed === null) return { missing: ['completed'] };
+    const { date, done } = i.completed;
+    if (!done) return { fulfilment: 0, text: '' };
+    if (date === null || i.deadline === null) return { fulfilment: 1, text: date === null ? '' : fmt.date(date) };
+    return { value: date, text: fmt.date(date) };
+  },
+  required: (goal) => ({ value: goal, kind: 'date' }),
+};
+
+/** Every criterion type, by key. The order is the order drop-down lists show. */
+export const CRITERIA: readonly CriterionDefinition[] = [
+  plain('min', 'atLeast'),
+  plain('max', 'atMost'),
+  plain('range', 'between'),
+  change('reduction', -1),
+  change('increase', 1),
+  share,
+  milestone,
+  { key: 'assessment', kind: 'assessment', percent: false },
+  { key: 'formula', kind: 'formula', percent: false },
+  { key: 'all', kind: 'all', percent: false },
+];
+
+export const CRITERION_BY_KEY: ReadonlyMap<string, CriterionDefinition> = new Map(CRITERIA.map((c) => [c.key, c]));
+
+/** Whether a measure meets its target in the criterion's direction; tolerant of float noise. */
+export function meets(compare: Compare, value: number, target: Target): boolean {
+  const eps = 1e-12 * Math.max(1, Math.abs(value));
+  if (compare === 'atLeast') return value >= target.lo - eps;
+  if (compare === 'atMost') return value <= target.hi + eps;
+  return value >= target.lo - eps && value <= target.hi + eps;
+}
+
+/** The measure that would meet the target from where the value stands. */
+export function goalFor(compare: Compare, value: number, target: Target): number {
+  if (compare === 'atLeast') return target.lo;
+  if (compare === 'atMost') return target.hi;
+  return value < target.lo ? target.lo : target.hi;
+}

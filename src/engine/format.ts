@@ -1,0 +1,27 @@
+/** Numbers, percents and dates as the output language writes them, for explanations. */
+import type { LanguagePack } from './i18n';
+import { formatSerialDate } from './parse';
+
+export interface Formatter {
+  number(n: number): string;
+  percent(fraction: number): string;
+  date(serial: number): string;
+  by(kind: 'number' | 'percent' | 'date' | null, n: number): string;
+}
+
+const cache = new Map<string, Formatter>();
+
+export function formatter(lang: LanguagePack): Formatter {
+  const hit = cache.get(lang.locale);
+  if (hit) return hit;
+  const num = new Intl.NumberFormat(lang.locale, { maximumFractionDigits: 2 });
+  const pct = new Intl.NumberFormat(lang.locale, { maximumFractionDigits: 1 });
+  const f: Formatter = {
+    number: (n) => num.format(n),
+    percent: (x) => `${pct.format(x * 100)} %`,
+    date: (s) => formatSerialDate(s, lang.locale),
+    by: (kind, n) => (kind === 'percent' ? f.percent(n) : kind === 'date' ? f.date(n) : f.number(n)),
+  };
+  cache.set(lang.locale, f);
+  return f;
+}

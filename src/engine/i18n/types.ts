@@ -1,0 +1,101 @@
+import type { AssessmentKey, ColumnKey, MessageKey, MetadataKey, Period, Severity, StatusKey } from '../types';
+
+export type LanguageCode = 'da' | 'nb' | 'en';
+
+/** Words the plan reader understands in one language. Matching folds case and accents. */
+export interface Vocabulary {
+  columns: Record<ColumnKey, string[]>;
+  metadata: Record<MetadataKey, string[]>;
+  /** Criterion type names by the key of their definition in `criteria.ts`. */
+  types: Record<string, string[]>;
+  scales: Record<'binary' | 'linear' | 'partial', string[]>;
+  assessments: Record<AssessmentKey, string[]>;
+  yes: string[];
+  no: string[];
+  /** Period words: `kvartal` in `1. kvartal`, `helår` alone. */
+  periods: Record<Period['kind'], string[]>;
+  /** Words after a number that mark it as percent: `pct.`, `procent`. */
+  percent: string[];
+}
+
+/** Labels of the score workbook. */
+export interface SheetWords {
+  scoreSheet: string;
+  problemsSheet: string;
+  title: string;
+  score: string;
+  earnedOfTotal: string;
+  of: string;
+  assessedWeight: string;
+  maxReachable: string;
+  subtotal: string;
+  total: string;
+  source: string;
+  illustrative: string;
+  problemHeaders: { sheet: string; cell: string; severity: string; message: string };
+  /** Output column headers of the goal table. */
+  columns: Record<ScoreColumnKey, string>;
+  overridden: string;
+}
+
+export type ScoreColumnKey =
+  | 'id'
+  | 'area'
+  | 'title'
+  | 'weight'
+  | 'points'
+  | 'type'
+  | 'scale'
+  | 'target'
+  | 'floor'
+  | 'baseline'
+  | 'actual'
+  | 'met'
+  | 'total'
+  | 'excluded'
+  | 'deadline'
+  | 'completed'
+  | 'assessment'
+  | 'result'
+  | 'fulfilment'
+  | 'earned'
+  | 'status'
+  | 'explanation'
+  | 'note';
+
+/** Words used inside one-line explanations. */
+export interface ExplanationWords {
+  missing: string;
+  met: string;
+  notMet: string;
+  completed: string;
+  deadline: string;
+  notCompleted: string;
+  assessment: string;
+  overriddenBy: string;
+  allChildren: string;
+  sumChildren: string;
+  notAllAssessed: string;
+  scale: Record<'binary' | 'linear' | 'partial' | 'steps', string>;
+  formula: string;
+  trimmedMean: string;
+  withinLimit: string;
+  /** Column names used to say which inputs are missing. */
+  inputs: Partial<Record<ColumnKey, string>>;
+}
+
+export interface LanguagePack {
+  code: LanguageCode;
+  name: string;
+  /** Locale for number and date formatting (`da-DK`). */
+  locale: string;
+  vocabulary: Vocabulary;
+  statuses: Record<StatusKey, string>;
+  severities: Record<Severity, string>;
+  /** Problem messages; `{name}` stands for an argument. */
+  messages: Record<MessageKey, string>;
+  sheet: SheetWords;
+  explain: ExplanationWords;
+  /** Criterion type names as the score sheet prints them. */
+  typeLabels: Record<string, string>;
+}

@@ -1,0 +1,12 @@
+/** The scoring engine: plain values in, plain values out. */
+export * from './types';
+export { readPlan, isPlanSheet, parseDataRef, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT } from './reader';
+export { scorePlan, statusOf, assessmentCredit, FORMULA_VARIABLES, type ScoreOptions } from './score';
+export { CRITERIA, CRITERION_BY_KEY, type CriterionDefinition } from './criteria';
+export { SCALES, applyScale } from './scales';
+export { compileFormula, toFulfilment, FORMULA_FUNCTIONS } from './formula';
+export * from './parse';
+export { LANGUAGES, PACKS, pack, formatMessage, type LanguageCode, type LanguagePack, type ScoreColumnKey } from './i18n';
+export { formatter } from './format';
+export { address, columnLetter, rangeAddress, quoteSheet } from './address';
+export { fold, cellText } from './text';

@@ -1,0 +1,236 @@
+/**
+ * Numbers, percents, dates and periods as Danish, Norwegian and English plans write them.
+ * Each parser returns `missing` for an empty cell and `ok: false, missing: false` for a cell
+ * that holds something unreadable, so the reader can tell "not filled in" from "wrong".
+ */
+import { fold } from './text';
+import type { CellValue, Parsed, Period, Target } from './types';
+import { percentWords, periodWords, yesNoIndex } from './vocabulary';
+
+const MISSING = { ok: false, missing: true } as const;
+const BAD = { ok: false, missing: false } as const;
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+
+export function isBlank(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+export function isCellError(value: CellValue): value is { error: string } {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && 'error' in value;
+}
+
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return !!format && /%/.test(format.replace(/"[^"]*"/g, ''));
+}
+
+/** Text of a number with its percent sign or word stripped, and whether it had one. */
+function stripPercent(text: string): { body: string; percent: boolean } {
+  let body = text.trim();
+  if (body.endsWith('%')) return { body: body.slice(0, -1).trim(), percent: true };
+  const lower = body.toLowerCase();
+  for (const word of percentWords) {
+    if (lower.endsWith(word) && lower.length > word.length && /[\d\s]/.test(lower[lower.length - word.length - 1])) {
+      return { body: body.slice(0, -word.length).trim(), percent: true };
+    }
+  }
+  return { body, percent: false };
+}
+
+const PLAIN = /^[+-]?\d+(\.\d+)?$/;
+const DOT_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3})+$/;
+
+/**
+ * Reads `12,5`, `1.234,5`, `1 234,5`, `1,234.5`, `2.5` and `1.200` (= 1200: a dot followed by
+ * exactly three digits and no comma is a Danish thousands separator).
+ */
+export function parseNumberText(text: string): number | null {
+  let body = text.replace(/[\s\u00a0\u202f']/g, '').replace(/^\u2212/, '-');
+  if (!body) return null;
+  const comma = body.lastIndexOf(',');
+  const dot = body.lastIndexOf('.');
+  if (comma >= 0 && dot >= 0) {
+    body = comma > dot ? body.replace(/\./g, '').replace(',', '.') : body.replace(/,/g, '');
+  } else if (comma >= 0) {
+    if ((body.match(/,/g) ?? []).length > 1) body = body.replace(/,/g, '');
+    else body = body.replace(',', '.');
+  } else if (DOT_THOUSANDS.test(body)) {
+    body = body.replace(/\./g, '');
+  }
+  if (!PLAIN.test(body)) return null;
+  const n = Number(body);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A number, with whether it was written or formatted as percent. */
+export function parseNumber(value: CellValue, format?: string | null): Parsed<{ n: number; percent: boolean }> {
+  if (isBlank(value)) return MISSING;
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? ok({ n: value, percent: isPercentFormat(format) }) : BAD;
+  }
+  if (typeof value !== 'string') return BAD;
+  const { body, percent } = stripPercent(value);
+  const n = parseNumberText(body);
+  return n === null ? BAD : ok({ n, percent });
+}
+
+/** A plain number: `12,5`, `1.200`; a percent sign makes it a fraction (`85 %` = 0.85). */
+export function parsePlain(value: CellValue, format?: string | null): Parsed<number> {
+  const p = parseNumber(value, format);
+  if (!p.ok) return p;
+  return ok(p.value.percent && typeof value === 'string' ? p.value.n / 100 : p.value.n);
+}
+
+/**
+ * A percent field as a fraction: `85`, `85 %`, `85 pct.` and a %-formatted 0.85 are all 0.85.
+ * A bare value above 1 is percent points; at most 1 it is already a fraction.
+ */
+export function parsePercent(value: CellValue, format?: string | null): Parsed<number> {
+  const p = parseNumber(value, format);
+  if (!p.ok) return p;
+  const { n, percent } = p.value;
+  if (typeof value === 'number' && percent) return ok(n);
+  if (percent) return ok(n / 100);
+  return ok(Math.abs(n) > 1 ? n / 100 : n);
+}
+
+/** A weight in percent points (`5`, `5 %`, `5 pct.`, a %-formatted 0.05 are all 5). */
+export function parseWeight(value: CellValue, format?: string | null): Parsed<number> {
+  const p = parseNumber(value, format);
+  if (!p.ok) return p;
+  return ok(typeof value === 'number' && p.value.percent ? p.value.n * 100 : p.value.n);
+}
+
+/** `3-5`, `3–5`, `3 til 5`; a single number is a range of one value. */
+export function parseRange(value: CellValue, format: string | null | undefined, percent: boolean): Parsed<Target> {
+  if (isBlank(value)) return MISSING;
+  const one = (v: CellValue) => (percent ? parsePercent(v, format) : parsePlain(v, format));
+  if (typeof value === 'string') {
+    const m = value.trim().match(/^(.+?)\s*(?:[-–—]|\.\.|\btil\b|\bto\b)\s*(.+)$/i);
+    if (m && !/^[-–—]/.test(value.trim())) {
+      const lo = one(m[1]);
+      const hi = one(m[2]);
+      if (lo.ok && hi.ok) return ok({ lo: Math.min(lo.value, hi.value), hi: Math.max(lo.value, hi.value) });
+      return BAD;
+    }
+  }
+  const single = one(value);
+  return single.ok ? ok({ lo: single.value, hi: single.value }) : single;
+}
+
+// ---- dates and periods -------------------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** Excel serial day number of a calendar date. */
+export function serialOf(year: number, month: number, day: number): number {
+  return Math.round((Date.UTC(year, month - 1, day) - EXCEL_EPOCH) / DAY_MS);
+}
+
+export function serialFromDate(date: Date): number {
+  return Math.round((date.getTime() - EXCEL_EPOCH) / DAY_MS);
+}
+
+export function dateFromSerial(serial: number): Date {
+  return new Date(EXCEL_EPOCH + serial * DAY_MS);
+}
+
+/** The last month of each period of a year, by kind and index. */
+const PERIOD_END_MONTH: Record<Period['kind'], (i: number) => number> = {
+  quarter: (i) => i * 3,
+  tertial: (i) => i * 4,
+  half: (i) => i * 6,
+  year: () => 12,
+};
+const PERIOD_COUNT: Record<Period['kind'], number> = { quarter: 4, tertial: 3, half: 2, year: 1 };
+const PERIOD_LETTER: Record<string, Period['kind']> = { q: 'quarter', k: 'quarter', t: 'tertial', h: 'half' };
+
+export function periodEnd(period: Period, year: number): number {
+  const month = PERIOD_END_MONTH[period.kind](period.index);
+  return serialOf(year, month + 1, 0);
+}
+
+/**
+ * A period with an optional year: `Q1`, `Q4 2024`, `1. kvartal 2024`, `T2`, `2. tertial`, `H1`,
+ * `1. halvår 2024`, `År`, `Helår`, `Year`, `2024`.
+ */
+export function parsePeriod(text: string): { period: Period; year: number | null } | null {
+  const words = fold(text);
+  if (!words) return null;
+  let year: number | null = null;
+  let rest = words.replace(/\b(19|20|21)\d{2}\b/, (y) => {
+    year = Number(y);
+    return ' ';
+  });
+  rest = rest.replace(/\s+/g, ' ').trim();
+  const check = (kind: Period['kind'], index: number) =>
+    index >= 1 && index <= PERIOD_COUNT[kind] ? { period: { kind, index }, year } : null;
+  if (!rest) return year === null ? null : { period: { kind: 'year', index: 1 }, year };
+  const letter = rest.match(/^([qkth])\s?([1-4])$/);
+  if (letter) return check(PERIOD_LETTER[letter[1]], Number(letter[2]));
+  const numbered = rest.match(/^([1-4])\s*(?:st|nd|rd|th)?\s+(.+)$/);
+  if (numbered) {
+    const kind = periodWords.get(numbered[2]);
+    return kind && kind !== 'year' ? check(kind, Number(numbered[1])) : null;
+  }
+  const kind = periodWords.get(rest);
+  return kind === 'year' ? { period: { kind: 'year', index: 1 }, year } : null;
+}
+
+const DMY = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+
+function validDate(y: number, m: number, d: number): number | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? serialOf(y, m, d) : null;
+}
+
+/**
+ * A date as an Excel serial: a Date, a serial, ISO `2024-12-31`, `31.12.2024`, `31-12-2024`, or a
+ * period with a year (`Q1 2024`, `1. halvår 2024`, `2024`), meaning its last day. A bare period
+ * without a year (`Q2`) takes `defaultYear`, the plan's year.
+ */
+export function parseDate(value: CellValue, defaultYear: number | null = null): Parsed<number> {
+  if (isBlank(value)) return MISSING;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? BAD : ok(serialFromDate(value));
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return BAD;
+    // A whole number that reads as a year is the year, not the serial 2024 (16 July 1905).
+    if (Number.isInteger(value) && value >= 1900 && value <= 2200) return ok(serialOf(value, 12, 31));
+    return value > 0 && value < 2_958_466 ? ok(Math.floor(value)) : BAD;
+  }
+  if (typeof value !== 'string') return BAD;
+  const text = value.trim();
+  const dmy = text.match(DMY);
+  if (dmy) {
+    const s = validDate(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]));
+    return s === null ? BAD : ok(s);
+  }
+  const ymd = text.match(YMD);
+  if (ymd) {
+    const s = validDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+    return s === null ? BAD : ok(s);
+  }
+  const p = parsePeriod(text);
+  const year = p?.year ?? defaultYear;
+  if (p && year !== null) return ok(periodEnd(p.period, year));
+  return BAD;
+}
+
+/** `ja`/`nej`, `yes`/`no`, or a date (done on that date). */
+export function parseCompleted(value: CellValue, defaultYear: number | null): Parsed<{ date: number | null; done: boolean }> {
+  if (isBlank(value)) return MISSING;
+  if (typeof value === 'boolean') return ok({ date: null, done: value });
+  if (typeof value === 'string') {
+    const yn = yesNoIndex.get(fold(value));
+    if (yn) return ok({ date: null, done: yn === 'yes' });
+  }
+  const date = parseDate(value, defaultYear);
+  return date.ok ? ok({ date: date.value, done: true }) : date;
+}
+
+/** Weekday-free short date for explanations: 30.06.2024 (da/nb) or 30/06/2024 (en). */
+export function formatSerialDate(serial: number, locale: string): string {
+  const d = dateFromSerial(serial);
+  return d.toLocaleDateString(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+}

@@ -1,0 +1,298 @@
+/**
+ * Reads a plan from a 2D array of cell values: finds the header row, the metadata above it and the
+ * columns by their names in any of the languages, and parses every row's inputs. Problems name the
+ * sheet and cell; an unreadable cell never stops the other rows.
+ */
+import { address, columnIndex as letterIndex } from './address';
+import { CRITERION_BY_KEY, CRITERIA } from './criteria';
+import { fold, cellText } from './text';
+import {
+  isBlank,
+  isCellError,
+  parseCompleted,
+  parseDate,
+  parsePercent,
+  parsePeriod,
+  parsePlain,
+  parseRange,
+  parseWeight,
+} from './parse';
+import type {
+  AreaDeclaration,
+  CellValue,
+  ColumnKey,
+  DataRef,
+  MessageRef,
+  Parsed,
+  Plan,
+  PlanMetadata,
+  PlanRow,
+  Problem,
+  Scale,
+  SheetGrid,
+  SourceCell,
+} from './types';
+import { assessmentIndex, columnIndex, metadataIndex, scaleIndex, typeIndex } from './vocabulary';
+
+/** The header row is the first row with an ID column and a Weight or Points column, in these rows. */
+export const HEADER_SEARCH_ROWS = 30;
+export const DEFAULT_PARTIAL_CREDIT = 0.5;
+
+const TYPES = typeIndex(CRITERIA.map((c) => c.key));
+
+export interface ReadResult {
+  plan: Plan | null;
+  problems: Problem[];
+}
+
+interface Header {
+  row: number;
+  columns: Plan['columns'];
+}
+
+function findHeader(grid: SheetGrid): Header | null {
+  const top = grid.origin?.row ?? 0;
+  const left = grid.origin?.col ?? 0;
+  const rows = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const columns: Plan['columns'] = {};
+    const cells = grid.values[r] ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (typeof cells[c] !== 'string') continue;
+      const key = columnIndex.get(fold(cells[c] as string));
+      if (key && !columns[key]) columns[key] = { col: c, address: address(top + r, left + c), header: String(cells[c]).trim() };
+    }
+    if (columns.id && (columns.weight || columns.points)) return { row: r, columns };
+  }
+  return null;
+}
+
+/** `Sagsdata!B2:B900`, `'Case data'!B2:B900` or `B2:B900` on the plan's own sheet. */
+export function parseDataRef(text: string, ownSheet: string): DataRef | null {
+  const m = text.trim().match(/^(?:(?:'((?:[^']|'')+)'|([^!'"]+))!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/);
+  if (!m) return null;
+  const sheet = m[1] ? m[1].replace(/''/g, "'") : (m[2]?.trim() ?? ownSheet);
+  const c1 = letterIndex(m[3]);
+  const r1 = Number(m[4]) - 1;
+  const c2 = m[5] ? letterIndex(m[5]) : c1;
+  const r2 = m[6] ? Number(m[6]) - 1 : r1;
+  if (r1 < 0 || r2 < 0) return null;
+  return { text: text.trim(), sheet, top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+/** `85:100%; 75:50%`: thresholds in the criterion's unit, credits in percent. */
+function parseSteps(text: string, percent: boolean): Scale | null {
+  const parts = text.split(/;|\n/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return null;
+  const steps: { threshold: number; credit: number }[] = [];
+  for (const part of parts) {
+    const m = part.match(/^(.+?)\s*(?::|=|->|→)\s*(.+)$/);
+    if (!m) return null;
+    const threshold = percent ? parsePercent(m[1]) : parsePlain(m[1]);
+    const credit = parsePercent(m[2]);
+    if (!threshold.ok || !credit.ok) return null;
+    steps.push({ threshold: threshold.value, credit: credit.value });
+  }
+  return { kind: 'steps', steps };
+}
+
+function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[]): PlanMetadata {
+  const meta: PlanMetadata = { agency: '', year: null, period: null, periodText: '', partialCredit: DEFAULT_PARTIAL_CREDIT };
+  const top = grid.origin?.row ?? 0;
+  const left = grid.origin?.col ?? 0;
+  for (let r = 0; r < headerRow; r++) {
+    const cells = grid.values[r] ?? [];
+    const first = cells.findIndex((v) => !isBlank(v));
+    if (first < 0 || typeof cells[first] !== 'string') continue;
+    const key = metadataIndex.get(fold(cells[first] as string));
+    if (!key) continue;
+    let c = first + 1;
+    while (c < cells.length && isBlank(cells[c])) c++;
+    const value = cells[c];
+    const where = { sheet: grid.name, cell: address(top + r, left + c) };
+    if (isBlank(value)) continue;
+    if (key === 'agency') meta.agency = cellText(value);
+    else if (key === 'year') {
+      const y = parsePlain(value);
+      if (y.ok && Number.isInteger(y.value)) meta.year = y.value;
+      else if (value instanceof Date) meta.year = value.getUTCFullYear();
+      else problems.push({ ...where, severity: 'warning', message: { key: 'badNumber', args: { value: cellText(value) } } });
+    } else if (key === 'period') {
+      meta.periodText = cellText(value);
+      const p = parsePeriod(meta.periodText);
+      if (p) {
+        meta.period = p.period;
+        if (meta.year === null && p.year !== null) meta.year = p.year;
+      } else problems.push({ ...where, severity: 'warning', message: { key: 'unknownPeriod', args: { value: meta.periodText } } });
+    } else if (key === 'partialCredit') {
+      const p = parsePercent(value, grid.formats?.[r]?.[c]);
+      if (p.ok && p.value >= 0 && p.value <= 1) meta.partialCredit = p.value;
+      else problems.push({ ...where, severity: 'warning', message: { key: 'badPercent', args: { value: cellText(value) } } });
+    }
+  }
+  return meta;
+}
+
+/** Normalises an ID as written: `1.`, ` 1.a `, a number cell 1.1. */
+function readId(value: CellValue): string {
+  return cellText(value).replace(/\s+/g, '').replace(/\.+$/, '');
+}
+
+/** Reads one plan sheet. Returns `plan: null` (and no problem) when the sheet is not a plan. */
+export function readPlan(grid: SheetGrid): ReadResult {
+  const header = findHeader(grid);
+  if (!header) return { plan: null, problems: [] };
+  const problems: Problem[] = [];
+  const metadata = readMetadata(grid, header.row, problems);
+  const top = grid.origin?.row ?? 0;
+  const left = grid.origin?.col ?? 0;
+  const { columns } = header;
+  const unit = columns.points && hasNumbers(grid, header.row, columns.points.col) ? 'points' : columns.weight ? 'percent' : 'points';
+  const weightKey: ColumnKey = unit === 'points' ? 'points' : 'weight';
+  const rows: PlanRow[] = [];
+  const areas: AreaDeclaration[] = [];
+  const seen = new Map<string, number>();
+  let currentArea = '';
+
+  for (let r = header.row + 1; r < grid.values.length; r++) {
+    const values = grid.values[r];
+    if (!values || values.every(isBlank)) continue;
+    const sheetRow = top + r;
+    const cells: Partial<Record<ColumnKey, SourceCell>> = {};
+    for (const [key, col] of Object.entries(columns) as [ColumnKey, { col: number }][]) {
+      const value = values[col.col];
+      if (!isBlank(value)) cells[key] = { value, format: grid.formats?.[r]?.[col.col], address: address(sheetRow, left + col.col) };
+    }
+    const id = cells.id ? readId(cells.id.value) : '';
+    const areaText = cells.area ? cellText(cells.area.value) : '';
+    const unreadable: ColumnKey[] = [];
+    const report = (key: ColumnKey, message: MessageRef, severity: 'error' | 'warning' = 'error') =>
+      problems.push({ sheet: grid.name, cell: cells[key]?.address ?? address(sheetRow, left), severity, message });
+    const read = <T>(key: ColumnKey, parse: (v: CellValue, f?: string | null) => Parsed<T>, bad: MessageRef['key']): T | null => {
+      const cell = cells[key];
+      if (!cell) return null;
+      if (isCellError(cell.value)) {
+        report(key, { key: 'cellError', args: { value: cellText(cell.value) } });
+        unreadable.push(key);
+        return null;
+      }
+      const p = parse(cell.value, cell.format);
+      if (p.ok) return p.value;
+      if (!p.missing) {
+        report(key, { key: bad, args: { value: cellText(cell.value) } });
+        unreadable.push(key);
+      }
+      return null;
+    };
+    const weight = read(weightKey, unit === 'percent' ? parseWeight : parsePlain, 'badNumber');
+    if (weight !== null && weight < 0) report(weightKey, { key: 'negativeWeight', args: { value: weight } });
+
+    if (!id) {
+      if (areaText && weight !== null) {
+        areas.push({ name: areaText, weight, address: cells[weightKey]!.address });
+        currentArea = areaText;
+      } else if (areaText) currentArea = areaText;
+      continue;
+    }
+    const previous = seen.get(id);
+    if (previous !== undefined) {
+      report('id', { key: 'duplicateId', args: { id, row: previous } });
+      continue;
+    }
+    seen.set(id, sheetRow + 1);
+    if (areaText) currentArea = areaText;
+
+    let typeKey: string | null = null;
+    if (cells.type) {
+      typeKey = TYPES.get(fold(cellText(cells.type.value))) ?? null;
+      if (!typeKey) {
+        report('type', { key: 'unknownType', args: { value: cellText(cells.type.value) } });
+        unreadable.push('type');
+      }
+    }
+    const definition = typeKey ? CRITERION_BY_KEY.get(typeKey) : undefined;
+    const percent = definition?.percent ?? false;
+    const dates = definition?.kind === 'comparison' && definition.unit === 'date';
+    const bound = (v: CellValue, f?: string | null) =>
+      dates ? parseDate(v, metadata.year) : percent ? parsePercent(v, f) : parsePlain(v, f);
+
+    let scale: Scale | null = null;
+    if (cells.scale) {
+      const text = cellText(cells.scale.value);
+      const named = scaleIndex.get(fold(text));
+      scale = named ? { kind: named } : parseSteps(text, percent);
+      if (!scale) {
+        report('scale', { key: /[:=]/.test(text) ? 'badSteps' : 'unknownScale', args: { value: text } });
+        unreadable.push('scale');
+      }
+    }
+    let assessment = null;
+    if (cells.assessment) {
+      assessment = assessmentIndex.get(fold(cellText(cells.assessment.value))) ?? null;
+      if (!assessment) {
+        report('assessment', { key: 'unknownAssessment', args: { value: cellText(cells.assessment.value) } });
+        unreadable.push('assessment');
+      }
+    }
+    let data: DataRef | null = null;
+    if (cells.data) {
+      data = parseDataRef(cellText(cells.data.value), grid.name);
+      if (!data) {
+        report('data', { key: 'dataRef', args: { value: cellText(cells.data.value) } });
+        unreadable.push('data');
+      }
+    }
+    const trim = read('trim', parsePercent, 'badPercent');
+    if (trim !== null && (trim < 0 || trim >= 1)) report('trim', { key: 'badTrim', args: { value: cellText(cells.trim?.value) } });
+
+    rows.push({
+      index: rows.length,
+      sheetRow: sheetRow + 1,
+      id,
+      area: currentArea,
+      title: cells.title ? cellText(cells.title.value) : '',
+      declaredWeight: weight,
+      typeKey,
+      scale,
+      target: read('target', (v, f) => (dates ? mapRange(parseDate(v, metadata.year)) : parseRange(v, f, percent)), dates ? 'badDate' : 'badRange'),
+      floor: read('floor', bound, dates ? 'badDate' : percent ? 'badPercent' : 'badNumber'),
+      baseline: read('baseline', parsePlain, 'badNumber'),
+      actual: read('actual', parsePlain, 'badNumber'),
+      met: read('met', parsePlain, 'badNumber'),
+      total: read('total', parsePlain, 'badNumber'),
+      excluded: read('excluded', parsePlain, 'badNumber'),
+      deadline: read('deadline', (v) => parseDate(v, metadata.year), 'badDate'),
+      completed: read('completed', (v) => parseCompleted(v, metadata.year), 'badDate'),
+      assessment,
+      formula: cells.formula ? cellText(cells.formula.value) : null,
+      data,
+      limit: read('limit', parsePlain, 'badNumber'),
+      trim: trim !== null && trim >= 0 && trim < 1 ? trim : null,
+      note: cells.note ? cellText(cells.note.value) : '',
+      cells,
+      unreadable,
+    });
+  }
+
+  return {
+    plan: { sheet: grid.name, metadata, unit, columns, headerRow: top + header.row + 1, rows, areas },
+    problems,
+  };
+}
+
+function mapRange(p: Parsed<number>): Parsed<{ lo: number; hi: number }> {
+  return p.ok ? { ok: true, value: { lo: p.value, hi: p.value } } : p;
+}
+
+function hasNumbers(grid: SheetGrid, headerRow: number, col: number): boolean {
+  for (let r = headerRow + 1; r < grid.values.length; r++) {
+    const v = grid.values[r]?.[col];
+    if (!isBlank(v) && parsePlain(v).ok) return true;
+  }
+  return false;
+}
+
+/** Whether a grid looks like a plan sheet, without reading it whole. */
+export function isPlanSheet(grid: SheetGrid): boolean {
+  return findHeader(grid) !== null;
+}

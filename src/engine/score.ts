@@ -1,0 +1,486 @@
+/**
+ * Scores a plan: builds the hierarchy from the IDs, shares each parent's weight among its
+ * children, evaluates every criterion, applies scales and assessment overrides, and adds up the
+ * areas and the plan. Linear in the number of rows.
+ */
+import { address } from './address';
+import { CRITERION_BY_KEY, goalFor, meets, type ComparisonCriterion, type RowInputs } from './criteria';
+import { compileFormula, toFulfilment } from './formula';
+import { formatter, type Formatter } from './format';
+import { pack, type LanguagePack } from './i18n';
+import { isBlank, parsePlain } from './parse';
+import { applyScale } from './scales';
+import type {
+  AreaResult,
+  AssessmentKey,
+  CellValue,
+  ColumnKey,
+  DataRef,
+  MessageRef,
+  Plan,
+  PlanResult,
+  PlanRow,
+  Problem,
+  RowResult,
+  Severity,
+  StatusKey,
+  Totals,
+} from './types';
+
+export interface ScoreOptions {
+  /** Language of explanations; problems stay language-neutral message references. */
+  lang?: LanguagePack | string;
+  /** The values a data reference points at, or null when its sheet does not exist. */
+  data?: (ref: DataRef) => CellValue[] | null;
+}
+
+/** Names a formula may read, each one of the row's inputs. */
+export const FORMULA_VARIABLES = ['actual', 'target', 'floor', 'baseline', 'met', 'total', 'excluded'] as const;
+
+const EPS = 1e-9;
+
+interface Node {
+  row: PlanRow;
+  parent: Node | null;
+  children: Node[];
+  level: number;
+  weight: number;
+  result?: RowResult;
+}
+
+/** Outcome of evaluating one row's own criterion. */
+interface Evaluation {
+  fulfilment: number | null;
+  measure?: number | null;
+  measureKind?: RowResult['measureKind'];
+  required?: number | null;
+  parts: string[];
+}
+
+export function statusOf(fulfilment: number | null): StatusKey {
+  if (fulfilment === null) return 'not_assessed';
+  if (fulfilment >= 1 - EPS) return 'met';
+  if (fulfilment <= EPS) return 'not_met';
+  return 'partly';
+}
+
+export function assessmentCredit(key: AssessmentKey, partialCredit: number): number {
+  return key === 'met' ? 1 : key === 'partly' ? partialCredit : 0;
+}
+
+function emptyCounts(): Record<StatusKey, number> {
+  return { met: 0, partly: 0, not_met: 0, not_assessed: 0 };
+}
+
+/** The parent of `1.a.2` is the longest proper dotted prefix that is itself a row: `1.a`, else `1`. */
+function buildTree(rows: PlanRow[]): Node[] {
+  const nodes = new Map<string, Node>();
+  for (const row of rows) nodes.set(row.id, { row, parent: null, children: [], level: 0, weight: 0 });
+  const roots: Node[] = [];
+  for (const node of nodes.values()) {
+    const parts = node.row.id.split('.');
+    for (let k = parts.length - 1; k > 0 && !node.parent; k--) {
+      const parent = nodes.get(parts.slice(0, k).join('.'));
+      if (parent) {
+        node.parent = parent;
+        parent.children.push(node);
+      }
+    }
+    if (!node.parent) roots.push(node);
+  }
+  const setLevel = (n: Node, level: number) => {
+    n.level = level;
+    n.children.forEach((c) => setLevel(c, level + 1));
+  };
+  roots.forEach((r) => setLevel(r, 0));
+  return roots;
+}
+
+class Scorer {
+  readonly problems: Problem[] = [];
+  private readonly fmt: Formatter;
+  private readonly words: LanguagePack['explain'];
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly lang: LanguagePack,
+    private readonly data: ScoreOptions['data'],
+  ) {
+    this.fmt = formatter(lang);
+    this.words = lang.explain;
+  }
+
+  private report(row: PlanRow, column: ColumnKey, message: MessageRef, severity: Severity = 'error'): void {
+    const cell = row.cells[column]?.address ?? row.cells.id?.address ?? address(row.sheetRow - 1, 0);
+    this.problems.push({ sheet: this.plan.sheet, cell, severity, message });
+  }
+
+  /** A row's own weight before sharing: declared, else the sum of its children's. */
+  private natural(node: Node): number {
+    if (node.row.declaredWeight !== null) return Math.max(0, node.row.declaredWeight);
+    return node.children.reduce((s, c) => s + this.natural(c), 0);
+  }
+
+  /** Children share the parent's weight in proportion to their own; with none, equally. */
+  private shareWeights(node: Node, weight: number): void {
+    node.weight = weight;
+    const kids = node.children;
+    if (!kids.length) return;
+    const naturals = kids.map((k) => this.natural(k));
+    const known = naturals.filter((w, i) => w > 0 || kids[i].row.declaredWeight !== null).length;
+    const declaredSum = naturals.reduce((s, w) => s + w, 0);
+    let shares: number[];
+    if (known === 0 || declaredSum === 0) {
+      shares = kids.map(() => weight / kids.length);
+    } else {
+      let filled = naturals;
+      if (known < kids.length) {
+        this.report(node.row, 'id', { key: 'childWeightsMissing', args: { id: node.row.id } }, 'warning');
+        const rest = Math.max(0, weight - declaredSum) / (kids.length - known);
+        filled = naturals.map((w, i) => (w > 0 || kids[i].row.declaredWeight !== null ? w : rest));
+      } else if (node.row.declaredWeight !== null && Math.abs(declaredSum - weight) > EPS * Math.max(1, weight)) {
+        this.report(node.row, 'id', {
+          key: 'childWeights',
+          args: { id: node.row.id, sum: this.fmt.number(declaredSum), weight: this.fmt.number(weight) },
+        }, 'warning');
+      }
+      const total = filled.reduce((s, w) => s + w, 0);
+      shares = filled.map((w) => (total > 0 ? (weight * w) / total : weight / kids.length));
+    }
+    kids.forEach((k, i) => this.shareWeights(k, shares[i]));
+  }
+
+  /** Resolves a data reference into the actual (trimmed mean) or met/total (within a limit). */
+  private inputs(row: PlanRow, def: ComparisonCriterion | null, parts: string[]): RowInputs | { missing: ColumnKey[] } | null {
+    const inputs: RowInputs = {
+      target: row.target, floor: row.floor, baseline: row.baseline, actual: row.actual, met: row.met,
+      total: row.total, excluded: row.excluded, deadline: row.deadline, completed: row.completed, limit: row.limit,
+    };
+    if (!row.data) return inputs;
+    const values = this.data?.(row.data) ?? null;
+    if (values === null) {
+      this.report(row, 'data', { key: 'dataSheetMissing', args: { sheet: row.data.sheet } });
+      return null;
+    }
+    const numbers: number[] = [];
+    for (const v of values) {
+      if (typeof v === 'number' && Number.isFinite(v)) numbers.push(v);
+      else if (typeof v === 'string' && !isBlank(v)) {
+        const p = parsePlain(v);
+        if (p.ok) numbers.push(p.value);
+      }
+    }
+    if (!numbers.length) {
+      this.report(row, 'data', { key: 'dataEmpty', args: { value: row.data.text } }, 'warning');
+      return { missing: ['data'] };
+    }
+    if (def?.data === 'withinLimit') {
+      if (row.limit === null) return { missing: ['limit'] };
+      const limit = row.limit;
+      inputs.met = numbers.filter((v) => v <= limit).length;
+      inputs.total = numbers.length;
+      parts.push(`${row.data.text}: ${this.words.withinLimit.replace('{limit}', this.fmt.number(limit))}`);
+      return inputs;
+    }
+    numbers.sort((a, b) => a - b);
+    const drop = Math.floor(numbers.length * (row.trim ?? 0));
+    const kept = numbers.length - drop;
+    let sum = 0;
+    for (let i = 0; i < kept; i++) sum += numbers[i];
+    inputs.actual = sum / kept;
+    const trimmed = drop
+      ? ` (${this.words.trimmedMean.replace('{trim}', this.fmt.percent(row.trim ?? 0))}: ${kept} ${this.lang.sheet.of} ${numbers.length})`
+      : '';
+    parts.push(`${row.data.text}${trimmed}`);
+    return inputs;
+  }
+
+  private missing(keys: ColumnKey[], parts: string[]): Evaluation {
+    const names = [...new Set(keys)].map((k) => this.words.inputs[k] ?? k);
+    return { fulfilment: null, parts: [...parts, `${this.words.missing}: ${names.join(', ')}`] };
+  }
+
+  /** The row's own criterion; parents are handled by `evaluateNode`. */
+  private evaluateLeaf(row: PlanRow): Evaluation {
+    const typeKey = row.typeKey ?? inferType(row);
+    if (!typeKey) return row.unreadable.includes('type') ? { fulfilment: null, parts: [] } : this.missing(['type'], []);
+    const def = CRITERION_BY_KEY.get(typeKey)!;
+    const partialCredit = this.plan.metadata.partialCredit;
+    if (def.kind === 'all') {
+      this.report(row, 'type', { key: 'allWithoutChildren', args: { id: row.id } });
+      return { fulfilment: null, parts: [] };
+    }
+    if (def.kind === 'assessment') {
+      if (!row.assessment) return row.unreadable.includes('assessment') ? { fulfilment: null, parts: [] } : this.missing(['assessment'], []);
+      const f = assessmentCredit(row.assessment, partialCredit);
+      return { fulfilment: f, parts: [`${this.words.assessment}: ${this.lang.statuses[row.assessment]} (${this.fmt.percent(f)})`] };
+    }
+    const parts: string[] = [];
+    const comparison = def.kind === 'comparison' ? def : null;
+    const inputs = this.inputs(row, comparison, parts);
+    if (inputs === null) return { fulfilment: null, parts };
+    if ('missing' in inputs) return this.missing(inputs.missing, parts);
+    if (def.kind === 'formula') return this.evaluateFormula(row, inputs, parts);
+    return this.evaluateComparison(row, def as ComparisonCriterion, inputs, parts);
+  }
+
+  private evaluateFormula(row: PlanRow, inputs: RowInputs, parts: string[]): Evaluation {
+    if (!row.formula) {
+      this.report(row, 'type', { key: 'formulaMissing' });
+      return { fulfilment: null, parts };
+    }
+    const compiled = compileFormula(row.formula, FORMULA_VARIABLES);
+    if (!compiled.ok) {
+      this.report(row, 'formula', compiled.error);
+      return { fulfilment: null, parts };
+    }
+    const scope: Record<string, number> = {};
+    const gaps: ColumnKey[] = [];
+    for (const name of compiled.formula.names) {
+      const value = name === 'target' ? (inputs.target?.lo ?? null) : inputs[name as keyof RowInputs];
+      if (typeof value === 'number') scope[name] = value;
+      else gaps.push(name as ColumnKey);
+    }
+    if (gaps.length) return this.missing(gaps, parts);
+    let value: unknown;
+    try {
+      value = compiled.formula.evaluate(scope);
+    } catch (e) {
+      this.report(row, 'formula', { key: 'formulaFailed', args: { detail: (e as Error).message } });
+      return { fulfilment: null, parts };
+    }
+    const f = toFulfilment(value);
+    if (!f) {
+      this.report(row, 'formula', { key: 'formulaFailed', args: { detail: String(value) } });
+      return { fulfilment: null, parts };
+    }
+    if (f.clamped) this.report(row, 'formula', { key: 'formulaResult', args: { value: String(value) } }, 'warning');
+    const shown = Object.entries(scope).map(([k, v]) => `${k} = ${this.fmt.number(v)}`).join(', ');
+    parts.push(`${this.words.formula} ${row.formula}${shown ? ` (${shown})` : ''} → ${this.fmt.percent(f.fulfilment)}`);
+    return { fulfilment: f.fulfilment, parts };
+  }
+
+  private evaluateComparison(row: PlanRow, def: ComparisonCriterion, inputs: RowInputs, parts: string[]): Evaluation {
+    const m = def.measure(inputs, this.fmt);
+    const target = def.target ? def.target(inputs) : inputs.target;
+    const targetKey: ColumnKey = def.target ? 'deadline' : 'target';
+    if ('missing' in m) return this.missing(target ? m.missing : [...m.missing, targetKey], parts);
+    if ('problem' in m) {
+      this.report(row, m.column, m.problem);
+      return { fulfilment: null, parts };
+    }
+    const dated = def.unit === 'date';
+    if ('fulfilment' in m) {
+      const word = m.fulfilment > 0 ? this.words.completed : this.words.notCompleted;
+      parts.push(dated ? [word, m.text].filter(Boolean).join(' ') : m.text);
+      return { fulfilment: m.fulfilment, parts };
+    }
+    if (!target) return this.missing([targetKey], parts);
+    const met = meets(def.compare, m.value, target);
+    const show = (n: number) => this.fmt.by(def.unit, n);
+    const symbols = { atLeast: ['≥', '<'], atMost: ['≤', '>'], between: ['∈', '∉'] }[def.compare];
+    const targetText = target.lo === target.hi ? show(target.lo) : `${show(target.lo)}–${show(target.hi)}`;
+    const sym = symbols[met ? 0 : 1];
+    parts.push(
+      dated
+        ? `${this.words.completed} ${m.text} ${sym} ${this.words.deadline} ${targetText}`
+        : `${m.text} ${sym} ${targetText}`,
+    );
+    const outcome = applyScale(row.scale, {
+      value: m.value,
+      target,
+      floor: inputs.floor,
+      compare: def.compare,
+      partialCredit: this.plan.metadata.partialCredit,
+    });
+    if (outcome.fallback) this.report(row, 'scale', { key: outcome.fallback }, 'warning');
+    else if (row.scale && row.scale.kind !== 'binary' && !met) {
+      const name = this.words.scale[row.scale.kind];
+      parts.push(
+        row.scale.kind === 'steps' || inputs.floor === null
+          ? `${name}: ${this.fmt.percent(outcome.fulfilment)}`
+          : `${name} ${show(inputs.floor)} → ${targetText}: ${this.fmt.percent(outcome.fulfilment)}`,
+      );
+    }
+    const required = def.required(goalFor(def.compare, m.value, target), inputs);
+    return {
+      fulfilment: outcome.fulfilment,
+      measure: m.value,
+      measureKind: def.unit,
+      required: required?.value ?? null,
+      parts,
+    };
+  }
+
+  private evaluateParent(node: Node): Evaluation & { earned: number; assessedWeight: number } {
+    const row = node.row;
+    const kids = node.children.map((c) => c.result!);
+    const all = row.typeKey === 'all';
+    if (row.typeKey && !all) {
+      this.report(row, 'type', { key: 'typeOnParent', args: { id: row.id, value: row.cells.type ? String(row.cells.type.value) : row.typeKey } }, 'warning');
+    }
+    const assessed = kids.filter((k) => k.status !== 'not_assessed');
+    const metCount = kids.filter((k) => k.status === 'met').length;
+    const counts = `${metCount}/${kids.length}`;
+    if (all) {
+      // Every child must be met: one child that is assessed and short decides it at once.
+      const failed = assessed.some((k) => k.status !== 'met');
+      const f = failed ? 0 : assessed.length === kids.length ? 1 : null;
+      const parts = [`${this.words.allChildren} (${counts})`];
+      if (f === null) parts.push(this.words.notAllAssessed);
+      return { fulfilment: f, parts, earned: f === null ? 0 : node.weight * f, assessedWeight: f === null ? 0 : node.weight };
+    }
+    const earned = kids.reduce((s, k) => s + k.earned, 0);
+    const assessedWeight = kids.reduce((s, k) => s + k.assessedWeight, 0);
+    const complete = assessed.length === kids.length;
+    const f = complete ? (node.weight > 0 ? earned / node.weight : 1) : null;
+    const parts = [`${this.words.sumChildren}: ${this.fmt.number(earned)} ${this.lang.sheet.of} ${this.fmt.number(node.weight)}`];
+    if (!complete) parts.push(this.words.notAllAssessed);
+    return { fulfilment: f === null ? null : Math.min(1, Math.max(0, f)), parts, earned, assessedWeight };
+  }
+
+  scoreRoots(roots: Node[]): void {
+    for (const root of roots) {
+      const weight = this.natural(root);
+      if (weight === 0 && root.row.declaredWeight === null) {
+        this.report(root.row, 'id', { key: 'noWeight', args: { id: root.row.id } }, 'warning');
+      }
+      this.shareWeights(root, weight);
+      this.evaluateNode(root);
+    }
+  }
+
+  private evaluateNode(node: Node): RowResult {
+    node.children.forEach((c) => this.evaluateNode(c));
+    const row = node.row;
+    let evaluation: Evaluation;
+    let earned: number;
+    let assessedWeight: number;
+    if (node.children.length) {
+      const parent = this.evaluateParent(node);
+      evaluation = parent;
+      earned = parent.earned;
+      assessedWeight = parent.assessedWeight;
+    } else {
+      evaluation = this.evaluateLeaf(row);
+      earned = evaluation.fulfilment === null ? 0 : node.weight * evaluation.fulfilment;
+      assessedWeight = evaluation.fulfilment === null ? 0 : node.weight;
+    }
+    let fulfilment = evaluation.fulfilment;
+    let overridden = false;
+    // The ministry's assessment on a row of another type is the final judgement.
+    if (row.assessment && row.typeKey !== 'assessment' && (row.typeKey !== null || node.children.length > 0 || hasOwnInputs(row))) {
+      fulfilment = assessmentCredit(row.assessment, this.plan.metadata.partialCredit);
+      overridden = true;
+      earned = node.weight * fulfilment;
+      assessedWeight = node.weight;
+      evaluation.parts.push(`${this.words.overriddenBy}: ${this.lang.statuses[row.assessment]}`);
+    }
+    const result: RowResult = {
+      id: row.id,
+      title: row.title,
+      area: row.area,
+      level: node.level,
+      parentId: node.parent?.row.id ?? null,
+      isParent: node.children.length > 0,
+      weight: node.weight,
+      fulfilment,
+      earned,
+      assessedWeight,
+      status: statusOf(fulfilment),
+      measure: evaluation.measure ?? null,
+      measureKind: evaluation.measureKind ?? null,
+      required: evaluation.required ?? null,
+      overridden,
+      explanation: evaluation.parts.join('; '),
+      row,
+    };
+    node.result = result;
+    return result;
+  }
+}
+
+/** A leaf without a type is read from what is filled in, where only one type fits. */
+function inferType(row: PlanRow): string | null {
+  if (row.formula) return 'formula';
+  if (row.deadline !== null || row.completed !== null) return 'milestone';
+  if (row.met !== null || row.total !== null || (row.data && row.limit !== null)) return 'share';
+  if (row.assessment) return 'assessment';
+  return null;
+}
+
+function hasOwnInputs(row: PlanRow): boolean {
+  return inferType({ ...row, assessment: null }) !== null;
+}
+
+function totalsOf(tops: RowResult[], leaves: RowResult[]): Totals {
+  const weight = tops.reduce((s, r) => s + r.weight, 0);
+  const earned = tops.reduce((s, r) => s + r.earned, 0);
+  const assessedWeight = tops.reduce((s, r) => s + r.assessedWeight, 0);
+  const counts = emptyCounts();
+  for (const leaf of leaves) counts[leaf.status]++;
+  return {
+    weight,
+    earned,
+    score: weight > 0 ? earned / weight : null,
+    assessedWeight,
+    maxReachable: earned + (weight - assessedWeight),
+    counts,
+  };
+}
+
+/** Scores a plan read by `readPlan`. Read problems are passed through so one list tells all. */
+export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: ScoreOptions = {}): PlanResult {
+  const lang = typeof options.lang === 'object' ? options.lang : pack(options.lang);
+  const scorer = new Scorer(plan, lang, options.data);
+  const roots = buildTree(plan.rows);
+  scorer.scoreRoots(roots);
+  // A row's area for totals is its top-level ancestor's.
+  const byRow = new Map<PlanRow, RowResult>();
+  const topOf = new Map<RowResult, RowResult>();
+  const collect = (n: Node, top: RowResult) => {
+    byRow.set(n.row, n.result!);
+    topOf.set(n.result!, top);
+    n.children.forEach((c) => collect(c, top));
+  };
+  roots.forEach((r) => collect(r, r.result!));
+  const rows = plan.rows.map((r) => byRow.get(r)!);
+
+  // Areas in order of first mention.
+  const names: string[] = [];
+  for (const a of plan.areas) if (!names.includes(a.name)) names.push(a.name);
+  for (const r of rows) if (r.parentId === null && !names.includes(r.area)) names.push(r.area);
+  const tops = rows.filter((r) => r.parentId === null);
+  const leaves = rows.filter((r) => !r.isParent);
+  const areas: AreaResult[] = names
+    .map((name) => {
+      const areaTops = tops.filter((r) => r.area === name);
+      const areaLeaves = leaves.filter((r) => topOf.get(r)!.area === name);
+      const declared = plan.areas.find((a) => a.name === name);
+      return { name, declaredWeight: declared?.weight ?? null, ...totalsOf(areaTops, areaLeaves) };
+    })
+    .filter((a) => a.declaredWeight !== null || tops.some((r) => r.area === a.name));
+
+  const fmt = formatter(lang);
+  for (const area of areas) {
+    const declared = plan.areas.find((a) => a.name === area.name);
+    if (declared && Math.abs(declared.weight - area.weight) > EPS * Math.max(1, declared.weight)) {
+      scorer.problems.push({
+        sheet: plan.sheet,
+        cell: declared.address,
+        severity: 'warning',
+        message: { key: 'areaWeight', args: { area: area.name, declared: fmt.number(declared.weight), sum: fmt.number(area.weight) } },
+      });
+    }
+  }
+  const total = totalsOf(tops, leaves);
+  if (plan.unit === 'percent' && rows.length && Math.abs(total.weight - 100) > 1e-6) {
+    scorer.problems.push({
+      sheet: plan.sheet,
+      cell: plan.columns.weight?.address ?? 'A1',
+      severity: 'warning',
+      message: { key: 'planTotal', args: { sum: fmt.number(total.weight) } },
+    });
+  }
+  return { plan, rows, areas, total, problems: [...readProblems, ...scorer.problems] };
+}

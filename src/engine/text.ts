@@ -1,0 +1,35 @@
+/**
+ * Case- and accent-insensitive matching of header texts and keywords, so `Målværdi`, `MALVAERDI`
+ * and `malvaerdi` are one word. æ and ø do not decompose in Unicode, so they are spelled out.
+ */
+const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss' };
+
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[æøåß]/g, (c) => LETTERS[c])
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}
+
+/** A lookup from folded words to keys, built once from declared word lists. */
+export function wordIndex<K extends string>(entries: Iterable<[K, readonly string[]]>): Map<string, K> {
+  const index = new Map<string, K>();
+  for (const [key, words] of entries) {
+    for (const word of words) {
+      const folded = fold(word);
+      if (folded && !index.has(folded)) index.set(folded, key);
+    }
+  }
+  return index;
+}
+
+/** The text of a cell as a user would read it. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object' && 'error' in (value as object)) return String((value as { error: string }).error);
+  return String(value).trim();
+}

@@ -1,0 +1,266 @@
+/**
+ * The plain-value model the engine reads and returns. Nothing here knows about Office, files or
+ * the DOM: adapters turn worksheets into `SheetGrid`s and render the results they get back.
+ */
+
+/** An Excel error value such as `#DIV/0!` or `#N/A`, as adapters hand it over. */
+export interface CellError {
+  error: string;
+}
+
+/** What one cell holds after an adapter has read it. */
+export type CellValue = string | number | boolean | Date | CellError | null | undefined;
+
+/** A rectangle of cells read from one worksheet, with its top-left position in the sheet. */
+export interface SheetGrid {
+  name: string;
+  values: CellValue[][];
+  /** Number formats aligned with `values`, where the adapter knows them (`0%`, `General`, …). */
+  formats?: (string | null | undefined)[][];
+  /** Zero-based row and column of `values[0][0]` in the sheet; default A1. */
+  origin?: { row: number; col: number };
+}
+
+export type Severity = 'error' | 'warning';
+
+/** A message key in the language packs, with the values its template names. */
+export interface MessageRef {
+  key: MessageKey;
+  args?: Record<string, string | number>;
+}
+
+/** Every problem names where it is: the sheet, and the cell when there is one. */
+export interface Problem {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  message: MessageRef;
+}
+
+export type MessageKey =
+  | 'noHeader'
+  | 'badNumber'
+  | 'badPercent'
+  | 'badDate'
+  | 'badRange'
+  | 'badSteps'
+  | 'unknownType'
+  | 'unknownScale'
+  | 'unknownAssessment'
+  | 'unknownPeriod'
+  | 'duplicateId'
+  | 'noWeight'
+  | 'negativeWeight'
+  | 'childWeights'
+  | 'childWeightsMissing'
+  | 'areaWeight'
+  | 'planTotal'
+  | 'linearNeedsFloor'
+  | 'partialNeedsFloor'
+  | 'typeOnParent'
+  | 'allWithoutChildren'
+  | 'formulaMissing'
+  | 'formulaSyntax'
+  | 'formulaRefused'
+  | 'formulaUnknownName'
+  | 'formulaResult'
+  | 'formulaFailed'
+  | 'dataRef'
+  | 'dataSheetMissing'
+  | 'dataEmpty'
+  | 'badTrim'
+  | 'shareBase'
+  | 'zeroBaseline'
+  | 'typeNeedsTarget'
+  | 'cellError'
+  | 'noPlanSheet'
+  | 'unreadableFile';
+
+/** Plan weighting: percent of 100, or a points allotment. */
+export type WeightUnit = 'percent' | 'points';
+
+export type Direction = 'up' | 'down';
+
+export type StatusKey = 'met' | 'partly' | 'not_met' | 'not_assessed';
+
+export type AssessmentKey = 'met' | 'partly' | 'not_met';
+
+/** A partial-credit rule, parsed from the Skala cell. */
+export type Scale =
+  | { kind: 'binary' }
+  | { kind: 'linear' }
+  | { kind: 'partial' }
+  | { kind: 'steps'; steps: { threshold: number; credit: number }[] };
+
+/** The column keys of the plan-sheet contract (DOMAIN.md), canonical order. */
+export const COLUMN_KEYS = [
+  'id',
+  'area',
+  'title',
+  'weight',
+  'points',
+  'type',
+  'target',
+  'floor',
+  'baseline',
+  'actual',
+  'met',
+  'total',
+  'excluded',
+  'deadline',
+  'completed',
+  'assessment',
+  'formula',
+  'data',
+  'limit',
+  'trim',
+  'scale',
+  'note',
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit'] as const;
+export type MetadataKey = (typeof METADATA_KEYS)[number];
+
+/** A period of a year: Q1–Q4, T1–T3, H1–H2 or the whole year. */
+export interface Period {
+  kind: 'quarter' | 'tertial' | 'half' | 'year';
+  index: number;
+}
+
+/** A raw cell of a plan row, kept so results and problems can point back at it. */
+export interface SourceCell {
+  value: CellValue;
+  format?: string | null;
+  address: string;
+}
+
+/** A cell's value as the engine reads it: absent, or parsed, or present but unreadable. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; missing: true } | { ok: false; missing: false };
+
+/** Range targets are `lo-hi`; others one number. */
+export interface Target {
+  lo: number;
+  hi: number;
+}
+
+export interface DataRef {
+  text: string;
+  sheet: string;
+  /** Zero-based inclusive bounds. */
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** One goal or requirement row of a plan, with its inputs parsed. */
+export interface PlanRow {
+  /** Zero-based index among the plan's rows, in sheet order. */
+  index: number;
+  /** One-based sheet row number, for addresses. */
+  sheetRow: number;
+  id: string;
+  area: string;
+  title: string;
+  /** Declared weight in the plan's unit, before sharing with siblings. */
+  declaredWeight: number | null;
+  typeKey: string | null;
+  scale: Scale | null;
+  target: Target | null;
+  floor: number | null;
+  baseline: number | null;
+  actual: number | null;
+  met: number | null;
+  total: number | null;
+  excluded: number | null;
+  /** Excel serial day numbers. */
+  deadline: number | null;
+  completed: { date: number | null; done: boolean } | null;
+  assessment: AssessmentKey | null;
+  formula: string | null;
+  data: DataRef | null;
+  limit: number | null;
+  trim: number | null;
+  note: string;
+  /** The row's raw cells by column key, for addresses and the score sheet's input columns. */
+  cells: Partial<Record<ColumnKey, SourceCell>>;
+  /** Keys whose cells held something that could not be read (already reported as problems). */
+  unreadable: ColumnKey[];
+}
+
+/** An area row: an Area and a Weight but no ID. */
+export interface AreaDeclaration {
+  name: string;
+  weight: number;
+  address: string;
+}
+
+export interface PlanMetadata {
+  agency: string;
+  year: number | null;
+  period: Period | null;
+  periodText: string;
+  /** Credit for "delvist opfyldt" and the `partial` scale, 0–1. */
+  partialCredit: number;
+}
+
+export interface Plan {
+  sheet: string;
+  metadata: PlanMetadata;
+  unit: WeightUnit;
+  /** Columns present in the sheet, with their header cells. */
+  columns: Partial<Record<ColumnKey, { col: number; address: string; header: string }>>;
+  headerRow: number;
+  rows: PlanRow[];
+  areas: AreaDeclaration[];
+}
+
+/** The score of one plan row. */
+export interface RowResult {
+  id: string;
+  title: string;
+  area: string;
+  level: number;
+  parentId: string | null;
+  isParent: boolean;
+  /** Effective weight after sharing the parent's weight. */
+  weight: number;
+  fulfilment: number | null;
+  earned: number;
+  /** Weight that has been assessed (equals weight for an assessed leaf). */
+  assessedWeight: number;
+  status: StatusKey;
+  /** The measured value compared with the target, in the criterion's own unit. */
+  measure: number | null;
+  /** How the measure reads: a plain number, a percent or a date. */
+  measureKind: 'number' | 'percent' | 'date' | null;
+  /** The value of the measure that would have met the target, for numeric criteria. */
+  required: number | null;
+  overridden: boolean;
+  explanation: string;
+  row: PlanRow;
+}
+
+export interface Totals {
+  weight: number;
+  earned: number;
+  /** earned / weight, 0–1; null when the weight is 0. */
+  score: number | null;
+  assessedWeight: number;
+  maxReachable: number;
+  counts: Record<StatusKey, number>;
+}
+
+export interface AreaResult extends Totals {
+  name: string;
+  declaredWeight: number | null;
+}
+
+export interface PlanResult {
+  plan: Plan;
+  rows: RowResult[];
+  areas: AreaResult[];
+  total: Totals;
+  problems: Problem[];
+}

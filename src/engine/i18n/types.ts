@@ -31,8 +31,7 @@ export interface SheetWords {
   subtotal: string;
   total: string;
   source: string;
-  illustrative: string;
-  problemHeaders: { sheet: string; cell: string; severity: string; message: string };
+  problemHeaders: { file: string; sheet: string; cell: string; severity: string; message: string };
   /** Output column headers of the goal table. */
   columns: Record<ScoreColumnKey, string>;
   overridden: string;
@@ -96,6 +95,8 @@ export interface LanguagePack {
   messages: Record<MessageKey, string>;
   sheet: SheetWords;
   explain: ExplanationWords;
+  /** What each plan column means, for header notes in the template. */
+  columnHelp: Record<ColumnKey, string>;
   /** Criterion type names as the score sheet prints them. */
   typeLabels: Record<string, string>;
 }

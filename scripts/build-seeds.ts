@@ -1,0 +1,31 @@
+/**
+ * Regenerates the seed plan workbooks from their reviewable JSON sources in seeds/, and the blank
+ * templates in seeds/template/. Usage: npm run seeds [-- OUTDIR]
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { buildPlanWorkbook, templateSpec, type PlanSpec } from '../src/xlsx/planWorkbook';
+
+export async function buildSeeds(seedDir: string, outDir: string): Promise<string[]> {
+  const written: string[] = [];
+  await fs.mkdir(path.join(outDir, 'template'), { recursive: true });
+  for (const name of (await fs.readdir(seedDir)).filter((n) => n.endsWith('.json')).sort()) {
+    const spec = JSON.parse(await fs.readFile(path.join(seedDir, name), 'utf8')) as PlanSpec;
+    const target = path.join(outDir, name.replace(/\.json$/, '.xlsx'));
+    await buildPlanWorkbook(spec).xlsx.writeFile(target);
+    written.push(target);
+  }
+  const templates = { da: 'maalplan-skabelon.xlsx', nb: 'malplan-mal.xlsx', en: 'goal-plan-template.xlsx' } as const;
+  for (const [lang, file] of Object.entries(templates) as [keyof typeof templates, string][]) {
+    const target = path.join(outDir, 'template', file);
+    await buildPlanWorkbook(templateSpec(lang)).xlsx.writeFile(target);
+    written.push(target);
+  }
+  return written;
+}
+
+if (require.main === module) {
+  const root = path.resolve(__dirname, '..');
+  const out = process.argv[2] ?? path.join(root, 'seeds');
+  buildSeeds(path.join(root, 'seeds'), out).then((files) => console.log(files.map((f) => path.relative(process.cwd(), f)).join('\n')));
+}

@@ -1,0 +1,220 @@
+/**
+ * `goalscore`: scores plan workbooks on the command line through the same pipeline as the add-in.
+ * Exit codes: 0 scored without errors, 1 scored with problems of severity error, 2 nothing scored.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../engine/i18n';
+import { formatter } from '../engine/format';
+import type { PlanResult } from '../engine/types';
+import type { FileProblem } from '../pipeline';
+import { scoreWorkbookBytes } from '../xlsx';
+
+export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
+
+Usage:
+  goalscore score FILE|DIR... [--out DIR] [--json] [--lang da|nb|en]
+  goalscore --help
+
+  score        Reads every plan sheet of each workbook (.xlsx; a directory means the .xlsx files
+               in it) and writes <name>.score.xlsx with a score sheet per plan and a problems
+               sheet when there are problems. Input files are never changed.
+
+Options:
+  --out DIR    Where score workbooks are written (default: out/).
+  --json       Print one JSON document on stdout instead of the readable summary:
+               { "plans": [ { file, sheet, agency, year, period, unit, total, areas, rows } ],
+                 "problems": [ { file, sheet, cell, severity, message } ] }
+  --lang L     Language of the score sheets, explanations and messages: da (default), nb or en.
+  -h, --help   Show this text.
+
+Exit codes:
+  0  every plan was scored and no problem is an error
+  1  plans were scored, but some problems are errors (see the Problems sheet)
+  2  nothing could be scored: bad usage, an unreadable file, or no plan sheet
+`;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const round = (n: number | null) => (n === null ? null : Number(n.toPrecision(12)));
+
+function planJson(file: string, r: PlanResult, lang: LanguagePack) {
+  const totals = (t: PlanResult['total']) => ({
+    weight: round(t.weight),
+    earned: round(t.earned),
+    score: round(t.score),
+    assessedWeight: round(t.assessedWeight),
+    maxReachable: round(t.maxReachable),
+    counts: t.counts,
+  });
+  const m = r.plan.metadata;
+  return {
+    file,
+    sheet: r.plan.sheet,
+    agency: m.agency,
+    year: m.year,
+    period: m.periodText,
+    unit: r.plan.unit,
+    total: totals(r.total),
+    areas: r.areas.map((a) => ({ name: a.name, declaredWeight: a.declaredWeight, ...totals(a) })),
+    rows: r.rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      area: row.area,
+      parent: row.parentId,
+      weight: round(row.weight),
+      fulfilment: round(row.fulfilment),
+      earned: round(row.earned),
+      status: row.status,
+      statusText: lang.statuses[row.status],
+      required: round(row.required),
+      overridden: row.overridden,
+      explanation: row.explanation,
+    })),
+  };
+}
+
+function summary(file: string, output: string | null, r: PlanResult, lang: LanguagePack): string {
+  const f = formatter(lang);
+  const m = r.plan.metadata;
+  const s = lang.sheet;
+  const head = [m.agency || r.plan.sheet, m.year, m.periodText].filter((x) => x !== null && x !== '').join(' ');
+  const t = r.total;
+  const lines = [
+    `${head}  (${file}, ${r.plan.sheet})`,
+    `  ${s.score}: ${t.score === null ? '–' : f.percent(t.score)}   ${s.earnedOfTotal} ${f.number(t.earned)} ${s.of} ${f.number(t.weight)}` +
+      `   ${s.assessedWeight} ${f.number(t.assessedWeight)}   ${s.maxReachable} ${f.number(t.maxReachable)}`,
+    `  ${(['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => `${lang.statuses[k]} ${t.counts[k]}`).join(' · ')}`,
+  ];
+  const width = Math.max(0, ...r.areas.map((a) => a.name.length));
+  for (const a of r.areas) {
+    lines.push(`    ${a.name.padEnd(width)}  ${f.number(a.earned).padStart(6)} / ${f.number(a.weight).padEnd(5)} ${a.score === null ? '' : f.percent(a.score)}`);
+  }
+  if (output) lines.push(`  → ${output}`);
+  return lines.join('\n');
+}
+
+/** The .xlsx files named, directories expanded (not recursively), in a stable order. */
+async function expand(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const stat = await fs.stat(input).catch(() => null);
+    if (stat?.isDirectory()) {
+      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !/\.score\.xlsx$/i.test(n)).sort();
+      files.push(...names.map((n) => path.join(input, n)));
+    } else files.push(input);
+  }
+  return files;
+}
+
+/** Writes beside a temporary name first, so a half-written file never takes the output's place. */
+async function writeAtomic(target: string, data: Uint8Array): Promise<void> {
+  const temp = `${target}.${process.pid}.tmp`;
+  await fs.writeFile(temp, data);
+  await fs.rename(temp, target);
+}
+
+async function score(inputs: string[], options: { out: string; json: boolean; lang: LanguagePack }, io: Io): Promise<number> {
+  const { lang } = options;
+  const files = await expand(inputs);
+  const plans: ReturnType<typeof planJson>[] = [];
+  const problems: FileProblem[] = [];
+  const texts: string[] = [];
+  let scoredFiles = 0;
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      problems.push(fileProblem(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message));
+      continue;
+    }
+    let scored;
+    try {
+      scored = await scoreWorkbookBytes(bytes, lang);
+    } catch (e) {
+      problems.push(fileProblem(file, describeReadError(e)));
+      continue;
+    }
+    problems.push(...scored.problems.map((p) => ({ ...p, file })));
+    if (!scored.output) {
+      problems.push({ file, sheet: '', cell: '', severity: 'error', message: { key: 'noPlanSheet', args: { file: path.basename(file) } } });
+      continue;
+    }
+    scoredFiles++;
+    await fs.mkdir(options.out, { recursive: true });
+    const output = path.join(options.out, `${path.basename(file).replace(/\.xlsx$/i, '')}.score.xlsx`);
+    await writeAtomic(output, scored.output);
+    for (const r of scored.results) {
+      plans.push(planJson(file, r, lang));
+      texts.push(summary(file, output, r, lang));
+    }
+  }
+  const problemJson = problems.map((p) => ({ file: p.file ?? '', sheet: p.sheet, cell: p.cell, severity: p.severity, message: formatMessage(p.message, lang) }));
+  if (options.json) io.out(JSON.stringify({ plans, problems: problemJson }, null, 2));
+  else {
+    if (texts.length) io.out(texts.join('\n\n'));
+    if (problems.length) {
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      io.err(`\n${lang.sheet.problemsSheet}: ${problems.length} (${lang.severities.error}: ${errors}, ${lang.severities.warning}: ${problems.length - errors})`);
+      for (const p of problemJson) io.err(`  ${[p.file && path.basename(p.file), p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ')}  ${lang.severities[p.severity]}: ${p.message}`);
+    }
+  }
+  if (scoredFiles === 0) return 2;
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+function fileProblem(file: string, detail: string): FileProblem {
+  return { file, sheet: '', cell: '', severity: 'error', message: { key: 'unreadableFile', args: { file: path.basename(file), detail } } };
+}
+
+function describeReadError(e: unknown): string {
+  const message = (e as Error)?.message ?? String(e);
+  if (/zip|central directory|signature/i.test(message)) return 'not an .xlsx file (an old .xls or another format?)';
+  return message.split('\n')[0];
+}
+
+export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'out' },
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'da' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const [command, ...inputs] = positionals;
+  if (command !== 'score' || !inputs.length) {
+    io.err(command && command !== 'score' ? `Unknown command "${command}".\n\n${HELP}` : HELP);
+    return 2;
+  }
+  if (!(values.lang! in LANGUAGES)) {
+    io.err(`Unknown language "${values.lang}": use da, nb or en.`);
+    return 2;
+  }
+  try {
+    return await score(inputs, { out: values.out!, json: values.json!, lang: pack(values.lang) }, io);
+  } catch (e) {
+    // Bad input is reported above as problems; this is a failure of the program itself.
+    io.err(`goalscore: ${(e as Error).message}`);
+    if (process.env.GOALSCORE_DEBUG) io.err(String((e as Error).stack));
+    return 2;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The score workbook described as data: values, number formats, styles and rules per sheet. The
+ * ExcelJS writer and the Office.js writer both render this model, so a score sheet looks the same
+ * whether it was made on the command line or inside Excel.
+ */
+
+export type LayoutValue = string | number | boolean | null;
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  /** Hex colour without `#`. */
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: 'left' | 'center' | 'right';
+  vAlign?: 'top' | 'middle' | 'bottom';
+  indent?: number;
+  borderTop?: boolean;
+  borderBottom?: boolean;
+}
+
+export type ConditionalFormat =
+  | {
+      kind: 'iconSet';
+      range: string;
+      icons: '3TrafficLights1';
+      /** Red below the first threshold, yellow from it, green from the second (`>=`); numbers. */
+      thresholds: [number, number];
+      /** Whether the first threshold excludes its own value (yellow only strictly above it). */
+      firstExclusive?: boolean;
+    }
+  | { kind: 'dataBar'; range: string; color: string; min?: number; max?: number };
+
+export interface SheetLayout {
+  name: string;
+  /** What the add-in owns this sheet as; a rerun replaces only sheets it owns. */
+  role: 'score' | 'problems';
+  values: LayoutValue[][];
+  /** Number formats aligned with `values`; null keeps General. */
+  numberFormats: (string | null)[][];
+  /** Styles by A1 range, applied in order. */
+  styles: { range: string; style: CellStyle }[];
+  /** Column widths in characters. */
+  columnWidths: number[];
+  freeze?: { rows: number; cols: number };
+  conditionalFormats: ConditionalFormat[];
+  notes: { cell: string; text: string }[];
+  print: { orientation: 'landscape' | 'portrait'; fitToWidth: boolean; repeatRows?: { first: number; last: number } };
+  autoFilter?: string;
+  tabColor?: string;
+}
+
+export interface WorkbookLayout {
+  sheets: SheetLayout[];
+}
+
+/** Number formats used on score sheets. Codes are locale-neutral; Excel shows local separators. */
+export const FORMATS = {
+  percent: '0.0%',
+  number: '#,##0.##',
+  weight: '0.0#',
+  earned: '0.00',
+  date: 'dd-mm-yyyy',
+  count: '0',
+} as const;
+
+/** Fluent 2 neutral and brand colours for headers, subtotals and totals. */
+export const COLORS = {
+  headerFill: 'DCE6F2',
+  headerFont: '1F3864',
+  subtotalFill: 'F2F2F2',
+  totalFill: 'D9D9D9',
+  muted: '605E5C',
+  title: '0F6CBD',
+  dataBar: '0F6CBD',
+  warningFill: 'FFF4CE',
+  errorFill: 'FDE7E9',
+} as const;
+
+/** Excel's limits on sheet names: 31 characters, none of `[]:*?/\`. */
+export function safeSheetName(name: string, taken: Set<string>): string {
+  const clean = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  let candidate = clean.slice(0, 31);
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    candidate = clean.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}

@@ -1,0 +1,47 @@
+/** Lays out the problems sheet: one row per problem, with the sheet and cell it points at. */
+import { formatMessage, type LanguagePack } from '../engine/i18n';
+import { rangeAddress } from '../engine/address';
+import type { Problem } from '../engine/types';
+import { COLORS, type LayoutValue, type SheetLayout } from './model';
+
+/** A problem with the file it came from, where several files are scored at once. */
+export interface FileProblem extends Problem {
+  file?: string;
+}
+
+export function buildProblemsSheet(problems: FileProblem[], lang: LanguagePack, name: string): SheetLayout {
+  const withFile = problems.some((p) => p.file);
+  const h = lang.sheet.problemHeaders;
+  const header = [...(withFile ? [h.file] : []), h.sheet, h.cell, h.severity, h.message];
+  const width = header.length;
+  const values: LayoutValue[][] = [[lang.sheet.problemsSheet], header];
+  const styles: SheetLayout['styles'] = [
+    { range: 'A1', style: { bold: true, fontSize: 14, fontColor: COLORS.title } },
+    { range: rangeAddress(1, 0, 1, width - 1), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, borderBottom: true } },
+  ];
+  // Errors first, then warnings; each group in sheet order.
+  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  sorted.forEach((p, i) => {
+    values.push([...(withFile ? [p.file ?? ''] : []), p.sheet, p.cell, lang.severities[p.severity], formatMessage(p.message, lang)]);
+    const row = i + 2;
+    styles.push({
+      range: rangeAddress(row, width - 2, row, width - 2),
+      style: { fill: p.severity === 'error' ? COLORS.errorFill : COLORS.warningFill },
+    });
+  });
+  styles.push({ range: rangeAddress(2, width - 1, Math.max(2, values.length - 1), width - 1), style: { wrap: true, vAlign: 'top' } });
+  return {
+    name,
+    role: 'problems',
+    values,
+    numberFormats: values.map((row) => row.map(() => null)),
+    styles,
+    columnWidths: [...(withFile ? [28] : []), 24, 9, 11, 90],
+    freeze: { rows: 2, cols: 0 },
+    conditionalFormats: [],
+    notes: [],
+    print: { orientation: 'landscape', fitToWidth: true, repeatRows: { first: 1, last: 1 } },
+    autoFilter: rangeAddress(1, 0, Math.max(1, values.length - 1), width - 1),
+    tabColor: 'C50F1F',
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * The one pipeline every adapter calls: plan sheets → engine → score workbook layout. The CLI,
+ * the task pane in Excel and the task pane in a browser differ only in how they read cells and
+ * render the layout.
+ */
+import { pack, type LanguagePack } from '../engine/i18n';
+import { readPlan } from '../engine/reader';
+import { scorePlan } from '../engine/score';
+import type { CellValue, DataRef, PlanResult, Problem, SheetGrid } from '../engine/types';
+import { safeSheetName, type WorkbookLayout } from '../layout/model';
+import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
+import { buildScoreSheet } from '../layout/scoreSheet';
+
+export type { FileProblem } from '../layout/problemsSheet';
+
+export interface ScoreRun {
+  results: PlanResult[];
+  /** Every problem of every plan, in sheet order. */
+  problems: Problem[];
+}
+
+/** Values of a data reference, read from the grids already loaded; null when the sheet is missing. */
+export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[] | null {
+  const byName = new Map(grids.map((g) => [g.name.toLowerCase(), g]));
+  return (ref) => {
+    const grid = byName.get(ref.sheet.toLowerCase());
+    if (!grid) return null;
+    const top = grid.origin?.row ?? 0;
+    const left = grid.origin?.col ?? 0;
+    const out: CellValue[] = [];
+    for (let r = Math.max(ref.top, top); r <= ref.bottom; r++) {
+      const row = grid.values[r - top];
+      if (!row) continue;
+      for (let c = Math.max(ref.left, left); c <= ref.right; c++) out.push(row[c - left]);
+    }
+    return out;
+  };
+}
+
+/** Reads and scores every plan sheet among the grids; sheets that are not plans are passed over. */
+export function scoreGrids(grids: SheetGrid[], options: { lang?: LanguagePack | string; data?: (ref: DataRef) => CellValue[] | null } = {}): ScoreRun {
+  const data = options.data ?? dataFromGrids(grids);
+  const results: PlanResult[] = [];
+  for (const grid of grids) {
+    const { plan, problems } = readPlan(grid);
+    if (plan) results.push(scorePlan(plan, problems, { lang: options.lang, data }));
+  }
+  return { results, problems: results.flatMap((r) => r.problems) };
+}
+
+/** The score workbook: a score sheet per plan, and a problems sheet when there are problems. */
+export function scoreWorkbookLayout(results: PlanResult[], problems: FileProblem[], lang: LanguagePack | string, reserved: string[] = []): WorkbookLayout {
+  const words = typeof lang === 'object' ? lang : pack(lang);
+  const taken = new Set(reserved.map((n) => n.toLowerCase()));
+  const sheets = results.map((r) => buildScoreSheet(r, words, safeSheetName(`${words.sheet.scoreSheet} ${r.plan.sheet}`, taken)));
+  if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
+  return { sheets };
+}

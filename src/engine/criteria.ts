@@ -44,6 +44,8 @@ export interface ComparisonCriterion {
   percent: boolean;
   /** How the measure reads. */
   unit: MeasureKind;
+  /** How the Actual column reads, where it is not a plain number (a share's actual is a percentage). */
+  actualUnit?: MeasureKind;
   /** What a data reference yields: the trimmed mean as the actual, or met/total within a limit. */
   data: 'mean' | 'withinLimit';
   /** The target the measure is held against; most types read the Target column. */
@@ -108,6 +110,7 @@ const share: ComparisonCriterion = {
   compare: 'atLeast',
   percent: true,
   unit: 'percent',
+  actualUnit: 'percent',
   data: 'withinLimit',
   measure: (i, fmt) => {
     if (i.met !== null || i.total !== null) {

@@ -44,6 +44,8 @@ export interface SheetLayout {
   styles: { range: string; style: CellStyle }[];
   /** Column widths in characters. */
   columnWidths: number[];
+  /** Row heights in points where wrapped text needs more than one line; null keeps the default. */
+  rowHeights: (number | null)[];
   freeze?: { rows: number; cols: number };
   conditionalFormats: ConditionalFormat[];
   notes: { cell: string; text: string }[];
@@ -78,6 +80,24 @@ export const COLORS = {
   warningFill: 'FFF4CE',
   errorFill: 'FDE7E9',
 } as const;
+
+const LINE_HEIGHT = 15;
+
+/**
+ * Heights for rows whose wrapped cells need more than one line. Excel and LibreOffice do not grow
+ * rows by themselves when a file is opened, so the layout says how tall each row should be.
+ */
+export function wrappedRowHeights(values: LayoutValue[][], widths: number[], wrapped: boolean[]): (number | null)[] {
+  return values.map((row) => {
+    let lines = 1;
+    row.forEach((v, c) => {
+      if (!wrapped[c] || typeof v !== 'string') return;
+      // About one character of body text fits per unit of column width, less a margin.
+      lines = Math.max(lines, Math.ceil(v.length / Math.max(1, widths[c] - 1)));
+    });
+    return lines > 1 ? Math.min(lines, 12) * LINE_HEIGHT : null;
+  });
+}
 
 /** Excel's limits on sheet names: 31 characters, none of `[]:*?/\`. */
 export function safeSheetName(name: string, taken: Set<string>): string {

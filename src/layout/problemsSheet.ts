@@ -2,7 +2,7 @@
 import { formatMessage, type LanguagePack } from '../engine/i18n';
 import { rangeAddress } from '../engine/address';
 import type { Problem } from '../engine/types';
-import { COLORS, type LayoutValue, type SheetLayout } from './model';
+import { COLORS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 
 /** A problem with the file it came from, where several files are scored at once. */
 export interface FileProblem extends Problem {
@@ -30,13 +30,15 @@ export function buildProblemsSheet(problems: FileProblem[], lang: LanguagePack, 
     });
   });
   styles.push({ range: rangeAddress(2, width - 1, Math.max(2, values.length - 1), width - 1), style: { wrap: true, vAlign: 'top' } });
+  const widths = [...(withFile ? [28] : []), 24, 9, 11, 90];
   return {
     name,
     role: 'problems',
     values,
     numberFormats: values.map((row) => row.map(() => null)),
     styles,
-    columnWidths: [...(withFile ? [28] : []), 24, 9, 11, 90],
+    columnWidths: widths,
+    rowHeights: wrappedRowHeights(values, widths, widths.map((_, i) => i === width - 1)),
     freeze: { rows: 2, cols: 0 },
     conditionalFormats: [],
     notes: [],

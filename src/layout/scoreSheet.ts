@@ -7,7 +7,7 @@ import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
 import { cellText } from '../engine/text';
 import type { AreaResult, ColumnKey, PlanResult, RowResult, Target, Totals } from '../engine/types';
 import { CRITERION_BY_KEY } from '../engine/criteria';
-import { COLORS, FORMATS, type LayoutValue, type SheetLayout } from './model';
+import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 
 type Cell = [LayoutValue, string | null];
 
@@ -45,6 +45,14 @@ function targetCell(t: Target | null, r: RowResult, lang: LanguagePack): Cell {
 
 const num = (n: number | null): Cell => (n === null ? blank : [n, FORMATS.number]);
 
+/** The actual as the criterion reads it: a share's actual is a percentage. */
+function actualCell(r: RowResult): Cell {
+  const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+  const a = r.row.actual;
+  if (a === null || def?.kind !== 'comparison' || def.actualUnit !== 'percent') return num(a);
+  return [Math.abs(a) > 1 ? a / 100 : a, FORMATS.percent];
+}
+
 function typeLabel(r: RowResult, lang: LanguagePack): string {
   if (r.isParent) return lang.typeLabels[r.row.typeKey === 'all' ? 'all' : 'sum'];
   return r.row.typeKey ? (lang.typeLabels[r.row.typeKey] ?? r.row.typeKey) : '';
@@ -52,7 +60,7 @@ function typeLabel(r: RowResult, lang: LanguagePack): string {
 
 export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'id', width: 8, cell: (r) => [r.id, '@'] },
-  { key: 'area', width: 22, wrap: true, cell: (r) => [r.area || null, null] },
+  { key: 'area', width: 22, cell: (r) => [r.area || null, null] },
   { key: 'title', width: 48, wrap: true, cell: (r) => [r.title || null, null] },
   { key: 'weight', width: 9, cell: (r) => [r.weight, FORMATS.weight] },
   { key: 'type', width: 13, cell: (r, lang) => [typeLabel(r, lang) || null, null] },
@@ -60,7 +68,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'target', width: 11, input: 'target', cell: (r, lang) => targetCell(r.row.target, r, lang) },
   { key: 'floor', width: 11, input: 'floor', cell: (r) => bound(r.row.floor, boundKind(r)) },
   { key: 'baseline', width: 12, input: 'baseline', cell: (r) => num(r.row.baseline) },
-  { key: 'actual', width: 10, input: 'actual', cell: (r) => num(r.row.actual) },
+  { key: 'actual', width: 10, input: 'actual', cell: (r) => actualCell(r) },
   { key: 'met', width: 10, input: 'met', cell: (r) => num(r.row.met) },
   { key: 'total', width: 9, input: 'total', cell: (r) => num(r.row.total) },
   { key: 'excluded', width: 10, input: 'excluded', cell: (r) => num(r.row.excluded) },
@@ -195,7 +203,8 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   for (const c of columns) {
     if (c.wrap) styles.push({ range: rangeAddress(firstDataRow, col(c.key), lastRow, col(c.key)), style: { wrap: true, vAlign: 'top' } });
   }
-  styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, 0), style: { hAlign: 'left', vAlign: 'top' } });
+  styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, width - 1), style: { vAlign: 'top' } });
+  styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, 0), style: { hAlign: 'left' } });
 
   const fulfilmentCol = columnLetter(col('fulfilment'));
   const earnedCol = columnLetter(col('earned'));
@@ -206,6 +215,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     numberFormats: formats,
     styles,
     columnWidths: columns.map((c) => c.width),
+    rowHeights: wrappedRowHeights(values, columns.map((c) => c.width), columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : i === headerRow ? 30 : h)),
     freeze: { rows: headerRow + 1, cols: 0 },
     conditionalFormats: [
       { kind: 'iconSet', range: `${fulfilmentCol}${firstDataRow + 1}:${fulfilmentCol}${lastRow + 1}`, icons: '3TrafficLights1', thresholds: [0, 1], firstExclusive: true },

@@ -94,6 +94,9 @@ export function renderSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): Ex
   });
   for (const { range, style } of layout.styles) eachCell(sheet, range, (cell) => applyStyle(cell, style));
   layout.columnWidths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  layout.rowHeights.forEach((h, r) => {
+    if (h !== null) sheet.getRow(r + 1).height = h;
+  });
   layout.conditionalFormats.forEach((f, i) => sheet.addConditionalFormatting(conditional(f, i + 1)));
   for (const note of layout.notes) sheet.getCell(note.cell).note = note.text;
   if (layout.autoFilter) sheet.autoFilter = layout.autoFilter;

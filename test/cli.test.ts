@@ -1,0 +1,120 @@
+/** The goalscore CLI as a user runs it: the built binary, its JSON, files and exit codes. */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+
+const ROOT = path.join(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'goalscore.js');
+const SEEDS = path.join(ROOT, 'seeds');
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'goalscore-cli-'));
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+
+async function writePlan(name: string, rows: unknown[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Plan').addRows(rows);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+test('scores the seed directory: one JSON document, score workbooks written, inputs untouched', async () => {
+  const inputs = (await fs.readdir(SEEDS)).filter((n) => n.endsWith('.xlsx')).map((n) => path.join(SEEDS, n));
+  const before = await Promise.all(inputs.map(sha));
+  const out = path.join(dir, 'out');
+  const r = run(['score', 'seeds', '--json', '--out', out]);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.stdout);
+  expect(Object.keys(doc)).toEqual(['plans', 'problems']);
+  expect(doc.problems).toEqual([]);
+  expect(doc.plans.map((p: { agency: string }) => p.agency)).toEqual(['Kriminalforsorgen', 'Politiet', 'Hjemrejsestyrelsen']);
+  const krim = doc.plans[0];
+  expect(krim).toMatchObject({ sheet: 'Mål- og resultatplan', year: 2024, period: 'Q4', unit: 'percent' });
+  // 5 + 3,7 + 5 + 10 + 5 + 10 + 10 + 5 + 2,5 + 5 + 5, worked out in seeds.test.ts.
+  expect(krim.total.earned).toBeCloseTo(66.2, 9);
+  expect(krim.total.score).toBeCloseTo(0.662, 9);
+  expect(Object.keys(krim.total)).toEqual(expect.arrayContaining(['weight', 'earned', 'score', 'assessedWeight', 'maxReachable']));
+  const row = krim.rows.find((x: { id: string }) => x.id === '1.2');
+  expect(row).toMatchObject({ title: expect.stringContaining('30 dage'), weight: 5, status: 'partly' });
+  expect(row.fulfilment).toBeCloseTo(0.74, 9);
+  expect(row.explanation).toContain('82,4 %');
+  expect(doc.plans[2].unit).toBe('points');
+  expect((await fs.readdir(out)).sort()).toEqual([
+    '000-kriminalforsorgen-2024.score.xlsx',
+    '001-politiet-2024.score.xlsx',
+    '003-hjemrejsestyrelsen-2024.score.xlsx',
+  ]);
+  expect(await Promise.all(inputs.map(sha))).toEqual(before);
+});
+
+test('the readable summary names the plan, the score and the output', () => {
+  const r = run(['score', path.join(SEEDS, '001-politiet-2024.xlsx'), '--out', path.join(dir, 'o2')]);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('Politiet 2024 4. kvartal');
+  expect(r.stdout).toContain('Samlet opfyldelse: 70,8 %');
+  expect(r.stdout).toContain('001-politiet-2024.score.xlsx');
+});
+
+test('English with --lang en', () => {
+  const r = run(['score', path.join(SEEDS, '001-politiet-2024.xlsx'), '--json', '--lang', 'en', '--out', path.join(dir, 'o3')]);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.plans[0].rows.find((x: { id: string }) => x.id === '3.2').statusText).toBe('Not assessed');
+});
+
+test('problems of severity error: exit 1, each naming file, sheet and cell', async () => {
+  const file = await writePlan('bad.xlsx', [['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 50, 'mindst', 5, 'fem'], ['2', 50, 'mindst', 5, 6]]);
+  const r = run(['score', file, '--json', '--out', path.join(dir, 'o4')]);
+  expect(r.code).toBe(1);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.problems).toEqual([{ file, sheet: 'Plan', cell: 'E2', severity: 'error', message: '"fem" er ikke et tal.' }]);
+  expect(doc.plans[0].total.earned).toBe(50);
+});
+
+test('nothing scorable: not a workbook, a missing file, no plan sheet — exit 2, no stack trace', async () => {
+  const notZip = path.join(dir, 'notes.xlsx');
+  await fs.writeFile(notZip, 'this is not a workbook');
+  const noPlan = await writePlan('noplan.xlsx', [['Navn', 'Beløb'], ['a', 1]]);
+  for (const [file, words] of [
+    [notZip, 'kan ikke læses som en Excel-projektmappe'],
+    [path.join(dir, 'missing.xlsx'), 'file not found'],
+    [noPlan, 'Ingen ark i noplan.xlsx ligner en målplan'],
+  ]) {
+    const r = run(['score', file, '--out', path.join(dir, 'o5')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(words);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }
+});
+
+test('one broken file among good ones: the good ones are scored, exit 1', async () => {
+  const broken = path.join(dir, 'broken.xlsx');
+  await fs.writeFile(broken, 'PK\u0003\u0004 truncated');
+  const r = run(['score', broken, path.join(SEEDS, '000-kriminalforsorgen-2024.xlsx'), '--json', '--out', path.join(dir, 'o6')]);
+  expect(r.code).toBe(1);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.plans).toHaveLength(1);
+  expect(doc.problems[0]).toMatchObject({ file: broken, severity: 'error' });
+});
+
+test('usage: --help documents everything; bad usage exits 2', () => {
+  const help = run(['--help']);
+  expect(help.code).toBe(0);
+  for (const word of ['score', '--out', '--json', '--lang', 'Exit codes']) expect(help.stdout).toContain(word);
+  expect(run([]).code).toBe(2);
+  expect(run(['rank', 'x.xlsx']).code).toBe(2);
+  expect(run(['score', 'x.xlsx', '--bogus']).code).toBe(2);
+  expect(run(['score', 'x.xlsx', '--lang', 'fr']).code).toBe(2);
+});

@@ -219,6 +219,8 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     freeze: { rows: headerRow + 1, cols: 0 },
     conditionalFormats: [
       { kind: 'iconSet', range: `${fulfilmentCol}${firstDataRow + 1}:${fulfilmentCol}${lastRow + 1}`, icons: '3TrafficLights1', thresholds: [0, 1], firstExclusive: true },
+      // Bars on points earned (not on fulfilment: LibreOffice shows only one rule per range). The grand
+      // total is left out so its bar does not dwarf the rows.
       { kind: 'dataBar', range: `${earnedCol}${firstDataRow + 1}:${earnedCol}${lastRow}`, color: COLORS.dataBar, min: 0 },
     ],
     notes,

@@ -48,7 +48,9 @@ export function buildPlanWorkbook(spec: PlanSpec): ExcelJS.Workbook {
   const words = LANGUAGES[lang];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'goalscore';
-  const sheet = workbook.addWorksheet(spec.sheet);
+  const sheet = workbook.addWorksheet(spec.sheet, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   let r = 1;
   for (const [key, value] of spec.metadata) {
     const { value: v, format } = cellValue(value);
@@ -103,7 +105,7 @@ export function buildPlanWorkbook(spec: PlanSpec): ExcelJS.Workbook {
   });
   const widths: Record<string, number> = { title: 60, area: 26, note: 30, formula: 24, data: 26, type: 12, assessment: 16 };
   keys.forEach((key, c) => (sheet.getColumn(c + 1).width = (key && widths[key]) || Math.max(10, spec.columns[c].length + 2)));
-  sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 10, 18);
+  sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 10, 16);
   sheet.views = [{ state: 'frozen', ySplit: headerRow }];
   for (const data of spec.dataSheets ?? []) {
     const ds = workbook.addWorksheet(data.name);

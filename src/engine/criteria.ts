@@ -4,21 +4,10 @@
  * one entry here and its names in each language pack.
  */
 import type { Formatter } from './format';
-import type { ColumnKey, MessageRef, Target } from './types';
+import type { ColumnKey, MessageRef, PlanRow, Target } from './types';
 
-/** The row's inputs after data references are resolved. */
-export interface RowInputs {
-  target: Target | null;
-  floor: number | null;
-  baseline: number | null;
-  actual: number | null;
-  met: number | null;
-  total: number | null;
-  excluded: number | null;
-  deadline: number | null;
-  completed: { date: number | null; done: boolean } | null;
-  limit: number | null;
-}
+/** The row's inputs after data references are resolved (data can fill the actual, met and total). */
+export type RowInputs = Pick<PlanRow, 'target' | 'floor' | 'baseline' | 'actual' | 'met' | 'total' | 'excluded' | 'deadline' | 'completed' | 'limit'>;
 
 export type Compare = 'atLeast' | 'atMost' | 'between';
 export type MeasureKind = 'number' | 'percent' | 'date';

@@ -1,6 +1,6 @@
 /** The scoring engine: plain values in, plain values out. */
 export * from './types';
-export { readPlan, isPlanSheet, parseDataRef, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT } from './reader';
+export { readPlan, isPlanSheet, parseDataRef, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT, type ReadOptions } from './reader';
 export { scorePlan, statusOf, assessmentCredit, FORMULA_VARIABLES, type ScoreOptions } from './score';
 export { CRITERIA, CRITERION_BY_KEY, type CriterionDefinition } from './criteria';
 export { SCALES, applyScale } from './scales';

@@ -96,8 +96,19 @@ function parseSteps(text: string, percent: boolean): Scale | null {
   return { kind: 'steps', steps };
 }
 
-function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[]): PlanMetadata {
-  const meta: PlanMetadata = { agency: '', year: null, period: null, periodText: '', partialCredit: DEFAULT_PARTIAL_CREDIT };
+export interface ReadOptions {
+  /** Credit for "delvist opfyldt" when the plan names none (a user setting); default 50 %. */
+  defaultPartialCredit?: number;
+}
+
+function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], options: ReadOptions): PlanMetadata {
+  const meta: PlanMetadata = {
+    agency: '',
+    year: null,
+    period: null,
+    periodText: '',
+    partialCredit: options.defaultPartialCredit ?? DEFAULT_PARTIAL_CREDIT,
+  };
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
   for (let r = 0; r < headerRow; r++) {
@@ -139,11 +150,11 @@ function readId(value: CellValue): string {
 }
 
 /** Reads one plan sheet. Returns `plan: null` (and no problem) when the sheet is not a plan. */
-export function readPlan(grid: SheetGrid): ReadResult {
+export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const header = findHeader(grid);
   if (!header) return { plan: null, problems: [] };
   const problems: Problem[] = [];
-  const metadata = readMetadata(grid, header.row, problems);
+  const metadata = readMetadata(grid, header.row, problems, options);
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
   const { columns } = header;

@@ -33,6 +33,15 @@ export type ConditionalFormat =
     }
   | { kind: 'dataBar'; range: string; color: string; min?: number; max?: number };
 
+/** A chart over a block of the sheet's own cells; the first row and column are labels. */
+export interface ChartLayout {
+  kind: 'barClustered';
+  title: string;
+  source: string;
+  /** Top-left and bottom-right cells the chart covers. */
+  anchor: { from: string; to: string };
+}
+
 export interface SheetLayout {
   name: string;
   /** What the add-in owns this sheet as; a rerun replaces only sheets it owns. */
@@ -49,6 +58,8 @@ export interface SheetLayout {
   freeze?: { rows: number; cols: number };
   conditionalFormats: ConditionalFormat[];
   notes: { cell: string; text: string }[];
+  /** Charts; the ExcelJS writer cannot write charts and leaves them out (docs/decisions.md). */
+  charts: ChartLayout[];
   print: { orientation: 'landscape' | 'portrait'; fitToWidth: boolean; repeatRows?: { first: number; last: number } };
   autoFilter?: string;
   tabColor?: string;

@@ -195,6 +195,18 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const totalRow = put(totalsRow(words.total, result.total));
   const lastRow = totalRow;
 
+  // Earned against weight per area, in the wide Goal column and the two beside it: the chart's data,
+  // kept in the sheet so it stays live.
+  put([]);
+  const at = col('title');
+  const block = (cells: Cell[]): Cell[] => [...new Array(at).fill(blank), ...cells];
+  const areaTitleRow = put(block([[words.byArea, null]]));
+  const areaHeaderRow = put(block([[words.columns.area, null], [unitWord, null], [words.columns.earned, null]]));
+  for (const area of result.areas) put(block([[area.name || '—', null], [area.weight, FORMATS.weight], [area.earned, FORMATS.earned]]));
+  const areaLastRow = values.length - 1;
+  styles.push({ range: address(areaTitleRow, at), style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
+  styles.push({ range: rangeAddress(areaHeaderRow, at, areaHeaderRow, at + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
+
   for (const row of parentRows) styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true } });
   for (const row of subtotalRows) {
     styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true, fill: COLORS.subtotalFill, borderTop: true } });
@@ -224,6 +236,14 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       { kind: 'dataBar', range: `${earnedCol}${firstDataRow + 1}:${earnedCol}${lastRow}`, color: COLORS.dataBar, min: 0 },
     ],
     notes,
+    charts: [
+      {
+        kind: 'barClustered',
+        title: words.byArea,
+        source: rangeAddress(areaHeaderRow, at, areaLastRow, at + 2),
+        anchor: { from: address(areaTitleRow, at + 4), to: address(areaTitleRow + Math.max(14, result.areas.length * 2 + 4), Math.min(width - 1, at + 12)) },
+      },
+    ],
     print: { orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },
     autoFilter: rangeAddress(headerRow, 0, lastRow - 1, width - 1),
   };

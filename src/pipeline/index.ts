@@ -37,12 +37,22 @@ export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[]
   };
 }
 
+export interface ScoreGridsOptions {
+  lang?: LanguagePack | string;
+  /** Values of data references; by default read from the grids themselves. */
+  data?: (ref: DataRef) => CellValue[] | null;
+  defaultPartialCredit?: number;
+  /** Called after each plan, for progress bars. */
+  onPlan?: (done: number, total: number) => void;
+}
+
 /** Reads and scores every plan sheet among the grids; sheets that are not plans are passed over. */
-export function scoreGrids(grids: SheetGrid[], options: { lang?: LanguagePack | string; data?: (ref: DataRef) => CellValue[] | null } = {}): ScoreRun {
+export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}): ScoreRun {
   const data = options.data ?? dataFromGrids(grids);
   const results: PlanResult[] = [];
-  for (const grid of grids) {
-    const { plan, problems } = readPlan(grid);
+  for (const [i, grid] of grids.entries()) {
+    const { plan, problems } = readPlan(grid, { defaultPartialCredit: options.defaultPartialCredit });
+    options.onPlan?.(i + 1, grids.length);
     if (plan) results.push(scorePlan(plan, problems, { lang: options.lang, data }));
   }
   return { results, problems: results.flatMap((r) => r.problems) };

@@ -138,6 +138,7 @@ export const da: LanguagePack = {
       note: 'Note',
     },
     overridden: 'Vurderingen tilsidesætter det beregnede resultat.',
+    byArea: 'Opnået og vægt pr. område',
   },
   explain: {
     missing: 'mangler',

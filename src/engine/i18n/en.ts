@@ -134,6 +134,7 @@ export const en: LanguagePack = {
       note: 'Note',
     },
     overridden: 'The assessment overrides the computed result.',
+    byArea: 'Earned and weight by area',
   },
   explain: {
     missing: 'missing',

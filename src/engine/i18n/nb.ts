@@ -138,6 +138,7 @@ export const nb: LanguagePack = {
       note: 'Merknad',
     },
     overridden: 'Vurderingen overstyrer det beregnede resultatet.',
+    byArea: 'Oppnådd og vekt per område',
   },
   explain: {
     missing: 'mangler',

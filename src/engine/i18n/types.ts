@@ -35,6 +35,8 @@ export interface SheetWords {
   /** Output column headers of the goal table. */
   columns: Record<ScoreColumnKey, string>;
   overridden: string;
+  /** Heading of the per-area block and its chart. */
+  byArea: string;
 }
 
 export type ScoreColumnKey =

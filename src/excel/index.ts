@@ -1,0 +1,59 @@
+/**
+ * Scoring inside Excel: read the open workbook, run the shared pipeline, write the score sheets.
+ * Thin: everything that decides anything lives in the engine, the layout and the pipeline.
+ */
+import type { LanguagePack } from '../engine/i18n';
+import { readPlan } from '../engine/reader';
+import type { PlanResult, Problem } from '../engine/types';
+import { dataFromGrids, scoreGrids, scoreWorkbookLayout } from '../pipeline';
+import { readWorkbook, type WorkbookRead } from './read';
+import { writeWorkbook, type WriteOptions } from './write';
+
+export { readWorkbook, selectCell, OWNER_KEY, type WorkbookRead } from './read';
+export { writeWorkbook, slices, REQUEST_LIMIT, type WriteOptions } from './write';
+
+export interface PlanSheetInfo {
+  sheet: string;
+  agency: string;
+  year: number | null;
+  period: string;
+  rows: number;
+}
+
+/** The plan sheets among what was read, for the task pane's list. */
+export function planSheets(read: WorkbookRead): PlanSheetInfo[] {
+  const out: PlanSheetInfo[] = [];
+  for (const grid of read.grids) {
+    const { plan } = readPlan(grid);
+    if (plan) out.push({ sheet: grid.name, agency: plan.metadata.agency, year: plan.metadata.year, period: plan.metadata.periodText, rows: plan.rows.length });
+  }
+  return out;
+}
+
+export interface ExcelScoreOptions extends WriteOptions {
+  lang: LanguagePack;
+  /** Score only these plan sheets; all when absent. */
+  sheets?: string[];
+  defaultPartialCredit?: number;
+}
+
+export interface ExcelScoreRun {
+  results: PlanResult[];
+  problems: Problem[];
+}
+
+/** Scores the chosen plan sheets of the open workbook and writes their score sheets into it. */
+export async function scoreInExcel(context: Excel.RequestContext, options: ExcelScoreOptions, read?: WorkbookRead): Promise<ExcelScoreRun> {
+  const workbook = read ?? (await readWorkbook(context));
+  const chosen = options.sheets ? workbook.grids.filter((g) => options.sheets!.includes(g.name)) : workbook.grids;
+  const { results, problems } = scoreGrids(chosen, {
+    lang: options.lang,
+    data: dataFromGrids(workbook.grids),
+    defaultPartialCredit: options.defaultPartialCredit,
+  });
+  if (!results.length) return { results, problems };
+  const userSheets = workbook.names.filter((n) => !workbook.owned.has(n));
+  const layout = scoreWorkbookLayout(results, problems, options.lang, userSheets);
+  await writeWorkbook(context, layout, workbook, options);
+  return { results, problems };
+}

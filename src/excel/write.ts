@@ -1,0 +1,153 @@
+/**
+ * Renders the workbook layout into the open workbook with Office.js: the same model the ExcelJS
+ * writer renders. Per sheet two syncs: values and number formats first, then everything else.
+ * A sheet whose values would pass Excel on the web's 5 MB request limit is written in row slices.
+ * Only sheets the add-in creates are written; a user's sheet is never touched.
+ */
+import type { CellStyle, ConditionalFormat, LayoutValue, SheetLayout, WorkbookLayout } from '../layout/model';
+import { OWNER_KEY, type WorkbookRead } from './read';
+
+/** Requests stay under this many bytes; Excel on the web refuses payloads over 5 MB. */
+export const REQUEST_LIMIT = 4_000_000;
+/** Office.js column widths are in points; layout widths are in characters. */
+const POINTS_PER_CHAR = 6;
+
+export interface WriteOptions {
+  /** Requirement sets above the manifest's minimum, as the host reports them. */
+  features?: { notes?: boolean; screenUpdating?: boolean };
+  requestLimit?: number;
+  /** Called after each sheet, for progress bars. */
+  onSheet?: (done: number, total: number) => void;
+}
+
+const color = (hex: string) => `#${hex}`;
+const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
+const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+/** Rows padded to one width, as Office.js wants rectangles. */
+function rectangle<T>(rows: T[][], width: number, fill: T): T[][] {
+  return rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill(fill)]));
+}
+
+/** Row slices whose values and formats together stay under the limit, as JSON would carry them. */
+export function slices(values: LayoutValue[][], formats: (string | null)[][], limit: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  values.forEach((row, r) => {
+    const size = JSON.stringify(row).length + JSON.stringify(formats[r] ?? []).length + 2;
+    if (r > start && bytes + size > limit) {
+      out.push([start, r]);
+      start = r;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  out.push([start, values.length]);
+  return out;
+}
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const f = range.format;
+  if (style.bold) f.font.bold = true;
+  if (style.italic) f.font.italic = true;
+  if (style.fontSize) f.font.size = style.fontSize;
+  if (style.fontColor) f.font.color = color(style.fontColor);
+  if (style.fill) f.fill.color = color(style.fill);
+  if (style.wrap) f.wrapText = true;
+  if (style.hAlign) f.horizontalAlignment = H_ALIGN[style.hAlign];
+  if (style.vAlign) f.verticalAlignment = V_ALIGN[style.vAlign];
+  if (style.indent) f.indentLevel = style.indent;
+  if (style.borderTop) f.borders.getItem('EdgeTop').style = 'Continuous';
+  if (style.borderBottom) f.borders.getItem('EdgeBottom').style = 'Continuous';
+}
+
+function addConditionalFormat(sheet: Excel.Worksheet, format: ConditionalFormat): void {
+  const range = sheet.getRange(format.range);
+  if (format.kind === 'iconSet') {
+    const cf = range.conditionalFormats.add('IconSet');
+    cf.iconSet.style = 'ThreeTrafficLights1';
+    const [first, second] = format.thresholds;
+    cf.iconSet.criteria = [
+      {} as Excel.ConditionalIconCriterion,
+      { type: 'Number', operator: format.firstExclusive ? 'GreaterThan' : 'GreaterThanOrEqual', formula: `=${first}` },
+      { type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${second}` },
+    ];
+    return;
+  }
+  const cf = range.conditionalFormats.add('DataBar');
+  cf.dataBar.barDirection = 'LeftToRight';
+  if (format.min !== undefined) cf.dataBar.lowerBoundRule = { type: 'Number', formula: `=${format.min}` };
+  if (format.max !== undefined) cf.dataBar.upperBoundRule = { type: 'Number', formula: `=${format.max}` };
+  cf.dataBar.positiveFormat.fillColor = color(format.color);
+  cf.dataBar.positiveFormat.gradientFill = false;
+}
+
+/** Everything after the values: formats, rules, panes, print setup, notes and charts. */
+function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: number, options: WriteOptions): void {
+  for (const { range, style } of layout.styles) applyStyle(sheet.getRange(range), style);
+  layout.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR));
+  // Excel grows rows for wrapped text itself when asked, so the layout's estimated heights are not needed here.
+  if (layout.values.length) sheet.getRangeByIndexes(0, 0, layout.values.length, width).format.autofitRows();
+  if (layout.freeze) {
+    if (layout.freeze.rows) sheet.freezePanes.freezeRows(layout.freeze.rows);
+    if (layout.freeze.cols) sheet.freezePanes.freezeColumns(layout.freeze.cols);
+  }
+  for (const cf of layout.conditionalFormats) addConditionalFormat(sheet, cf);
+  const page = sheet.pageLayout;
+  page.orientation = layout.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  page.paperSize = 'A4';
+  if (layout.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (layout.print.repeatRows) page.setPrintTitleRows(`$${layout.print.repeatRows.first + 1}:$${layout.print.repeatRows.last + 1}`);
+  if (layout.autoFilter) sheet.autoFilter.apply(sheet.getRange(layout.autoFilter));
+  if (layout.tabColor) sheet.tabColor = color(layout.tabColor);
+  if (options.features?.notes) for (const note of layout.notes) sheet.notes.add(sheet.getRange(note.cell), note.text);
+  for (const c of layout.charts) {
+    const chart = sheet.charts.add('BarClustered', sheet.getRange(c.source), 'Columns');
+    chart.title.text = c.title;
+    chart.setPosition(c.anchor.from, c.anchor.to);
+  }
+}
+
+function suspend(context: Excel.RequestContext, options: WriteOptions): void {
+  context.application.suspendApiCalculationUntilNextSync();
+  if (options.features?.screenUpdating) context.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/**
+ * Writes every sheet of the layout. A sheet the add-in wrote before under the same name is
+ * replaced, and so is an earlier problems sheet; the layout's names never collide with a user's
+ * sheets because the pipeline reserves them.
+ */
+export async function writeWorkbook(context: Excel.RequestContext, layout: WorkbookLayout, read: WorkbookRead, options: WriteOptions = {}): Promise<void> {
+  const limit = options.requestLimit ?? REQUEST_LIMIT;
+  const sheets = context.workbook.worksheets;
+  const replacing = new Set(layout.sheets.map((s) => s.name));
+  for (const [name, role] of read.owned) {
+    if (replacing.has(name) || role === 'problems') sheets.getItem(name).delete();
+  }
+  for (const [i, sheetLayout] of layout.sheets.entries()) {
+    const width = Math.max(1, ...sheetLayout.values.map((r) => r.length), sheetLayout.columnWidths.length);
+    const values = rectangle(sheetLayout.values, width, null);
+    const formats = rectangle(sheetLayout.numberFormats, width, null);
+    suspend(context, options);
+    const sheet = sheets.add(sheetLayout.name);
+    sheet.customProperties.add(OWNER_KEY, sheetLayout.role);
+    for (const [from, to] of slices(values, formats, limit)) {
+      if (from > 0) {
+        await context.sync();
+        suspend(context, options);
+      }
+      const range = sheet.getRangeByIndexes(from, 0, to - from, width);
+      range.values = values.slice(from, to) as unknown[][];
+      range.numberFormat = formats.slice(from, to).map((row) => row.map((f) => f ?? 'General'));
+    }
+    await context.sync();
+    suspend(context, options);
+    queueFormatting(sheet, sheetLayout, width, options);
+    if (i === 0) sheet.activate();
+    await context.sync();
+    options.onSheet?.(i + 1, layout.sheets.length);
+  }
+}
+

@@ -1,0 +1,157 @@
+/** The Office.js adapter against the recording fake: sync counts, request sizes, owned sheets, untouched input. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pack, serialFromDate } from '../src/engine';
+import { planSheets, readWorkbook, scoreInExcel, selectCell, slices, OWNER_KEY } from '../src/excel';
+import { scoreGrids } from '../src/pipeline';
+import { gridsFromWorkbook, readWorkbook as readXlsx } from '../src/xlsx';
+import { FakeExcel } from './fake-excel';
+
+const da = pack('da');
+type Cell = string | number | boolean | null;
+
+/** A seed workbook as Excel would hold it: dates as serial numbers with a date format. */
+async function fakeFromSeed(name: string): Promise<FakeExcel> {
+  const fake = new FakeExcel();
+  const grids = gridsFromWorkbook(await readXlsx(await fs.readFile(path.join(__dirname, '..', 'seeds', name))));
+  for (const g of grids) {
+    const values = g.values.map((row) => Array.from(row, (v) => (v instanceof Date ? serialFromDate(v) : (v ?? null)) as Cell));
+    const formats = (g.formats ?? []).map((row) => Array.from(row, (f) => f ?? 'General'));
+    fake.addSheet(g.name, values, formats);
+  }
+  return fake;
+}
+
+/** A synthetic plan of n requirement rows in one area. */
+function syntheticPlan(fake: FakeExcel, n: number, name = 'Plan'): void {
+  const rows: Cell[][] = [['Myndighed', 'Prøvestyrelsen'], ['År', 2024], [], ['Nr.', 'Område', 'Mål', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat', 'Note']];
+  for (let i = 1; i <= n; i++) rows.push([`1.${i}`, 'Drift', `Krav ${i}`, 100 / n, 'mindst', 10, i % 3 === 0 ? 9 : 11, `note ${i}`]);
+  fake.addSheet(name, rows);
+}
+
+const snapshot = (fake: FakeExcel, names: string[]) =>
+  JSON.stringify(names.map((n) => [fake.sheet(n)!.cells, fake.sheet(n)!.formats]));
+
+test('reading takes two syncs whatever the number of sheets and rows, and honours load-before-read', async () => {
+  for (const [sheets, rows] of [[1, 10], [6, 2000]]) {
+    const fake = new FakeExcel();
+    for (let s = 0; s < sheets; s++) syntheticPlan(fake, rows, `Plan ${s}`);
+    const read = await readWorkbook(fake.asContext());
+    expect(fake.syncs).toBe(2);
+    expect(read.grids).toHaveLength(sheets);
+    expect(read.grids[0].values[4][0]).toBe('1.1');
+    expect(read.grids[0].origin).toEqual({ row: 0, col: 0 });
+  }
+});
+
+test('the fake refuses a read before load and sync, as Excel does', () => {
+  const fake = new FakeExcel();
+  syntheticPlan(fake, 3);
+  const sheets = fake.context.workbook.worksheets;
+  expect(() => sheets.items).toThrow('PropertyNotLoaded');
+});
+
+test('scoring a seed plan in Excel gives the same totals as the pipeline, in 2 + 2 syncs', async () => {
+  const fake = await fakeFromSeed('003-hjemrejsestyrelsen-2024.xlsx');
+  const userSheets = fake.sheets.map((s) => s.name);
+  const before = snapshot(fake, userSheets);
+  const run = await scoreInExcel(fake.asContext(), { lang: da });
+  expect(fake.syncs).toBe(4);
+
+  // The same plan through the file pipeline: the adapters cannot disagree.
+  const grids = gridsFromWorkbook(await readXlsx(await fs.readFile(path.join(__dirname, '..', 'seeds', '003-hjemrejsestyrelsen-2024.xlsx'))));
+  const expected = scoreGrids(grids, { lang: 'da' }).results[0].total;
+  expect(run.results[0].total.earned).toBeCloseTo(expected.earned, 12);
+
+  const score = fake.sheet('Score Resultatkrav')!;
+  expect(score.props.get(OWNER_KEY)).toBe('score');
+  expect(score.cells[0][0]).toBe('Målopfyldelse – Hjemrejsestyrelsen 2024, Helår');
+  const header = score.cells.findIndex((r) => r?.[0] === 'Nr.');
+  expect(score.frozenRows).toBe(header + 1);
+  const earnedCol = score.cells[header].indexOf('Opnået');
+  const totalRow = score.cells.findIndex((r, i) => i > header && r?.[2] === 'I alt');
+  expect(score.cells[totalRow][earnedCol]).toBeCloseTo(expected.earned, 12);
+  expect(score.formats[header + 1][score.cells[header].indexOf('Opfyldelse')]).toBe('0.0%');
+  expect(score.conditionalFormats.map((c) => c.type).sort()).toEqual(['DataBar', 'IconSet']);
+  expect(score.charts).toEqual([{ type: 'BarClustered', source: expect.stringMatching(/^C\d+:E\d+$/), title: 'Opnået og vægt pr. område' }]);
+  expect(score.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
+
+  // Input cells unchanged, and no write touched a sheet the add-in does not own.
+  expect(snapshot(fake, userSheets)).toBe(before);
+  expect(fake.writes().filter((w) => userSheets.includes(w.sheet!))).toEqual([]);
+  // Calculation is suspended before every write sync.
+  expect(fake.requests.slice(2).every((r) => r.operations.some((o) => o.op === 'suspendApiCalculation'))).toBe(true);
+});
+
+test('the sync counts for 10 and 10,000 plan rows are equal; the largest request stays under 5 MB', async () => {
+  const measure = async (n: number) => {
+    const fake = new FakeExcel();
+    syntheticPlan(fake, n);
+    await scoreInExcel(fake.asContext(), { lang: da });
+    return { syncs: fake.syncs, bytes: fake.maxRequestBytes, rows: fake.sheet('Score Plan')!.cells.length };
+  };
+  const small = await measure(10);
+  const large = await measure(10_000);
+  expect(large.rows).toBeGreaterThan(10_000);
+  expect(large.syncs).toBe(small.syncs);
+  expect(large.bytes).toBeLessThan(5 * 1024 * 1024);
+  expect(large.bytes).toBeGreaterThan(small.bytes);
+});
+
+test('a sheet whose values pass the request limit is written in slices, each under it', async () => {
+  const fake = new FakeExcel();
+  syntheticPlan(fake, 2000);
+  const limit = 100_000;
+  await scoreInExcel(fake.asContext(), { lang: da, requestLimit: limit });
+  const valueWrites = fake.requests.map((r) => r.operations.filter((o) => o.op === 'values').reduce((s, o) => s + o.bytes, 0));
+  expect(valueWrites.filter((b) => b > 0).length).toBeGreaterThan(2);
+  expect(Math.max(...valueWrites)).toBeLessThan(limit * 1.1);
+  const score = fake.sheet('Score Plan')!;
+  expect(score.cells.filter((r) => typeof r?.[0] === 'string' && r[0].startsWith('1.')).length).toBe(2000);
+});
+
+test('slices cover every row once and respect the limit', () => {
+  const values = Array.from({ length: 50 }, (_, i) => [`row ${i}`, i]);
+  const formats = values.map(() => [null, '0']);
+  const parts = slices(values, formats, 120);
+  expect(parts[0][0]).toBe(0);
+  expect(parts[parts.length - 1][1]).toBe(50);
+  for (let i = 1; i < parts.length; i++) expect(parts[i][0]).toBe(parts[i - 1][1]);
+  expect(parts.length).toBeGreaterThan(5);
+});
+
+test('a rerun replaces only the add-in\'s sheets; a user\'s sheet with the same name is kept', async () => {
+  const fake = new FakeExcel();
+  syntheticPlan(fake, 5);
+  fake.addSheet('Score Plan', [['my own notes']]);
+  await scoreInExcel(fake.asContext(), { lang: da });
+  expect(fake.sheet('Score Plan')!.cells).toEqual([['my own notes']]);
+  const ours = fake.sheets.filter((s) => !s.deleted && s.props.get(OWNER_KEY) === 'score');
+  expect(ours.map((s) => s.name)).toEqual(['Score Plan (2)']);
+
+  await scoreInExcel(fake.asContext(), { lang: da });
+  const live = fake.sheets.filter((s) => !s.deleted).map((s) => s.name);
+  expect(live).toEqual(['Plan', 'Score Plan', 'Score Plan (2)']);
+  expect(fake.sheet('Score Plan')!.cells).toEqual([['my own notes']]);
+});
+
+test('problems go to a Problemer sheet; the list of plan sheets shows agency and period', async () => {
+  const fake = new FakeExcel();
+  fake.addSheet('Plan', [['Myndighed', 'Prøvestyrelsen'], ['Periode', 'T2'], ['Nr.', 'Vægt', 'Kravtype', 'Resultat'], ['1', 100, 'mindst', 'mange']]);
+  fake.addSheet('Noter', [['fri tekst']]);
+  const read = await readWorkbook(fake.asContext());
+  expect(planSheets(read)).toEqual([{ sheet: 'Plan', agency: 'Prøvestyrelsen', year: null, period: 'T2', rows: 1 }]);
+  const run = await scoreInExcel(fake.asContext(), { lang: da }, read);
+  expect(run.problems.map((p) => p.cell)).toEqual(['D4']);
+  const problems = fake.sheet('Problemer')!;
+  expect(problems.props.get(OWNER_KEY)).toBe('problems');
+  expect(problems.cells[2].slice(0, 3)).toEqual(['Plan', 'D4', 'Fejl']);
+});
+
+test('selecting a problem cell takes one sync', async () => {
+  const fake = new FakeExcel();
+  syntheticPlan(fake, 2);
+  await selectCell(fake.asContext(), 'Plan', 'G6');
+  expect(fake.syncs).toBe(1);
+  expect(fake.requests[0].operations.map((o) => o.op)).toEqual(['activate', 'select']);
+});

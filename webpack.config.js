@@ -1,11 +1,61 @@
-/* Browser bundle of the shared pipeline; the add-in's task pane and commands build on it. */
+/* Builds the add-in: the task pane (with file mode), the ribbon commands, the help page and the manifest. */
 const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { DEV_URL, manifestForBase } = require('./scripts/manifest-url');
 
-module.exports = (env, options) => ({
-  mode: options.mode || 'development',
-  devtool: 'source-map',
-  entry: { goalscore: './src/pipeline/index.ts' },
-  output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', library: { name: 'goalscore', type: 'umd' }, clean: true },
-  resolve: { extensions: ['.ts', '.js'] },
-  module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }] },
-});
+async function httpsOptions() {
+  // office-addin-dev-certs installs a trusted localhost certificate the first time.
+  const devCerts = require('office-addin-dev-certs');
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === 'development';
+  // Production: ADDIN_BASE_URL=https://addins.example.dk/goalscore/ npm run build
+  const baseUrl = dev ? DEV_URL : process.env.ADDIN_BASE_URL || DEV_URL;
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/taskpane.ts',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist/addin'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestForBase(content.toString(), baseUrl) },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, 'dist/addin') },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: env.WEBPACK_BUILD ? {} : await httpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    },
+  };
+};

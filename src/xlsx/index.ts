@@ -16,10 +16,14 @@ export interface ScoredFile {
 }
 
 /** Scores one workbook's bytes. Throws only when the bytes are not a workbook at all. */
-export async function scoreWorkbookBytes(data: ArrayBuffer | Uint8Array, lang: LanguagePack | string): Promise<ScoredFile> {
+export async function scoreWorkbookBytes(
+  data: ArrayBuffer | Uint8Array,
+  lang: LanguagePack | string,
+  options: { defaultPartialCredit?: number } = {},
+): Promise<ScoredFile> {
   const workbook = await readWorkbook(data);
   const grids = gridsFromWorkbook(workbook);
-  const { results, problems } = scoreGrids(grids, { lang });
+  const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit });
   if (!results.length) return { results, problems, output: null };
   const layout = scoreWorkbookLayout(results, problems, lang);
   const buffer = await renderWorkbook(layout).xlsx.writeBuffer();

@@ -4,7 +4,12 @@ import { nb } from './nb';
 import type { LanguageCode, LanguagePack } from './types';
 import type { MessageRef } from '../types';
 
-export type { LanguageCode, LanguagePack, ScoreColumnKey, Vocabulary } from './types';
+export type { LanguageCode, LanguagePack, ScoreColumnKey, UiWords, Vocabulary } from './types';
+
+/** Fills `{name}` places in a UI template. */
+export function fill(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? `{${name}}`));
+}
 
 /** Every language the product speaks; the reader understands all of them at once. */
 export const LANGUAGES: Record<LanguageCode, LanguagePack> = { da, nb, en };
@@ -16,6 +21,5 @@ export function pack(code: string | undefined): LanguagePack {
 
 /** Fills a message template's `{name}` places with its arguments. */
 export function formatMessage(message: MessageRef, lang: LanguagePack): string {
-  const template = lang.messages[message.key] ?? message.key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(message.args?.[name] ?? `{${name}}`));
+  return fill(lang.messages[message.key] ?? message.key, message.args ?? {});
 }

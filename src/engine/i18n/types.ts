@@ -85,6 +85,9 @@ export interface ExplanationWords {
   inputs: Partial<Record<ColumnKey, string>>;
 }
 
+/** Words of the task pane; `{name}` stands for a value. */
+export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile', string>;
+
 export interface LanguagePack {
   code: LanguageCode;
   name: string;
@@ -97,6 +100,7 @@ export interface LanguagePack {
   messages: Record<MessageKey, string>;
   sheet: SheetWords;
   explain: ExplanationWords;
+  ui: UiWords;
   /** What each plan column means, for header notes in the template. */
   columnHelp: Record<ColumnKey, string>;
   /** Criterion type names as the score sheet prints them. */

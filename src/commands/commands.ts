@@ -1,0 +1,20 @@
+/** Ribbon commands: "Score all plans" runs the whole pipeline without opening the pane. */
+import { pack } from '../engine/i18n';
+import { scoreInExcel } from '../excel';
+import { hostFeatures } from '../taskpane/host';
+import { loadSettings, resolveLanguage } from '../taskpane/settings';
+
+async function scoreAllPlans(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const settings = loadSettings();
+    const lang = pack(resolveLanguage(settings, Office.context.displayLanguage));
+    await Excel.run((ctx) => scoreInExcel(ctx, { lang, defaultPartialCredit: settings.partialCredit, features: hostFeatures() }));
+  } catch (e) {
+    // A command has no pane to speak in; the error goes to the console for the developer tools.
+    console.error(e);
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => Office.actions.associate('scoreAllPlans', scoreAllPlans));

@@ -1,0 +1,70 @@
+/** The task pane inside Excel: list the plan sheets, score them into the workbook, go to problems. */
+import { fill, type LanguagePack } from '../engine/i18n';
+import { planSheets, readWorkbook, scoreInExcel, selectCell, type PlanSheetInfo } from '../excel';
+import type { FileProblem } from '../pipeline';
+import { hostFeatures } from './host';
+import type { Settings } from './settings';
+import { chosenPlans, renderPlanList, renderProblems, renderResults, setStatus, type ShownResult } from './view';
+
+export interface Pane {
+  lang(): LanguagePack;
+  settings(): Settings;
+}
+
+export function startExcelMode(pane: Pane): { rerender(): void } {
+  document.getElementById('excel-mode')!.hidden = false;
+  let plans: PlanSheetInfo[] = [];
+  let shown: ShownResult[] = [];
+  let problems: FileProblem[] = [];
+  let scored = false;
+
+  const goTo = (p: FileProblem) => Excel.run((ctx) => selectCell(ctx, p.sheet, p.cell)).catch(fail);
+  const fail = (e: unknown) => setStatus(fill(pane.lang().ui.failed, { message: (e as Error)?.message ?? String(e) }));
+
+  async function refresh(): Promise<void> {
+    setStatus(pane.lang().ui.reading);
+    try {
+      plans = await Excel.run(async (ctx) => planSheets(await readWorkbook(ctx)));
+      renderPlanList(plans, pane.lang());
+      setStatus('');
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function score(sheets: string[] | undefined): Promise<void> {
+    const lang = pane.lang();
+    const total = sheets?.length ?? plans.length;
+    setStatus(fill(lang.ui.progress, { done: 0, total }), { done: 0, total });
+    try {
+      const run = await Excel.run(async (ctx) =>
+        scoreInExcel(ctx, {
+          lang,
+          sheets,
+          defaultPartialCredit: pane.settings().partialCredit,
+          features: hostFeatures(),
+          onSheet: (done, count) => setStatus(fill(lang.ui.writing, { done, total: count }), { done, total: count }),
+        }),
+      );
+      shown = run.results.map((result) => ({ result }));
+      problems = run.problems;
+      scored = true;
+      rerender();
+      setStatus(fill(lang.ui.done, { count: run.results.length }));
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  function rerender(): void {
+    renderPlanList(plans, pane.lang());
+    renderResults(shown, pane.lang());
+    renderProblems(problems, pane.lang(), goTo, scored);
+  }
+
+  document.getElementById('score-selected')!.addEventListener('click', () => score(chosenPlans()));
+  document.getElementById('score-all')!.addEventListener('click', () => score(undefined));
+  document.getElementById('refresh')!.addEventListener('click', () => refresh());
+  void refresh();
+  return { rerender };
+}

@@ -1,0 +1,129 @@
+/** Renders the task pane's lists and summaries from plain results; no Office calls here. */
+import { fill, formatMessage, type LanguagePack } from '../engine/i18n';
+import { formatter } from '../engine/format';
+import type { PlanResult, StatusKey } from '../engine/types';
+import type { FileProblem } from '../pipeline';
+import type { PlanSheetInfo } from '../excel';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Puts each `data-ui` element's word in the chosen language. */
+export function applyWords(lang: LanguagePack): void {
+  document.documentElement.lang = lang.code;
+  document.title = lang.ui.appTitle;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-ui]')) {
+    node.textContent = lang.ui[node.dataset.ui as keyof LanguagePack['ui']] ?? node.textContent;
+  }
+}
+
+export function renderPlanList(plans: PlanSheetInfo[], lang: LanguagePack): void {
+  const list = $('plan-list');
+  list.replaceChildren();
+  $('no-plans').hidden = plans.length > 0;
+  plans.forEach((p, i) => {
+    const field = el('fluent-field', { 'label-position': 'after' });
+    const label = el('label', { slot: 'label', id: `plan-label-${i}` });
+    label.append(el('span', {}, p.sheet), el('br'), el('span', { class: 'plan-meta' }, [p.agency, p.year, p.period, fill(lang.ui.rows, { count: p.rows })].filter((x) => x !== null && x !== '').join(' · ')));
+    const box = el('fluent-checkbox', { slot: 'input', id: `plan-${i}`, 'data-sheet': p.sheet, checked: '' });
+    field.append(label, box);
+    list.append(field);
+  });
+}
+
+export function chosenPlans(): string[] {
+  return [...document.querySelectorAll<HTMLElement & { checked?: boolean }>('#plan-list fluent-checkbox')]
+    .filter((box) => box.checked)
+    .map((box) => box.dataset.sheet!);
+}
+
+export function setStatus(text: string, progress?: { done: number; total: number }): void {
+  $('status').textContent = text;
+  const bar = $<HTMLElement & { value?: number; max?: number }>('progress');
+  bar.hidden = !progress;
+  if (progress) {
+    bar.setAttribute('max', String(progress.total));
+    bar.setAttribute('value', String(progress.done));
+    bar.setAttribute('aria-label', text);
+  }
+}
+
+const BADGE: Record<StatusKey, string> = { met: 'success', partly: 'warning', not_met: 'danger', not_assessed: 'informative' };
+
+function planCard(result: PlanResult, lang: LanguagePack, download?: { name: string; url: string }): HTMLElement {
+  const f = formatter(lang);
+  const m = result.plan.metadata;
+  const t = result.total;
+  const title = [m.agency || result.plan.sheet, [m.year, m.periodText].filter((x) => x !== null && x !== '').join(', ')].filter(Boolean).join(' ');
+  const card = el('article', { class: 'plan-result', 'aria-label': title });
+  card.append(el('h3', {}, title));
+  const line = el('p', { class: 'score-line' });
+  line.append(el('span', { class: 'score-value' }, t.score === null ? '–' : f.percent(t.score)), el('span', {}, lang.sheet.score));
+  card.append(line);
+  card.append(el('p', {}, fill(lang.ui.earnedOf, { earned: f.number(t.earned), total: f.number(t.weight) })));
+  card.append(el('p', { class: 'muted' }, fill(lang.ui.assessed, { assessed: f.number(t.assessedWeight), max: f.number(t.maxReachable) })));
+  const counts = el('ul', { class: 'counts' });
+  for (const k of ['met', 'partly', 'not_met', 'not_assessed'] as const) {
+    const li = el('li');
+    li.append(el('fluent-badge', { appearance: 'tint', color: BADGE[k] }, `${lang.statuses[k]}: ${t.counts[k]}`));
+    counts.append(li);
+  }
+  card.append(counts);
+  if (result.areas.length) {
+    card.append(el('h4', {}, lang.ui.areas));
+    const areas = el('ul', { class: 'areas' });
+    for (const a of result.areas) {
+      const li = el('li');
+      const bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
+      const fillBar = el('span');
+      fillBar.style.width = `${Math.round((a.score ?? 0) * 100)}%`;
+      bar.append(fillBar);
+      li.append(el('span', {}, a.name || '—'), el('span', {}, `${f.number(a.earned)} / ${f.number(a.weight)} · ${a.score === null ? '–' : f.percent(a.score)}`), bar);
+      areas.append(li);
+    }
+    card.append(areas);
+  }
+  if (download) {
+    const p = el('p', { class: 'downloads' });
+    p.append(el('a', { href: download.url, download: download.name }, fill(lang.ui.download, { name: download.name })));
+    card.append(p);
+  }
+  return card;
+}
+
+export interface ShownResult {
+  result: PlanResult;
+  download?: { name: string; url: string };
+}
+
+export function renderResults(results: ShownResult[], lang: LanguagePack): void {
+  $('results').hidden = results.length === 0;
+  $('result-list').replaceChildren(...results.map((r) => planCard(r.result, lang, r.download)));
+}
+
+/** Problems, errors first; with `onSelect` each one is a button that takes the user to its cell. */
+export function renderProblems(problems: FileProblem[], lang: LanguagePack, onSelect?: (p: FileProblem) => void, shown = true): void {
+  $('problems').hidden = !shown;
+  $('no-problems').hidden = problems.length > 0;
+  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  $('problem-list').replaceChildren(
+    ...sorted.map((p) => {
+      const li = el('li', { class: p.severity });
+      const place = [p.file, p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ');
+      const text = `${lang.severities[p.severity]}: ${formatMessage(p.message, lang)}`;
+      if (onSelect && p.sheet) {
+        const button = el('fluent-button', { appearance: 'transparent', 'aria-label': `${fill(lang.ui.goTo, { place })}. ${text}` });
+        button.append(el('span', { class: 'place' }, place), el('span', {}, text));
+        button.addEventListener('click', () => onSelect(p));
+        li.append(button);
+      } else li.append(el('span', { class: 'place' }, place), el('span', {}, text));
+      return li;
+    }),
+  );
+}

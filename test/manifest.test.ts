@@ -1,0 +1,69 @@
+/** The add-in manifest: schema-valid offline, every URL a file the build produces, icons, languages. */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const { manifestForBase, DEV_URL } = require('../scripts/manifest-url');
+
+const ROOT = path.join(__dirname, '..');
+const SCHEMA = path.join(ROOT, '..', 'shared', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
+const DIST = path.join(ROOT, 'dist', 'addin');
+
+function xmllint(file: string): string {
+  return execFileSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+}
+
+test('manifest.xml and the built manifest validate against the Office add-in schema', async () => {
+  expect(() => xmllint(path.join(ROOT, 'manifest.xml'))).not.toThrow();
+  expect(() => xmllint(path.join(DIST, 'manifest.xml'))).not.toThrow();
+});
+
+test('a manifest that breaks the schema is caught', async () => {
+  const broken = (await fs.readFile(path.join(ROOT, 'manifest.xml'), 'utf8')).replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>');
+  const file = path.join(os.tmpdir(), `broken-manifest-${process.pid}.xml`);
+  await fs.writeFile(file, broken);
+  expect(() => xmllint(file)).toThrow();
+  await fs.rm(file);
+});
+
+test('every URL the manifest names is a file the build produces', async () => {
+  const xml = await fs.readFile(path.join(DIST, 'manifest.xml'), 'utf8');
+  const urls = [...new Set([...xml.matchAll(/"(https:\/\/[^"]+)"/g)].map((m) => m[1]))];
+  expect(urls.length).toBeGreaterThanOrEqual(7);
+  for (const url of urls) {
+    expect(url.startsWith(DEV_URL)).toBe(true);
+    const file = path.join(DIST, url.slice(DEV_URL.length).split('?')[0]);
+    await expect(fs.stat(file).then((s) => s.isFile())).resolves.toBe(true);
+  }
+});
+
+test('a production build points the manifest at the base URL given at build time', async () => {
+  const xml = await fs.readFile(path.join(ROOT, 'manifest.xml'), 'utf8');
+  const prod = manifestForBase(xml, 'https://addins.example.dk/goalscore');
+  expect(prod).not.toContain('localhost');
+  expect(prod).toContain('https://addins.example.dk/goalscore/taskpane.html');
+  expect(prod.match(/https:\/\/addins\.example\.dk\/goalscore\//g)!.length).toBe(xml.match(/https:\/\/localhost:3000\//g)!.length);
+  expect(() => manifestForBase(xml, 'http://insecure.example.dk/')).toThrow('https');
+  expect(manifestForBase(xml, undefined)).toBe(xml);
+});
+
+test('task pane app for Excel workbooks, read/write, ExcelApi 1.12, Danish and Norwegian overrides', async () => {
+  const xml = await fs.readFile(path.join(ROOT, 'manifest.xml'), 'utf8');
+  expect(xml).toContain('xsi:type="TaskPaneApp"');
+  expect(xml).toMatch(/<Hosts>\s*<Host Name="Workbook"\/>\s*<\/Hosts>/);
+  expect(xml).toContain('<Permissions>ReadWriteDocument</Permissions>');
+  expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.12"/>');
+  expect(xml).toContain('<OfficeTab id="TabHome">');
+  for (const locale of ['da-DK', 'nb-NO']) {
+    expect(xml.match(new RegExp(`Locale="${locale}"`, 'g'))!.length).toBeGreaterThanOrEqual(9);
+  }
+});
+
+test('icons at 16, 32, 64, 80 and 128 pixels', async () => {
+  for (const size of [16, 32, 64, 80, 128]) {
+    const png = await fs.readFile(path.join(ROOT, 'assets', `icon-${size}.png`));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+  }
+});

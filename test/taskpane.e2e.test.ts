@@ -109,3 +109,87 @@ test('the language follows the choice in the settings, and a bad file is named w
   await expect(page.locator('.plan-result').count()).resolves.toBe(1);
   await page.locator('#language-auto').click();
 }, 90_000);
+
+describe('Excel mode, with the recording fake as the host', () => {
+  let excelPage: Page;
+
+  /** The fake and its one dependency, compiled for the page and wired up as `Office` and `Excel`. */
+  async function hostScript(sheets: { name: string; values: unknown[][]; formats?: unknown[][] }[]): Promise<string> {
+    const ts = await import('typescript');
+    const compile = async (file: string) =>
+      ts.transpileModule(await fs.readFile(path.join(ROOT, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+    const modules = { '../src/engine/address': await compile('src/engine/address.ts'), fake: await compile('test/fake-excel.ts') };
+    return `(() => {
+      const sources = ${JSON.stringify(modules)};
+      const cache = {};
+      const load = (name) => {
+        if (cache[name]) return cache[name].exports;
+        const module = (cache[name] = { exports: {} });
+        new Function('require', 'module', 'exports', sources[name])(load, module, module.exports);
+        return module.exports;
+      };
+      const fake = new (load('fake').FakeExcel)();
+      for (const s of ${JSON.stringify(sheets)}) fake.addSheet(s.name, s.values, s.formats);
+      window.__fake = fake;
+      window.Office = {
+        HostType: { Excel: 'Excel' },
+        context: { displayLanguage: 'da-DK', requirements: { isSetSupported: () => true } },
+        onReady: (callback) => Promise.resolve().then(() => callback({ host: 'Excel' })),
+      };
+      window.Excel = { run: (batch) => batch(fake.asContext()) };
+    })();`;
+  }
+
+  beforeAll(async () => {
+    const { gridsFromWorkbook, readWorkbook } = await import('../src/xlsx');
+    const { serialFromDate } = await import('../src/engine');
+    const grids = gridsFromWorkbook(await readWorkbook(await fs.readFile(SEED)));
+    // As Excel holds them: dates as serial numbers, with each cell's number format.
+    const sheets = grids.map((g) => ({
+      name: g.name,
+      values: g.values.map((r) => Array.from(r, (v) => (v instanceof Date ? serialFromDate(v) : (v ?? null)))),
+      formats: (g.formats ?? []).map((r) => Array.from(r, (f) => f ?? 'General')),
+    }));
+    sheets.push({ name: 'Plan med fejl', values: [['Myndighed', 'Prøvestyrelsen'], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 100, 'mindst', 5, 'fem']], formats: [] });
+    const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 1000 } });
+    excelPage = await context.newPage();
+    await excelPage.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+    await excelPage.addInitScript({ content: await hostScript(sheets) });
+    await excelPage.goto(`${base}/taskpane.html`);
+    await excelPage.locator('#excel-mode').waitFor({ state: 'visible' });
+  }, 60_000);
+
+  test('lists the plan sheets with agency and period', async () => {
+    const labels = excelPage.locator('#plan-list label');
+    await labels.first().waitFor();
+    expect(await labels.allTextContents()).toEqual(['Mål- og resultatplan' + 'Kriminalforsorgen · 2024 · Q4 · 31 rækker', 'Plan med fejl' + 'Prøvestyrelsen · 1 rækker']);
+    await expect(excelPage.locator('#file-mode').isHidden()).resolves.toBe(true);
+  });
+
+  test('scores all plans into the workbook, shows the summary, and a problem takes the user to its cell', async () => {
+    await excelPage.locator('#score-all').click();
+    await excelPage.locator('#status', { hasText: 'Færdig: 2 scoreark skrevet.' }).waitFor({ timeout: 30_000 });
+    await expect(excelPage.locator('.plan-result .score-value').first().textContent()).resolves.toBe('66,2 %');
+    const owned = await excelPage.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheets: { name: string; deleted: boolean; props: Map<string, string> }[] } }).__fake;
+      return fake.sheets.filter((s) => !s.deleted && s.props.size).map((s) => [s.name, s.props.get('goalscore.role')]);
+    });
+    expect(owned).toEqual([['Score Mål- og resultatplan', 'score'], ['Score Plan med fejl', 'score'], ['Problemer', 'problems']]);
+
+    const problem = excelPage.locator('#problem-list fluent-button');
+    await expect(problem.textContent()).resolves.toContain('Plan med fejl!E3');
+    await problem.click();
+    const selected = await excelPage.evaluate(() => {
+      const fake = (window as unknown as { __fake: { requests: { operations: { sheet: string; op: string }[] }[] } }).__fake;
+      return fake.requests[fake.requests.length - 1].operations.map((o) => `${o.op} ${o.sheet}`);
+    });
+    expect(selected).toEqual(['activate Plan med fejl', 'select Plan med fejl']);
+  }, 60_000);
+
+  test('only the ticked plans are scored', async () => {
+    await excelPage.locator('#plan-list fluent-checkbox').nth(1).click();
+    await excelPage.locator('#score-selected').click();
+    await excelPage.locator('#status', { hasText: 'Færdig: 1 scoreark skrevet.' }).waitFor({ timeout: 30_000 });
+    await expect(excelPage.locator('.plan-result').count()).resolves.toBe(1);
+  }, 60_000);
+});

@@ -215,6 +215,7 @@ class FakeWorksheet {
       return {
         title: { set text(t: string) { sheet.write('chartTitle', t); chart.title = t; } },
         setPosition: (from: string, to: string) => sheet.write('chartPosition', [from, to]),
+        axes: { valueAxis: new Proxy({}, { set: (_t, p, v) => (sheet.write(`chart.valueAxis.${String(p)}`, v), true) }) },
       };
     },
   };

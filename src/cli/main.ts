@@ -8,24 +8,34 @@ import { parseArgs } from 'node:util';
 import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../engine/i18n';
 import { formatter } from '../engine/format';
 import type { PlanResult } from '../engine/types';
-import type { FileProblem } from '../pipeline';
-import { scoreWorkbookBytes } from '../xlsx';
+import { consolidationLayout, type FileProblem } from '../pipeline';
+import { scoreWorkbookBytes, workbookBytes } from '../xlsx';
 
 export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
 
 Usage:
   goalscore score FILE|DIR... [--out DIR] [--json] [--lang da|nb|en]
+  goalscore consolidate FILE|DIR... [--out FILE] [--json] [--lang da|nb|en]
   goalscore --help
 
   score        Reads every plan sheet of each workbook (.xlsx; a directory means the .xlsx files
                in it) and writes <name>.score.xlsx with a score sheet per plan and a problems
                sheet when there are problems. Input files are never changed.
+  consolidate  Scores every agency's submission and writes one overview workbook: Oversigt (one
+               row per agency, by score, with the average and the lowest and a chart), Mangler
+               (goals not met across agencies, by the share of the plan lost), Problemer, and each
+               agency's score sheet. A broken submission is named among the problems; the others
+               are consolidated. Checks across submissions: mixed years or periods, an agency
+               submitted twice, a plan that does not add up to 100.
 
 Options:
-  --out DIR    Where score workbooks are written (default: out/).
+  --out        score: the directory for score workbooks (default: out/).
+               consolidate: the overview workbook (default: out/overview.xlsx).
   --json       Print one JSON document on stdout instead of the readable summary:
                { "plans": [ { file, sheet, agency, year, period, unit, total, areas, rows } ],
                  "problems": [ { file, sheet, cell, severity, message } ] }
+               consolidate adds "overview": [ { file, agency, year, period, score, earned,
+               weight, counts } ], best score first.
   --lang L     Language of the score sheets, explanations and messages: da (default), nb or en.
   -h, --help   Show this text.
 
@@ -118,14 +128,18 @@ async function writeAtomic(target: string, data: Uint8Array): Promise<void> {
   await fs.rename(temp, target);
 }
 
-async function score(inputs: string[], options: { out: string; json: boolean; lang: LanguagePack }, io: Io): Promise<number> {
-  const { lang } = options;
-  const files = await expand(inputs);
-  const plans: ReturnType<typeof planJson>[] = [];
-  const problems: FileProblem[] = [];
-  const texts: string[] = [];
-  let scoredFiles = 0;
-  for (const file of files) {
+interface Loaded {
+  file: string;
+  results: PlanResult[];
+  /** Score workbook bytes, when asked for. */
+  output: Uint8Array | null;
+}
+
+/** Reads and scores each file; a file that cannot be read becomes a problem, never an exit. */
+async function loadAll(files: string[], lang: LanguagePack, problems: FileProblem[], progress: Progress, withOutput: boolean): Promise<Loaded[]> {
+  const loaded: Loaded[] = [];
+  for (const [i, file] of files.entries()) {
+    progress.tick(i, files.length);
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -133,39 +147,113 @@ async function score(inputs: string[], options: { out: string; json: boolean; la
       problems.push(fileProblem(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message));
       continue;
     }
-    let scored;
     try {
-      scored = await scoreWorkbookBytes(bytes, lang);
+      const scored = await scoreWorkbookBytes(bytes, lang, { output: withOutput });
+      problems.push(...scored.problems.map((p) => ({ ...p, file })));
+      if (!scored.results.length) problems.push({ file, sheet: '', cell: '', severity: 'error', message: { key: 'noPlanSheet', args: { file: path.basename(file) } } });
+      else loaded.push({ file, results: scored.results, output: scored.output });
     } catch (e) {
       problems.push(fileProblem(file, describeReadError(e)));
-      continue;
-    }
-    problems.push(...scored.problems.map((p) => ({ ...p, file })));
-    if (!scored.output) {
-      problems.push({ file, sheet: '', cell: '', severity: 'error', message: { key: 'noPlanSheet', args: { file: path.basename(file) } } });
-      continue;
-    }
-    scoredFiles++;
-    await fs.mkdir(options.out, { recursive: true });
-    const output = path.join(options.out, `${path.basename(file).replace(/\.xlsx$/i, '')}.score.xlsx`);
-    await writeAtomic(output, scored.output);
-    for (const r of scored.results) {
-      plans.push(planJson(file, r, lang));
-      texts.push(summary(file, output, r, lang));
     }
   }
-  const problemJson = problems.map((p) => ({ file: p.file ?? '', sheet: p.sheet, cell: p.cell, severity: p.severity, message: formatMessage(p.message, lang) }));
-  if (options.json) io.out(JSON.stringify({ plans, problems: problemJson }, null, 2));
+  progress.done();
+  return loaded;
+}
+
+/** A progress bar on a terminal for many files; nothing when output is not a terminal. */
+interface Progress {
+  tick(done: number, total: number): void;
+  done(): void;
+}
+
+function progressBar(stream: NodeJS.WriteStream, files: number): Progress {
+  if (!stream.isTTY || files < 5) return { tick: () => undefined, done: () => undefined };
+  const width = 30;
+  return {
+    tick: (done, total) => {
+      const filled = Math.round((done / total) * width);
+      stream.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`);
+    },
+    done: () => stream.write(`\r${' '.repeat(width + 20)}\r`),
+  };
+}
+
+function exitCode(scored: number, problems: FileProblem[]): number {
+  if (scored === 0) return 2;
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+function problemJson(problems: FileProblem[], lang: LanguagePack) {
+  return problems.map((p) => ({ file: p.file ?? '', sheet: p.sheet, cell: p.cell, severity: p.severity, message: formatMessage(p.message, lang) }));
+}
+
+function printProblems(problems: FileProblem[], lang: LanguagePack, io: Io): void {
+  if (!problems.length) return;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  io.err(`\n${lang.sheet.problemsSheet}: ${problems.length} (${lang.severities.error}: ${errors}, ${lang.severities.warning}: ${problems.length - errors})`);
+  for (const p of problemJson(problems, lang)) {
+    io.err(`  ${[p.file && path.basename(p.file), p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ')}  ${lang.severities[p.severity]}: ${p.message}`);
+  }
+}
+
+interface Options {
+  out: string | undefined;
+  json: boolean;
+  lang: LanguagePack;
+  progress: Progress;
+}
+
+async function score(files: string[], options: Options, io: Io): Promise<number> {
+  const { lang } = options;
+  const problems: FileProblem[] = [];
+  const loaded = await loadAll(files, lang, problems, options.progress, true);
+  const outDir = options.out ?? 'out';
+  const plans: ReturnType<typeof planJson>[] = [];
+  const texts: string[] = [];
+  for (const { file, results, output } of loaded) {
+    await fs.mkdir(outDir, { recursive: true });
+    const target = path.join(outDir, `${path.basename(file).replace(/\.xlsx$/i, '')}.score.xlsx`);
+    await writeAtomic(target, output!);
+    for (const r of results) {
+      plans.push(planJson(file, r, lang));
+      texts.push(summary(file, target, r, lang));
+    }
+  }
+  if (options.json) io.out(JSON.stringify({ plans, problems: problemJson(problems, lang) }, null, 2));
   else {
     if (texts.length) io.out(texts.join('\n\n'));
-    if (problems.length) {
-      const errors = problems.filter((p) => p.severity === 'error').length;
-      io.err(`\n${lang.sheet.problemsSheet}: ${problems.length} (${lang.severities.error}: ${errors}, ${lang.severities.warning}: ${problems.length - errors})`);
-      for (const p of problemJson) io.err(`  ${[p.file && path.basename(p.file), p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ')}  ${lang.severities[p.severity]}: ${p.message}`);
-    }
+    printProblems(problems, lang, io);
   }
-  if (scoredFiles === 0) return 2;
-  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  return exitCode(loaded.length, problems);
+}
+
+async function consolidateFiles(files: string[], options: Options, io: Io): Promise<number> {
+  const { lang } = options;
+  const fileProblems: FileProblem[] = [];
+  const loaded = await loadAll(files, lang, fileProblems, options.progress, false);
+  const submissions = loaded.flatMap(({ file, results }) => results.map((result) => ({ file, result })));
+  const target = options.out ?? path.join('out', 'overview.xlsx');
+  const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
+  if (submissions.length) {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await writeAtomic(target, await workbookBytes(layout));
+  }
+  const rows = overview.rows.map((r) => ({
+    file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), counts: r.counts,
+  }));
+  if (options.json) {
+    const plans = submissions.map(({ file, result }) => planJson(file, result, lang));
+    io.out(JSON.stringify({ plans, problems: problemJson(problems, lang), overview: rows }, null, 2));
+  } else if (submissions.length) {
+    const f = formatter(lang);
+    const width = Math.max(...overview.rows.map((r) => r.agency.length));
+    const lines = overview.rows.map((r) => `  ${r.agency.padEnd(width)}  ${r.score === null ? '–' : f.percent(r.score).padStart(8)}  ${f.number(r.earned)} ${lang.sheet.of} ${f.number(r.weight)}`);
+    const w = lang.sheet.overview;
+    lines.push(`  ${w.average}: ${overview.average === null ? '–' : f.percent(overview.average)}   ${w.lowest}: ${overview.lowest ? `${overview.lowest.agency} ${f.percent(overview.lowest.score!)}` : '–'}`);
+    io.out(`${w.title}\n${lines.join('\n')}\n  → ${target}`);
+  }
+  if (!options.json) printProblems(problems, lang, io);
+  return exitCode(submissions.length, problems);
 }
 
 function fileProblem(file: string, detail: string): FileProblem {
@@ -185,7 +273,7 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
       args: argv,
       allowPositionals: true,
       options: {
-        out: { type: 'string', default: 'out' },
+        out: { type: 'string' },
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'da' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -201,8 +289,9 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
     return 0;
   }
   const [command, ...inputs] = positionals;
-  if (command !== 'score' || !inputs.length) {
-    io.err(command && command !== 'score' ? `Unknown command "${command}".\n\n${HELP}` : HELP);
+  const commands: Record<string, typeof score> = { score, consolidate: consolidateFiles };
+  if (!commands[command] || !inputs.length) {
+    io.err(command && !commands[command] ? `Unknown command "${command}".\n\n${HELP}` : HELP);
     return 2;
   }
   if (!(values.lang! in LANGUAGES)) {
@@ -210,7 +299,9 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
     return 2;
   }
   try {
-    return await score(inputs, { out: values.out!, json: values.json!, lang: pack(values.lang) }, io);
+    const files = await expand(inputs);
+    const progress = progressBar(process.stderr, files.length);
+    return await commands[command](files, { out: values.out, json: values.json!, lang: pack(values.lang), progress }, io);
   } catch (e) {
     // Bad input is reported above as problems; this is a failure of the program itself.
     io.err(`goalscore: ${(e as Error).message}`);

@@ -136,7 +136,7 @@ export function dateFromSerial(serial: number): Date {
 }
 
 /** The last month of each period of a year, by kind and index. */
-const PERIOD_END_MONTH: Record<Period['kind'], (i: number) => number> = {
+export const PERIOD_END_MONTH: Record<Period['kind'], (i: number) => number> = {
   quarter: (i) => i * 3,
   tertial: (i) => i * 4,
   half: (i) => i * 6,

@@ -108,6 +108,7 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     period: null,
     periodText: '',
     partialCredit: options.defaultPartialCredit ?? DEFAULT_PARTIAL_CREDIT,
+    cells: {},
   };
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
@@ -122,6 +123,7 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     const value = cells[c];
     const where = { sheet: grid.name, cell: address(top + r, left + c) };
     if (isBlank(value)) continue;
+    meta.cells[key] = where.cell;
     if (key === 'agency') meta.agency = cellText(value);
     else if (key === 'year') {
       const y = parsePlain(value);

@@ -74,6 +74,10 @@ export type MessageKey =
   | 'typeNeedsTarget'
   | 'cellError'
   | 'noPlanSheet'
+  | 'mixedYears'
+  | 'mixedPeriods'
+  | 'duplicateAgency'
+  | 'totalNot100'
   | 'unreadableFile';
 
 /** Plan weighting: percent of 100, or a points allotment. */
@@ -203,6 +207,8 @@ export interface PlanMetadata {
   periodText: string;
   /** Credit for "delvist opfyldt" and the `partial` scale, 0–1. */
   partialCredit: number;
+  /** Where each metadata value stands, so problems about it can name its cell. */
+  cells: Partial<Record<MetadataKey, string>>;
 }
 
 export interface Plan {

@@ -5,7 +5,8 @@
 import type { LanguagePack } from '../engine/i18n';
 import { readPlan } from '../engine/reader';
 import type { PlanResult, Problem } from '../engine/types';
-import { dataFromGrids, scoreGrids, scoreWorkbookLayout } from '../pipeline';
+import type { Overview, Submission } from '../engine/consolidate';
+import { consolidationLayout, dataFromGrids, scoreGrids, scoreWorkbookLayout, type FileProblem } from '../pipeline';
 import { readWorkbook, type WorkbookRead } from './read';
 import { writeWorkbook, type WriteOptions } from './write';
 
@@ -56,4 +57,27 @@ export async function scoreInExcel(context: Excel.RequestContext, options: Excel
   const layout = scoreWorkbookLayout(results, problems, options.lang, userSheets);
   await writeWorkbook(context, layout, workbook, options);
   return { results, problems };
+}
+
+export interface ExcelConsolidateOptions extends ExcelScoreOptions {
+  /** The name the open workbook's plans go by in the overview. */
+  workbookName: string;
+  /** Submissions from files read elsewhere (picked from disk in the task pane), with their problems. */
+  extra?: { submissions: Submission[]; problems: FileProblem[] };
+}
+
+/**
+ * Consolidates the open workbook's plan sheets, and any submissions from files, into overview
+ * sheets written into the workbook.
+ */
+export async function consolidateInExcel(context: Excel.RequestContext, options: ExcelConsolidateOptions, read?: WorkbookRead): Promise<{ overview: Overview; problems: FileProblem[]; results: PlanResult[] }> {
+  const workbook = read ?? (await readWorkbook(context));
+  const chosen = options.sheets ? workbook.grids.filter((g) => options.sheets!.includes(g.name)) : workbook.grids;
+  const own = scoreGrids(chosen, { lang: options.lang, data: dataFromGrids(workbook.grids), defaultPartialCredit: options.defaultPartialCredit });
+  const submissions = [...own.results.map((result) => ({ file: options.workbookName, result })), ...(options.extra?.submissions ?? [])];
+  const fileProblems = [...own.problems.map((p) => ({ ...p, file: options.workbookName })), ...(options.extra?.problems ?? [])];
+  const userSheets = workbook.names.filter((n) => !workbook.owned.has(n));
+  const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, options.lang, userSheets);
+  if (submissions.length) await writeWorkbook(context, layout, workbook, options);
+  return { overview, problems, results: submissions.map((s) => s.result) };
 }

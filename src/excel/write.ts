@@ -106,6 +106,10 @@ function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: num
     const chart = sheet.charts.add('BarClustered', sheet.getRange(c.source), 'Columns');
     chart.title.text = c.title;
     chart.setPosition(c.anchor.from, c.anchor.to);
+    const axis = chart.axes.valueAxis;
+    axis.minimum = c.axis.min;
+    if (c.axis.max !== undefined) axis.maximum = c.axis.max;
+    axis.numberFormat = c.axis.format;
   }
 }
 
@@ -116,15 +120,17 @@ function suspend(context: Excel.RequestContext, options: WriteOptions): void {
 
 /**
  * Writes every sheet of the layout. A sheet the add-in wrote before under the same name is
- * replaced, and so is an earlier problems sheet; the layout's names never collide with a user's
- * sheets because the pipeline reserves them.
+ * replaced, and so is an earlier sheet of a kind the layout has one of; the layout's names never
+ * collide with a user's sheets because the pipeline reserves them.
  */
 export async function writeWorkbook(context: Excel.RequestContext, layout: WorkbookLayout, read: WorkbookRead, options: WriteOptions = {}): Promise<void> {
   const limit = options.requestLimit ?? REQUEST_LIMIT;
   const sheets = context.workbook.worksheets;
+  // Sheets of one kind per workbook (problems, overview, shortfalls) are replaced by the new one.
   const replacing = new Set(layout.sheets.map((s) => s.name));
+  const singles = new Set<string>(layout.sheets.map((s) => s.role).filter((r) => r !== 'score'));
   for (const [name, role] of read.owned) {
-    if (replacing.has(name) || role === 'problems') sheets.getItem(name).delete();
+    if (replacing.has(name) || singles.has(role)) sheets.getItem(name).delete();
   }
   for (const [i, sheetLayout] of layout.sheets.entries()) {
     const width = Math.max(1, ...sheetLayout.values.map((r) => r.length), sheetLayout.columnWidths.length);

@@ -40,12 +40,14 @@ export interface ChartLayout {
   source: string;
   /** Top-left and bottom-right cells the chart covers. */
   anchor: { from: string; to: string };
+  /** The value axis: from `min` (bars must start at zero to compare honestly), in this format. */
+  axis: { min: number; max?: number; format: string };
 }
 
 export interface SheetLayout {
   name: string;
   /** What the add-in owns this sheet as; a rerun replaces only sheets it owns. */
-  role: 'score' | 'problems';
+  role: 'score' | 'problems' | 'overview' | 'shortfalls';
   values: LayoutValue[][];
   /** Number formats aligned with `values`; null keeps General. */
   numberFormats: (string | null)[][];

@@ -241,6 +241,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
         kind: 'barClustered',
         title: words.byArea,
         source: rangeAddress(areaHeaderRow, at, areaLastRow, at + 2),
+        axis: { min: 0, format: 'General' },
         anchor: { from: address(areaTitleRow, at + 4), to: address(areaTitleRow + Math.max(14, result.areas.length * 2 + 4), Math.min(width - 1, at + 12)) },
       },
     ],

@@ -10,6 +10,8 @@ import type { CellValue, DataRef, PlanResult, Problem, SheetGrid } from '../engi
 import { safeSheetName, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet } from '../layout/scoreSheet';
+import { buildOverviewSheet, buildShortfallSheet } from '../layout/overview';
+import { consolidate, type Overview, type Submission } from '../engine/consolidate';
 
 export type { FileProblem } from '../layout/problemsSheet';
 
@@ -65,4 +67,31 @@ export function scoreWorkbookLayout(results: PlanResult[], problems: FileProblem
   const sheets = results.map((r) => buildScoreSheet(r, words, safeSheetName(`${words.sheet.scoreSheet} ${r.plan.sheet}`, taken)));
   if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
   return { sheets };
+}
+
+export interface Consolidation {
+  overview: Overview;
+  /** The submissions' own problems and the checks across them. */
+  problems: FileProblem[];
+  layout: WorkbookLayout;
+}
+
+/**
+ * The overview workbook for many agencies' plans: the overview, the goals missed, the problems,
+ * and each agency's score sheet, named after the agency.
+ */
+export function consolidationLayout(submissions: Submission[], fileProblems: FileProblem[], lang: LanguagePack | string, reserved: string[] = []): Consolidation {
+  const words = typeof lang === 'object' ? lang : pack(lang);
+  const overview = consolidate(submissions);
+  const problems = [...fileProblems, ...overview.problems];
+  const taken = new Set(reserved.map((n) => n.toLowerCase()));
+  const sheets = [
+    buildOverviewSheet(overview, words, safeSheetName(words.sheet.overview.sheet, taken)),
+    buildShortfallSheet(overview, words, safeSheetName(words.sheet.overview.shortfallSheet, taken)),
+  ];
+  if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
+  for (const { result } of submissions) {
+    sheets.push(buildScoreSheet(result, words, safeSheetName(result.plan.metadata.agency || `${words.sheet.scoreSheet} ${result.plan.sheet}`, taken)));
+  }
+  return { overview, problems, layout: { sheets } };
 }

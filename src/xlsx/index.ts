@@ -3,10 +3,11 @@ import type { LanguagePack } from '../engine/i18n';
 import type { PlanResult, Problem } from '../engine/types';
 import { scoreGrids, scoreWorkbookLayout } from '../pipeline';
 import { gridsFromWorkbook, readWorkbook } from './read';
-import { renderWorkbook } from './write';
+import { workbookBytes } from './write';
 
 export { gridsFromWorkbook, readWorkbook, plainValue } from './read';
-export { renderWorkbook, renderSheet } from './write';
+export { renderWorkbook, renderSheet, workbookBytes } from './write';
+export { consolidationLayout } from '../pipeline';
 
 export interface ScoredFile {
   results: PlanResult[];
@@ -19,13 +20,11 @@ export interface ScoredFile {
 export async function scoreWorkbookBytes(
   data: ArrayBuffer | Uint8Array,
   lang: LanguagePack | string,
-  options: { defaultPartialCredit?: number } = {},
+  options: { defaultPartialCredit?: number; output?: boolean } = {},
 ): Promise<ScoredFile> {
   const workbook = await readWorkbook(data);
   const grids = gridsFromWorkbook(workbook);
   const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit });
-  if (!results.length) return { results, problems, output: null };
-  const layout = scoreWorkbookLayout(results, problems, lang);
-  const buffer = await renderWorkbook(layout).xlsx.writeBuffer();
-  return { results, problems, output: new Uint8Array(buffer as ArrayBuffer) };
+  if (!results.length || options.output === false) return { results, problems, output: null };
+  return { results, problems, output: await workbookBytes(scoreWorkbookLayout(results, problems, lang)) };
 }

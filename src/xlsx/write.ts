@@ -1,6 +1,7 @@
 /** Renders a workbook layout into an ExcelJS workbook. */
 import ExcelJS from 'exceljs';
 import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from '../layout/model';
+import { addCharts } from './charts';
 
 const argb = (hex: string) => `FF${hex.toUpperCase()}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF8A8886' } };
@@ -107,5 +108,11 @@ export function renderWorkbook(layout: WorkbookLayout, workbook = new ExcelJS.Wo
   workbook.creator = 'goalscore';
   for (const sheet of layout.sheets) renderSheet(workbook, sheet);
   return workbook;
+}
+
+/** The layout as xlsx bytes, charts included. */
+export async function workbookBytes(layout: WorkbookLayout): Promise<Uint8Array> {
+  const buffer = await renderWorkbook(layout).xlsx.writeBuffer();
+  return addCharts(new Uint8Array(buffer as ArrayBuffer), layout.sheets);
 }
 

@@ -37,6 +37,8 @@ export interface SheetWords {
   overridden: string;
   /** Heading of the per-area block and its chart. */
   byArea: string;
+  /** The consolidated overview workbook. */
+  overview: Record<'sheet' | 'shortfallSheet' | 'title' | 'shortfallTitle' | 'agency' | 'file' | 'year' | 'period' | 'unit' | 'percent' | 'points' | 'average' | 'lowest' | 'lost' | 'lostShare' | 'chart', string>;
 }
 
 export type ScoreColumnKey =

@@ -191,5 +191,47 @@ describe('Excel mode, with the recording fake as the host', () => {
     await excelPage.locator('#score-selected').click();
     await excelPage.locator('#status', { hasText: 'Færdig: 1 scoreark skrevet.' }).waitFor({ timeout: 30_000 });
     await expect(excelPage.locator('.plan-result').count()).resolves.toBe(1);
+    // The list is redrawn after scoring; the user's ticks stay as they were.
+    const ticks = await excelPage.evaluate(() => Array.from(document.querySelectorAll<HTMLElement & { checked: boolean }>("#plan-list fluent-checkbox"), (b) => b.checked));
+    expect(ticks).toEqual([true, false]);
   }, 60_000);
+
+  test('consolidates the ticked plan sheet with plan workbooks added from disk into overview sheets', async () => {
+    // Kriminalforsorgen's sheet ticked, the sheet with the bad cell not.
+    await excelPage.evaluate(() => {
+      document.querySelectorAll<HTMLElement & { checked: boolean }>('#plan-list fluent-checkbox').forEach((box, i) => (box.checked = i === 0));
+    });
+    await excelPage.setInputFiles('#consolidate-input', [path.join(ROOT, 'seeds', '001-politiet-2024.xlsx'), path.join(ROOT, 'seeds', '003-hjemrejsestyrelsen-2024.xlsx')]);
+    await excelPage.locator('#added-files', { hasText: '001-politiet-2024.xlsx' }).waitFor({ timeout: 30_000 });
+    await excelPage.locator('#consolidate-run').click();
+    await excelPage.locator('#status', { hasText: 'Oversigten er skrevet: 3 planer' }).waitFor({ timeout: 30_000 });
+    expect(await excelPage.locator('.plan-result h3').allTextContents()).toEqual(['Kriminalforsorgen 2024, Q4', 'Politiet 2024, 4. kvartal', 'Hjemrejsestyrelsen 2024, Helår']);
+    const overview = await excelPage.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheets: { name: string; deleted: boolean; cells: unknown[][]; charts: unknown[] }[] } }).__fake;
+      const sheet = fake.sheets.find((s) => !s.deleted && s.name === 'Oversigt')!;
+      return { agencies: sheet.cells.slice(3, 6).map((r) => r[0]), charts: sheet.charts.length };
+    });
+    expect(overview).toEqual({ agencies: ['Hjemrejsestyrelsen', 'Politiet', 'Kriminalforsorgen'], charts: 1 });
+  }, 60_000);
+});
+
+describe('consolidation in file mode', () => {
+  test('plan workbooks picked from disk become an overview workbook to download', async () => {
+    const files = ['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx', '003-hjemrejsestyrelsen-2024.xlsx'].map((n) => path.join(ROOT, 'seeds', n));
+    const broken = path.join(dir, 'broken.xlsx');
+    await fs.writeFile(broken, 'not a workbook');
+    await page.setInputFiles('#consolidate-input', [...files, broken]);
+    await page.locator('#added-files', { hasText: 'broken.xlsx' }).waitFor({ timeout: 30_000 });
+    await page.locator('#consolidate-run').click();
+    await page.locator('#status', { hasText: 'Oversigten er skrevet: 3 planer' }).waitFor({ timeout: 30_000 });
+    await expect(page.locator('#problem-list li').first().textContent()).resolves.toContain('broken.xlsx');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#overview-download a').click()]);
+    expect(download.suggestedFilename()).toBe('overview.xlsx');
+    const saved = path.join(dir, 'overview.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Mangler', 'Problemer', 'Kriminalforsorgen', 'Politiet', 'Hjemrejsestyrelsen']);
+    expect(wb.getWorksheet('Oversigt')!.getCell('A6').value).toBe('Kriminalforsorgen');
+  }, 90_000);
 });

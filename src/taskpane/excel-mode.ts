@@ -1,6 +1,7 @@
 /** The task pane inside Excel: list the plan sheets, score them into the workbook, go to problems. */
 import { fill, type LanguagePack } from '../engine/i18n';
-import { planSheets, readWorkbook, scoreInExcel, selectCell, type PlanSheetInfo } from '../excel';
+import { consolidateInExcel, planSheets, readWorkbook, scoreInExcel, selectCell, type PlanSheetInfo } from '../excel';
+import { startConsolidation } from './consolidate-view';
 import type { FileProblem } from '../pipeline';
 import { hostFeatures } from './host';
 import type { Settings } from './settings';
@@ -57,10 +58,31 @@ export function startExcelMode(pane: Pane): { rerender(): void } {
   }
 
   function rerender(): void {
+    consolidation.rerender();
     renderPlanList(plans, pane.lang());
     renderResults(shown, pane.lang());
     renderProblems(problems, pane.lang(), goTo, scored);
   }
+
+  const consolidation = startConsolidation(
+    pane,
+    async (extra, lang) => {
+      const run = await Excel.run((ctx) =>
+        consolidateInExcel(ctx, {
+          lang,
+          sheets: chosenPlans(),
+          workbookName: lang.ui.thisWorkbook,
+          extra,
+          defaultPartialCredit: pane.settings().partialCredit,
+          features: hostFeatures(),
+          onSheet: (done, count) => setStatus(fill(lang.ui.writing, { done, total: count }), { done, total: count }),
+        }),
+      );
+      return { count: run.overview.rows.length, average: run.overview.average, problems: run.problems, results: run.results };
+    },
+    goTo,
+    (p) => !!p.sheet && p.file === pane.lang().ui.thisWorkbook,
+  );
 
   document.getElementById('score-selected')!.addEventListener('click', () => score(chosenPlans()));
   document.getElementById('score-all')!.addEventListener('click', () => score(undefined));

@@ -5,6 +5,7 @@
 import { fill } from '../engine/i18n';
 import type { FileProblem } from '../pipeline';
 import type { Pane } from './excel-mode';
+import { startConsolidation } from './consolidate-view';
 import { renderProblems, renderResults, setStatus, type ShownResult } from './view';
 
 export function startFileMode(pane: Pane): { rerender(): void } {
@@ -45,7 +46,16 @@ export function startFileMode(pane: Pane): { rerender(): void } {
     setStatus(fill(lang.ui.done, { count: shown.filter((s) => s.download).length }));
   });
 
+  const consolidation = startConsolidation(pane, async (extra, lang) => {
+    const { consolidationLayout, workbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
+    const { overview, problems, layout } = consolidationLayout(extra.submissions, extra.problems, lang);
+    const bytes = await workbookBytes(layout);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return { count: overview.rows.length, average: overview.average, problems, results: extra.submissions.map((s) => s.result), download: { name: 'overview.xlsx', url } };
+  });
+
   function rerender(): void {
+    consolidation.rerender();
     renderResults(shown, pane.lang());
     renderProblems(problems, pane.lang(), undefined, scored);
   }

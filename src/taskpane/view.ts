@@ -25,13 +25,17 @@ export function applyWords(lang: LanguagePack): void {
 
 export function renderPlanList(plans: PlanSheetInfo[], lang: LanguagePack): void {
   const list = $('plan-list');
+  // The user's ticks survive a redraw (after scoring, or a change of language).
+  const unticked = new Set(
+    [...list.querySelectorAll<HTMLElement & { checked?: boolean }>('fluent-checkbox')].filter((b) => !b.checked).map((b) => b.dataset.sheet),
+  );
   list.replaceChildren();
   $('no-plans').hidden = plans.length > 0;
   plans.forEach((p, i) => {
     const field = el('fluent-field', { 'label-position': 'after' });
     const label = el('label', { slot: 'label', id: `plan-label-${i}` });
     label.append(el('span', {}, p.sheet), el('br'), el('span', { class: 'plan-meta' }, [p.agency, p.year, p.period, fill(lang.ui.rows, { count: p.rows })].filter((x) => x !== null && x !== '').join(' · ')));
-    const box = el('fluent-checkbox', { slot: 'input', id: `plan-${i}`, 'data-sheet': p.sheet, checked: '' });
+    const box = el('fluent-checkbox', { slot: 'input', id: `plan-${i}`, 'data-sheet': p.sheet, ...(unticked.has(p.sheet) ? {} : { checked: '' }) });
     field.append(label, box);
     list.append(field);
   });
@@ -108,7 +112,13 @@ export function renderResults(results: ShownResult[], lang: LanguagePack): void 
 }
 
 /** Problems, errors first; with `onSelect` each one is a button that takes the user to its cell. */
-export function renderProblems(problems: FileProblem[], lang: LanguagePack, onSelect?: (p: FileProblem) => void, shown = true): void {
+export function renderProblems(
+  problems: FileProblem[],
+  lang: LanguagePack,
+  onSelect?: (p: FileProblem) => void,
+  shown = true,
+  selectable: (p: FileProblem) => boolean = (p) => !!p.sheet,
+): void {
   $('problems').hidden = !shown;
   $('no-problems').hidden = problems.length > 0;
   const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -117,7 +127,7 @@ export function renderProblems(problems: FileProblem[], lang: LanguagePack, onSe
       const li = el('li', { class: p.severity });
       const place = [p.file, p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ');
       const text = `${lang.severities[p.severity]}: ${formatMessage(p.message, lang)}`;
-      if (onSelect && p.sheet) {
+      if (onSelect && selectable(p)) {
         const button = el('fluent-button', { appearance: 'transparent', 'aria-label': `${fill(lang.ui.goTo, { place })}. ${text}` });
         button.append(el('span', { class: 'place' }, place), el('span', {}, text));
         button.addEventListener('click', () => onSelect(p));

@@ -212,6 +212,13 @@ export const da: LanguagePack = {
     failed: 'Det lykkedes ikke: {message}',
     rows: '{count} rækker',
     noPlanInFile: '{file}: intet planark fundet.',
+    consolidate: 'Konsolidér',
+    consolidateIntro: 'Saml de valgte planark og planmapper fra andre myndigheder i én oversigt: Oversigt, Mangler og et scoreark pr. myndighed.',
+    addFiles: 'Tilføj planmapper',
+    addedFiles: 'Tilføjet: {names}',
+    consolidated: 'Oversigten er skrevet: {count} planer, gennemsnit {average}.',
+    thisWorkbook: 'Denne projektmappe',
+    downloadOverview: 'Hent oversigten',
   },
   columnHelp: {
     id: 'Hierarkisk nummer: 1, 1.1, 1.a, 1.a.2. Et delmål hører under det længste nummer, det begynder med.',

@@ -208,6 +208,13 @@ export const en: LanguagePack = {
     failed: 'That did not work: {message}',
     rows: '{count} rows',
     noPlanInFile: '{file}: no plan sheet found.',
+    consolidate: 'Consolidate',
+    consolidateIntro: "Bring the chosen plan sheets and other agencies' plan workbooks together in one overview: Overview, Shortfalls and a score sheet per agency.",
+    addFiles: 'Add plan workbooks',
+    addedFiles: 'Added: {names}',
+    consolidated: 'The overview is written: {count} plans, average {average}.',
+    thisWorkbook: 'This workbook',
+    downloadOverview: 'Download the overview',
   },
   columnHelp: {
     id: 'Hierarchical ID: 1, 1.1, 1.a, 1.a.2. A sub-goal belongs to the longest ID it starts with.',

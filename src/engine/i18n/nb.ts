@@ -212,6 +212,13 @@ export const nb: LanguagePack = {
     failed: 'Det lyktes ikke: {message}',
     rows: '{count} rader',
     noPlanInFile: '{file}: fant ikke noe planark.',
+    consolidate: 'Konsolider',
+    consolidateIntro: 'Samle de valgte planarkene og planarbeidsbøker fra andre virksomheter i én oversikt: Oversikt, Mangler og et scoreark per virksomhet.',
+    addFiles: 'Legg til planarbeidsbøker',
+    addedFiles: 'Lagt til: {names}',
+    consolidated: 'Oversikten er skrevet: {count} planer, gjennomsnitt {average}.',
+    thisWorkbook: 'Denne arbeidsboken',
+    downloadOverview: 'Last ned oversikten',
   },
   columnHelp: {
     id: 'Hierarkisk nummer: 1, 1.1, 1.a, 1.a.2. Et delmål hører under det lengste nummeret det begynner med.',

@@ -118,3 +118,28 @@ test('usage: --help documents everything; bad usage exits 2', () => {
   expect(run(['score', 'x.xlsx', '--bogus']).code).toBe(2);
   expect(run(['score', 'x.xlsx', '--lang', 'fr']).code).toBe(2);
 });
+
+test('a progress bar on a terminal for many files, nothing otherwise', async () => {
+  const { progressBar } = await import('../src/cli/main');
+  const capture = (isTTY: boolean, files: number) => {
+    const written: string[] = [];
+    const bar = progressBar({ isTTY, write: (s: string) => (written.push(s), true) } as never, files);
+    for (let i = 0; i < files; i++) bar.tick(i, files);
+    bar.done();
+    return written;
+  };
+  expect(capture(false, 50)).toEqual([]);
+  expect(capture(true, 2)).toEqual([]);
+  const shown = capture(true, 10);
+  expect(shown).toHaveLength(11);
+  expect(shown[9]).toMatch(/^\r\[#{27} {3}\] 9\/10$/);
+});
+
+test('consolidate: --help names it, and the summary lists agencies best first', () => {
+  expect(run(['--help']).stdout).toContain('goalscore consolidate FILE|DIR...');
+  const r = run(['consolidate', 'seeds', '--out', path.join(dir, 'o7', 'overview.xlsx')]);
+  expect(r.code).toBe(0);
+  const lines = r.stdout.split('\n');
+  expect(lines[0]).toBe('Oversigt over målopfyldelse');
+  expect(lines.slice(1, 4).map((l) => l.trim().split(/\s+/)[0])).toEqual(['Hjemrejsestyrelsen', 'Politiet', 'Kriminalforsorgen']);
+});

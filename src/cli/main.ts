@@ -166,7 +166,7 @@ interface Progress {
   done(): void;
 }
 
-function progressBar(stream: NodeJS.WriteStream, files: number): Progress {
+export function progressBar(stream: Pick<NodeJS.WriteStream, "isTTY" | "write">, files: number): Progress {
   if (!stream.isTTY || files < 5) return { tick: () => undefined, done: () => undefined };
   const width = 30;
   return {

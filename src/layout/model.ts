@@ -60,7 +60,7 @@ export interface SheetLayout {
   freeze?: { rows: number; cols: number };
   conditionalFormats: ConditionalFormat[];
   notes: { cell: string; text: string }[];
-  /** Charts; the ExcelJS writer cannot write charts and leaves them out (docs/decisions.md). */
+  /** Charts over the sheet's own cells; the workbook writer adds them as DrawingML parts. */
   charts: ChartLayout[];
   print: { orientation: 'landscape' | 'portrait'; fitToWidth: boolean; repeatRows?: { first: number; last: number } };
   autoFilter?: string;

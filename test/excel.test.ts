@@ -70,7 +70,8 @@ test('scoring a seed plan in Excel gives the same totals as the pipeline, in 2 +
   expect(score.frozenRows).toBe(header + 1);
   const earnedCol = score.cells[header].indexOf('Opnået');
   const totalRow = score.cells.findIndex((r, i) => i > header && r?.[2] === 'I alt');
-  expect(score.cells[totalRow][earnedCol]).toBeCloseTo(expected.earned, 12);
+  // Excel computes the sheet: the total is a formula over the top-level rows (checked by LibreOffice in livesheet.test.ts).
+  expect(score.cells[totalRow][earnedCol]).toMatch(/^=SUMIFS\(/);
   expect(score.formats[header + 1][score.cells[header].indexOf('Opfyldelse')]).toBe('0.0%');
   expect(score.conditionalFormats.map((c) => c.type).sort()).toEqual(['DataBar', 'IconSet']);
   expect(score.charts).toEqual([{ type: 'BarClustered', source: expect.stringMatching(/^C\d+:E\d+$/), title: 'Opnået og vægt pr. område' }]);
@@ -112,8 +113,7 @@ test('a sheet whose values pass the request limit is written in slices, each und
 
 test('slices cover every row once and respect the limit', () => {
   const values = Array.from({ length: 50 }, (_, i) => [`row ${i}`, i]);
-  const formats = values.map(() => [null, '0']);
-  const parts = slices(values, formats, 120);
+  const parts = slices(values, 60);
   expect(parts[0][0]).toBe(0);
   expect(parts[parts.length - 1][1]).toBe(50);
   for (let i = 1; i < parts.length; i++) expect(parts[i][0]).toBe(parts[i - 1][1]);

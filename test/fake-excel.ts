@@ -305,6 +305,16 @@ class FakeRange extends Loadable {
   set numberFormat(grid: unknown[][]) {
     this.assign('numberFormat', grid);
   }
+  /** Formulas are kept as their text (`=SUM(…)`): the fake does not compute. */
+  set formulas(grid: unknown[][]) {
+    this.assign('values', grid);
+  }
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.fake, this.state, 0, this.col, 1_048_576, this.cols);
+  }
+  set columnHidden(value: boolean) {
+    this.write('columnHidden', value);
+  }
   select(): void {
     this.fake.record(this.state.name, 'select', this.address);
   }

@@ -43,7 +43,11 @@ describe('score workbook', () => {
     const header = findRow(sheet, 'Nr.');
     const names = (header.values as unknown[]).slice(1);
     expect(names.slice(0, 4)).toEqual(['Nr.', 'Område', 'Mål', 'Point']);
-    expect(names.slice(-6)).toEqual(['Resultat', 'Opfyldelse', 'Opnået', 'Status', 'Forklaring', 'Note']);
+    const from = names.indexOf('Resultat');
+    expect(names.slice(from, from + 8)).toEqual(['Resultat', 'Opfyldelse', 'Opnået', 'Status', 'Krævet for opfyldelse', 'Kan vindes', 'Forklaring', 'Note']);
+    // The formulas' helper columns are there, hidden.
+    expect(names.slice(-3)).toEqual(['Niveau', 'Krav', 'Vurderet vægt']);
+    expect([0, 1, 2].map((i) => sheet.getColumn(names.length - i).hidden)).toEqual([true, true, true]);
     expect(names).not.toContain('Formel');
     expect(header.getCell(1).font?.bold).toBe(true);
   });
@@ -53,12 +57,14 @@ describe('score workbook', () => {
     const col = (name: string) => (header.values as unknown[]).indexOf(name);
     expect(header.number).toBeLessThan(findRow(sheet, 'I alt').number);
     const totalRow = findRow(sheet, 'I alt');
-    expect(totalRow.getCell(col('Opnået')).value).toBeCloseTo(total, 9);
-    expect(totalRow.getCell(col('Point')).value).toBeCloseTo(100, 9);
+    const value = (cell: ExcelJS.Cell) => (cell.value as ExcelJS.CellFormulaValue).result;
+    expect(value(totalRow.getCell(col('Opnået')))).toBeCloseTo(total, 9);
+    expect(value(totalRow.getCell(col('Point')))).toBeCloseTo(100, 9);
+    expect((totalRow.getCell(col('Opnået')).value as ExcelJS.CellFormulaValue).formula).toMatch(/^SUMIFS\(/);
     expect(totalRow.font?.bold ?? totalRow.getCell(col('Mål')).font?.bold).toBe(true);
-    expect(findRow(sheet, 'I alt – Faglige mål').getCell(col('Point')).value).toBe(85);
+    expect(value(findRow(sheet, 'I alt – Faglige mål').getCell(col('Point')))).toBe(85);
     expect(findRow(sheet, '1.e').getCell(col('Opfyldelse')).numFmt).toBe('0.0%');
-    expect(findRow(sheet, '1.e').getCell(col('Status')).value).toBe('Delvist opfyldt');
+    expect(value(findRow(sheet, '1.e').getCell(col('Status')))).toBe('Delvist opfyldt');
   });
 
   test('icon set on fulfilment, data bars on earned, frozen header, A4 landscape fit to width', () => {

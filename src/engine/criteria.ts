@@ -161,12 +161,14 @@ export const CRITERIA: readonly CriterionDefinition[] = [
 
 export const CRITERION_BY_KEY: ReadonlyMap<string, CriterionDefinition> = new Map(CRITERIA.map((c) => [c.key, c]));
 
-/** Whether a measure meets its target in the criterion's direction; tolerant of float noise. */
+/** How far below a target a measure may fall and still meet it: float noise, nothing more. Live score sheets use the same. */
+export const TOLERANCE = 1e-9;
+
+/** Whether a measure meets its target in the criterion's direction. */
 export function meets(compare: Compare, value: number, target: Target): boolean {
-  const eps = 1e-12 * Math.max(1, Math.abs(value));
-  if (compare === 'atLeast') return value >= target.lo - eps;
-  if (compare === 'atMost') return value <= target.hi + eps;
-  return value >= target.lo - eps && value <= target.hi + eps;
+  if (compare === 'atLeast') return value >= target.lo - TOLERANCE;
+  if (compare === 'atMost') return value <= target.hi + TOLERANCE;
+  return value >= target.lo - TOLERANCE && value <= target.hi + TOLERANCE;
 }
 
 /** The measure that would meet the target from where the value stands. */

@@ -2,7 +2,7 @@
  * Partial-credit scales, declared in one table. Each turns a measure, its target and floor into a
  * fulfilment from 0 to 1 in the criterion's direction.
  */
-import { meets, type Compare } from './criteria';
+import { meets, TOLERANCE, type Compare } from './criteria';
 import type { MessageKey, Scale, Target } from './types';
 
 export interface ScaleInput {
@@ -49,7 +49,7 @@ function partial(s: ScaleInput): ScaleOutcome {
 function steps(s: ScaleInput, list: { threshold: number; credit: number }[]): ScaleOutcome {
   let best = 0;
   for (const step of list) {
-    const reached = s.compare === 'atMost' ? s.value <= step.threshold + 1e-12 : s.value >= step.threshold - 1e-12;
+    const reached = s.compare === 'atMost' ? s.value <= step.threshold + TOLERANCE : s.value >= step.threshold - TOLERANCE;
     if (reached && step.credit > best) best = step.credit;
   }
   return { fulfilment: clamp(best) };

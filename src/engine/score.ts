@@ -273,7 +273,9 @@ class Scorer {
     if ('fulfilment' in m) {
       const word = m.fulfilment > 0 ? this.words.completed : this.words.notCompleted;
       parts.push(dated ? [word, m.text].filter(Boolean).join(' ') : m.text);
-      return { fulfilment: m.fulfilment, parts };
+      // A milestone marked not done would be met by completing it by the deadline.
+      const required = target ? def.required(goalFor(def.compare, target.hi, target), inputs) : null;
+      return { fulfilment: m.fulfilment, parts, required: required?.value ?? null };
     }
     if (!target) return this.missing([targetKey], parts);
     const met = meets(def.compare, m.value, target);
@@ -401,7 +403,7 @@ class Scorer {
 }
 
 /** A leaf without a type is read from what is filled in, where only one type fits. */
-function inferType(row: PlanRow): string | null {
+export function inferType(row: PlanRow): string | null {
   if (row.formula) return 'formula';
   if (row.deadline !== null || row.completed !== null) return 'milestone';
   if (row.met !== null || row.total !== null || (row.data && row.limit !== null)) return 'share';

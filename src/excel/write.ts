@@ -4,11 +4,11 @@
  * A sheet whose values would pass Excel on the web's 5 MB request limit is written in row slices.
  * Only sheets the add-in creates are written; a user's sheet is never touched.
  */
-import type { CellStyle, ConditionalFormat, LayoutValue, SheetLayout, WorkbookLayout } from '../layout/model';
+import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from '../layout/model';
 import { OWNER_KEY, type WorkbookRead } from './read';
 
 /** Requests stay under this many bytes; Excel on the web refuses payloads over 5 MB. */
-export const REQUEST_LIMIT = 4_000_000;
+export const REQUEST_LIMIT = 4_500_000;
 /** Office.js column widths are in points; layout widths are in characters. */
 const POINTS_PER_CHAR = 6;
 
@@ -29,13 +29,13 @@ function rectangle<T>(rows: T[][], width: number, fill: T): T[][] {
   return rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill(fill)]));
 }
 
-/** Row slices whose values and formats together stay under the limit, as JSON would carry them. */
-export function slices(values: LayoutValue[][], formats: (string | null)[][], limit: number): [number, number][] {
+/** Row slices that stay under the limit, as JSON would carry them. */
+export function slices(rows: unknown[][], limit: number): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   let bytes = 0;
-  values.forEach((row, r) => {
-    const size = JSON.stringify(row).length + JSON.stringify(formats[r] ?? []).length + 2;
+  rows.forEach((row, r) => {
+    const size = JSON.stringify(row).length + 2;
     if (r > start && bytes + size > limit) {
       out.push([start, r]);
       start = r;
@@ -43,7 +43,7 @@ export function slices(values: LayoutValue[][], formats: (string | null)[][], li
     }
     bytes += size;
   });
-  out.push([start, values.length]);
+  out.push([start, rows.length]);
   return out;
 }
 
@@ -87,6 +87,7 @@ function addConditionalFormat(sheet: Excel.Worksheet, format: ConditionalFormat)
 function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: number, options: WriteOptions): void {
   for (const { range, style } of layout.styles) applyStyle(sheet.getRange(range), style);
   layout.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR));
+  for (const c of layout.hiddenColumns ?? []) sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   // Excel grows rows for wrapped text itself when asked, so the layout's estimated heights are not needed here.
   if (layout.values.length) sheet.getRangeByIndexes(0, 0, layout.values.length, width).format.autofitRows();
   if (layout.freeze) {
@@ -134,22 +135,35 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
   }
   for (const [i, sheetLayout] of layout.sheets.entries()) {
     const width = Math.max(1, ...sheetLayout.values.map((r) => r.length), sheetLayout.columnWidths.length);
-    const values = rectangle(sheetLayout.values, width, null);
+    // Formulas where the layout has them, values elsewhere: Excel computes the rest itself.
+    const cells = sheetLayout.formulas
+      ? sheetLayout.values.map((row, r) => row.map((v, c) => (sheetLayout.formulas![r]?.[c] ? `=${sheetLayout.formulas![r][c]}` : v)))
+      : sheetLayout.values;
+    const values = rectangle(cells, width, null);
     const formats = rectangle(sheetLayout.numberFormats, width, null);
     suspend(context, options);
     const sheet = sheets.add(sheetLayout.name);
     sheet.customProperties.add(OWNER_KEY, sheetLayout.role);
-    for (const [from, to] of slices(values, formats, limit)) {
+    // Contents first, then number formats with the rest of the formatting; each in slices under the limit.
+    for (const [from, to] of slices(values, limit)) {
       if (from > 0) {
         await context.sync();
         suspend(context, options);
       }
       const range = sheet.getRangeByIndexes(from, 0, to - from, width);
-      range.values = values.slice(from, to) as unknown[][];
-      range.numberFormat = formats.slice(from, to).map((row) => row.map((f) => f ?? 'General'));
+      if (sheetLayout.formulas) range.formulas = values.slice(from, to) as unknown[][];
+      else range.values = values.slice(from, to) as unknown[][];
     }
     await context.sync();
     suspend(context, options);
+    // null leaves a cell's format as it is: General, on a new sheet.
+    for (const [from, to] of slices(formats, limit)) {
+      if (from > 0) {
+        await context.sync();
+        suspend(context, options);
+      }
+      sheet.getRangeByIndexes(from, 0, to - from, width).numberFormat = formats.slice(from, to);
+    }
     queueFormatting(sheet, sheetLayout, width, options);
     if (i === 0) sheet.activate();
     await context.sync();

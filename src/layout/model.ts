@@ -51,6 +51,10 @@ export interface SheetLayout {
   values: LayoutValue[][];
   /** Number formats aligned with `values`; null keeps General. */
   numberFormats: (string | null)[][];
+  /** Excel formulas (without `=`) aligned with `values`; `values` then holds the result the engine computed. */
+  formulas?: (string | null)[][];
+  /** Helper columns the formulas read, hidden from the user. */
+  hiddenColumns?: number[];
   /** Styles by A1 range, applied in order. */
   styles: { range: string; style: CellStyle }[];
   /** Column widths in characters. */

@@ -1,12 +1,17 @@
 /**
  * Lays out a score sheet from a plan result: a title, a summary block, the goal table with the
- * inputs the plan uses, area subtotals and a total row. Columns are declared in one table.
+ * inputs the plan uses, area subtotals, a total row and a per-area block for the chart. Every
+ * fulfilment, earned, subtotal and total cell is an Excel formula over the sheet's own input
+ * cells, stored with the value the engine computed, so the sheet is live without the add-in.
+ * Columns are declared in one table.
  */
 import { address, columnLetter, rangeAddress } from '../engine/address';
-import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
-import { cellText } from '../engine/text';
-import type { AreaResult, ColumnKey, PlanResult, RowResult, Target, Totals } from '../engine/types';
 import { CRITERION_BY_KEY } from '../engine/criteria';
+import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
+import { inferType } from '../engine/score';
+import { cellText } from '../engine/text';
+import type { ColumnKey, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
+import { leafFormulas, withOverride, type RowRefs } from './formulas';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 
 type Cell = [LayoutValue, string | null];
@@ -15,12 +20,17 @@ interface ScoreColumn {
   key: ScoreColumnKey;
   width: number;
   wrap?: boolean;
+  /** Helper columns the formulas read; hidden from the user. */
+  hidden?: boolean;
   /** Input columns appear only when the plan sheet has them. */
   input?: ColumnKey;
+  /** Other columns that appear only for some plans. */
+  when?: (result: PlanResult) => boolean;
   cell(r: RowResult, lang: LanguagePack): Cell;
 }
 
 const blank: Cell = [null, null];
+const EPS = 1e-9;
 
 /** How a row's target and floor read: percent for share/reduction/increase, dates for milestones. */
 function boundKind(r: RowResult): 'percent' | 'date' | 'number' {
@@ -34,16 +44,8 @@ function bound(value: number | null, kind: 'percent' | 'date' | 'number'): Cell 
   return [value, kind === 'percent' ? FORMATS.percent : kind === 'date' ? FORMATS.date : FORMATS.number];
 }
 
-function targetCell(t: Target | null, r: RowResult, lang: LanguagePack): Cell {
-  if (!t) return blank;
-  const kind = boundKind(r);
-  if (t.lo === t.hi) return bound(t.lo, kind);
-  const f = new Intl.NumberFormat(lang.locale, { maximumFractionDigits: 2 });
-  const show = (n: number) => (kind === 'percent' ? `${f.format(n * 100)} %` : f.format(n));
-  return [`${show(t.lo)}–${show(t.hi)}`, null];
-}
-
 const num = (n: number | null): Cell => (n === null ? blank : [n, FORMATS.number]);
+const isRange = (r: RowResult) => !!r.row.target && r.row.target.lo !== r.row.target.hi;
 
 /** The actual as the criterion reads it: a share's actual is a percentage. */
 function actualCell(r: RowResult): Cell {
@@ -58,6 +60,9 @@ function typeLabel(r: RowResult, lang: LanguagePack): string {
   return r.row.typeKey ? (lang.typeLabels[r.row.typeKey] ?? r.row.typeKey) : '';
 }
 
+const measureFormat = (r: RowResult) => (r.measureKind === 'percent' ? FORMATS.percent : r.measureKind === 'date' ? FORMATS.date : FORMATS.number);
+const notMet = (r: RowResult) => r.fulfilment === null || r.fulfilment < 1 - EPS;
+
 export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'id', width: 8, cell: (r) => [r.id, '@'] },
   { key: 'area', width: 22, cell: (r) => [r.area || null, null] },
@@ -65,7 +70,8 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'weight', width: 9, cell: (r) => [r.weight, FORMATS.weight] },
   { key: 'type', width: 13, cell: (r, lang) => [typeLabel(r, lang) || null, null] },
   { key: 'scale', width: 12, input: 'scale', cell: (r) => [r.row.cells.scale ? cellText(r.row.cells.scale.value) : null, null] },
-  { key: 'target', width: 11, input: 'target', cell: (r, lang) => targetCell(r.row.target, r, lang) },
+  { key: 'target', width: 11, input: 'target', cell: (r) => bound(r.row.target?.lo ?? null, boundKind(r)) },
+  { key: 'targetHigh', width: 11, when: (p) => p.rows.some(isRange), cell: (r) => (isRange(r) ? bound(r.row.target!.hi, boundKind(r)) : blank) },
   { key: 'floor', width: 11, input: 'floor', cell: (r) => bound(r.row.floor, boundKind(r)) },
   { key: 'baseline', width: 12, input: 'baseline', cell: (r) => num(r.row.baseline) },
   { key: 'actual', width: 10, input: 'actual', cell: (r) => actualCell(r) },
@@ -84,41 +90,55 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     },
   },
   { key: 'assessment', width: 15, input: 'assessment', cell: (r, lang) => [r.row.assessment ? lang.statuses[r.row.assessment] : null, null] },
-  {
-    key: 'result',
-    width: 11,
-    cell: (r) =>
-      r.measure === null ? blank : [r.measure, r.measureKind === 'percent' ? FORMATS.percent : r.measureKind === 'date' ? FORMATS.date : FORMATS.number],
-  },
+  { key: 'result', width: 11, cell: (r) => (r.measure === null ? blank : [r.measure, measureFormat(r)]) },
   { key: 'fulfilment', width: 12, cell: (r) => (r.fulfilment === null ? blank : [r.fulfilment, FORMATS.percent]) },
   { key: 'earned', width: 10, cell: (r) => [r.earned, FORMATS.earned] },
   { key: 'status', width: 16, cell: (r, lang) => [lang.statuses[r.status], null] },
+  {
+    key: 'required',
+    width: 13,
+    cell: (r) => {
+      if (!notMet(r) || r.required === null || r.fulfilment === null) return [null, r.measureKind === 'date' ? FORMATS.date : FORMATS.number];
+      const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+      const percent = def?.kind === 'comparison' && def.key === 'share' && r.row.met === null;
+      return [r.required, r.measureKind === 'date' ? FORMATS.date : percent ? FORMATS.percent : FORMATS.number];
+    },
+  },
+  { key: 'gain', width: 10, cell: (r) => (notMet(r) ? [r.weight - r.earned, FORMATS.earned] : [null, FORMATS.earned]) },
   { key: 'explanation', width: 50, wrap: true, cell: (r) => [r.explanation || null, null] },
   { key: 'note', width: 30, wrap: true, input: 'note', cell: (r) => [r.row.note || null, null] },
+  { key: 'level', width: 6, hidden: true, cell: (r) => [r.level, FORMATS.count] },
+  { key: 'leaf', width: 6, hidden: true, cell: (r) => [r.isParent ? 0 : 1, FORMATS.count] },
+  { key: 'assessed', width: 8, hidden: true, cell: (r) => [r.assessedWeight, FORMATS.weight] },
 ];
 
-/** Row where the goal table's header stands, zero-based; the summary block fills the rows above. */
-const SUMMARY_TOP = 2;
+/** Why a row keeps the engine's value instead of a formula. */
+function staticReason(r: RowResult): 'formula' | 'data' | 'unknown' {
+  if (r.row.data) return 'data';
+  return (r.row.typeKey ?? inferType(r.row)) === 'formula' ? 'formula' : 'unknown';
+}
 
 export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string): SheetLayout {
   const { plan } = result;
-  const columns = SCORE_COLUMNS.filter((c) => !c.input || plan.columns[c.input]);
-  const col = (key: ScoreColumnKey) => columns.findIndex((c) => c.key === key);
+  const columns = SCORE_COLUMNS.filter((c) => (!c.input || plan.columns[c.input]) && (!c.when || c.when(result)));
+  const index = new Map(columns.map((c, i) => [c.key, i]));
+  const col = (key: ScoreColumnKey) => index.get(key) ?? -1;
+  const letter = (key: ScoreColumnKey) => (col(key) < 0 ? null : columnLetter(col(key)));
   const width = columns.length;
   const values: LayoutValue[][] = [];
   const formats: (string | null)[][] = [];
+  const formulas: (string | null)[][] = [];
   const styles: SheetLayout['styles'] = [];
-  const put = (cells: Cell[] | LayoutValue[], rowFormats?: (string | null)[]) => {
+  const put = (cells: Cell[] | LayoutValue[], cellFormulas: (string | null)[] = []) => {
     const row: LayoutValue[] = new Array(width).fill(null);
-    const fmt: (string | null)[] = rowFormats ?? new Array(width).fill(null);
+    const fmt: (string | null)[] = new Array(width).fill(null);
     cells.forEach((c, i) => {
-      if (Array.isArray(c)) {
-        row[i] = c[0];
-        fmt[i] = c[1];
-      } else row[i] = c;
+      if (Array.isArray(c)) [row[i], fmt[i]] = c;
+      else row[i] = c;
     });
     values.push(row);
     formats.push(fmt);
+    formulas.push(Array.from({ length: width }, (_, i) => cellFormulas[i] ?? null));
     return values.length - 1;
   };
   const words = lang.sheet;
@@ -132,29 +152,40 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   styles.push({ range: 'A2', style: { italic: true, fontColor: COLORS.muted } });
   const t = result.total;
   const unitWord = plan.unit === 'points' ? words.columns.points : words.columns.weight;
-  const summary: [string, LayoutValue, string | null][] = [
-    [words.score, t.score, FORMATS.percent],
-    [`${words.earnedOfTotal} (${unitWord.toLowerCase()})`, t.earned, FORMATS.earned],
-    [`${words.total} (${unitWord.toLowerCase()})`, t.weight, FORMATS.weight],
-    [words.assessedWeight, t.assessedWeight, FORMATS.weight],
-    [words.maxReachable, t.maxReachable, FORMATS.earned],
-    [words.columns.status, countsText(t, lang), null],
-  ];
   const labelCol = 1;
   const valueCol = 2;
-  for (const [label, value, format] of summary) {
+  const SUMMARY_TOP = 2;
+  const summaryKeys = ['score', 'earned', 'weight', 'assessed', 'max', 'partialCredit', 'met', 'partly', 'not_met', 'not_assessed'] as const;
+  const summaryRow = (k: (typeof summaryKeys)[number]) => SUMMARY_TOP + summaryKeys.indexOf(k);
+  const valueAt = (k: (typeof summaryKeys)[number]) => `$${columnLetter(valueCol)}$${summaryRow(k) + 1}`;
+  const summaryLabels: Record<(typeof summaryKeys)[number], [string, LayoutValue, string | null]> = {
+    score: [words.score, t.score, FORMATS.percent],
+    earned: [`${words.earnedOfTotal} (${unitWord.toLowerCase()})`, t.earned, FORMATS.earned],
+    weight: [`${words.total} (${unitWord.toLowerCase()})`, t.weight, FORMATS.weight],
+    assessed: [words.assessedWeight, t.assessedWeight, FORMATS.weight],
+    max: [words.maxReachable, t.maxReachable, FORMATS.earned],
+    partialCredit: [lang.vocabulary.metadata.partialCredit[0], m.partialCredit, FORMATS.percent],
+    // The status words stand here once; the Status column's formulas read them.
+    met: [lang.statuses.met, t.counts.met, FORMATS.count],
+    partly: [lang.statuses.partly, t.counts.partly, FORMATS.count],
+    not_met: [lang.statuses.not_met, t.counts.not_met, FORMATS.count],
+    not_assessed: [lang.statuses.not_assessed, t.counts.not_assessed, FORMATS.count],
+  };
+  const summaryAt: number[] = [];
+  for (const k of summaryKeys) {
+    const [label, value, format] = summaryLabels[k];
     const cells: Cell[] = new Array(width).fill(blank);
     cells[labelCol] = [label, null];
     cells[valueCol] = [value, format];
-    put(cells);
+    summaryAt.push(put(cells));
   }
-  const summaryEnd = SUMMARY_TOP + summary.length - 1;
+  const summaryEnd = SUMMARY_TOP + summaryKeys.length - 1;
   styles.push({ range: rangeAddress(SUMMARY_TOP, labelCol, summaryEnd, labelCol), style: { bold: true } });
   styles.push({ range: rangeAddress(SUMMARY_TOP, valueCol, summaryEnd, valueCol), style: { hAlign: 'left' } });
   styles.push({ range: address(SUMMARY_TOP, valueCol), style: { bold: true, fontSize: 14 } });
   put([]);
 
-  // The goal table.
+  // The goal table, grouped by area in the order areas were met.
   const headerRow = put(columns.map((c) => (c.key === 'weight' ? unitWord : words.columns[c.key])));
   styles.push({
     range: rangeAddress(headerRow, 0, headerRow, width - 1),
@@ -163,6 +194,8 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const firstDataRow = headerRow + 1;
   const notes: SheetLayout['notes'] = [];
   const byId = new Map(result.rows.map((r) => [r.id, r]));
+  const childrenOf = new Map<string, RowResult[]>();
+  for (const r of result.rows) if (r.parentId !== null) (childrenOf.get(r.parentId) ?? childrenOf.set(r.parentId, []).get(r.parentId)!).push(r);
   const topArea = (r: RowResult): string => {
     let top = r;
     while (top.parentId !== null) top = byId.get(top.parentId)!;
@@ -171,51 +204,166 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const grouped = new Map<string, RowResult[]>(result.areas.map((a) => [a.name, []]));
   for (const r of result.rows) grouped.get(topArea(r))?.push(r);
   const withSubtotals = result.areas.length > 1 || (result.areas.length === 1 && result.areas[0].name !== '');
-  const subtotalRows: number[] = [];
-  const parentRows: number[] = [];
 
-  const totalsRow = (label: string, totals: Totals | AreaResult): Cell[] => {
+  // Sheet rows are known before any formula is written, so formulas can point at other rows.
+  const order: (RowResult | { area: string })[] = [];
+  for (const area of result.areas) {
+    order.push(...(grouped.get(area.name) ?? []));
+    if (withSubtotals) order.push({ area: area.name });
+  }
+  const rowOf = new Map<RowResult, number>();
+  order.forEach((item, i) => {
+    if ('id' in item) rowOf.set(item, firstDataRow + i);
+  });
+  const lastDataRow = firstDataRow + order.length; // the total row
+  const span = (key: ScoreColumnKey, from = firstDataRow, to = lastDataRow - 1) => `$${letter(key)}$${from + 1}:$${letter(key)}$${to + 1}`;
+  const at = (key: ScoreColumnKey, row: number) => (col(key) < 0 ? null : `${letter(key)}${row + 1}`);
+  const pc = valueAt('partialCredit');
+  const labelAt = (k: (typeof summaryKeys)[number]) => `$${columnLetter(labelCol)}$${summaryRow(k) + 1}`;
+  const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, labelAt(k)])) as Record<StatusKey, string>;
+
+  const rowFormulas = (r: RowResult, row: number): (string | null)[] => {
+    const f: (string | null)[] = new Array(width).fill(null);
+    const set = (key: ScoreColumnKey, formula: string | null) => {
+      if (col(key) >= 0 && formula) f[col(key)] = formula;
+    };
+    const refs: RowRefs = {
+      actual: at('actual', row), target: at('target', row), targetHigh: at('targetHigh', row), floor: at('floor', row),
+      baseline: at('baseline', row), met: at('met', row), total: at('total', row), excluded: at('excluded', row),
+      deadline: at('deadline', row), completed: at('completed', row), assessment: at('assessment', row), partialCredit: pc,
+    };
+    const W = at('weight', row)!;
+    const F = at('fulfilment', row)!;
+    const E = at('earned', row)!;
+    // A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down.
+    if (r.parentId !== null) {
+      const parent = byId.get(r.parentId)!;
+      if (parent.weight > 0) set('weight', `${at('weight', rowOf.get(parent)!)}*${r.weight / parent.weight}`);
+    }
+    // A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
+    // whole column would hold the parent's own cell, or its parent's, and be circular.
+    const kids = (childrenOf.get(r.id) ?? []).map((k) => rowOf.get(k)!).sort((a, b) => a - b);
+    const runs: [number, number][] = [];
+    for (const k of kids) {
+      const last = runs[runs.length - 1];
+      if (last && last[1] === k - 1) last[1] = k;
+      else runs.push([k, k]);
+    }
+    const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a)! : `${at(key, a)}:${at(key, b)}`));
+    const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
+    if (r.isParent) {
+      const count = String(kids.length);
+      const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
+      if (r.row.typeKey === 'all') {
+        const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${1 - EPS}")`).join('+')})`;
+        set('fulfilment', withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs));
+        set('earned', `IF(ISNUMBER(${F}),${W}*${F},0)`);
+        set('assessed', `IF(ISNUMBER(${F}),${W},0)`);
+      } else {
+        const sum = `IF(${assessedKids}=${count},IF(${W}>0,MAX(0,MIN(1,${children('earned')}/${W})),1),"")`;
+        set('fulfilment', withOverride(sum, refs));
+        const overridden = refs.assessment ? (x: string, y: string) => `IF(ISBLANK(${refs.assessment}),${x},${y})` : (x: string) => x;
+        set('earned', overridden(children('earned'), `IF(ISNUMBER(${F}),${W}*${F},0)`));
+        set('assessed', overridden(children('assessed'), `IF(ISNUMBER(${F}),${W},0)`));
+      }
+    } else {
+      const leaf = leafFormulas(r.row, r.row.typeKey ?? inferType(r.row), refs);
+      if (leaf) {
+        set('fulfilment', r.row.typeKey === 'assessment' ? leaf.fulfilment : withOverride(leaf.fulfilment, refs));
+        set('result', leaf.measure);
+        if (leaf.required) set('required', `IF(AND(ISNUMBER(${F}),${F}<${1 - EPS}),${leaf.required},"")`);
+      } else {
+        notes.push({ cell: F, text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
+      }
+      set('earned', `IF(ISNUMBER(${F}),${W}*${F},0)`);
+      set('assessed', `IF(ISNUMBER(${F}),${W},0)`);
+    }
+    set('status', statusFormula(F, statusWord));
+    set('gain', `IF(AND(ISNUMBER(${F}),${F}>=${1 - EPS}),"",${W}-${E})`);
+    return f;
+  };
+
+  const totalsRow = (label: string, totals: Totals, from: number, to: number): [Cell[], (string | null)[]] => {
     const cells: Cell[] = new Array(width).fill(blank);
     cells[col('title')] = [label, null];
     cells[col('weight')] = [totals.weight, FORMATS.weight];
     cells[col('earned')] = [totals.earned, FORMATS.earned];
     cells[col('fulfilment')] = [totals.score, FORMATS.percent];
-    return cells;
+    cells[col('assessed')] = [totals.assessedWeight, FORMATS.weight];
+    const f: (string | null)[] = new Array(width).fill(null);
+    const top = (key: ScoreColumnKey) => `SUMIFS(${span(key, from, to)},${span('level', from, to)},0)`;
+    const row = values.length;
+    f[col('weight')] = top('weight');
+    f[col('earned')] = top('earned');
+    f[col('assessed')] = top('assessed');
+    f[col('fulfilment')] = `IF(${at('weight', row)}>0,${at('earned', row)}/${at('weight', row)},"")`;
+    return [cells, f];
   };
 
-  for (const area of result.areas) {
-    for (const r of grouped.get(area.name) ?? []) {
-      const at = put(columns.map((c) => c.cell(r, lang)));
-      if (r.level > 0) styles.push({ range: address(at, col('title')), style: { indent: Math.min(r.level, 4) } });
-      if (r.isParent) parentRows.push(at);
-      if (r.overridden) notes.push({ cell: address(at, col('status')), text: words.overridden });
+  const subtotalRows: number[] = [];
+  const parentRows: number[] = [];
+  let areaStart = firstDataRow;
+  const areaRows = new Map<string, number>();
+  for (const item of order) {
+    if ('id' in item) {
+      const r = item;
+      const row = put(columns.map((c) => c.cell(r, lang)), rowFormulas(r, rowOf.get(r)!));
+      if (r.level > 0) styles.push({ range: address(row, col('title')), style: { indent: Math.min(r.level, 4) } });
+      if (r.isParent) parentRows.push(row);
+      if (r.overridden) notes.push({ cell: address(row, col('status')), text: words.overridden });
+    } else {
+      const area = result.areas.find((a) => a.name === item.area)!;
+      const [cells, f] = totalsRow(`${words.subtotal} – ${area.name || '—'}`, area, areaStart, values.length - 1);
+      const row = put(cells, f);
+      subtotalRows.push(row);
+      areaRows.set(area.name, row);
+      areaStart = row + 1;
     }
-    if (withSubtotals) subtotalRows.push(put(totalsRow(`${words.subtotal} – ${area.name || '—'}`, area)));
   }
-  const totalRow = put(totalsRow(words.total, result.total));
+  const [totalCells, totalFormulas] = totalsRow(words.total, result.total, firstDataRow, lastDataRow - 1);
+  const totalRow = put(totalCells, totalFormulas);
   const lastRow = totalRow;
 
-  // Earned against weight per area, in the wide Goal column and the two beside it: the chart's data,
-  // kept in the sheet so it stays live.
+  // The summary reads the total row; the status counts read the requirement rows.
+  const tot = (key: ScoreColumnKey) => `$${letter(key)}$${totalRow + 1}`;
+  const summaryFormulas: Record<(typeof summaryKeys)[number], string | null> = {
+    score: `IF(${tot('weight')}>0,${tot('earned')}/${tot('weight')},"")`,
+    earned: `${tot('earned')}`,
+    weight: `${tot('weight')}`,
+    assessed: `${tot('assessed')}`,
+    max: `${tot('earned')}+${tot('weight')}-${tot('assessed')}`,
+    partialCredit: null,
+    ...Object.fromEntries(
+      (['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, `COUNTIFS(${span('status')},${labelAt(k)},${span('leaf')},1)`]),
+    ),
+  } as Record<(typeof summaryKeys)[number], string | null>;
+  summaryKeys.forEach((k, i) => (formulas[summaryAt[i]][valueCol] = summaryFormulas[k]));
+
+  // Earned against weight per area, in the wide Goal column and the two beside it: the chart's data.
   put([]);
-  const at = col('title');
-  const block = (cells: Cell[]): Cell[] => [...new Array(at).fill(blank), ...cells];
-  const areaTitleRow = put(block([[words.byArea, null]]));
-  const areaHeaderRow = put(block([[words.columns.area, null], [unitWord, null], [words.columns.earned, null]]));
-  for (const area of result.areas) put(block([[area.name || '—', null], [area.weight, FORMATS.weight], [area.earned, FORMATS.earned]]));
+  const blockCol = col('title');
+  const block = (cells: Cell[], f: (string | null)[] = []): number =>
+    put([...new Array(blockCol).fill(blank), ...cells], [...new Array(blockCol).fill(null), ...f]);
+  const areaTitleRow = block([[words.byArea, null]]);
+  const areaHeaderRow = block([[words.columns.area, null], [unitWord, null], [words.columns.earned, null]]);
+  for (const area of result.areas) {
+    const source = withSubtotals ? areaRows.get(area.name) : totalRow;
+    const ref = (key: ScoreColumnKey) => (source === undefined ? null : `${letter(key)}${source + 1}`);
+    block([[area.name || '—', null], [area.weight, FORMATS.weight], [area.earned, FORMATS.earned]], [null, ref('weight'), ref('earned')]);
+  }
   const areaLastRow = values.length - 1;
-  styles.push({ range: address(areaTitleRow, at), style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
-  styles.push({ range: rangeAddress(areaHeaderRow, at, areaHeaderRow, at + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
+  styles.push({ range: address(areaTitleRow, blockCol), style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
+  styles.push({ range: rangeAddress(areaHeaderRow, blockCol, areaHeaderRow, blockCol + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
 
   for (const row of parentRows) styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true } });
   for (const row of subtotalRows) {
     styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true, fill: COLORS.subtotalFill, borderTop: true } });
   }
   styles.push({ range: rangeAddress(totalRow, 0, totalRow, width - 1), style: { bold: true, fill: COLORS.totalFill, borderTop: true, borderBottom: true } });
-  for (const c of columns) {
-    if (c.wrap) styles.push({ range: rangeAddress(firstDataRow, col(c.key), lastRow, col(c.key)), style: { wrap: true, vAlign: 'top' } });
-  }
   styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, width - 1), style: { vAlign: 'top' } });
+  for (const c of columns) {
+    if (c.wrap) styles.push({ range: rangeAddress(firstDataRow, col(c.key), lastRow, col(c.key)), style: { wrap: true } });
+  }
   styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, 0), style: { hAlign: 'left' } });
 
   const fulfilmentCol = columnLetter(col('fulfilment'));
@@ -225,8 +373,10 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     role: 'score',
     values,
     numberFormats: formats,
+    formulas,
     styles,
     columnWidths: columns.map((c) => c.width),
+    hiddenColumns: columns.flatMap((c, i) => (c.hidden ? [i] : [])),
     rowHeights: wrappedRowHeights(values, columns.map((c) => c.width), columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : i === headerRow ? 30 : h)),
     freeze: { rows: headerRow + 1, cols: 0 },
     conditionalFormats: [
@@ -240,9 +390,9 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       {
         kind: 'barClustered',
         title: words.byArea,
-        source: rangeAddress(areaHeaderRow, at, areaLastRow, at + 2),
+        source: rangeAddress(areaHeaderRow, blockCol, areaLastRow, blockCol + 2),
         axis: { min: 0, format: 'General' },
-        anchor: { from: address(areaTitleRow, at + 4), to: address(areaTitleRow + Math.max(14, result.areas.length * 2 + 4), Math.min(width - 1, at + 12)) },
+        anchor: { from: address(areaTitleRow, blockCol + 4), to: address(areaTitleRow + Math.max(14, result.areas.length * 2 + 4), Math.min(width - 1, blockCol + 12)) },
       },
     ],
     print: { orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },
@@ -250,6 +400,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   };
 }
 
-function countsText(t: Totals, lang: LanguagePack): string {
-  return (['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => `${lang.statuses[k]}: ${t.counts[k]}`).join(' · ');
+/** Status words from the fulfilment, as the engine's `statusOf`; the words are the summary's labels. */
+function statusFormula(f: string, word: Record<StatusKey, string>): string {
+  return `IF(ISNUMBER(${f}),IF(${f}>=${1 - EPS},${word.met},IF(${f}<=${EPS},${word.not_met},${word.partly})),${word.not_assessed})`;
 }

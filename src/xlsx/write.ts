@@ -71,7 +71,12 @@ function conditional(format: ConditionalFormat, priority: number): ExcelJS.Condi
   };
 }
 
-export function renderSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): ExcelJS.Worksheet {
+export interface RenderOptions {
+  /** Store the engine's results with the formulas (default). Without them a reader must compute. */
+  cachedResults?: boolean;
+}
+
+export function renderSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, options: RenderOptions = {}): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(layout.name, {
     properties: layout.tabColor ? { tabColor: { argb: argb(layout.tabColor) } } : {},
     views: layout.freeze ? [{ state: 'frozen', ySplit: layout.freeze.rows, xSplit: layout.freeze.cols }] : [],
@@ -87,12 +92,17 @@ export function renderSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): Ex
   layout.values.forEach((row, r) => {
     row.forEach((value, c) => {
       const format = layout.numberFormats[r]?.[c];
-      if (value === null && !format) return;
+      const formula = layout.formulas?.[r]?.[c];
+      if (value === null && !format && !formula) return;
       const cell = sheet.getCell(r + 1, c + 1);
-      cell.value = value;
+      if (formula) {
+        const result = options.cachedResults === false ? undefined : (value ?? '');
+        cell.value = { formula, result } as ExcelJS.CellFormulaValue;
+      } else cell.value = value;
       if (format) cell.numFmt = format;
     });
   });
+  for (const c of layout.hiddenColumns ?? []) sheet.getColumn(c + 1).hidden = true;
   for (const { range, style } of layout.styles) eachCell(sheet, range, (cell) => applyStyle(cell, style));
   layout.columnWidths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
   layout.rowHeights.forEach((h, r) => {
@@ -104,15 +114,17 @@ export function renderSheet(workbook: ExcelJS.Workbook, layout: SheetLayout): Ex
   return sheet;
 }
 
-export function renderWorkbook(layout: WorkbookLayout, workbook = new ExcelJS.Workbook()): ExcelJS.Workbook {
+export function renderWorkbook(layout: WorkbookLayout, options: RenderOptions = {}, workbook = new ExcelJS.Workbook()): ExcelJS.Workbook {
   workbook.creator = 'goalscore';
-  for (const sheet of layout.sheets) renderSheet(workbook, sheet);
+  // Excel recomputes formulas on open, so a sheet is right even where a cached result is not.
+  workbook.calcProperties = { fullCalcOnLoad: true };
+  for (const sheet of layout.sheets) renderSheet(workbook, sheet, options);
   return workbook;
 }
 
 /** The layout as xlsx bytes, charts included. */
-export async function workbookBytes(layout: WorkbookLayout): Promise<Uint8Array> {
-  const buffer = await renderWorkbook(layout).xlsx.writeBuffer();
+export async function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {}): Promise<Uint8Array> {
+  const buffer = await renderWorkbook(layout, options).xlsx.writeBuffer();
   return addCharts(new Uint8Array(buffer as ArrayBuffer), layout.sheets);
 }
 

@@ -35,6 +35,9 @@ export interface SheetWords {
   /** Output column headers of the goal table. */
   columns: Record<ScoreColumnKey, string>;
   overridden: string;
+  /** Note on a fulfilment the sheet cannot compute with a formula; `{reason}` says why. */
+  staticNote: string;
+  staticReasons: Record<'formula' | 'data' | 'unknown', string>;
   /** Heading of the per-area block and its chart. */
   byArea: string;
   /** The consolidated overview workbook. */
@@ -64,7 +67,14 @@ export type ScoreColumnKey =
   | 'earned'
   | 'status'
   | 'explanation'
-  | 'note';
+  | 'note'
+  | 'targetHigh'
+  | 'required'
+  | 'gain'
+  | 'parent'
+  | 'level'
+  | 'leaf'
+  | 'assessed';
 
 /** Words used inside one-line explanations. */
 export interface ExplanationWords {

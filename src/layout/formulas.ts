@@ -1,0 +1,172 @@
+/**
+ * Excel formulas that compute on the score sheet what the engine computes, so the sheet stays
+ * live without the add-in: edit a result, a threshold or a weight and Excel (or LibreOffice)
+ * recomputes fulfilment, earned and the totals. One entry per criterion type and per scale, like
+ * the engine's own tables; a type without an entry (a mathjs formula, data on another sheet)
+ * keeps the engine's value.
+ */
+import { CRITERION_BY_KEY, type Compare } from '../engine/criteria';
+import { PACKS } from '../engine/i18n';
+import type { PlanRow, Scale } from '../engine/types';
+
+/** Addresses of one row's cells on the score sheet; null where the sheet has no such column. */
+export interface RowRefs {
+  actual: string | null;
+  target: string | null;
+  targetHigh: string | null;
+  floor: string | null;
+  baseline: string | null;
+  met: string | null;
+  total: string | null;
+  excluded: string | null;
+  deadline: string | null;
+  completed: string | null;
+  assessment: string | null;
+  /** The plan's partial credit, an absolute reference. */
+  partialCredit: string;
+}
+
+/** The engine's tolerance (criteria.ts TOLERANCE), so both agree on a result that lands on its target. */
+const ge = (a: string, b: string) => `${a}>=${b}-1E-9`;
+const le = (a: string, b: string) => `${a}<=${b}+1E-9`;
+const clamp = (x: string) => `MAX(0,MIN(1,${x}))`;
+const anyOf = (cell: string, words: string[]) => `OR(${[...new Set(words.map((w) => w.toLowerCase()))].map((w) => `LOWER(${cell})="${w.replace(/"/g, '""')}"`).join(',')})`;
+
+/** A measure as an Excel expression, the numbers it needs, and when it cannot be computed. */
+interface ExcelMeasure {
+  measure: string;
+  needs: string[];
+  /** A condition under which the row is not assessed (a zero baseline, no cases). */
+  invalid?: string;
+  /** The input that would meet the target, given the goal bound. */
+  required: (goal: string) => string;
+}
+
+type MeasureBuilder = (c: RowRefs, row: PlanRow) => ExcelMeasure | null;
+
+const plain: MeasureBuilder = (c) => (c.actual ? { measure: c.actual, needs: [c.actual], required: (goal) => goal } : null);
+
+const change =
+  (sign: 1 | -1): MeasureBuilder =>
+  (c) =>
+    c.actual && c.baseline
+      ? {
+          measure: sign > 0 ? `(${c.actual}-${c.baseline})/${c.baseline}` : `(${c.baseline}-${c.actual})/${c.baseline}`,
+          needs: [c.baseline, c.actual],
+          invalid: `${c.baseline}=0`,
+          required: (goal) => `${c.baseline}*(1${sign > 0 ? '+' : '-'}${goal})`,
+        }
+      : null;
+
+/** Measures by criterion type. Milestones, assessments and parents have formulas of their own. */
+export const EXCEL_MEASURES: Record<string, MeasureBuilder> = {
+  min: plain,
+  max: plain,
+  range: plain,
+  reduction: change(-1),
+  increase: change(1),
+  share: (c, row) => {
+    if (row.met !== null || row.total !== null) {
+      if (!c.met || !c.total) return null;
+      const base = c.excluded ? `(${c.total}-N(${c.excluded}))` : c.total;
+      return { measure: `${c.met}/${base}`, needs: [c.met, c.total], invalid: `${base}<=0`, required: (goal) => `ROUNDUP(${goal}*${base}-1E-9,0)` };
+    }
+    // The score sheet holds a share's actual as a fraction.
+    return c.actual ? { measure: c.actual, needs: [c.actual], required: (goal) => goal } : null;
+  },
+};
+
+interface Bounds {
+  lo: string;
+  hi: string;
+}
+
+function meets(compare: Compare, m: string, t: Bounds): string {
+  if (compare === 'atLeast') return ge(m, t.lo);
+  if (compare === 'atMost') return le(m, t.hi);
+  return `AND(${ge(m, t.lo)},${le(m, t.hi)})`;
+}
+
+type ScaleBuilder = (m: string, compare: Compare, t: Bounds, floor: string | null, pc: string, scale: Scale) => string;
+
+/** Partial-credit scales, as the engine's `SCALES`; without a floor, linear and partial fall back to binary. */
+export const EXCEL_SCALES: Record<Scale['kind'], ScaleBuilder> = {
+  binary: (m, compare, t) => `IF(${meets(compare, m, t)},1,0)`,
+  linear: (m, compare, t, floor) => {
+    if (!floor) return EXCEL_SCALES.binary(m, compare, t, null, '', { kind: 'binary' });
+    const side = (edge: string, emptyWhen: string) => `IF(${emptyWhen},0,${clamp(`(${m}-${floor})/(${edge}-${floor})`)})`;
+    const below = side(t.lo, `${floor}>=${t.lo}`);
+    const above = side(t.hi, `${floor}<=${t.hi}`);
+    const partial = compare === 'atLeast' ? below : compare === 'atMost' ? above : `IF(${m}<${t.lo},${below},${above})`;
+    return `IF(${meets(compare, m, t)},1,IF(ISNUMBER(${floor}),${partial},0))`;
+  },
+  partial: (m, compare, t, floor, pc) => {
+    if (!floor) return EXCEL_SCALES.binary(m, compare, t, null, '', { kind: 'binary' });
+    const reached =
+      compare === 'atMost' ? `${m}<=${floor}` : compare === 'atLeast' ? `${m}>=${floor}` : `AND(${m}>=MIN(${floor},${t.lo}),${m}<=MAX(${floor},${t.hi}))`;
+    return `IF(${meets(compare, m, t)},1,IF(ISNUMBER(${floor}),IF(${reached},${pc},0),0))`;
+  },
+  steps: (m, compare, _t, _f, _pc, scale) => {
+    const steps = scale.kind === 'steps' ? scale.steps : [];
+    const parts = steps.map((s) => `IF(${m}${compare === 'atMost' ? `<=${s.threshold}+1E-9` : `>=${s.threshold}-1E-9`},${s.credit},0)`);
+    return clamp(parts.length ? `MAX(${parts.join(',')})` : '0');
+  },
+};
+
+/** The words of every language for each assessment, so a Norwegian word scores in a Danish sheet. */
+const ASSESSMENT_WORDS = {
+  met: PACKS.flatMap((p) => [...p.vocabulary.assessments.met, p.statuses.met]),
+  partly: PACKS.flatMap((p) => [...p.vocabulary.assessments.partly, p.statuses.partly]),
+  not_met: PACKS.flatMap((p) => [...p.vocabulary.assessments.not_met, p.statuses.not_met]),
+};
+const YES = PACKS.flatMap((p) => p.vocabulary.yes);
+const NO = PACKS.flatMap((p) => p.vocabulary.no);
+
+export function assessmentFormula(v: string, pc: string): string {
+  return `IF(${anyOf(v, ASSESSMENT_WORDS.met)},1,IF(${anyOf(v, ASSESSMENT_WORDS.partly)},${pc},IF(${anyOf(v, ASSESSMENT_WORDS.not_met)},0,"")))`;
+}
+
+export interface LeafFormulas {
+  fulfilment: string;
+  /** The measure shown as the result, where it is one expression. */
+  measure: string | null;
+  required: string | null;
+}
+
+/**
+ * A requirement row's fulfilment as a formula, or null when no formula can express it (the
+ * engine's value is kept). `type` is the row's criterion type, inferred where the cell is blank.
+ */
+export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): LeafFormulas | null {
+  if (!type || row.data) return null;
+  const def = CRITERION_BY_KEY.get(type);
+  if (!def) return null;
+  if (def.kind === 'assessment') return c.assessment ? { fulfilment: `IF(ISBLANK(${c.assessment}),"",${assessmentFormula(c.assessment, c.partialCredit)})`, measure: null, required: null } : null;
+  if (def.kind !== 'comparison') return null;
+  const scale = row.scale ?? { kind: 'binary' as const };
+  const scaled = (m: string, t: Bounds) => EXCEL_SCALES[scale.kind](m, def.compare, t, c.floor, c.partialCredit, scale);
+
+  if (def.key === 'milestone') {
+    if (!c.completed) return null;
+    const done = c.completed;
+    const dated = c.deadline ? `IF(ISNUMBER(${c.deadline}),${scaled(done, { lo: c.deadline, hi: c.deadline })},1)` : '1';
+    return {
+      fulfilment: `IF(ISBLANK(${done}),"",IF(ISNUMBER(${done}),${dated},IF(${anyOf(done, YES)},1,IF(${anyOf(done, NO)},0,""))))`,
+      measure: `IF(ISNUMBER(${done}),${done},"")`,
+      required: c.deadline,
+    };
+  }
+  const m = EXCEL_MEASURES[def.key]?.(c, row);
+  if (!m || !c.target) return null;
+  const t = { lo: c.target, hi: c.targetHigh && row.target && row.target.lo !== row.target.hi ? c.targetHigh : c.target };
+  const needs = [...m.needs, t.lo, ...(t.hi !== t.lo ? [t.hi] : [])];
+  const guard = (body: string) => `IF(COUNT(${needs.join(',')})<${needs.length},"",${m.invalid ? `IF(${m.invalid},"",${body})` : body})`;
+  const goal = def.compare === 'atLeast' ? t.lo : def.compare === 'atMost' ? t.hi : `IF(${m.measure}<${t.lo},${t.lo},${t.hi})`;
+  // A numeric fulfilment means every input is there, so the required value needs no guard of its own.
+  return { fulfilment: guard(scaled(m.measure, t)), measure: guard(m.measure), required: m.required(goal) };
+}
+
+/** Wraps a computed fulfilment so an assessment typed into the row overrides it, as the engine does. */
+export function withOverride(fulfilment: string, c: RowRefs): string {
+  return c.assessment ? `IF(ISBLANK(${c.assessment}),${fulfilment},${assessmentFormula(c.assessment, c.partialCredit)})` : fulfilment;
+}

@@ -1,0 +1,57 @@
+/**
+ * LibreOffice as an independent calculator: it opens a workbook, recomputes every formula (its
+ * profile set to always recalculate) and saves the results, which are read here from the XML.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import JSZip from 'jszip';
+
+export type Computed = Map<string, number | string>;
+
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`;
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Recomputes the workbooks with LibreOffice; returns each one's cells by sheet name and address. */
+export async function recalculate(files: { name: string; bytes: Uint8Array }[]): Promise<Map<string, Map<string, Computed>>> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'recalc-'));
+  await fs.mkdir(path.join(dir, 'profile', 'user'), { recursive: true });
+  await fs.writeFile(path.join(dir, 'profile', 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+  await fs.mkdir(path.join(dir, 'in'));
+  for (const f of files) await fs.writeFile(path.join(dir, 'in', f.name), f.bytes);
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), ...files.map((f) => path.join(dir, 'in', f.name))], {
+    stdio: 'ignore',
+    timeout: 240_000,
+  });
+  const out = new Map<string, Map<string, Computed>>();
+  for (const f of files) {
+    const zip = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'out', f.name)));
+    const shared = [...((await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+      unescape([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')),
+    );
+    const workbook = await zip.file('xl/workbook.xml')!.async('string');
+    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
+    const targets = new Map([...rels.matchAll(/Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+    const sheets = new Map<string, Computed>();
+    for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+      const xml = await zip.file(`xl/${targets.get(m[2])!.replace(/^\/?xl\//, '')}`)!.async('string');
+      const cells: Computed = new Map();
+      for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+        const type = c[2].match(/t="(\w+)"/)?.[1] ?? 'n';
+        const v = c[3]?.match(/<v>([\s\S]*?)<\/v>/)?.[1];
+        const is = c[3]?.match(/<is>[\s\S]*?<t[^>]*>([\s\S]*?)<\/t>/)?.[1];
+        if (v === undefined && is === undefined) continue;
+        cells.set(c[1], type === 's' ? shared[Number(v)] : type === 'str' || type === 'inlineStr' ? unescape(v ?? is ?? '') : type === 'b' ? Number(v) : Number(v));
+      }
+      sheets.set(unescape(m[1]), cells);
+    }
+    out.set(f.name, sheets);
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Live score sheets: LibreOffice recalculates every seed score workbook from its formulas alone,
+ * with no stored results, and must agree with the engine to 1e-9; editing a result or a threshold
+ * on the score sheet moves the total exactly as the engine predicts for the same edit in the plan.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import { address, type CellValue, type SheetGrid } from '../src/engine';
+import type { WorkbookLayout } from '../src/layout/model';
+import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
+import { gridsFromWorkbook, readWorkbook, workbookBytes } from '../src/xlsx';
+import { recalculate } from './recalc';
+
+const SEEDS = ['000-kriminalforsorgen-2024', '001-politiet-2024', '003-hjemrejsestyrelsen-2024'];
+
+async function seedGrids(seed: string): Promise<SheetGrid[]> {
+  return gridsFromWorkbook(await readWorkbook(await fs.readFile(path.join(__dirname, '..', 'seeds', `${seed}.xlsx`))));
+}
+
+function layoutOf(grids: SheetGrid[]) {
+  const { results, problems } = scoreGrids(grids, { lang: 'da' });
+  return { result: results[0], layout: scoreWorkbookLayout(results, problems, 'da') };
+}
+
+/** Sets a plan input as a user would type it, in the plan sheet's own column. */
+function editPlan(grids: SheetGrid[], id: string, header: string, value: CellValue): SheetGrid[] {
+  const grid = grids[0];
+  const headerRow = grid.values.findIndex((r) => r?.includes('Nr.'));
+  const col = grid.values[headerRow].indexOf(header);
+  const row = grid.values.findIndex((r) => r?.[0] === id);
+  const values = grid.values.map((r) => [...(r ?? [])]);
+  values[row][col] = value;
+  return [{ ...grid, values }, ...grids.slice(1)];
+}
+
+/** Sets the same input on the score sheet, found by the row's ID and the column's header. */
+async function editScoreSheet(bytes: Uint8Array, layout: WorkbookLayout, id: string, header: string, value: number): Promise<Uint8Array> {
+  const sheet = layout.sheets[0];
+  const headerRow = sheet.values.findIndex((r) => r[0] === 'Nr.');
+  const col = sheet.values[headerRow].indexOf(header);
+  const row = sheet.values.findIndex((r, i) => i > headerRow && r[0] === id);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  wb.getWorksheet(sheet.name)!.getCell(address(row, col)).value = value;
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const totalCell = (layout: WorkbookLayout) => {
+  const sheet = layout.sheets[0];
+  const header = sheet.values.findIndex((r) => r[0] === 'Nr.');
+  const row = sheet.values.findIndex((r, i) => i > header && r[2] === 'I alt');
+  return address(row, sheet.values[header].indexOf('Opnået'));
+};
+
+test('LibreOffice computes every seed score sheet from its formulas alone, as the engine does', async () => {
+  const built = await Promise.all(SEEDS.map(async (seed) => ({ seed, ...layoutOf(await seedGrids(seed)) })));
+  const files = await Promise.all(built.map(async (b) => ({ name: `${b.seed}.xlsx`, bytes: await workbookBytes(b.layout, { cachedResults: false }) })));
+  const computed = await recalculate(files);
+  for (const { seed, layout } of built) {
+    const sheet = layout.sheets[0];
+    const cells = computed.get(`${seed}.xlsx`)!.get(sheet.name)!;
+    let checked = 0;
+    const wrong: string[] = [];
+    sheet.formulas!.forEach((row, r) =>
+      row.forEach((formula, c) => {
+        if (!formula) return;
+        checked++;
+        const got = cells.get(address(r, c)) ?? '';
+        const want = sheet.values[r][c] ?? '';
+        const same = typeof want === 'number' ? typeof got === 'number' && Math.abs(got - want) <= 1e-9 : got === want;
+        if (!same) wrong.push(`${address(r, c)}: engine ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`);
+      }),
+    );
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(150);
+  }
+  // What no formula can express keeps the engine's value, with a note that says so.
+  const politiet = built[1].layout.sheets[0];
+  expect(politiet.notes.some((n) => n.text.startsWith('Statisk') && n.text.includes('formel'))).toBe(true);
+  const hjemrejse = built[2].layout.sheets[0];
+  expect(hjemrejse.notes.filter((n) => n.text.includes('data fra et andet ark'))).toHaveLength(3);
+}, 240_000);
+
+test('editing a result or a threshold on the score sheet moves the total as the engine predicts', async () => {
+  const krim = await seedGrids(SEEDS[0]);
+  const politi = await seedGrids(SEEDS[1]);
+  const before = { krim: layoutOf(krim), politi: layoutOf(politi) };
+  // Kriminalforsorgen 3.1 answers 96 % of hearings in time instead of 93,8 %: 5 more points.
+  // Politiet 1.2's threshold drops from 165 to 150 days, below the 158 reached: 10 points fewer.
+  const after = {
+    krim: layoutOf(editPlan(krim, '3.1', 'Resultat', '96 %')).result.total.earned,
+    politi: layoutOf(editPlan(politi, '1.2', 'Målværdi', 150)).result.total.earned,
+  };
+  expect(after.krim).toBeCloseTo(before.krim.result.total.earned + 5, 9);
+  expect(after.politi).toBeCloseTo(before.politi.result.total.earned - 10, 9);
+
+  const files = [
+    { name: 'krim.xlsx', bytes: await editScoreSheet(await workbookBytes(before.krim.layout, { cachedResults: false }), before.krim.layout, '3.1', 'Faktisk', 0.96) },
+    { name: 'politi.xlsx', bytes: await editScoreSheet(await workbookBytes(before.politi.layout, { cachedResults: false }), before.politi.layout, '1.2', 'Målværdi', 150) },
+  ];
+  const computed = await recalculate(files);
+  expect(computed.get('krim.xlsx')!.get(before.krim.layout.sheets[0].name)!.get(totalCell(before.krim.layout))).toBeCloseTo(after.krim, 9);
+  expect(computed.get('politi.xlsx')!.get(before.politi.layout.sheets[0].name)!.get(totalCell(before.politi.layout))).toBeCloseTo(after.politi, 9);
+}, 240_000);

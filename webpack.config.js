@@ -1,7 +1,8 @@
-/* Builds the add-in: the task pane (with file mode), the ribbon commands, the help page and the manifest. */
+/* Builds the add-in: the task pane (with file mode and the ribbon command), the GOALSCORE functions and their metadata, the help page and the manifest. */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { DEV_URL, manifestForBase } = require('./scripts/manifest-url');
 
 async function httpsOptions() {
@@ -19,12 +20,13 @@ module.exports = async (env, options) => {
     mode: dev ? 'development' : 'production',
     devtool: 'source-map',
     entry: {
-      taskpane: './src/taskpane/taskpane.ts',
-      commands: './src/commands/commands.ts',
+      // The manifest names functions.js; the task pane page loads it too (one shared runtime).
+      functions: './src/functions/functions.ts',
+      taskpane: { import: './src/taskpane/taskpane.ts', dependOn: 'functions' },
     },
     output: {
       path: path.resolve(__dirname, 'dist/addin'),
-      filename: '[name].[contenthash:8].js',
+      filename: (chunk) => (chunk.chunk.name === 'functions' ? 'functions.js' : '[name].[contenthash:8].js'),
       chunkFilename: '[name].[contenthash:8].js',
       clean: true,
     },
@@ -40,8 +42,8 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], scriptLoading: 'defer' }),
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer' }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
       new CopyWebpackPlugin({
         patterns: [

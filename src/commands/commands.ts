@@ -1,4 +1,4 @@
-/** Ribbon commands: "Score all plans" runs the whole pipeline without opening the pane. */
+/** Ribbon command: "Score all plans" runs the whole pipeline without opening the pane. */
 import { pack } from '../engine/i18n';
 import { scoreInExcel } from '../excel';
 import { hostFeatures } from '../taskpane/host';
@@ -17,4 +17,7 @@ async function scoreAllPlans(event: Office.AddinCommands.Event): Promise<void> {
   }
 }
 
-Office.onReady(() => Office.actions.associate('scoreAllPlans', scoreAllPlans));
+// Runs in the task pane's shared runtime; in a plain browser there is no Office and no ribbon.
+if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
+  Office.onReady(() => Office.actions?.associate('scoreAllPlans', scoreAllPlans));
+}

@@ -1,7 +1,7 @@
 /** The scoring engine: plain values in, plain values out. */
 export * from './types';
 export { readPlan, isPlanSheet, parseDataRef, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT, type ReadOptions } from './reader';
-export { scorePlan, statusOf, assessmentCredit, FORMULA_VARIABLES, type ScoreOptions } from './score';
+export { scorePlan, statusOf, assessmentCredit, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
 export { CRITERIA, CRITERION_BY_KEY, type CriterionDefinition } from './criteria';
 export { consolidate, type Overview, type OverviewRow, type Shortfall, type Submission } from './consolidate';
 export { SCALES, applyScale } from './scales';

@@ -57,6 +57,16 @@ interface Evaluation {
   parts: string[];
 }
 
+/** The mean after leaving out the `trim` share of the highest values, rounded down to whole values. */
+export function trimmedMean(values: number[], trim: number): { mean: number; kept: number; drop: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const drop = Math.floor(sorted.length * trim);
+  const kept = sorted.length - drop;
+  let sum = 0;
+  for (let i = 0; i < kept; i++) sum += sorted[i];
+  return { mean: kept ? sum / kept : NaN, kept, drop };
+}
+
 export function statusOf(fulfilment: number | null): StatusKey {
   if (fulfilment === null) return 'not_assessed';
   if (fulfilment >= 1 - EPS) return 'met';
@@ -182,12 +192,8 @@ class Scorer {
       parts.push(`${row.data.text}: ${this.words.withinLimit.replace('{limit}', this.fmt.number(limit))}`);
       return inputs;
     }
-    numbers.sort((a, b) => a - b);
-    const drop = Math.floor(numbers.length * (row.trim ?? 0));
-    const kept = numbers.length - drop;
-    let sum = 0;
-    for (let i = 0; i < kept; i++) sum += numbers[i];
-    inputs.actual = sum / kept;
+    const { mean, kept, drop } = trimmedMean(numbers, row.trim ?? 0);
+    inputs.actual = mean;
     const trimmed = drop
       ? ` (${this.words.trimmedMean.replace('{trim}', this.fmt.percent(row.trim ?? 0))}: ${kept} ${this.lang.sheet.of} ${numbers.length})`
       : '';

@@ -17,6 +17,7 @@ import { startExcelMode, type Pane } from './excel-mode';
 import { startFileMode } from './file-mode';
 import { loadSettings, resolveLanguage, saveSettings, type Settings } from './settings';
 import { applyWords } from './view';
+import '../commands/commands';
 
 setTheme(webLightTheme);
 

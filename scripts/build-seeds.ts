@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildPlanWorkbook, templateSpec, type PlanSpec } from '../src/xlsx/planWorkbook';
+import { buildPaymentWorkbook } from './payment-rule';
 
 export async function buildSeeds(seedDir: string, outDir: string): Promise<string[]> {
   const written: string[] = [];
@@ -15,6 +16,10 @@ export async function buildSeeds(seedDir: string, outDir: string): Promise<strin
     await buildPlanWorkbook(spec).xlsx.writeFile(target);
     written.push(target);
   }
+  const payment = path.join(outDir, 'rules', 'betaling-for-ophold.xlsx');
+  await fs.mkdir(path.dirname(payment), { recursive: true });
+  await buildPaymentWorkbook().xlsx.writeFile(payment);
+  written.push(payment);
   const templates = { da: 'maalplan-skabelon.xlsx', nb: 'malplan-mal.xlsx', en: 'goal-plan-template.xlsx' } as const;
   for (const [lang, file] of Object.entries(templates) as [keyof typeof templates, string][]) {
     const target = path.join(outDir, 'template', file);

@@ -89,13 +89,18 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   if (process.env.UPDATE_DOCS) await page.screenshot({ path: path.join(ROOT, 'docs', 'taskpane.png'), fullPage: true });
 }, 90_000);
 
-test('axe-core finds no serious or critical accessibility violations', async () => {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
+/** Serious and critical accessibility violations axe-core finds on the page as it stands. */
+async function axeViolations(p: Page) {
+  if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await p.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, where: (v.nodes as { html: string }[]).map((n) => n.html.slice(0, 140)) }));
   });
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+test('axe-core finds no serious or critical accessibility violations', async () => {
+  await expect(axeViolations(page)).resolves.toEqual([]);
 }, 60_000);
 
 test('the language follows the choice in the settings, and a bad file is named without breaking the pane', async () => {
@@ -215,6 +220,51 @@ describe('Excel mode, with the recording fake as the host', () => {
     });
     expect(overview).toEqual({ agencies: ['Hjemrejsestyrelsen', 'Politiet', 'Kriminalforsorgen'], charts: 1 });
   }, 60_000);
+
+  test('a what-if scenario is saved as a sheet of its own', async () => {
+    await excelPage.locator('[id="whatif-11.1"]').locator('input').fill('ja');
+    await excelPage.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
+    await excelPage.locator('#whatif-save').click();
+    await excelPage.locator('#status', { hasText: 'Scenariet er gemt' }).waitFor({ timeout: 30_000 });
+    const sheet = await excelPage.evaluate(() => {
+      const fake = (window as unknown as { __fake: { sheets: { name: string; deleted: boolean; props: Map<string, string>; cells: unknown[][] }[] } }).__fake;
+      const s = fake.sheets.find((x) => !x.deleted && x.props.get('goalscore.role') === 'scenario')!;
+      return { name: s.name, row: s.cells.find((r) => r?.[0] === '11.1')?.slice(3, 6) };
+    });
+    // 11.1 had no result: its actual fulfilment cell stays empty, the scenario's is 1.
+    expect(sheet).toEqual({ name: 'Scenarie Kriminalforsorgen', row: ['ja', undefined, 1] });
+  }, 60_000);
+});
+
+describe('what if', () => {
+  test('in a browser: typing a hypothetical result moves the score at once; the scenario downloads', async () => {
+    await page.evaluate(() => (document.getElementById('status')!.textContent = ''));
+    await page.setInputFiles('#file-input', SEED);
+    await page.locator('#status', { hasText: 'Færdig: 1 scoreark skrevet.' }).waitFor({ timeout: 30_000 });
+    await page.locator('#whatif').waitFor({ state: 'visible' });
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
+    // 3.1 answers 96 % of hearings in time instead of 93,8 %: met, 5 points more.
+    const input = page.locator('[id="whatif-3.1"]');
+    await expect(input.textContent()).resolves.toContain('krævet: 95 %');
+    await input.locator('input').fill('96 %');
+    await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 71,2 % (faktisk 66,2 %; +5 point)');
+    await expect(page.locator('[id="whatif-effect-3.1"]').textContent()).resolves.toBe('Opfyldt · 5 / 5');
+    await page.locator('#whatif-save').click();
+    const link = page.locator('#scenario-download a');
+    await link.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const saved = path.join(dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const sheet = wb.worksheets[0];
+    const row = (sheet.getSheetValues() as unknown[][]).find((r) => r?.[1] === '3.1')!;
+    expect(row.slice(4, 10)).toEqual(['96 %', 0, 1, 0, 5, 5]);
+    // The panel's controls are labelled and reachable like the rest of the pane.
+    await expect(axeViolations(page)).resolves.toEqual([]);
+    if (process.env.UPDATE_DOCS) await page.screenshot({ path: path.join(ROOT, 'docs', 'whatif.png'), fullPage: true });
+  }, 90_000);
 });
 
 describe('consolidation in file mode', () => {

@@ -47,7 +47,7 @@ export interface ChartLayout {
 export interface SheetLayout {
   name: string;
   /** What the add-in owns this sheet as; a rerun replaces only sheets it owns. */
-  role: 'score' | 'problems' | 'overview' | 'shortfalls';
+  role: 'score' | 'problems' | 'overview' | 'shortfalls' | 'scenario';
   values: LayoutValue[][];
   /** Number formats aligned with `values`; null keeps General. */
   numberFormats: (string | null)[][];

@@ -11,6 +11,8 @@ import { safeSheetName, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet } from '../layout/scoreSheet';
 import { buildOverviewSheet, buildShortfallSheet } from '../layout/overview';
+import { buildScenarioSheet } from '../layout/scenarioSheet';
+import type { WhatIfEdit } from '../engine/whatif';
 import { consolidate, type Overview, type Submission } from '../engine/consolidate';
 
 export type { FileProblem } from '../layout/problemsSheet';
@@ -94,4 +96,11 @@ export function consolidationLayout(submissions: Submission[], fileProblems: Fil
     sheets.push(buildScoreSheet(result, words, safeSheetName(result.plan.metadata.agency || `${words.sheet.scoreSheet} ${result.plan.sheet}`, taken)));
   }
   return { overview, problems, layout: { sheets } };
+}
+
+/** A saved what-if scenario as a sheet of its own, beside the user's sheets. */
+export function scenarioLayout(actual: PlanResult, scenario: PlanResult, edits: WhatIfEdit[], lang: LanguagePack | string, reserved: string[] = []): WorkbookLayout {
+  const words = typeof lang === 'object' ? lang : pack(lang);
+  const taken = new Set(reserved.map((n) => n.toLowerCase()));
+  return { sheets: [buildScenarioSheet(actual, scenario, edits, words, safeSheetName(`${words.sheet.scenario.sheet} ${actual.plan.metadata.agency || actual.plan.sheet}`, taken))] };
 }

@@ -1,6 +1,8 @@
 /** The task pane inside Excel: list the plan sheets, score them into the workbook, go to problems. */
 import { fill, type LanguagePack } from '../engine/i18n';
-import { consolidateInExcel, planSheets, readWorkbook, scoreInExcel, selectCell, type PlanSheetInfo } from '../excel';
+import { consolidateInExcel, planSheets, readWorkbook, scoreInExcel, selectCell, writeWorkbook, type PlanSheetInfo } from '../excel';
+import { dataFromGrids, scenarioLayout } from '../pipeline';
+import { startWhatIf } from './whatif-view';
 import { startConsolidation } from './consolidate-view';
 import type { FileProblem } from '../pipeline';
 import { hostFeatures } from './host';
@@ -38,16 +40,23 @@ export function startExcelMode(pane: Pane): { rerender(): void } {
     const total = sheets?.length ?? plans.length;
     setStatus(fill(lang.ui.progress, { done: 0, total }), { done: 0, total });
     try {
-      const run = await Excel.run(async (ctx) =>
-        scoreInExcel(ctx, {
-          lang,
-          sheets,
-          defaultPartialCredit: pane.settings().partialCredit,
-          features: hostFeatures(),
-          onSheet: (done, count) => setStatus(fill(lang.ui.writing, { done, total: count }), { done, total: count }),
-        }),
-      );
+      const run = await Excel.run(async (ctx) => {
+        const read = await readWorkbook(ctx);
+        const scored = await scoreInExcel(
+          ctx,
+          {
+            lang,
+            sheets,
+            defaultPartialCredit: pane.settings().partialCredit,
+            features: hostFeatures(),
+            onSheet: (done, count) => setStatus(fill(lang.ui.writing, { done, total: count }), { done, total: count }),
+          },
+          read,
+        );
+        return { ...scored, data: dataFromGrids(read.grids) };
+      });
       shown = run.results.map((result) => ({ result }));
+      scenarios.show(run.results.map((result) => ({ result, data: run.data })));
       problems = run.problems;
       scored = true;
       rerender();
@@ -59,10 +68,20 @@ export function startExcelMode(pane: Pane): { rerender(): void } {
 
   function rerender(): void {
     consolidation.rerender();
+    scenarios.rerender();
     renderPlanList(plans, pane.lang());
     renderResults(shown, pane.lang());
     renderProblems(problems, pane.lang(), goTo, scored);
   }
+
+  const scenarios = startWhatIf(pane, (actual, scenario, edits, lang) =>
+    Excel.run(async (ctx) => {
+      const read = await readWorkbook(ctx);
+      const layout = scenarioLayout(actual, scenario, edits, lang, read.names.filter((n) => !read.owned.has(n)));
+      await writeWorkbook(ctx, layout, read, { features: hostFeatures() });
+      return fill(lang.ui.scenarioSaved, { name: layout.sheets[0].name });
+    }),
+  );
 
   const consolidation = startConsolidation(
     pane,

@@ -6,6 +6,7 @@ import { fill } from '../engine/i18n';
 import type { FileProblem } from '../pipeline';
 import type { Pane } from './excel-mode';
 import { startConsolidation } from './consolidate-view';
+import { startWhatIf, type WhatIfSource } from './whatif-view';
 import { renderProblems, renderResults, setStatus, type ShownResult } from './view';
 
 export function startFileMode(pane: Pane): { rerender(): void } {
@@ -23,7 +24,8 @@ export function startFileMode(pane: Pane): { rerender(): void } {
     for (const old of shown) if (old.download) URL.revokeObjectURL(old.download.url);
     shown = [];
     problems = [];
-    const { scoreWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
+    const sources: WhatIfSource[] = [];
+    const { scoreWorkbookBytes, dataFromGrids } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
     for (const [i, file] of files.entries()) {
       setStatus(fill(lang.ui.progress, { done: i, total: files.length }), { done: i, total: files.length });
       try {
@@ -36,12 +38,15 @@ export function startFileMode(pane: Pane): { rerender(): void } {
         const name = `${file.name.replace(/\.xlsx$/i, '')}.score.xlsx`;
         const url = URL.createObjectURL(new Blob([scored.output as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
         scored.results.forEach((result, k) => shown.push({ result, download: k === 0 ? { name, url } : undefined }));
+        const data = dataFromGrids(scored.grids);
+        sources.push(...scored.results.map((result) => ({ result, data })));
       } catch (e) {
         problems.push({ file: file.name, sheet: '', cell: '', severity: 'error', message: { key: 'unreadableFile', args: { file: file.name, detail: (e as Error).message } } });
       }
     }
     scored = true;
     input.value = '';
+    scenarios.show(sources);
     rerender();
     setStatus(fill(lang.ui.done, { count: shown.filter((s) => s.download).length }));
   });
@@ -54,8 +59,22 @@ export function startFileMode(pane: Pane): { rerender(): void } {
     return { count: overview.rows.length, average: overview.average, problems, results: extra.submissions.map((s) => s.result), download: { name: 'overview.xlsx', url } };
   });
 
+  const scenarios = startWhatIf(pane, async (actual, scenario, edits, lang) => {
+    const { scenarioLayout, workbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
+    const layout = scenarioLayout(actual, scenario, edits, lang);
+    const url = URL.createObjectURL(new Blob([(await workbookBytes(layout)) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const name = `${layout.sheets[0].name}.xlsx`;
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.textContent = fill(lang.ui.download, { name });
+    document.getElementById('scenario-download')!.replaceChildren(link);
+    return fill(lang.ui.scenarioSaved, { name });
+  });
+
   function rerender(): void {
     consolidation.rerender();
+    scenarios.rerender();
     renderResults(shown, pane.lang());
     renderProblems(problems, pane.lang(), undefined, scored);
   }

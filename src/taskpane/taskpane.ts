@@ -35,6 +35,8 @@ function renderSettings(): void {
   group.setAttribute('name', 'language');
   group.setAttribute('aria-label', lang.ui.language);
   group.setAttribute('orientation', 'vertical');
+  // The roles live in ElementInternals; stated on the elements too, checkers such as axe-core see them.
+  group.setAttribute('role', 'radiogroup');
   const choices: ['auto' | LanguageCode, string][] = [['auto', lang.ui.automatic], ...Object.values(LANGUAGES).map((p) => [p.code, p.name] as [LanguageCode, string])];
   for (const [value, label] of choices) {
     const field = document.createElement('fluent-field');
@@ -46,6 +48,8 @@ function renderSettings(): void {
     radio.slot = 'input';
     radio.id = `language-${value}`;
     radio.setAttribute('value', value);
+    radio.setAttribute('role', 'radio');
+    radio.setAttribute('aria-checked', String(settings.language === value));
     if (settings.language === value) radio.setAttribute('checked', '');
     field.append(text, radio);
     group.append(field);

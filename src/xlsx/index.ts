@@ -1,15 +1,17 @@
 /** Scores workbook files outside Excel: read with ExcelJS, score, write a new score workbook. */
 import type { LanguagePack } from '../engine/i18n';
-import type { PlanResult, Problem } from '../engine/types';
+import type { PlanResult, Problem, SheetGrid } from '../engine/types';
 import { scoreGrids, scoreWorkbookLayout } from '../pipeline';
 import { gridsFromWorkbook, readWorkbook } from './read';
 import { workbookBytes } from './write';
 
 export { gridsFromWorkbook, readWorkbook, plainValue } from './read';
 export { renderWorkbook, renderSheet, workbookBytes } from './write';
-export { consolidationLayout } from '../pipeline';
+export { consolidationLayout, scenarioLayout, dataFromGrids } from '../pipeline';
 
 export interface ScoredFile {
+  /** The workbook's sheets as read, for what-if scoring with its data references. */
+  grids: SheetGrid[];
   results: PlanResult[];
   problems: Problem[];
   /** The score workbook as xlsx bytes; null when the file held no plan sheet. */
@@ -25,6 +27,6 @@ export async function scoreWorkbookBytes(
   const workbook = await readWorkbook(data);
   const grids = gridsFromWorkbook(workbook);
   const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit });
-  if (!results.length || options.output === false) return { results, problems, output: null };
-  return { results, problems, output: await workbookBytes(scoreWorkbookLayout(results, problems, lang)) };
+  if (!results.length || options.output === false) return { grids, results, problems, output: null };
+  return { grids, results, problems, output: await workbookBytes(scoreWorkbookLayout(results, problems, lang)) };
 }

@@ -40,6 +40,8 @@ export interface SheetWords {
   staticReasons: Record<'formula' | 'data' | 'unknown', string>;
   /** Heading of the per-area block and its chart. */
   byArea: string;
+  /** The what-if scenario sheet. */
+  scenario: Record<'sheet' | 'title' | 'actual' | 'scenario' | 'change' | 'input', string>;
   /** The consolidated overview workbook. */
   overview: Record<'sheet' | 'shortfallSheet' | 'title' | 'shortfallTitle' | 'agency' | 'file' | 'year' | 'period' | 'unit' | 'percent' | 'points' | 'average' | 'lowest' | 'lost' | 'lostShare' | 'chart', string>;
 }
@@ -98,7 +100,7 @@ export interface ExplanationWords {
 }
 
 /** Words of the task pane; `{name}` stands for a value. */
-export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'addedFiles' | 'consolidated' | 'thisWorkbook' | 'downloadOverview', string>;
+export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'addedFiles' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan', string>;
 
 export interface LanguagePack {
   code: LanguageCode;

@@ -245,7 +245,7 @@ describe('what if', () => {
     await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
     // 3.1 answers 96 % of hearings in time instead of 93,8 %: met, 5 points more.
     const input = page.locator('[id="whatif-3.1"]');
-    await expect(input.textContent()).resolves.toContain('krævet: 95 %');
+    await expect(input.textContent()).resolves.toContain('krævet: 95 % · kan give 5');
     await input.locator('input').fill('96 %');
     await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
     await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 71,2 % (faktisk 66,2 %; +5 point)');

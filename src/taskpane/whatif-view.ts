@@ -88,7 +88,15 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
         input.id = `whatif-${r.id}`;
         input.dataset.id = r.id;
         const required = requiredText(r, lang);
-        input.textContent = [`${r.id} ${r.title}`.trim(), lang.statuses[r.status], required && fill(lang.ui.requiredValue, { value: required })].filter(Boolean).join(' · ');
+        const gain = r.weight - r.earned;
+        input.textContent = [
+          `${r.id} ${r.title}`.trim(),
+          lang.statuses[r.status],
+          required && fill(lang.ui.requiredValue, { value: required }),
+          gain > EPS && fill(lang.ui.gainValue, { value: formatter(lang).number(gain) }),
+        ]
+          .filter(Boolean)
+          .join(' · ');
         if (edits.has(r.id)) input.setAttribute('value', edits.get(r.id)!);
         input.addEventListener('input', () => {
           edits.set(r.id, String(input.value ?? ''));

@@ -244,6 +244,7 @@ export const da: LanguagePack = {
     scenarioSaved: 'Scenariet er gemt i arket {name}.',
     requiredValue: 'krævet: {value}',
     choosePlan: 'Plan',
+    gainValue: 'kan give {value}',
   },
   columnHelp: {
     id: 'Hierarkisk nummer: 1, 1.1, 1.a, 1.a.2. Et delmål hører under det længste nummer, det begynder med.',

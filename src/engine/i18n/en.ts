@@ -240,6 +240,7 @@ export const en: LanguagePack = {
     scenarioSaved: 'The scenario is saved in the sheet {name}.',
     requiredValue: 'required: {value}',
     choosePlan: 'Plan',
+    gainValue: 'would add {value}',
   },
   columnHelp: {
     id: 'Hierarchical ID: 1, 1.1, 1.a, 1.a.2. A sub-goal belongs to the longest ID it starts with.',

@@ -244,6 +244,7 @@ export const nb: LanguagePack = {
     scenarioSaved: 'Scenarioet er lagret i arket {name}.',
     requiredValue: 'kreves: {value}',
     choosePlan: 'Plan',
+    gainValue: 'kan gi {value}',
   },
   columnHelp: {
     id: 'Hierarkisk nummer: 1, 1.1, 1.a, 1.a.2. Et delmål hører under det lengste nummeret det begynner med.',

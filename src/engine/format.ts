@@ -25,3 +25,6 @@ export function formatter(lang: LanguagePack): Formatter {
   cache.set(lang.locale, f);
   return f;
 }
+
+/** For scoring without explanations (what-if as the user types): formats nothing, costs nothing. */
+export const SILENT: Formatter = { number: () => '', percent: () => '', date: () => '', by: () => '' };

@@ -6,7 +6,7 @@
 import { address } from './address';
 import { CRITERION_BY_KEY, goalFor, meets, type ComparisonCriterion, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
-import { formatter, type Formatter } from './format';
+import { formatter, SILENT, type Formatter } from './format';
 import { pack, type LanguagePack } from './i18n';
 import { isBlank, parsePlain } from './parse';
 import { applyScale } from './scales';
@@ -32,6 +32,8 @@ export interface ScoreOptions {
   lang?: LanguagePack | string;
   /** The values a data reference points at, or null when its sheet does not exist. */
   data?: (ref: DataRef) => CellValue[] | null;
+  /** Write the one-line explanations (default). What-if scoring as the user types does without. */
+  explain?: boolean;
 }
 
 /** Names a formula may read, each one of the row's inputs. */
@@ -88,9 +90,11 @@ function buildTree(rows: PlanRow[]): Node[] {
   for (const row of rows) nodes.set(row.id, { row, parent: null, children: [], level: 0, weight: 0 });
   const roots: Node[] = [];
   for (const node of nodes.values()) {
-    const parts = node.row.id.split('.');
-    for (let k = parts.length - 1; k > 0 && !node.parent; k--) {
-      const parent = nodes.get(parts.slice(0, k).join('.'));
+    // Shorten the ID one part at a time until a row has it: no arrays, for speed on large plans.
+    let prefix = node.row.id;
+    for (let dot = prefix.lastIndexOf('.'); dot > 0 && !node.parent; dot = prefix.lastIndexOf('.')) {
+      prefix = prefix.slice(0, dot);
+      const parent = nodes.get(prefix);
       if (parent) {
         node.parent = parent;
         parent.children.push(node);
@@ -115,8 +119,9 @@ class Scorer {
     private readonly plan: Plan,
     private readonly lang: LanguagePack,
     private readonly data: ScoreOptions['data'],
+    explain = true,
   ) {
-    this.fmt = formatter(lang);
+    this.fmt = explain ? formatter(lang) : SILENT;
     this.words = lang.explain;
   }
 
@@ -440,7 +445,7 @@ function totalsOf(tops: RowResult[], leaves: RowResult[]): Totals {
 /** Scores a plan read by `readPlan`. Read problems are passed through so one list tells all. */
 export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: ScoreOptions = {}): PlanResult {
   const lang = typeof options.lang === 'object' ? options.lang : pack(options.lang);
-  const scorer = new Scorer(plan, lang, options.data);
+  const scorer = new Scorer(plan, lang, options.data, options.explain ?? true);
   const roots = buildTree(plan.rows);
   scorer.scoreRoots(roots);
   // A row's area for totals is its top-level ancestor's.
@@ -460,14 +465,18 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
   for (const r of rows) if (r.parentId === null && !names.includes(r.area)) names.push(r.area);
   const tops = rows.filter((r) => r.parentId === null);
   const leaves = rows.filter((r) => !r.isParent);
+  // One pass to group rows by area, not one pass per area.
+  const byArea = new Map<string, { tops: RowResult[]; leaves: RowResult[] }>(names.map((n) => [n, { tops: [], leaves: [] }]));
+  for (const r of tops) byArea.get(r.area)?.tops.push(r);
+  for (const r of leaves) byArea.get(topOf.get(r)!.area)?.leaves.push(r);
   const areas: AreaResult[] = names
     .map((name) => {
-      const areaTops = tops.filter((r) => r.area === name);
-      const areaLeaves = leaves.filter((r) => topOf.get(r)!.area === name);
+      const group = byArea.get(name)!;
       const declared = plan.areas.find((a) => a.name === name);
-      return { name, declaredWeight: declared?.weight ?? null, ...totalsOf(areaTops, areaLeaves) };
+      return { name, declaredWeight: declared?.weight ?? null, hasRows: group.tops.length > 0, ...totalsOf(group.tops, group.leaves) };
     })
-    .filter((a) => a.declaredWeight !== null || tops.some((r) => r.area === a.name));
+    .filter((a) => a.declaredWeight !== null || a.hasRows)
+    .map(({ hasRows: _, ...area }) => area);
 
   const fmt = formatter(lang);
   for (const area of areas) {

@@ -5,7 +5,7 @@
  * the engine's own tables; a type without an entry (a mathjs formula, data on another sheet)
  * keeps the engine's value.
  */
-import { CRITERION_BY_KEY, type Compare } from '../engine/criteria';
+import { CRITERION_BY_KEY, TOLERANCE, type Compare } from '../engine/criteria';
 import { PACKS } from '../engine/i18n';
 import type { PlanRow, Scale } from '../engine/types';
 
@@ -26,9 +26,19 @@ export interface RowRefs {
   partialCredit: string;
 }
 
+/**
+ * A number as a formula literal, never in exponent form: HyperFormula, among others, does not
+ * read `1E-9`.
+ */
+export function literal(x: number): string {
+  const s = String(x);
+  return /e/i.test(s) ? x.toFixed(20).replace(/\.?0+$/, '') : s;
+}
+
 /** The engine's tolerance (criteria.ts TOLERANCE), so both agree on a result that lands on its target. */
-const ge = (a: string, b: string) => `${a}>=${b}-1E-9`;
-const le = (a: string, b: string) => `${a}<=${b}+1E-9`;
+export const TOL = literal(TOLERANCE);
+const ge = (a: string, b: string) => `${a}>=${b}-${TOL}`;
+const le = (a: string, b: string) => `${a}<=${b}+${TOL}`;
 const clamp = (x: string) => `MAX(0,MIN(1,${x}))`;
 const anyOf = (cell: string, words: string[]) => `OR(${[...new Set(words.map((w) => w.toLowerCase()))].map((w) => `LOWER(${cell})="${w.replace(/"/g, '""')}"`).join(',')})`;
 
@@ -69,7 +79,7 @@ export const EXCEL_MEASURES: Record<string, MeasureBuilder> = {
     if (row.met !== null || row.total !== null) {
       if (!c.met || !c.total) return null;
       const base = c.excluded ? `(${c.total}-N(${c.excluded}))` : c.total;
-      return { measure: `${c.met}/${base}`, needs: [c.met, c.total], invalid: `${base}<=0`, required: (goal) => `ROUNDUP(${goal}*${base}-1E-9,0)` };
+      return { measure: `${c.met}/${base}`, needs: [c.met, c.total], invalid: `${base}<=0`, required: (goal) => `ROUNDUP(${goal}*${base}-${TOL},0)` };
     }
     // The score sheet holds a share's actual as a fraction.
     return c.actual ? { measure: c.actual, needs: [c.actual], required: (goal) => goal } : null;
@@ -108,7 +118,7 @@ export const EXCEL_SCALES: Record<Scale['kind'], ScaleBuilder> = {
   },
   steps: (m, compare, _t, _f, _pc, scale) => {
     const steps = scale.kind === 'steps' ? scale.steps : [];
-    const parts = steps.map((s) => `IF(${m}${compare === 'atMost' ? `<=${s.threshold}+1E-9` : `>=${s.threshold}-1E-9`},${s.credit},0)`);
+    const parts = steps.map((s) => `IF(${m}${compare === 'atMost' ? `<=${literal(s.threshold)}+${TOL}` : `>=${literal(s.threshold)}-${TOL}`},${literal(s.credit)},0)`);
     return clamp(parts.length ? `MAX(${parts.join(',')})` : '0');
   },
 };

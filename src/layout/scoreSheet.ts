@@ -11,7 +11,7 @@ import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
-import { leafFormulas, withOverride, type RowRefs } from './formulas';
+import { leafFormulas, literal, withOverride, type RowRefs } from './formulas';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 
 type Cell = [LayoutValue, string | null];
@@ -31,6 +31,8 @@ interface ScoreColumn {
 
 const blank: Cell = [null, null];
 const EPS = 1e-9;
+const ALMOST_ONE = literal(1 - EPS);
+const ALMOST_ZERO = literal(EPS);
 
 /** How a row's target and floor read: percent for share/reduction/increase, dates for milestones. */
 function boundKind(r: RowResult): 'percent' | 'date' | 'number' {
@@ -238,7 +240,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     // A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down.
     if (r.parentId !== null) {
       const parent = byId.get(r.parentId)!;
-      if (parent.weight > 0) set('weight', `${at('weight', rowOf.get(parent)!)}*${r.weight / parent.weight}`);
+      if (parent.weight > 0) set('weight', `${at('weight', rowOf.get(parent)!)}*${literal(r.weight / parent.weight)}`);
     }
     // A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
     // whole column would hold the parent's own cell, or its parent's, and be circular.
@@ -255,7 +257,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       const count = String(kids.length);
       const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
       if (r.row.typeKey === 'all') {
-        const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${1 - EPS}")`).join('+')})`;
+        const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${ALMOST_ONE}")`).join('+')})`;
         set('fulfilment', withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs));
         set('earned', `IF(ISNUMBER(${F}),${W}*${F},0)`);
         set('assessed', `IF(ISNUMBER(${F}),${W},0)`);
@@ -271,7 +273,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       if (leaf) {
         set('fulfilment', r.row.typeKey === 'assessment' ? leaf.fulfilment : withOverride(leaf.fulfilment, refs));
         set('result', leaf.measure);
-        if (leaf.required) set('required', `IF(AND(ISNUMBER(${F}),${F}<${1 - EPS}),${leaf.required},"")`);
+        if (leaf.required) set('required', `IF(AND(ISNUMBER(${F}),${F}<${ALMOST_ONE}),${leaf.required},"")`);
       } else {
         notes.push({ cell: F, text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
       }
@@ -279,7 +281,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       set('assessed', `IF(ISNUMBER(${F}),${W},0)`);
     }
     set('status', statusFormula(F, statusWord));
-    set('gain', `IF(AND(ISNUMBER(${F}),${F}>=${1 - EPS}),"",${W}-${E})`);
+    set('gain', `IF(AND(ISNUMBER(${F}),${F}>=${ALMOST_ONE}),"",${W}-${E})`);
     return f;
   };
 
@@ -402,5 +404,5 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
 
 /** Status words from the fulfilment, as the engine's `statusOf`; the words are the summary's labels. */
 function statusFormula(f: string, word: Record<StatusKey, string>): string {
-  return `IF(ISNUMBER(${f}),IF(${f}>=${1 - EPS},${word.met},IF(${f}<=${EPS},${word.not_met},${word.partly})),${word.not_assessed})`;
+  return `IF(ISNUMBER(${f}),IF(${f}>=${ALMOST_ONE},${word.met},IF(${f}<=${ALMOST_ZERO},${word.not_met},${word.partly})),${word.not_assessed})`;
 }

@@ -1,0 +1,167 @@
+/**
+ * `npm run bench`: the engine against a formula engine, Office.js round trips, the task pane's
+ * weight, consolidation at scale and what-if latency. Prints a table and writes bench/results.json.
+ * `--smoke` runs the smallest sizes only (npm test does, to keep this script working).
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { HyperFormula } from 'hyperformula';
+import { readPlan, scorePlan, whatIf } from '../src/engine';
+import { scoreInExcel, readWorkbook as readExcel, REQUEST_LIMIT } from '../src/excel';
+import { pack } from '../src/engine/i18n';
+import type { SheetLayout } from '../src/layout/model';
+import { scoreWorkbookLayout } from '../src/pipeline';
+import { FakeExcel } from '../test/fake-excel';
+import { syntheticPlan } from './synthetic';
+
+const ROOT = path.join(__dirname, '..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Times a function: one warm-up, then the median of `runs`. */
+function time<T>(fn: () => T, runs: number): { ms: number; value: T } {
+  let value = fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    value = fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { ms: median(times), value };
+}
+
+/** Read, score and lay out a plan: what the CLI and the add-in do for one plan sheet. */
+export function engineRun(rows: number) {
+  const grid = syntheticPlan(rows);
+  return () => {
+    const { plan, problems } = readPlan(grid);
+    const result = scorePlan(plan!, problems, { lang: 'da' });
+    const layout = scoreWorkbookLayout([result], [], 'da').sheets[0];
+    return { result, layout };
+  };
+}
+
+/** The score sheet in HyperFormula: inputs as values, the live sheet's formulas to compute. */
+export function hyperformulaTotal(sheet: SheetLayout): { total: number; build: () => number } {
+  const cells = sheet.values.map((row, r) => row.map((v, c) => (sheet.formulas?.[r]?.[c] ? `=${sheet.formulas[r][c]}` : v)));
+  const header = sheet.values.findIndex((r) => r[0] === 'Nr.');
+  const totalRow = sheet.values.findIndex((r, i) => i > header && r[2] === 'I alt');
+  const col = sheet.values[header].indexOf('Opnået');
+  const build = () => {
+    const hf = HyperFormula.buildFromSheets({ Score: cells }, { licenseKey: 'gpl-v3' });
+    const value = hf.getCellValue({ sheet: hf.getSheetId('Score')!, row: totalRow, col });
+    hf.destroy();
+    return Number(value);
+  };
+  return { total: Number(sheet.values[totalRow][col]), build };
+}
+
+/** The peak resident memory of a child process running one benchmark case, in MB. */
+function childRun(kind: 'engine' | 'consolidate', arg: string): { ms: number; peakRssMb: number } {
+  const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'child.ts'), kind, arg], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+async function officeRoundTrips(rows: number) {
+  const fake = new FakeExcel();
+  const grid = syntheticPlan(rows);
+  fake.addSheet('Plan', grid.values.map((r) => Array.from(r, (v) => (v ?? null) as string | number | null)));
+  const read = await readExcel(fake.asContext());
+  const syncsRead = fake.syncs;
+  await scoreInExcel(fake.asContext(), { lang: pack('da') }, read);
+  return { syncsRead, syncsWrite: fake.syncs - syncsRead, maxRequestBytes: fake.maxRequestBytes };
+}
+
+function bundleBytes(): number {
+  const dist = path.join(ROOT, 'dist', 'addin');
+  const html = require('node:fs').readFileSync(path.join(dist, 'taskpane.html'), 'utf8') as string;
+  // What the task pane loads before the user does anything: its own script tags (not Office.js).
+  const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]).filter((src) => !src.startsWith('http'));
+  return scripts.reduce((sum, src) => sum + gzipSync(require('node:fs').readFileSync(path.join(dist, src)), { level: 9 }).length, 0);
+}
+
+export async function runBenchmarks(smoke: boolean) {
+  const sizes = smoke ? [100] : [1000, 10000, 100000];
+  const engine = { rows: sizes, ms: [] as number[], hyperformulaMs: [] as (number | null)[], totalsAgree: [] as boolean[], peakRssMb: 0 };
+  for (const rows of sizes) {
+    const runs = rows >= 100000 ? 3 : rows >= 10000 ? 5 : 9;
+    const run = engineRun(rows);
+    const measured = time(run, runs);
+    engine.ms.push(measured.ms);
+    const hf = hyperformulaTotal(measured.value.layout);
+    const hfRun = time(hf.build, rows >= 100000 ? 1 : 3);
+    engine.hyperformulaMs.push(hfRun.ms);
+    engine.totalsAgree.push(Math.abs(hfRun.value - hf.total) < 1e-9 && Math.abs(hf.total - measured.value.result.total.earned) < 1e-9);
+  }
+  engine.peakRssMb = childRun('engine', String(sizes[sizes.length - 1])).peakRssMb;
+
+  const officeSizes = smoke ? [10, 100] : [100, 1000, 10000];
+  const office = { rows: officeSizes, syncsRead: [] as number[], syncsWrite: [] as number[], maxRequestBytes: [] as number[], requestLimit: REQUEST_LIMIT, split: null as null | { rows: number; syncsWrite: number; maxRequestBytes: number } };
+  for (const rows of officeSizes) {
+    const r = await officeRoundTrips(rows);
+    office.syncsRead.push(r.syncsRead);
+    office.syncsWrite.push(r.syncsWrite);
+    office.maxRequestBytes.push(r.maxRequestBytes);
+  }
+  if (!smoke) office.split = { rows: 50000, ...(await officeRoundTrips(50000)) };
+
+  const bundle = { taskpaneGzipBytes: bundleBytes() };
+
+  const files = smoke ? 5 : 200;
+  const consolidateRun = childRun('consolidate', String(files));
+  const consolidate = { files, ms: consolidateRun.ms, peakRssMb: consolidateRun.peakRssMb };
+
+  const grid = syntheticPlan(1000);
+  const { plan, problems } = readPlan(grid);
+  const base = scorePlan(plan!, problems, { lang: 'da' });
+  const edited = base.rows.find((r) => r.row.typeKey === 'mindst' || r.row.typeKey === 'min')!;
+  let n = 0;
+  const whatIfRun = time(() => whatIf(plan!, [{ id: edited.id, text: String(100 + (n++ % 3)) }], { lang: 'da' }), 51);
+  const whatIfResult = { rows: plan!.rows.length, ms: whatIfRun.ms };
+
+  return {
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
+    engine,
+    office,
+    bundle,
+    consolidate,
+    whatIf: whatIfResult,
+  };
+}
+
+export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
+  const lines = [
+    `machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGb} GB, node ${r.machine.node}`,
+    '',
+    'engine (read + score + lay out) against HyperFormula computing the live score sheet',
+    ...r.engine.rows.map((rows, i) => {
+      const hf = r.engine.hyperformulaMs[i];
+      return `  ${String(rows).padStart(7)} rows  engine ${r.engine.ms[i].toFixed(1).padStart(8)} ms   HyperFormula ${hf === null ? '–' : hf.toFixed(1).padStart(9)} ms   ${hf === null ? '' : `×${(hf / r.engine.ms[i]).toFixed(1)}`}   totals agree: ${r.engine.totalsAgree[i]}`;
+    }),
+    `  peak memory at ${r.engine.rows[r.engine.rows.length - 1]} rows: ${r.engine.peakRssMb} MB`,
+    '',
+    'Office.js round trips (recording fake)',
+    ...r.office.rows.map((rows, i) => `  ${String(rows).padStart(7)} rows  syncs read ${r.office.syncsRead[i]}  write ${r.office.syncsWrite[i]}  largest request ${(r.office.maxRequestBytes[i] / 1e6).toFixed(2)} MB`),
+    ...(r.office.split ? [`  ${r.office.split.rows} rows  write ${r.office.split.syncsWrite} syncs (split)  largest request ${(r.office.split.maxRequestBytes / 1e6).toFixed(2)} MB (limit ${(r.office.requestLimit / 1e6).toFixed(1)} MB)`] : []),
+    '',
+    `task pane initial JavaScript: ${(r.bundle.taskpaneGzipBytes / 1024).toFixed(0)} KB gzipped`,
+    `consolidation: ${r.consolidate.files} workbooks in ${(r.consolidate.ms / 1000).toFixed(2)} s, peak ${r.consolidate.peakRssMb} MB`,
+    `what-if: ${r.whatIf.rows} rows rescored in ${r.whatIf.ms.toFixed(2)} ms`,
+  ];
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  const smoke = process.argv.includes('--smoke');
+  runBenchmarks(smoke).then(async (results) => {
+    console.log(table(results));
+    if (!smoke) await fs.writeFile(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  });
+}
+

@@ -50,7 +50,7 @@ export function hyperformulaTotal(sheet: SheetLayout): { total: number; build: (
   const totalRow = sheet.values.findIndex((r, i) => i > header && r[2] === 'I alt');
   const col = sheet.values[header].indexOf('Opnået');
   const build = () => {
-    const hf = HyperFormula.buildFromSheets({ Score: cells }, { licenseKey: 'gpl-v3' });
+    const hf = HyperFormula.buildFromSheets({ Score: cells }, { licenseKey: 'gpl-v3', maxRows: cells.length + 1 });
     const value = hf.getCellValue({ sheet: hf.getSheetId('Score')!, row: totalRow, col });
     hf.destroy();
     return Number(value);

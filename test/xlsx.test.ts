@@ -46,8 +46,8 @@ describe('score workbook', () => {
     const from = names.indexOf('Resultat');
     expect(names.slice(from, from + 8)).toEqual(['Resultat', 'Opfyldelse', 'Opnået', 'Status', 'Krævet for opfyldelse', 'Kan vindes', 'Forklaring', 'Note']);
     // The formulas' helper columns are there, hidden.
-    expect(names.slice(-3)).toEqual(['Niveau', 'Krav', 'Vurderet vægt']);
-    expect([0, 1, 2].map((i) => sheet.getColumn(names.length - i).hidden)).toEqual([true, true, true]);
+    expect(names.slice(-5)).toEqual(['Niveau', 'Krav', 'Vurderet vægt', 'Ord', 'Værdi']);
+    expect([0, 1, 2, 3, 4].map((i) => sheet.getColumn(names.length - i).hidden)).toEqual([true, true, true, true, true]);
     expect(names).not.toContain('Formel');
     expect(header.getCell(1).font?.bold).toBe(true);
   });

@@ -83,9 +83,39 @@ function addConditionalFormat(sheet: Excel.Worksheet, format: ConditionalFormat)
   cf.dataBar.positiveFormat.gradientFill = false;
 }
 
+/**
+ * Counts what is queued for the next request and syncs just before it would pass the limit, so no
+ * request is refused for its size, whatever the sheet holds. Sizes are estimated as JSON.
+ */
+class Budget {
+  private used = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly options: WriteOptions,
+    private readonly limit: number,
+  ) {}
+
+  async spend(payload: unknown): Promise<void> {
+    const bytes = 100 + (payload === undefined ? 0 : JSON.stringify(payload).length);
+    if (this.used > 0 && this.used + bytes > this.limit) await this.flush();
+    // Each request starts by suspending calculation (and screen updating) until it is done.
+    if (this.used === 0) suspend(this.context, this.options);
+    this.used += bytes;
+  }
+
+  async flush(): Promise<void> {
+    await this.context.sync();
+    this.used = 0;
+  }
+}
+
 /** Everything after the values: formats, rules, panes, print setup, notes and charts. */
-function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: number, options: WriteOptions): void {
-  for (const { range, style } of layout.styles) applyStyle(sheet.getRange(range), style);
+async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: number, options: WriteOptions, budget: Budget): Promise<void> {
+  for (const { range, style } of layout.styles) {
+    await budget.spend([range, style]);
+    applyStyle(sheet.getRange(range), style);
+  }
+  await budget.spend(layout.columnWidths);
   layout.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR));
   for (const c of layout.hiddenColumns ?? []) sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   // Excel grows rows for wrapped text itself when asked, so the layout's estimated heights are not needed here.
@@ -94,7 +124,10 @@ function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: num
     if (layout.freeze.rows) sheet.freezePanes.freezeRows(layout.freeze.rows);
     if (layout.freeze.cols) sheet.freezePanes.freezeColumns(layout.freeze.cols);
   }
-  for (const cf of layout.conditionalFormats) addConditionalFormat(sheet, cf);
+  for (const cf of layout.conditionalFormats) {
+    await budget.spend(cf);
+    addConditionalFormat(sheet, cf);
+  }
   const page = sheet.pageLayout;
   page.orientation = layout.print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   page.paperSize = 'A4';
@@ -102,8 +135,14 @@ function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: num
   if (layout.print.repeatRows) page.setPrintTitleRows(`$${layout.print.repeatRows.first + 1}:$${layout.print.repeatRows.last + 1}`);
   if (layout.autoFilter) sheet.autoFilter.apply(sheet.getRange(layout.autoFilter));
   if (layout.tabColor) sheet.tabColor = color(layout.tabColor);
-  if (options.features?.notes) for (const note of layout.notes) sheet.notes.add(sheet.getRange(note.cell), note.text);
+  if (options.features?.notes) {
+    for (const note of layout.notes) {
+      await budget.spend(note);
+      sheet.notes.add(sheet.getRange(note.cell), note.text);
+    }
+  }
   for (const c of layout.charts) {
+    await budget.spend(c);
     const chart = sheet.charts.add('BarClustered', sheet.getRange(c.source), 'Columns');
     chart.title.text = c.title;
     chart.setPosition(c.anchor.from, c.anchor.to);
@@ -122,11 +161,14 @@ function suspend(context: Excel.RequestContext, options: WriteOptions): void {
 /**
  * Writes every sheet of the layout. A sheet the add-in wrote before under the same name is
  * replaced, and so is an earlier sheet of a kind the layout has one of; the layout's names never
- * collide with a user's sheets because the pipeline reserves them.
+ * collide with a user's sheets because the pipeline reserves them. Per sheet two requests, the
+ * contents and then the formatting, each split further only where it would pass the size limit.
  */
 export async function writeWorkbook(context: Excel.RequestContext, layout: WorkbookLayout, read: WorkbookRead, options: WriteOptions = {}): Promise<void> {
   const limit = options.requestLimit ?? REQUEST_LIMIT;
   const sheets = context.workbook.worksheets;
+  const budget = new Budget(context, options, limit);
+  await budget.spend(undefined);
   // Sheets of one kind per workbook (problems, overview, shortfalls) are replaced by the new one.
   const replacing = new Set(layout.sheets.map((s) => s.name));
   const singles = new Set<string>(layout.sheets.map((s) => s.role).filter((r) => r !== 'score'));
@@ -140,34 +182,24 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
       ? sheetLayout.values.map((row, r) => row.map((v, c) => (sheetLayout.formulas![r]?.[c] ? `=${sheetLayout.formulas![r][c]}` : v)))
       : sheetLayout.values;
     const values = rectangle(cells, width, null);
+    // null leaves a cell's format as it is: General, on a new sheet.
     const formats = rectangle(sheetLayout.numberFormats, width, null);
-    suspend(context, options);
     const sheet = sheets.add(sheetLayout.name);
     sheet.customProperties.add(OWNER_KEY, sheetLayout.role);
-    // Contents first, then number formats with the rest of the formatting; each in slices under the limit.
     for (const [from, to] of slices(values, limit)) {
-      if (from > 0) {
-        await context.sync();
-        suspend(context, options);
-      }
+      await budget.spend(values.slice(from, to));
       const range = sheet.getRangeByIndexes(from, 0, to - from, width);
       if (sheetLayout.formulas) range.formulas = values.slice(from, to) as unknown[][];
       else range.values = values.slice(from, to) as unknown[][];
     }
-    await context.sync();
-    suspend(context, options);
-    // null leaves a cell's format as it is: General, on a new sheet.
+    await budget.flush();
     for (const [from, to] of slices(formats, limit)) {
-      if (from > 0) {
-        await context.sync();
-        suspend(context, options);
-      }
+      await budget.spend(formats.slice(from, to));
       sheet.getRangeByIndexes(from, 0, to - from, width).numberFormat = formats.slice(from, to);
     }
-    queueFormatting(sheet, sheetLayout, width, options);
+    await queueFormatting(sheet, sheetLayout, width, options, budget);
     if (i === 0) sheet.activate();
-    await context.sync();
+    await budget.flush();
     options.onSheet?.(i + 1, layout.sheets.length);
   }
 }
-

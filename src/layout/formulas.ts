@@ -24,6 +24,9 @@ export interface RowRefs {
   assessment: string | null;
   /** The plan's partial credit, an absolute reference. */
   partialCredit: string;
+  /** The sheet's lookup tables of assessment words (credit) and completion words (1 or 0). */
+  assessmentTable: string;
+  completionTable: string;
 }
 
 /**
@@ -40,7 +43,6 @@ export const TOL = literal(TOLERANCE);
 const ge = (a: string, b: string) => `${a}>=${b}-${TOL}`;
 const le = (a: string, b: string) => `${a}<=${b}+${TOL}`;
 const clamp = (x: string) => `MAX(0,MIN(1,${x}))`;
-const anyOf = (cell: string, words: string[]) => `OR(${[...new Set(words.map((w) => w.toLowerCase()))].map((w) => `LOWER(${cell})="${w.replace(/"/g, '""')}"`).join(',')})`;
 
 /** A measure as an Excel expression, the numbers it needs, and when it cannot be computed. */
 interface ExcelMeasure {
@@ -123,17 +125,23 @@ export const EXCEL_SCALES: Record<Scale['kind'], ScaleBuilder> = {
   },
 };
 
-/** The words of every language for each assessment, so a Norwegian word scores in a Danish sheet. */
-const ASSESSMENT_WORDS = {
-  met: PACKS.flatMap((p) => [...p.vocabulary.assessments.met, p.statuses.met]),
-  partly: PACKS.flatMap((p) => [...p.vocabulary.assessments.partly, p.statuses.partly]),
-  not_met: PACKS.flatMap((p) => [...p.vocabulary.assessments.not_met, p.statuses.not_met]),
-};
-const YES = PACKS.flatMap((p) => p.vocabulary.yes);
-const NO = PACKS.flatMap((p) => p.vocabulary.no);
+const unique = (words: string[]) => [...new Map(words.map((w) => [w.toLowerCase(), w])).values()];
 
-export function assessmentFormula(v: string, pc: string): string {
-  return `IF(${anyOf(v, ASSESSMENT_WORDS.met)},1,IF(${anyOf(v, ASSESSMENT_WORDS.partly)},${pc},IF(${anyOf(v, ASSESSMENT_WORDS.not_met)},0,"")))`;
+/**
+ * The words of every language, so a Norwegian word scores in a Danish sheet. The score sheet holds
+ * them once, in a hidden lookup table, rather than in every row's formula.
+ */
+export const ASSESSMENT_LOOKUP: [string, 'met' | 'partly' | 'not_met'][] = (['met', 'partly', 'not_met'] as const).flatMap((k) =>
+  unique(PACKS.flatMap((p) => [...p.vocabulary.assessments[k], p.statuses[k]])).map((w) => [w, k] as [string, typeof k]),
+);
+export const COMPLETION_LOOKUP: [string, 1 | 0][] = [
+  ...unique(PACKS.flatMap((p) => p.vocabulary.yes)).map((w) => [w, 1] as [string, 1]),
+  ...unique(PACKS.flatMap((p) => p.vocabulary.no)).map((w) => [w, 0] as [string, 0]),
+];
+
+/** An assessment word's credit from the lookup table; an unknown word is not assessed. */
+export function assessmentFormula(v: string, table: string): string {
+  return `IFERROR(VLOOKUP(${v},${table},2,0),"")`;
 }
 
 export interface LeafFormulas {
@@ -151,7 +159,7 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
   if (!type || row.data) return null;
   const def = CRITERION_BY_KEY.get(type);
   if (!def) return null;
-  if (def.kind === 'assessment') return c.assessment ? { fulfilment: `IF(ISBLANK(${c.assessment}),"",${assessmentFormula(c.assessment, c.partialCredit)})`, measure: null, required: null } : null;
+  if (def.kind === 'assessment') return c.assessment ? { fulfilment: `IF(ISBLANK(${c.assessment}),"",${assessmentFormula(c.assessment, c.assessmentTable)})`, measure: null, required: null } : null;
   if (def.kind !== 'comparison') return null;
   const scale = row.scale ?? { kind: 'binary' as const };
   const scaled = (m: string, t: Bounds) => EXCEL_SCALES[scale.kind](m, def.compare, t, c.floor, c.partialCredit, scale);
@@ -161,7 +169,7 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
     const done = c.completed;
     const dated = c.deadline ? `IF(ISNUMBER(${c.deadline}),${scaled(done, { lo: c.deadline, hi: c.deadline })},1)` : '1';
     return {
-      fulfilment: `IF(ISBLANK(${done}),"",IF(ISNUMBER(${done}),${dated},IF(${anyOf(done, YES)},1,IF(${anyOf(done, NO)},0,""))))`,
+      fulfilment: `IF(ISBLANK(${done}),"",IF(ISNUMBER(${done}),${dated},IFERROR(VLOOKUP(${done},${c.completionTable},2,0),"")))`,
       measure: `IF(ISNUMBER(${done}),${done},"")`,
       required: c.deadline,
     };
@@ -178,5 +186,5 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
 
 /** Wraps a computed fulfilment so an assessment typed into the row overrides it, as the engine does. */
 export function withOverride(fulfilment: string, c: RowRefs): string {
-  return c.assessment ? `IF(ISBLANK(${c.assessment}),${fulfilment},${assessmentFormula(c.assessment, c.partialCredit)})` : fulfilment;
+  return c.assessment ? `IF(ISBLANK(${c.assessment}),${fulfilment},${assessmentFormula(c.assessment, c.assessmentTable)})` : fulfilment;
 }

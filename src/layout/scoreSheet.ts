@@ -11,7 +11,7 @@ import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
-import { leafFormulas, literal, withOverride, type RowRefs } from './formulas';
+import { ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type RowRefs } from './formulas';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 
 type Cell = [LayoutValue, string | null];
@@ -112,6 +112,9 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'level', width: 6, hidden: true, cell: (r) => [r.level, FORMATS.count] },
   { key: 'leaf', width: 6, hidden: true, cell: (r) => [r.isParent ? 0 : 1, FORMATS.count] },
   { key: 'assessed', width: 8, hidden: true, cell: (r) => [r.assessedWeight, FORMATS.weight] },
+  // The word lookup table the formulas read (assessment words, then completion words); filled below.
+  { key: 'lookupWord', width: 14, hidden: true, cell: () => blank },
+  { key: 'lookupValue', width: 6, hidden: true, cell: () => blank },
 ];
 
 /** Why a row keeps the engine's value instead of a formula. */
@@ -182,6 +185,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     summaryAt.push(put(cells));
   }
   const summaryEnd = SUMMARY_TOP + summaryKeys.length - 1;
+  const credit = { met: 1, not_met: 0 } as const;
   styles.push({ range: rangeAddress(SUMMARY_TOP, labelCol, summaryEnd, labelCol), style: { bold: true } });
   styles.push({ range: rangeAddress(SUMMARY_TOP, valueCol, summaryEnd, valueCol), style: { hAlign: 'left' } });
   styles.push({ range: address(SUMMARY_TOP, valueCol), style: { bold: true, fontSize: 14 } });
@@ -221,6 +225,10 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const span = (key: ScoreColumnKey, from = firstDataRow, to = lastDataRow - 1) => `$${letter(key)}$${from + 1}:$${letter(key)}$${to + 1}`;
   const at = (key: ScoreColumnKey, row: number) => (col(key) < 0 ? null : `${letter(key)}${row + 1}`);
   const pc = valueAt('partialCredit');
+  // The lookup table starts beside the first data row, in the two hidden columns.
+  const lookupRange = (from: number, count: number) => `$${letter('lookupWord')}$${from + 1}:$${letter('lookupValue')}$${from + count}`;
+  const assessmentTable = lookupRange(firstDataRow, ASSESSMENT_LOOKUP.length);
+  const completionTable = lookupRange(firstDataRow + ASSESSMENT_LOOKUP.length, COMPLETION_LOOKUP.length);
   const labelAt = (k: (typeof summaryKeys)[number]) => `$${columnLetter(labelCol)}$${summaryRow(k) + 1}`;
   const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, labelAt(k)])) as Record<StatusKey, string>;
 
@@ -233,6 +241,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       actual: at('actual', row), target: at('target', row), targetHigh: at('targetHigh', row), floor: at('floor', row),
       baseline: at('baseline', row), met: at('met', row), total: at('total', row), excluded: at('excluded', row),
       deadline: at('deadline', row), completed: at('completed', row), assessment: at('assessment', row), partialCredit: pc,
+      assessmentTable, completionTable,
     };
     const W = at('weight', row)!;
     const F = at('fulfilment', row)!;
@@ -259,14 +268,14 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       if (r.row.typeKey === 'all') {
         const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${ALMOST_ONE}")`).join('+')})`;
         set('fulfilment', withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs));
-        set('earned', `IF(ISNUMBER(${F}),${W}*${F},0)`);
-        set('assessed', `IF(ISNUMBER(${F}),${W},0)`);
+        set('earned', `${W}*N(${F})`);
+        set('assessed', `${W}*ISNUMBER(${F})`);
       } else {
         const sum = `IF(${assessedKids}=${count},IF(${W}>0,MAX(0,MIN(1,${children('earned')}/${W})),1),"")`;
         set('fulfilment', withOverride(sum, refs));
         const overridden = refs.assessment ? (x: string, y: string) => `IF(ISBLANK(${refs.assessment}),${x},${y})` : (x: string) => x;
-        set('earned', overridden(children('earned'), `IF(ISNUMBER(${F}),${W}*${F},0)`));
-        set('assessed', overridden(children('assessed'), `IF(ISNUMBER(${F}),${W},0)`));
+        set('earned', overridden(children('earned'), `${W}*N(${F})`));
+        set('assessed', overridden(children('assessed'), `${W}*ISNUMBER(${F})`));
       }
     } else {
       const leaf = leafFormulas(r.row, r.row.typeKey ?? inferType(r.row), refs);
@@ -277,11 +286,12 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       } else {
         notes.push({ cell: F, text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
       }
-      set('earned', `IF(ISNUMBER(${F}),${W}*${F},0)`);
-      set('assessed', `IF(ISNUMBER(${F}),${W},0)`);
+      // N() is 0 for a fulfilment not assessed (""), so earned is too.
+      set('earned', `${W}*N(${F})`);
+      set('assessed', `${W}*ISNUMBER(${F})`);
     }
     set('status', statusFormula(F, statusWord));
-    set('gain', `IF(AND(ISNUMBER(${F}),${F}>=${ALMOST_ONE}),"",${W}-${E})`);
+    set('gain', `IF(N(${F})>=${ALMOST_ONE},"",${W}-${E})`);
     return f;
   };
 
@@ -325,6 +335,19 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const [totalCells, totalFormulas] = totalsRow(words.total, result.total, firstDataRow, lastDataRow - 1);
   const totalRow = put(totalCells, totalFormulas);
   const lastRow = totalRow;
+
+  // The lookup table, one word a row; an assessment of "partly" earns the plan's partial credit.
+  const lookup: [string, LayoutValue, string | null][] = [
+    ...ASSESSMENT_LOOKUP.map(([w, k]) => [w, k === 'partly' ? m.partialCredit : credit[k], k === 'partly' ? pc : null] as [string, LayoutValue, string | null]),
+    ...COMPLETION_LOOKUP.map(([w, v]) => [w, v, null] as [string, LayoutValue, string | null]),
+  ];
+  lookup.forEach(([word, value, formula], i) => {
+    const row = firstDataRow + i;
+    while (values.length <= row) put([]);
+    values[row][col('lookupWord')] = word;
+    values[row][col('lookupValue')] = value;
+    formulas[row][col('lookupValue')] = formula;
+  });
 
   // The summary reads the total row; the status counts read the requirement rows.
   const tot = (key: ScoreColumnKey) => `$${letter(key)}$${totalRow + 1}`;
@@ -402,7 +425,11 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   };
 }
 
-/** Status words from the fulfilment, as the engine's `statusOf`; the words are the summary's labels. */
+/**
+ * Status words from the fulfilment, as the engine's `statusOf`; the words are the summary's labels
+ * (met, partly, not met in adjacent rows), picked by how far below 1 the fulfilment is.
+ */
 function statusFormula(f: string, word: Record<StatusKey, string>): string {
-  return `IF(ISNUMBER(${f}),IF(${f}>=${ALMOST_ONE},${word.met},IF(${f}<=${ALMOST_ZERO},${word.not_met},${word.partly})),${word.not_assessed})`;
+  const range = `${word.met}:${word.not_met}`;
+  return `IF(ISNUMBER(${f}),INDEX(${range},1+(${f}<${ALMOST_ONE})+(${f}<=${ALMOST_ZERO})),${word.not_assessed})`;
 }

@@ -147,6 +147,8 @@ export const da: LanguagePack = {
       level: 'Niveau',
       leaf: 'Krav',
       assessed: 'Vurderet vægt',
+      lookupWord: 'Ord',
+      lookupValue: 'Værdi',
     },
     overridden: 'Vurderingen tilsidesætter det beregnede resultat.',
     staticNote: 'Statisk: beregnet af goalscore, ikke af en Excel-formel ({reason}).',

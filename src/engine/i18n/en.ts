@@ -143,6 +143,8 @@ export const en: LanguagePack = {
       level: 'Level',
       leaf: 'Requirement',
       assessed: 'Assessed weight',
+      lookupWord: 'Word',
+      lookupValue: 'Value',
     },
     overridden: 'The assessment overrides the computed result.',
     staticNote: 'Static: computed by goalscore, not by an Excel formula ({reason}).',

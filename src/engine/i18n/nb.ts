@@ -147,6 +147,8 @@ export const nb: LanguagePack = {
       level: 'Nivå',
       leaf: 'Krav',
       assessed: 'Vurdert vekt',
+      lookupWord: 'Ord',
+      lookupValue: 'Verdi',
     },
     overridden: 'Vurderingen overstyrer det beregnede resultatet.',
     staticNote: 'Statisk: beregnet av goalscore, ikke av en Excel-formel ({reason}).',

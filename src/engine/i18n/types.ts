@@ -76,7 +76,9 @@ export type ScoreColumnKey =
   | 'parent'
   | 'level'
   | 'leaf'
-  | 'assessed';
+  | 'assessed'
+  | 'lookupWord'
+  | 'lookupValue';
 
 /** Words used inside one-line explanations. */
 export interface ExplanationWords {

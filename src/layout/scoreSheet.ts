@@ -128,22 +128,29 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const columns = SCORE_COLUMNS.filter((c) => (!c.input || plan.columns[c.input]) && (!c.when || c.when(result)));
   const index = new Map(columns.map((c, i) => [c.key, i]));
   const col = (key: ScoreColumnKey) => index.get(key) ?? -1;
-  const letter = (key: ScoreColumnKey) => (col(key) < 0 ? null : columnLetter(col(key)));
+  const letters = new Map(columns.map((c, i) => [c.key, columnLetter(i)]));
+  const letter = (key: ScoreColumnKey) => letters.get(key) ?? null;
   const width = columns.length;
   const values: LayoutValue[][] = [];
   const formats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];
   const styles: SheetLayout['styles'] = [];
   const put = (cells: Cell[] | LayoutValue[], cellFormulas: (string | null)[] = []) => {
+    // Plain loops: this runs once per row of plans with tens of thousands of rows.
     const row: LayoutValue[] = new Array(width).fill(null);
     const fmt: (string | null)[] = new Array(width).fill(null);
-    cells.forEach((c, i) => {
-      if (Array.isArray(c)) [row[i], fmt[i]] = c;
-      else row[i] = c;
-    });
+    const f: (string | null)[] = new Array(width).fill(null);
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (Array.isArray(c)) {
+        row[i] = c[0];
+        fmt[i] = c[1];
+      } else row[i] = c;
+    }
+    for (let i = 0; i < cellFormulas.length; i++) if (cellFormulas[i]) f[i] = cellFormulas[i];
     values.push(row);
     formats.push(fmt);
-    formulas.push(Array.from({ length: width }, (_, i) => cellFormulas[i] ?? null));
+    formulas.push(f);
     return values.length - 1;
   };
   const words = lang.sheet;
@@ -319,7 +326,9 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   for (const item of order) {
     if ('id' in item) {
       const r = item;
-      const row = put(columns.map((c) => c.cell(r, lang)), rowFormulas(r, rowOf.get(r)!));
+      const cells: Cell[] = new Array(width);
+      for (let i = 0; i < width; i++) cells[i] = columns[i].cell(r, lang);
+      const row = put(cells, rowFormulas(r, rowOf.get(r)!));
       if (r.level > 0) styles.push({ range: address(row, col('title')), style: { indent: Math.min(r.level, 4) } });
       if (r.isParent) parentRows.push(row);
       if (r.overridden) notes.push({ cell: address(row, col('status')), text: words.overridden });

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../engine/i18n';
 import { formatter } from '../engine/format';
 import type { PlanResult } from '../engine/types';
-import { consolidationLayout, type FileProblem } from '../pipeline';
+import { consolidationLayout, fileProblem, type FileProblem } from '../pipeline';
 import { scoreWorkbookBytes, workbookBytes } from '../xlsx';
 
 export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
@@ -144,16 +144,16 @@ async function loadAll(files: string[], lang: LanguagePack, problems: FileProble
     try {
       bytes = await fs.readFile(file);
     } catch (e) {
-      problems.push(fileProblem(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message));
+      problems.push(unreadable(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message));
       continue;
     }
     try {
       const scored = await scoreWorkbookBytes(bytes, lang, { output: withOutput });
       problems.push(...scored.problems.map((p) => ({ ...p, file })));
-      if (!scored.results.length) problems.push({ file, sheet: '', cell: '', severity: 'error', message: { key: 'noPlanSheet', args: { file: path.basename(file) } } });
+      if (!scored.results.length) problems.push({ ...fileProblem(path.basename(file), 'noPlanSheet'), file });
       else loaded.push({ file, results: scored.results, output: scored.output });
     } catch (e) {
-      problems.push(fileProblem(file, describeReadError(e)));
+      problems.push(unreadable(file, describeReadError(e)));
     }
   }
   progress.done();
@@ -256,9 +256,8 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   return exitCode(submissions.length, problems);
 }
 
-function fileProblem(file: string, detail: string): FileProblem {
-  return { file, sheet: '', cell: '', severity: 'error', message: { key: 'unreadableFile', args: { file: path.basename(file), detail } } };
-}
+/** The problem names the file by its name; the JSON's `file` keeps the path given. */
+const unreadable = (file: string, detail: string): FileProblem => ({ ...fileProblem(path.basename(file), 'unreadableFile', detail), file });
 
 function describeReadError(e: unknown): string {
   const message = (e as Error)?.message ?? String(e);

@@ -29,21 +29,21 @@ function rectangle<T>(rows: T[][], width: number, fill: T): T[][] {
   return rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill(fill)]));
 }
 
-/** Row slices that stay under the limit, as JSON would carry them. */
-export function slices(rows: unknown[][], limit: number): [number, number][] {
-  const out: [number, number][] = [];
+/** Row slices that stay under the limit, as JSON would carry them, with each slice's size. */
+export function slices(rows: unknown[][], limit: number): [number, number, number][] {
+  const out: [number, number, number][] = [];
   let start = 0;
   let bytes = 0;
   rows.forEach((row, r) => {
     const size = JSON.stringify(row).length + 2;
     if (r > start && bytes + size > limit) {
-      out.push([start, r]);
+      out.push([start, r, bytes]);
       start = r;
       bytes = 0;
     }
     bytes += size;
   });
-  out.push([start, rows.length]);
+  out.push([start, rows.length, bytes]);
   return out;
 }
 
@@ -95,8 +95,9 @@ class Budget {
     private readonly limit: number,
   ) {}
 
-  async spend(payload: unknown): Promise<void> {
-    const bytes = 100 + (payload === undefined ? 0 : JSON.stringify(payload).length);
+  /** Counts a payload by its JSON, or by a size already known. */
+  async spend(payload: unknown, known?: number): Promise<void> {
+    const bytes = 100 + (known ?? (payload === undefined ? 0 : JSON.stringify(payload).length));
     if (this.used > 0 && this.used + bytes > this.limit) await this.flush();
     // Each request starts by suspending calculation (and screen updating) until it is done.
     if (this.used === 0) suspend(this.context, this.options);
@@ -186,15 +187,15 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
     const formats = rectangle(sheetLayout.numberFormats, width, null);
     const sheet = sheets.add(sheetLayout.name);
     sheet.customProperties.add(OWNER_KEY, sheetLayout.role);
-    for (const [from, to] of slices(values, limit)) {
-      await budget.spend(values.slice(from, to));
+    for (const [from, to, bytes] of slices(values, limit)) {
+      await budget.spend(null, bytes);
       const range = sheet.getRangeByIndexes(from, 0, to - from, width);
       if (sheetLayout.formulas) range.formulas = values.slice(from, to) as unknown[][];
       else range.values = values.slice(from, to) as unknown[][];
     }
     await budget.flush();
-    for (const [from, to] of slices(formats, limit)) {
-      await budget.spend(formats.slice(from, to));
+    for (const [from, to, bytes] of slices(formats, limit)) {
+      await budget.spend(null, bytes);
       sheet.getRangeByIndexes(from, 0, to - from, width).numberFormat = formats.slice(from, to);
     }
     await queueFormatting(sheet, sheetLayout, width, options, budget);

@@ -104,3 +104,8 @@ export function scenarioLayout(actual: PlanResult, scenario: PlanResult, edits: 
   const taken = new Set(reserved.map((n) => n.toLowerCase()));
   return { sheets: [buildScenarioSheet(actual, scenario, edits, words, safeSheetName(`${words.sheet.scenario.sheet} ${actual.plan.metadata.agency || actual.plan.sheet}`, taken))] };
 }
+
+/** A problem with a whole file (it cannot be read, or holds no plan), named by the file. */
+export function fileProblem(file: string, key: 'noPlanSheet' | 'unreadableFile', detail = ''): FileProblem {
+  return { file, sheet: '', cell: '', severity: 'error', message: { key, args: key === 'unreadableFile' ? { file, detail } : { file } } };
+}

@@ -7,6 +7,7 @@ import { formatter } from '../engine/format';
 import type { Submission } from '../engine/consolidate';
 import type { FileProblem } from '../pipeline';
 import type { Pane } from './excel-mode';
+import { scoreFiles } from './files';
 import { renderProblems, renderResults, setStatus } from './view';
 
 export interface ConsolidationOutcome {
@@ -33,19 +34,10 @@ export function startConsolidation(pane: Pane, write: OverviewWriter, onSelect?:
     const files = [...(input.files ?? [])];
     if (!files.length) return;
     const lang = pane.lang();
-    const { scoreWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
-    for (const [i, file] of files.entries()) {
-      setStatus(fill(lang.ui.progress, { done: i, total: files.length }), { done: i, total: files.length });
-      try {
-        const scored = await scoreWorkbookBytes(new Uint8Array(await file.arrayBuffer()), lang, { defaultPartialCredit: pane.settings().partialCredit, output: false });
-        extra.problems.push(...scored.problems.map((p) => ({ ...p, file: file.name })));
-        if (!scored.results.length) extra.problems.push({ file: file.name, sheet: '', cell: '', severity: 'error', message: { key: 'noPlanSheet', args: { file: file.name } } });
-        extra.submissions.push(...scored.results.map((result) => ({ file: file.name, result })));
-      } catch (e) {
-        extra.problems.push({ file: file.name, sheet: '', cell: '', severity: 'error', message: { key: 'unreadableFile', args: { file: file.name, detail: (e as Error).message } } });
-      }
-      names.push(file.name);
+    for (const { name, scored } of await scoreFiles(files, lang, { defaultPartialCredit: pane.settings().partialCredit, output: false }, extra.problems)) {
+      extra.submissions.push(...scored.results.map((result) => ({ file: name, result })));
     }
+    names.push(...files.map((f) => f.name));
     input.value = '';
     setStatus('');
     rerender();

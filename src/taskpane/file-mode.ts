@@ -6,6 +6,7 @@ import { fill } from '../engine/i18n';
 import type { FileProblem } from '../pipeline';
 import type { Pane } from './excel-mode';
 import { startConsolidation } from './consolidate-view';
+import { scoreFiles, xlsxUrl } from './files';
 import { startWhatIf, type WhatIfSource } from './whatif-view';
 import { renderProblems, renderResults, setStatus, type ShownResult } from './view';
 
@@ -25,24 +26,13 @@ export function startFileMode(pane: Pane): { rerender(): void } {
     shown = [];
     problems = [];
     const sources: WhatIfSource[] = [];
-    const { scoreWorkbookBytes, dataFromGrids } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
-    for (const [i, file] of files.entries()) {
-      setStatus(fill(lang.ui.progress, { done: i, total: files.length }), { done: i, total: files.length });
-      try {
-        const scored = await scoreWorkbookBytes(new Uint8Array(await file.arrayBuffer()), lang, { defaultPartialCredit: pane.settings().partialCredit });
-        problems.push(...scored.problems.map((p) => ({ ...p, file: file.name })));
-        if (!scored.output) {
-          problems.push({ file: file.name, sheet: '', cell: '', severity: 'error', message: { key: 'noPlanSheet', args: { file: file.name } } });
-          continue;
-        }
-        const name = `${file.name.replace(/\.xlsx$/i, '')}.score.xlsx`;
-        const url = URL.createObjectURL(new Blob([scored.output as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-        scored.results.forEach((result, k) => shown.push({ result, download: k === 0 ? { name, url } : undefined }));
-        const data = dataFromGrids(scored.grids);
-        sources.push(...scored.results.map((result) => ({ result, data })));
-      } catch (e) {
-        problems.push({ file: file.name, sheet: '', cell: '', severity: 'error', message: { key: 'unreadableFile', args: { file: file.name, detail: (e as Error).message } } });
-      }
+    const { dataFromGrids } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
+    for (const { name: fileName, scored: file } of await scoreFiles(files, lang, { defaultPartialCredit: pane.settings().partialCredit, output: true }, problems)) {
+      const name = `${fileName.replace(/\.xlsx$/i, '')}.score.xlsx`;
+      const url = xlsxUrl(file.output!);
+      file.results.forEach((result, k) => shown.push({ result, download: k === 0 ? { name, url } : undefined }));
+      const data = dataFromGrids(file.grids);
+      sources.push(...file.results.map((result) => ({ result, data })));
     }
     scored = true;
     input.value = '';
@@ -55,14 +45,14 @@ export function startFileMode(pane: Pane): { rerender(): void } {
     const { consolidationLayout, workbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
     const { overview, problems, layout } = consolidationLayout(extra.submissions, extra.problems, lang);
     const bytes = await workbookBytes(layout);
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const url = xlsxUrl(bytes);
     return { count: overview.rows.length, average: overview.average, problems, results: extra.submissions.map((s) => s.result), download: { name: 'overview.xlsx', url } };
   });
 
   const scenarios = startWhatIf(pane, async (actual, scenario, edits, lang) => {
     const { scenarioLayout, workbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
     const layout = scenarioLayout(actual, scenario, edits, lang);
-    const url = URL.createObjectURL(new Blob([(await workbookBytes(layout)) as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const url = xlsxUrl(await workbookBytes(layout));
     const name = `${layout.sheets[0].name}.xlsx`;
     const link = document.createElement('a');
     link.href = url;

@@ -5,6 +5,7 @@
  * every operation with the sheet it touches and estimates each request's size in bytes.
  */
 import { address as a1, columnIndex } from '../src/engine/address';
+import { toA1 } from '../src/layout/r1c1';
 
 type Cell = string | number | boolean | null;
 
@@ -282,9 +283,10 @@ class FakeRange extends Loadable {
       Array.from({ length: this.cols }, (_, c) => source[this.row + r]?.[this.col + c] ?? (kind === 'values' ? '' : 'General')),
     );
   }
-  private assign(kind: 'values' | 'numberFormat', grid: unknown[][]): void {
+  /** Records the request as sent (`sent`), and keeps what Excel would show (`grid`). */
+  private assign(kind: 'values' | 'numberFormat', grid: unknown[][], sent: unknown = grid): void {
     if (grid.length !== this.rows || grid.some((r) => r.length !== this.cols)) throw new Error(`InvalidArgument: ${kind} is not ${this.rows}×${this.cols}`);
-    this.write(kind, grid);
+    this.write(kind, sent);
     const target = kind === 'values' ? this.state.cells : this.state.formats;
     grid.forEach((row, r) => row.forEach((v, c) => {
       if (v === null) return; // null leaves a cell unchanged, as in Excel
@@ -308,6 +310,13 @@ class FakeRange extends Loadable {
   /** Formulas are kept as their text (`=SUM(…)`): the fake does not compute. */
   set formulas(grid: unknown[][]) {
     this.assign('values', grid);
+  }
+  /** R1C1 formulas are kept as Excel shows them, in A1 notation. */
+  set formulasR1C1(input: unknown[][] | string | number | boolean) {
+    // A single value applies to every cell of the range, as Office.js documents.
+    const grid = Array.isArray(input) ? input : Array.from({ length: this.rows }, () => new Array(this.cols).fill(input));
+    const shown = grid.map((row, r) => row.map((v, c) => (typeof v === 'string' && v.startsWith('=') ? toA1(v, this.row + r, this.col + c) : v)));
+    this.assign('values', shown, input);
   }
   getEntireColumn(): FakeRange {
     return new FakeRange(this.fake, this.state, 0, this.col, 1_048_576, this.cols);

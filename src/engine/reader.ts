@@ -3,7 +3,7 @@
  * columns by their names in any of the languages, and parses every row's inputs. Problems name the
  * sheet and cell; an unreadable cell never stops the other rows.
  */
-import { address, columnIndex as letterIndex } from './address';
+import { address, columnIndex as letterIndex, columnLetter } from './address';
 import { CRITERION_BY_KEY, CRITERIA } from './criteria';
 import { fold, cellText } from './text';
 import {
@@ -167,14 +167,17 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   const seen = new Map<string, number>();
   let currentArea = '';
 
+  // Column letters once, not per cell: plans run to tens of thousands of rows.
+  const columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col, letter: columnLetter(left + col) }));
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const values = grid.values[r];
     if (!values || values.every(isBlank)) continue;
     const sheetRow = top + r;
     const cells: Partial<Record<ColumnKey, SourceCell>> = {};
-    for (const [key, col] of Object.entries(columns) as [ColumnKey, { col: number }][]) {
-      const value = values[col.col];
-      if (!isBlank(value)) cells[key] = { value, format: grid.formats?.[r]?.[col.col], address: address(sheetRow, left + col.col) };
+    const formats = grid.formats?.[r];
+    for (const { key, col, letter } of columnsRead) {
+      const value = values[col];
+      if (!isBlank(value)) cells[key] = { value, format: formats?.[col], address: letter + (sheetRow + 1) };
     }
     const id = cells.id ? readId(cells.id.value) : '';
     const areaText = cells.area ? cellText(cells.area.value) : '';

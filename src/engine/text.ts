@@ -4,7 +4,20 @@
  */
 const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss' };
 
+const folded = new Map<string, string>();
+
 export function fold(text: string): string {
+  // Plans repeat their keywords (types, scales, assessments) on every row.
+  let result = folded.get(text);
+  if (result === undefined) {
+    if (folded.size >= 10_000) folded.clear();
+    result = foldText(text);
+    folded.set(text, result);
+  }
+  return result;
+}
+
+function foldText(text: string): string {
   return text
     .toLowerCase()
     .replace(/[æøåß]/g, (c) => LETTERS[c])

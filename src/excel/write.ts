@@ -11,6 +11,8 @@ import { OWNER_KEY, type WorkbookRead } from './read';
 export const REQUEST_LIMIT = 4_500_000;
 /** Office.js column widths are in points; layout widths are in characters. */
 const POINTS_PER_CHAR = 6;
+/** What one range action adds to a request besides its payload, a generous estimate. */
+const RUN_OVERHEAD = 200;
 
 export interface WriteOptions {
   /** Requirement sets above the manifest's minimum, as the host reports them. */
@@ -45,6 +47,33 @@ export function slices(rows: unknown[][], limit: number): [number, number, numbe
   });
   out.push([start, rows.length, bytes]);
   return out;
+}
+
+export interface FormulaRun {
+  col: number;
+  from: number;
+  /** One past the last row. */
+  to: number;
+  formula: string;
+}
+
+/**
+ * Runs of one R1C1 formula down a column (earned, status and the like are the same in every row).
+ * Office.js applies a single formula to a whole range, so a run travels once instead of once a row.
+ */
+export function formulaRuns(formulas: (string | null)[][], width: number): FormulaRun[] {
+  const runs: FormulaRun[] = [];
+  for (let c = 0; c < width; c++) {
+    let from = 0;
+    for (let r = 1; r <= formulas.length; r++) {
+      const f = formulas[from]?.[c];
+      if (r < formulas.length && formulas[r]?.[c] === f) continue;
+      // Worth an action of its own only where the copies it saves outweigh the action.
+      if (f && (f.length + 4) * (r - from - 1) > RUN_OVERHEAD) runs.push({ col: c, from, to: r, formula: f });
+      from = r;
+    }
+  }
+  return runs;
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -178,9 +207,18 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
   }
   for (const [i, sheetLayout] of layout.sheets.entries()) {
     const width = Math.max(1, ...sheetLayout.values.map((r) => r.length), sheetLayout.columnWidths.length);
-    // Formulas where the layout has them, values elsewhere: Excel computes the rest itself.
+    // Formulas where the layout has them, values elsewhere: Excel computes the rest itself. A
+    // formula repeated down a column is left out of the grid (null leaves a cell as it is) and set
+    // on its whole run afterwards.
+    const runs = sheetLayout.formulas ? formulaRuns(sheetLayout.formulas, width) : [];
+    const inRun = new Set(runs.flatMap((run) => Array.from({ length: run.to - run.from }, (_, i) => (run.from + i) * width + run.col)));
     const cells = sheetLayout.formulas
-      ? sheetLayout.values.map((row, r) => row.map((v, c) => (sheetLayout.formulas![r]?.[c] ? `=${sheetLayout.formulas![r][c]}` : v)))
+      ? sheetLayout.values.map((row, r) =>
+          row.map((v, c) => {
+            const f = sheetLayout.formulas![r]?.[c];
+            return f ? (inRun.has(r * width + c) ? null : `=${f}`) : v;
+          }),
+        )
       : sheetLayout.values;
     const values = rectangle(cells, width, null);
     // null leaves a cell's format as it is: General, on a new sheet.
@@ -190,8 +228,14 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
     for (const [from, to, bytes] of slices(values, limit)) {
       await budget.spend(null, bytes);
       const range = sheet.getRangeByIndexes(from, 0, to - from, width);
-      if (sheetLayout.formulas) range.formulas = values.slice(from, to) as unknown[][];
+      if (sheetLayout.formulas) range.formulasR1C1 = values.slice(from, to) as unknown[][];
       else range.values = values.slice(from, to) as unknown[][];
+    }
+    for (const run of runs) {
+      await budget.spend(null, run.formula.length + RUN_OVERHEAD);
+      // A single value is applied to every cell of the range (Range.formulasR1C1); the typings
+      // know only the 2D form.
+      (sheet.getRangeByIndexes(run.from, run.col, run.to - run.from, 1) as unknown as { formulasR1C1: string }).formulasR1C1 = `=${run.formula}`;
     }
     await budget.flush();
     for (const [from, to, bytes] of slices(formats, limit)) {

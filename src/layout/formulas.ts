@@ -38,8 +38,15 @@ export function literal(x: number): string {
   return /e/i.test(s) ? x.toFixed(20).replace(/\.?0+$/, '') : s;
 }
 
-/** The engine's tolerance (criteria.ts TOLERANCE), so both agree on a result that lands on its target. */
-export const TOL = literal(TOLERANCE);
+/**
+ * The engine's tolerance (criteria.ts TOLERANCE), so both agree on a result that lands on its
+ * target; as a power of ten, which every engine reads and which is half as long as the decimal.
+ */
+export const TOL = `10^${Math.round(Math.log10(TOLERANCE))}`;
+/** Just below 1 and just above 0, for comparisons in formulas; decimals where a criterion string needs a number. */
+export const ALMOST_ONE = `1-${TOL}`;
+export const ALMOST_ZERO = TOL;
+export const ALMOST_ONE_NUMBER = literal(1 - TOLERANCE);
 const ge = (a: string, b: string) => `${a}>=${b}-${TOL}`;
 const le = (a: string, b: string) => `${a}<=${b}+${TOL}`;
 const clamp = (x: string) => `MAX(0,MIN(1,${x}))`;

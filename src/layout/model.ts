@@ -51,7 +51,10 @@ export interface SheetLayout {
   values: LayoutValue[][];
   /** Number formats aligned with `values`; null keeps General. */
   numberFormats: (string | null)[][];
-  /** Excel formulas (without `=`) aligned with `values`; `values` then holds the result the engine computed. */
+  /**
+   * Excel formulas (without `=`) aligned with `values`, in R1C1 notation with relative rows and
+   * absolute columns (see r1c1.ts); `values` then holds the result the engine computed.
+   */
   formulas?: (string | null)[][];
   /** Helper columns the formulas read, hidden from the user. */
   hiddenColumns?: number[];

@@ -11,8 +11,9 @@ import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
-import { ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type RowRefs } from './formulas';
+import { ALMOST_ONE, ALMOST_ONE_NUMBER, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
+import { absolute, rc } from './r1c1';
 
 type Cell = [LayoutValue, string | null];
 
@@ -31,8 +32,6 @@ interface ScoreColumn {
 
 const blank: Cell = [null, null];
 const EPS = 1e-9;
-const ALMOST_ONE = literal(1 - EPS);
-const ALMOST_ZERO = literal(EPS);
 
 /** How a row's target and floor read: percent for share/reduction/increase, dates for milestones. */
 function boundKind(r: RowResult): 'percent' | 'date' | 'number' {
@@ -117,6 +116,17 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'lookupValue', width: 6, hidden: true, cell: () => blank },
 ];
 
+/** Ascending row numbers as runs of adjacent rows, `[first, last]`. */
+function runsOf(rows: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const row of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === row - 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  return runs;
+}
+
 /** Why a row keeps the engine's value instead of a formula. */
 function staticReason(r: RowResult): 'formula' | 'data' | 'unknown' {
   if (r.row.data) return 'data';
@@ -128,8 +138,6 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const columns = SCORE_COLUMNS.filter((c) => (!c.input || plan.columns[c.input]) && (!c.when || c.when(result)));
   const index = new Map(columns.map((c, i) => [c.key, i]));
   const col = (key: ScoreColumnKey) => index.get(key) ?? -1;
-  const letters = new Map(columns.map((c, i) => [c.key, columnLetter(i)]));
-  const letter = (key: ScoreColumnKey) => letters.get(key) ?? null;
   const width = columns.length;
   const values: LayoutValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -169,7 +177,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const SUMMARY_TOP = 2;
   const summaryKeys = ['score', 'earned', 'weight', 'assessed', 'max', 'partialCredit', 'met', 'partly', 'not_met', 'not_assessed'] as const;
   const summaryRow = (k: (typeof summaryKeys)[number]) => SUMMARY_TOP + summaryKeys.indexOf(k);
-  const valueAt = (k: (typeof summaryKeys)[number]) => `$${columnLetter(valueCol)}$${summaryRow(k) + 1}`;
+  const valueAt = (k: (typeof summaryKeys)[number]) => absolute(summaryRow(k), valueCol);
   const summaryLabels: Record<(typeof summaryKeys)[number], [string, LayoutValue, string | null]> = {
     score: [words.score, t.score, FORMATS.percent],
     earned: [`${words.earnedOfTotal} (${unitWord.toLowerCase()})`, t.earned, FORMATS.earned],
@@ -229,79 +237,104 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     if ('id' in item) rowOf.set(item, firstDataRow + i);
   });
   const lastDataRow = firstDataRow + order.length; // the total row
-  const span = (key: ScoreColumnKey, from = firstDataRow, to = lastDataRow - 1) => `$${letter(key)}$${from + 1}:$${letter(key)}$${to + 1}`;
-  const at = (key: ScoreColumnKey, row: number) => (col(key) < 0 ? null : `${letter(key)}${row + 1}`);
+  const span = (key: ScoreColumnKey, from = firstDataRow, to = lastDataRow - 1) => absolute(from, col(key), to, col(key));
+  // A cell in another row, seen from `from`; `here` is the same row, the same for every row.
+  const at = (key: ScoreColumnKey, row: number, from: number) => (col(key) < 0 ? null : rc(row, col(key), from));
+  const here = (key: ScoreColumnKey) => at(key, 0, 0);
   const pc = valueAt('partialCredit');
   // The lookup table starts beside the first data row, in the two hidden columns.
-  const lookupRange = (from: number, count: number) => `$${letter('lookupWord')}$${from + 1}:$${letter('lookupValue')}$${from + count}`;
+  const lookupRange = (from: number, count: number) => absolute(from, col('lookupWord'), from + count - 1, col('lookupValue'));
   const assessmentTable = lookupRange(firstDataRow, ASSESSMENT_LOOKUP.length);
   const completionTable = lookupRange(firstDataRow + ASSESSMENT_LOOKUP.length, COMPLETION_LOOKUP.length);
-  const labelAt = (k: (typeof summaryKeys)[number]) => `$${columnLetter(labelCol)}$${summaryRow(k) + 1}`;
+  const labelAt = (k: (typeof summaryKeys)[number]) => absolute(summaryRow(k), labelCol);
   const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, labelAt(k)])) as Record<StatusKey, string>;
+
+  // Same-row references read the same in every row (R1C1, absolute columns), so the formulas of
+  // requirement rows of one kind are one shared string, built once.
+  const refs: RowRefs = {
+    actual: here('actual'), target: here('target'), targetHigh: here('targetHigh'), floor: here('floor'),
+    baseline: here('baseline'), met: here('met'), total: here('total'), excluded: here('excluded'),
+    deadline: here('deadline'), completed: here('completed'), assessment: here('assessment'), partialCredit: pc,
+    assessmentTable, completionTable,
+  };
+  const W = here('weight')!;
+  const F = here('fulfilment')!;
+  const E = here('earned')!;
+  // N() is 0 for a fulfilment not assessed (""), so earned is too.
+  const earnedOfOwn = `${W}*N(${F})`;
+  const assessedOfOwn = `${W}*ISNUMBER(${F})`;
+  const status = statusFormula(F, statusWord);
+  const gain = `IF(N(${F})>=${ALMOST_ONE},"",${W}-${E})`;
+  const leafKinds = new Map<string, LeafFormulas | null>();
+  const leafOf = (r: RowResult): LeafFormulas | null => {
+    const type = r.row.typeKey ?? inferType(r.row);
+    const range = !!r.row.target && r.row.target.lo !== r.row.target.hi;
+    // Everything leafFormulas reads of the row, besides the references that are the same for all.
+    const scale = r.row.scale ? (r.row.scale.kind === 'steps' ? r.row.scale.steps.map((x) => `${x.threshold}:${x.credit}`).join(';') : r.row.scale.kind) : '';
+    const kind = `${r.row.typeKey}|${type}|${!!r.row.data}|${r.row.met !== null || r.row.total !== null}|${range}|${scale}`;
+    let leaf = leafKinds.get(kind);
+    if (leaf === undefined) {
+      const built = leafFormulas(r.row, type, refs);
+      leaf = built && {
+        fulfilment: r.row.typeKey === 'assessment' ? built.fulfilment : withOverride(built.fulfilment, refs),
+        measure: built.measure,
+        required: built.required && `IF(AND(ISNUMBER(${F}),${F}<${ALMOST_ONE}),${built.required},"")`,
+      };
+      leafKinds.set(kind, leaf);
+    }
+    return leaf;
+  };
+  // Parents differ only in where their children are; alike parents share one string too.
+  const shared = new Map<string, string>();
+  const share = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
 
   const rowFormulas = (r: RowResult, row: number): (string | null)[] => {
     const f: (string | null)[] = new Array(width).fill(null);
     const set = (key: ScoreColumnKey, formula: string | null) => {
       if (col(key) >= 0 && formula) f[col(key)] = formula;
     };
-    const refs: RowRefs = {
-      actual: at('actual', row), target: at('target', row), targetHigh: at('targetHigh', row), floor: at('floor', row),
-      baseline: at('baseline', row), met: at('met', row), total: at('total', row), excluded: at('excluded', row),
-      deadline: at('deadline', row), completed: at('completed', row), assessment: at('assessment', row), partialCredit: pc,
-      assessmentTable, completionTable,
-    };
-    const W = at('weight', row)!;
-    const F = at('fulfilment', row)!;
-    const E = at('earned', row)!;
     // A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down.
     if (r.parentId !== null) {
       const parent = byId.get(r.parentId)!;
-      if (parent.weight > 0) set('weight', `${at('weight', rowOf.get(parent)!)}*${literal(r.weight / parent.weight)}`);
+      if (parent.weight > 0) set('weight', share(`${at('weight', rowOf.get(parent)!, row)}*${literal(r.weight / parent.weight)}`));
     }
-    // A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
-    // whole column would hold the parent's own cell, or its parent's, and be circular.
-    const kids = (childrenOf.get(r.id) ?? []).map((k) => rowOf.get(k)!).sort((a, b) => a - b);
-    const runs: [number, number][] = [];
-    for (const k of kids) {
-      const last = runs[runs.length - 1];
-      if (last && last[1] === k - 1) last[1] = k;
-      else runs.push([k, k]);
-    }
-    const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a)! : `${at(key, a)}:${at(key, b)}`));
-    const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
     if (r.isParent) {
+      // A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
+      // whole column would hold the parent's own cell, or its parent's, and be circular.
+      const kids = (childrenOf.get(r.id) ?? []).map((k) => rowOf.get(k)!).sort((a, b) => a - b);
+      const runs = runsOf(kids);
+      const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a, row)! : `${at(key, a, row)}:${at(key, b, row)}`));
+      const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
       const count = String(kids.length);
       const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
       if (r.row.typeKey === 'all') {
-        const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${ALMOST_ONE}")`).join('+')})`;
-        set('fulfilment', withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs));
-        set('earned', `${W}*N(${F})`);
-        set('assessed', `${W}*ISNUMBER(${F})`);
+        const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${ALMOST_ONE_NUMBER}")`).join('+')})`;
+        set('fulfilment', share(withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs)));
+        set('earned', earnedOfOwn);
+        set('assessed', assessedOfOwn);
       } else {
         const sum = `IF(${assessedKids}=${count},IF(${W}>0,MAX(0,MIN(1,${children('earned')}/${W})),1),"")`;
-        set('fulfilment', withOverride(sum, refs));
+        set('fulfilment', share(withOverride(sum, refs)));
         const overridden = refs.assessment ? (x: string, y: string) => `IF(ISBLANK(${refs.assessment}),${x},${y})` : (x: string) => x;
-        set('earned', overridden(children('earned'), `${W}*N(${F})`));
-        set('assessed', overridden(children('assessed'), `${W}*ISNUMBER(${F})`));
+        set('earned', share(overridden(children('earned'), earnedOfOwn)));
+        set('assessed', share(overridden(children('assessed'), assessedOfOwn)));
       }
     } else {
-      const leaf = leafFormulas(r.row, r.row.typeKey ?? inferType(r.row), refs);
+      const leaf = leafOf(r);
       if (leaf) {
-        set('fulfilment', r.row.typeKey === 'assessment' ? leaf.fulfilment : withOverride(leaf.fulfilment, refs));
+        set('fulfilment', leaf.fulfilment);
         set('result', leaf.measure);
-        if (leaf.required) set('required', `IF(AND(ISNUMBER(${F}),${F}<${ALMOST_ONE}),${leaf.required},"")`);
+        set('required', leaf.required);
       } else {
-        notes.push({ cell: F, text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
+        notes.push({ cell: address(row, col('fulfilment')), text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
       }
-      // N() is 0 for a fulfilment not assessed (""), so earned is too.
-      set('earned', `${W}*N(${F})`);
-      set('assessed', `${W}*ISNUMBER(${F})`);
+      set('earned', earnedOfOwn);
+      set('assessed', assessedOfOwn);
     }
-    set('status', statusFormula(F, statusWord));
-    set('gain', `IF(N(${F})>=${ALMOST_ONE},"",${W}-${E})`);
+    set('status', status);
+    set('gain', gain);
     return f;
   };
-
   const totalsRow = (label: string, totals: Totals, from: number, to: number): [Cell[], (string | null)[]] => {
     const cells: Cell[] = new Array(width).fill(blank);
     cells[col('title')] = [label, null];
@@ -311,11 +344,10 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     cells[col('assessed')] = [totals.assessedWeight, FORMATS.weight];
     const f: (string | null)[] = new Array(width).fill(null);
     const top = (key: ScoreColumnKey) => `SUMIFS(${span(key, from, to)},${span('level', from, to)},0)`;
-    const row = values.length;
     f[col('weight')] = top('weight');
     f[col('earned')] = top('earned');
     f[col('assessed')] = top('assessed');
-    f[col('fulfilment')] = `IF(${at('weight', row)}>0,${at('earned', row)}/${at('weight', row)},"")`;
+    f[col('fulfilment')] = `IF(${W}>0,${E}/${W},"")`;
     return [cells, f];
   };
 
@@ -323,13 +355,14 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const parentRows: number[] = [];
   let areaStart = firstDataRow;
   const areaRows = new Map<string, number>();
+  const indented = new Map<number, number[]>();
   for (const item of order) {
     if ('id' in item) {
       const r = item;
       const cells: Cell[] = new Array(width);
       for (let i = 0; i < width; i++) cells[i] = columns[i].cell(r, lang);
       const row = put(cells, rowFormulas(r, rowOf.get(r)!));
-      if (r.level > 0) styles.push({ range: address(row, col('title')), style: { indent: Math.min(r.level, 4) } });
+      if (r.level > 0) (indented.get(Math.min(r.level, 4)) ?? indented.set(Math.min(r.level, 4), []).get(Math.min(r.level, 4))!).push(row);
       if (r.isParent) parentRows.push(row);
       if (r.overridden) notes.push({ cell: address(row, col('status')), text: words.overridden });
     } else {
@@ -359,7 +392,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   });
 
   // The summary reads the total row; the status counts read the requirement rows.
-  const tot = (key: ScoreColumnKey) => `$${letter(key)}$${totalRow + 1}`;
+  const tot = (key: ScoreColumnKey) => absolute(totalRow, col(key));
   const summaryFormulas: Record<(typeof summaryKeys)[number], string | null> = {
     score: `IF(${tot('weight')}>0,${tot('earned')}/${tot('weight')},"")`,
     earned: `${tot('earned')}`,
@@ -382,14 +415,19 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const areaHeaderRow = block([[words.columns.area, null], [unitWord, null], [words.columns.earned, null]]);
   for (const area of result.areas) {
     const source = withSubtotals ? areaRows.get(area.name) : totalRow;
-    const ref = (key: ScoreColumnKey) => (source === undefined ? null : `${letter(key)}${source + 1}`);
+    const row = values.length;
+    const ref = (key: ScoreColumnKey) => (source === undefined ? null : at(key, source, row));
     block([[area.name || '—', null], [area.weight, FORMATS.weight], [area.earned, FORMATS.earned]], [null, ref('weight'), ref('earned')]);
   }
   const areaLastRow = values.length - 1;
   styles.push({ range: address(areaTitleRow, blockCol), style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
   styles.push({ range: rangeAddress(areaHeaderRow, blockCol, areaHeaderRow, blockCol + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
 
-  for (const row of parentRows) styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true } });
+  // One style a run of adjacent rows, not a row: fewer ranges for Excel to format.
+  for (const [level, rows] of indented) {
+    for (const [from, to] of runsOf(rows)) styles.push({ range: rangeAddress(from, col('title'), to, col('title')), style: { indent: level } });
+  }
+  for (const [from, to] of runsOf(parentRows)) styles.push({ range: rangeAddress(from, 0, to, width - 1), style: { bold: true } });
   for (const row of subtotalRows) {
     styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true, fill: COLORS.subtotalFill, borderTop: true } });
   }

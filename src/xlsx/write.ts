@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from '../layout/model';
 import { addCharts } from './charts';
+import { toA1 } from '../layout/r1c1';
 
 const argb = (hex: string) => `FF${hex.toUpperCase()}`;
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF8A8886' } };
@@ -97,7 +98,7 @@ export function renderSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, opt
       const cell = sheet.getCell(r + 1, c + 1);
       if (formula) {
         const result = options.cachedResults === false ? undefined : (value ?? '');
-        cell.value = { formula, result } as ExcelJS.CellFormulaValue;
+        cell.value = { formula: toA1(formula, r, c), result } as ExcelJS.CellFormulaValue;
       } else cell.value = value;
       if (format) cell.numFmt = format;
     });

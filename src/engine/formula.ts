@@ -69,7 +69,8 @@ const math = create(
     sumDependencies,
     sqrtDependencies,
   },
-  {},
+  // Predictable: sqrt(-1) is NaN, not a complex number; results stay plain numbers.
+  { predictable: true },
 );
 
 /** Functions an expression may call. */
@@ -80,8 +81,15 @@ const OPERATORS = new Set([
   'equal', 'unequal', 'smaller', 'smallerEq', 'larger', 'largerEq', 'and', 'or', 'not', 'xor',
 ]);
 const NODE_TYPES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'ConditionalNode', 'FunctionNode']);
+/*
+ * Bounds on what an expression may be. With no loops, ranges, matrices or user functions in the
+ * language, evaluation takes one step a node: these bounds bound its time and memory too.
+ */
 const MAX_LENGTH = 1000;
 const MAX_DEPTH = 40;
+const MAX_NODES = 400;
+/** Distinct expressions kept compiled; a plan of many distinct ones cannot grow memory without end. */
+const CACHE_SIZE = 5000;
 
 export type FormulaScope = Record<string, number>;
 
@@ -105,12 +113,20 @@ export function compileFormula(text: string, allowedNames: readonly string[]): F
   const hit = cache.get(cacheKey);
   if (hit) return hit;
   const result = compileUncached(text.trim(), new Set(allowedNames));
+  if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(cacheKey, result);
   return result;
 }
 
 function compileUncached(text: string, allowed: Set<string>): FormulaCompilation {
   if (text.length > MAX_LENGTH) return refused(text.slice(0, 40) + '…', `longer than ${MAX_LENGTH} characters`);
+  // The parser recurses per bracket: refuse deep nesting before it can exhaust the stack.
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    if (depth > MAX_DEPTH) return refused(text.slice(0, 40) + '…', `nested deeper than ${MAX_DEPTH} levels`);
+  }
   let root: MathNode;
   try {
     root = math.parse(text);
@@ -119,14 +135,25 @@ function compileUncached(text: string, allowed: Set<string>): FormulaCompilation
   }
   const names = new Set<string>();
   let problem: FormulaCompilation | null = null;
+  let nodes = 0;
   const visit = (node: MathNode, depth: number): void => {
     if (problem) return;
+    if (++nodes > MAX_NODES) {
+      problem = refused(text, `more than ${MAX_NODES} parts`);
+      return;
+    }
     if (depth > MAX_DEPTH) {
       problem = refused(text, `nested deeper than ${MAX_DEPTH} levels`);
       return;
     }
     if (!NODE_TYPES.has(node.type)) {
       problem = refused(text, `${node.type.replace(/Node$/, '').toLowerCase()} expressions are not allowed`);
+      return;
+    }
+    if (node.type === 'ConstantNode') {
+      // Numbers and true/false only: text constants would be converted by mathjs in ways no plan means.
+      const value = (node as unknown as { value: unknown }).value;
+      if (typeof value !== 'number' && typeof value !== 'boolean') problem = refused(text, 'only numbers and true/false may be written as values');
       return;
     }
     if (node.type === 'OperatorNode') {

@@ -9,13 +9,13 @@ import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../engine/i18
 import { formatter } from '../engine/format';
 import type { PlanResult } from '../engine/types';
 import { consolidationLayout, fileProblem, type FileProblem } from '../pipeline';
-import { scoreWorkbookBytes, workbookBytes } from '../xlsx';
+import { scoreWorkbookBytes, unreadableProblem, workbookBytes } from '../xlsx';
 
 export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
 
 Usage:
-  goalscore score FILE|DIR... [--out DIR] [--json] [--lang da|nb|en]
-  goalscore consolidate FILE|DIR... [--out FILE] [--json] [--lang da|nb|en]
+  goalscore score FILE|DIR... [--out DIR] [--force] [--json] [--lang da|nb|en]
+  goalscore consolidate FILE|DIR... [--out FILE] [--force] [--json] [--lang da|nb|en]
   goalscore --help
 
   score        Reads every plan sheet of each workbook (.xlsx; a directory means the .xlsx files
@@ -31,6 +31,7 @@ Usage:
 Options:
   --out        score: the directory for score workbooks (default: out/).
                consolidate: the overview workbook (default: out/overview.xlsx).
+  --force      Replace output workbooks that exist already (never an input file).
   --json       Print one JSON document on stdout instead of the readable summary:
                { "plans": [ { file, sheet, agency, year, period, unit, total, areas, rows } ],
                  "problems": [ { file, sheet, cell, severity, message } ] }
@@ -42,7 +43,8 @@ Options:
 Exit codes:
   0  every plan was scored and no problem is an error
   1  plans were scored, but some problems are errors (see the Problems sheet)
-  2  nothing could be scored: bad usage, an unreadable file, or no plan sheet
+  2  nothing could be scored or written: bad usage, an unreadable file, no plan sheet,
+     or an output that exists (without --force)
 `;
 
 interface Io {
@@ -121,11 +123,40 @@ async function expand(inputs: string[]): Promise<string[]> {
   return files;
 }
 
-/** Writes beside a temporary name first, so a half-written file never takes the output's place. */
-async function writeAtomic(target: string, data: Uint8Array): Promise<void> {
+/**
+ * Writes beside a temporary name first, so a half-written file never takes the output's place.
+ * Without `force` the file is linked into place, which fails if the target exists by then: an
+ * existing file is never replaced, not even by a race. Returns false when the target exists.
+ */
+async function writeAtomic(target: string, data: Uint8Array, force: boolean): Promise<boolean> {
   const temp = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(temp, data);
-  await fs.rename(temp, target);
+  await fs.writeFile(temp, data, { flag: 'wx' });
+  try {
+    if (force) await fs.rename(temp, target);
+    else await fs.link(temp, target);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+}
+
+/** Writes an output, or says why not: it exists (without --force), or it is one of the inputs. */
+async function writeOutput(target: string, data: Uint8Array, inputs: string[], force: boolean, problems: FileProblem[]): Promise<boolean> {
+  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+  const resolved = await real(target);
+  for (const input of inputs) {
+    if ((await real(input)) === resolved) {
+      problems.push({ ...fileProblem(target, 'outputIsInput'), file: target });
+      return false;
+    }
+  }
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  if (await writeAtomic(target, data, force)) return true;
+  problems.push({ ...fileProblem(target, 'outputExists'), file: target });
+  return false;
 }
 
 interface Loaded {
@@ -153,7 +184,7 @@ async function loadAll(files: string[], lang: LanguagePack, problems: FileProble
       if (!scored.results.length) problems.push({ ...fileProblem(path.basename(file), 'noPlanSheet'), file });
       else loaded.push({ file, results: scored.results, output: scored.output });
     } catch (e) {
-      problems.push(unreadable(file, describeReadError(e)));
+      problems.push({ ...unreadableProblem(path.basename(file), e), file });
     }
   }
   progress.done();
@@ -201,6 +232,7 @@ interface Options {
   json: boolean;
   lang: LanguagePack;
   progress: Progress;
+  force: boolean;
 }
 
 async function score(files: string[], options: Options, io: Io): Promise<number> {
@@ -210,13 +242,14 @@ async function score(files: string[], options: Options, io: Io): Promise<number>
   const outDir = options.out ?? 'out';
   const plans: ReturnType<typeof planJson>[] = [];
   const texts: string[] = [];
+  let written = 0;
   for (const { file, results, output } of loaded) {
-    await fs.mkdir(outDir, { recursive: true });
     const target = path.join(outDir, `${path.basename(file).replace(/\.xlsx$/i, '')}.score.xlsx`);
-    await writeAtomic(target, output!);
+    const wrote = await writeOutput(target, output!, files, options.force, problems);
+    if (wrote) written++;
     for (const r of results) {
       plans.push(planJson(file, r, lang));
-      texts.push(summary(file, target, r, lang));
+      texts.push(summary(file, wrote ? target : null, r, lang));
     }
   }
   if (options.json) io.out(JSON.stringify({ plans, problems: problemJson(problems, lang) }, null, 2));
@@ -224,7 +257,8 @@ async function score(files: string[], options: Options, io: Io): Promise<number>
     if (texts.length) io.out(texts.join('\n\n'));
     printProblems(problems, lang, io);
   }
-  return exitCode(loaded.length, problems);
+  // Scored but not written counts as not done: the user asked for the workbook.
+  return exitCode(written, problems);
 }
 
 async function consolidateFiles(files: string[], options: Options, io: Io): Promise<number> {
@@ -234,10 +268,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const submissions = loaded.flatMap(({ file, results }) => results.map((result) => ({ file, result })));
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
-  if (submissions.length) {
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await writeAtomic(target, await workbookBytes(layout));
-  }
+  const written = submissions.length > 0 && (await writeOutput(target, await workbookBytes(layout), files, options.force, problems));
   const rows = overview.rows.map((r) => ({
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), counts: r.counts,
   }));
@@ -250,20 +281,14 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
     const lines = overview.rows.map((r) => `  ${r.agency.padEnd(width)}  ${r.score === null ? '–' : f.percent(r.score).padStart(8)}  ${f.number(r.earned)} ${lang.sheet.of} ${f.number(r.weight)}`);
     const w = lang.sheet.overview;
     lines.push(`  ${w.average}: ${overview.average === null ? '–' : f.percent(overview.average)}   ${w.lowest}: ${overview.lowest ? `${overview.lowest.agency} ${f.percent(overview.lowest.score!)}` : '–'}`);
-    io.out(`${w.title}\n${lines.join('\n')}\n  → ${target}`);
+    io.out(`${w.title}\n${lines.join('\n')}${written ? `\n  → ${target}` : ''}`);
   }
   if (!options.json) printProblems(problems, lang, io);
-  return exitCode(submissions.length, problems);
+  return exitCode(written ? submissions.length : 0, problems);
 }
 
 /** The problem names the file by its name; the JSON's `file` keeps the path given. */
 const unreadable = (file: string, detail: string): FileProblem => ({ ...fileProblem(path.basename(file), 'unreadableFile', detail), file });
-
-function describeReadError(e: unknown): string {
-  const message = (e as Error)?.message ?? String(e);
-  if (/zip|central directory|signature/i.test(message)) return 'not an .xlsx file (an old .xls or another format?)';
-  return message.split('\n')[0];
-}
 
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
   let parsed;
@@ -274,6 +299,7 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
       options: {
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'da' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -300,7 +326,7 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
   try {
     const files = await expand(inputs);
     const progress = progressBar(process.stderr, files.length);
-    return await commands[command](files, { out: values.out, json: values.json!, lang: pack(values.lang), progress }, io);
+    return await commands[command](files, { out: values.out, json: values.json!, force: values.force!, lang: pack(values.lang), progress }, io);
   } catch (e) {
     // Bad input is reported above as problems; this is a failure of the program itself.
     io.err(`goalscore: ${(e as Error).message}`);

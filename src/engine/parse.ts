@@ -61,16 +61,22 @@ export function parseNumberText(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * The largest magnitude a plan number may have. Beyond it sums of weights and measures could
+ * overflow to Infinity, and doubles no longer hold whole numbers exactly; no plan needs more.
+ */
+export const MAX_MAGNITUDE = 1e15;
+
 /** A number, with whether it was written or formatted as percent. */
 export function parseNumber(value: CellValue, format?: string | null): Parsed<{ n: number; percent: boolean }> {
   if (isBlank(value)) return MISSING;
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? ok({ n: value, percent: isPercentFormat(format) }) : BAD;
+    return Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE ? ok({ n: value, percent: isPercentFormat(format) }) : BAD;
   }
   if (typeof value !== 'string') return BAD;
   const { body, percent } = stripPercent(value);
   const n = parseNumberText(body);
-  return n === null ? BAD : ok({ n, percent });
+  return n === null || Math.abs(n) > MAX_MAGNITUDE ? BAD : ok({ n, percent });
 }
 
 /** A plain number: `12,5`, `1.200`; a percent sign makes it a fraction (`85 %` = 0.85). */

@@ -128,7 +128,7 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     else if (key === 'year') {
       const y = parsePlain(value);
       if (y.ok && Number.isInteger(y.value)) meta.year = y.value;
-      else if (value instanceof Date) meta.year = value.getUTCFullYear();
+      else if (value instanceof Date && !Number.isNaN(value.getTime())) meta.year = value.getUTCFullYear();
       else problems.push({ ...where, severity: 'warning', message: { key: 'badNumber', args: { value: cellText(value) } } });
     } else if (key === 'period') {
       meta.periodText = cellText(value);

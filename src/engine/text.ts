@@ -42,7 +42,8 @@ export function wordIndex<K extends string>(entries: Iterable<[K, readonly strin
 /** The text of a cell as a user would read it. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // An invalid date (a damaged cell) reads as nothing rather than throwing.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'object' && 'error' in (value as object)) return String((value as { error: string }).error);
   return String(value).trim();
 }

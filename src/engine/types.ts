@@ -78,7 +78,17 @@ export type MessageKey =
   | 'mixedPeriods'
   | 'duplicateAgency'
   | 'totalNot100'
-  | 'unreadableFile';
+  | 'unreadableFile'
+  | 'fileEmpty'
+  | 'fileXls'
+  | 'fileEncrypted'
+  | 'fileNotWorkbook'
+  | 'fileDamaged'
+  | 'fileTooLarge'
+  | 'fileBomb'
+  | 'fileTooManyCells'
+  | 'outputExists'
+  | 'outputIsInput';
 
 /** Plan weighting: percent of 100, or a points allotment. */
 export type WeightUnit = 'percent' | 'points';

@@ -6,7 +6,7 @@
 import { pack, type LanguagePack } from '../engine/i18n';
 import { readPlan } from '../engine/reader';
 import { scorePlan } from '../engine/score';
-import type { CellValue, DataRef, PlanResult, Problem, SheetGrid } from '../engine/types';
+import type { CellValue, DataRef, MessageRef, PlanResult, Problem, SheetGrid } from '../engine/types';
 import { safeSheetName, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet } from '../layout/scoreSheet';
@@ -106,6 +106,9 @@ export function scenarioLayout(actual: PlanResult, scenario: PlanResult, edits: 
 }
 
 /** A problem with a whole file (it cannot be read, or holds no plan), named by the file. */
-export function fileProblem(file: string, key: 'noPlanSheet' | 'unreadableFile', detail = ''): FileProblem {
-  return { file, sheet: '', cell: '', severity: 'error', message: { key, args: key === 'unreadableFile' ? { file, detail } : { file } } };
+/** Messages about a file as a whole; they name the file, and some a detail. */
+export type FileMessageKey = Extract<MessageRef['key'], 'noPlanSheet' | 'unreadableFile' | `file${string}` | `output${string}`>;
+
+export function fileProblem(file: string, key: FileMessageKey, detail = ''): FileProblem {
+  return { file, sheet: '', cell: '', severity: 'error', message: { key, args: { file, detail } } };
 }

@@ -14,7 +14,7 @@ export interface PickedFile {
  * and the others go on. `output` asks for each file's score workbook.
  */
 export async function scoreFiles(files: File[], lang: LanguagePack, options: { defaultPartialCredit: number; output: boolean }, problems: FileProblem[]): Promise<PickedFile[]> {
-  const { scoreWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
+  const { scoreWorkbookBytes, unreadableProblem } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
   const picked: PickedFile[] = [];
   for (const [i, file] of files.entries()) {
     setStatus(fill(lang.ui.progress, { done: i, total: files.length }), { done: i, total: files.length });
@@ -24,7 +24,7 @@ export async function scoreFiles(files: File[], lang: LanguagePack, options: { d
       if (scored.results.length) picked.push({ name: file.name, scored });
       else problems.push(fileProblem(file.name, 'noPlanSheet'));
     } catch (e) {
-      problems.push(fileProblem(file.name, 'unreadableFile', (e as Error).message));
+      problems.push(unreadableProblem(file.name, e));
     }
   }
   return picked;

@@ -1,6 +1,7 @@
 /** Reads workbook files into the engine's plain grids with ExcelJS. */
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../engine/types';
+import { checkWorkbookBytes } from './guard';
 
 /** ExcelJS cell values come in several shapes; the engine wants the value a user sees. */
 export function plainValue(value: ExcelJS.CellValue): CellValue {
@@ -47,7 +48,9 @@ export function gridsFromWorkbook(workbook: ExcelJS.Workbook): SheetGrid[] {
   return grids;
 }
 
+/** Reads a workbook; what cannot be read safely is refused first (guard.ts) with its reason. */
 export async function readWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  await checkWorkbookBytes(data);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(data as ArrayBuffer);
   return workbook;

@@ -88,7 +88,7 @@ test('nothing scorable: not a workbook, a missing file, no plan sheet — exit 2
   await fs.writeFile(notZip, 'this is not a workbook');
   const noPlan = await writePlan('noplan.xlsx', [['Navn', 'Beløb'], ['a', 1]]);
   for (const [file, words] of [
-    [notZip, 'kan ikke læses som en Excel-projektmappe'],
+    [notZip, 'er ikke en Excel-projektmappe (.xlsx)'],
     [path.join(dir, 'missing.xlsx'), 'file not found'],
     [noPlan, 'Ingen ark i noplan.xlsx ligner en målplan'],
   ]) {

@@ -71,7 +71,7 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
 
 const mb = (n: number) => `${Math.round(n / 2 ** 20)} MB`;
 
-/** Counts `<c ` and `<c>` (a cell) in inflated worksheet XML, across chunk edges. */
+/** Counts `<c `, `<c>` and `<c/>` (a cell) in inflated worksheet XML, across chunk edges. */
 function cellCounter() {
   let count = 0;
   let tail = 0; // how much of "<c" the previous chunk ended with
@@ -79,7 +79,7 @@ function cellCounter() {
     feed(chunk: Uint8Array) {
       for (let i = 0; i < chunk.length; i++) {
         const b = chunk[i];
-        if (tail === 2 && (b === 0x20 || b === 0x3e)) count++;
+        if (tail === 2 && (b === 0x20 || b === 0x3e || b === 0x2f)) count++;
         tail = b === 0x3c ? 1 : tail === 1 && b === 0x63 ? 2 : 0;
       }
     },

@@ -143,3 +143,41 @@ test('consolidate: --help names it, and the summary lists agencies best first', 
   expect(lines[0]).toBe('Oversigt over målopfyldelse');
   expect(lines.slice(1, 4).map((l) => l.trim().split(/\s+/)[0])).toEqual(['Hjemrejsestyrelsen', 'Politiet', 'Kriminalforsorgen']);
 });
+
+describe('never losing data', () => {
+  test('an existing output is not replaced without --force; with it, it is', async () => {
+    const out = path.join(dir, 'keep');
+    const seed = path.join(SEEDS, '000-kriminalforsorgen-2024.xlsx');
+    expect(run(['score', seed, '--out', out]).code).toBe(0);
+    const target = path.join(out, '000-kriminalforsorgen-2024.score.xlsx');
+    await fs.writeFile(target, 'my own edits');
+    const again = run(['score', seed, '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('findes allerede og overskrives ikke. Brug --force');
+    expect(await fs.readFile(target, 'utf8')).toBe('my own edits');
+    expect(run(['score', seed, '--out', out, '--force']).code).toBe(0);
+    expect((await fs.readFile(target)).subarray(0, 2).toString()).toBe('PK');
+    // No temporary file is left behind either way.
+    expect((await fs.readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('consolidate leaves every submission byte-identical and never writes over one, even with --force', async () => {
+    const copies = path.join(dir, 'submissions');
+    await fs.mkdir(copies, { recursive: true });
+    const names = (await fs.readdir(SEEDS)).filter((n) => n.endsWith('.xlsx'));
+    for (const n of names) await fs.copyFile(path.join(SEEDS, n), path.join(copies, n));
+    const before = await Promise.all(names.map((n) => sha(path.join(copies, n))));
+    const overview = path.join(dir, 'overview.xlsx');
+    expect(run(['consolidate', copies, '--out', overview]).code).toBe(0);
+    expect(await Promise.all(names.map((n) => sha(path.join(copies, n))))).toEqual(before);
+
+    const onInput = run(['consolidate', copies, '--out', path.join(copies, names[0]), '--force']);
+    expect(onInput.code).toBe(2);
+    expect(onInput.stderr).toContain('er en af de projektmapper, der læses, og overskrives aldrig');
+    expect(await Promise.all(names.map((n) => sha(path.join(copies, n))))).toEqual(before);
+
+    const existing = run(['consolidate', copies, '--out', overview]);
+    expect(existing.code).toBe(2);
+    expect(existing.stderr).toContain('findes allerede');
+  });
+});

@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pack, serialFromDate } from '../src/engine';
-import { planSheets, readWorkbook, scoreInExcel, selectCell, slices, OWNER_KEY } from '../src/excel';
+import { describeFailure, OFFICE_FAILURES, OfficeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, slices, OWNER_KEY } from '../src/excel';
 import { scoreGrids } from '../src/pipeline';
 import { gridsFromWorkbook, readWorkbook as readXlsx } from '../src/xlsx';
 import { FakeExcel } from './fake-excel';
@@ -154,4 +154,60 @@ test('selecting a problem cell takes one sync', async () => {
   await selectCell(fake.asContext(), 'Plan', 'G6');
   expect(fake.syncs).toBe(1);
   expect(fake.requests[0].operations.map((o) => o.op)).toEqual(['activate', 'select']);
+});
+
+describe('Office failures', () => {
+  const en = pack('en');
+
+  test('a cell in edit mode: the write waits and tries again; the plan sheet is unchanged', async () => {
+    const fake = new FakeExcel();
+    syntheticPlan(fake, 20);
+    const before = snapshot(fake, ['Plan']);
+    const read = await readWorkbook(fake.asContext());
+    fake.failNext.push('InvalidOperationInCellEditMode', 'InvalidOperationInCellEditMode');
+    await scoreInExcel(fake.asContext(), { lang: da, retryDelayMs: 1 }, read);
+    expect(snapshot(fake, ['Plan'])).toBe(before);
+    const scoreSheets = fake.sheets.filter((s) => !s.deleted && s.props.get(OWNER_KEY) === 'score');
+    expect(scoreSheets.map((s) => s.name)).toEqual(['Score Plan']);
+    expect(scoreSheets[0].cells.filter((r) => typeof r?.[0] === 'string' && r[0].startsWith('1.')).length).toBe(20);
+  });
+
+  test('edit mode that does not end: given up after a few tries, explained in plain words', async () => {
+    const fake = new FakeExcel();
+    syntheticPlan(fake, 5);
+    const read = await readWorkbook(fake.asContext());
+    fake.failNext.push(...new Array(10).fill('InvalidOperationInCellEditMode'));
+    const error = await scoreInExcel(fake.asContext(), { lang: en, retryDelayMs: 1 }, read).catch((e) => e);
+    expect(describeFailure(error, en)).toBe('Excel is editing a cell. Press Enter or Esc and try again.');
+    expect(describeFailure(error, da)).toBe('Excel er ved at redigere en celle. Tryk Enter eller Esc, og prøv igen.');
+  });
+
+  test('a host with a smaller request limit: refused requests are sent again in smaller pieces', async () => {
+    const fake = new FakeExcel();
+    syntheticPlan(fake, 2000);
+    fake.payloadLimit = 300_000;
+    await scoreInExcel(fake.asContext(), { lang: da, retryDelayMs: 1 });
+    // Every request that went through was under the host's limit, and the sheet is whole.
+    expect(fake.maxRequestBytes).toBeLessThanOrEqual(300_000);
+    const score = fake.sheet('Score Plan')!;
+    expect(score.cells.filter((r) => typeof r?.[0] === 'string' && r[0].startsWith('1.')).length).toBe(2000);
+    expect(fake.sheets.filter((s) => !s.deleted && s.props.get(OWNER_KEY) === 'score')).toHaveLength(1);
+  });
+
+  test('a protected workbook: refused before anything is written, in plain words', async () => {
+    const fake = new FakeExcel();
+    syntheticPlan(fake, 5);
+    fake.workbookProtected = true;
+    const error = await scoreInExcel(fake.asContext(), { lang: en }).catch((e) => e);
+    expect(error).toBeInstanceOf(OfficeFailure);
+    expect(describeFailure(error, en)).toContain('is protected, so score sheets cannot be written');
+    expect(fake.writes()).toEqual([]);
+  });
+
+  test('an unknown failure keeps Excel\'s own message; every known code has words in every language', () => {
+    expect(describeFailure(Object.assign(new Error('GeneralException: boom'), { code: 'GeneralException' }), en)).toBe('That did not work: GeneralException: boom');
+    for (const lang of ['da', 'nb', 'en'].map(pack)) {
+      for (const rule of Object.values(OFFICE_FAILURES)) expect(lang.ui[rule.key]).toMatch(/\w{3}/);
+    }
+  });
 });

@@ -39,6 +39,12 @@ export class FakeExcel {
   readonly sheets: SheetState[] = [];
   readonly requests: { bytes: number; operations: Operation[] }[] = [];
   syncs = 0;
+  /** Workbook structure protection, as Excel reports it. */
+  workbookProtected = false;
+  /** Error codes the next syncs fail with, one per sync, as Excel would reject a request. */
+  readonly failNext: string[] = [];
+  /** A host whose request limit is below the add-in's own: larger requests fail. */
+  payloadLimit = Infinity;
   private pending: Operation[] = [];
   private loads: (() => number)[] = [];
   readonly responses: number[] = [];
@@ -65,7 +71,7 @@ export class FakeExcel {
   }
 
   readonly context = {
-    workbook: { worksheets: new FakeWorksheets(this) },
+    workbook: { worksheets: new FakeWorksheets(this), protection: new FakeProtection(this) },
     application: {
       suspendApiCalculationUntilNextSync: () => this.record(null, 'suspendApiCalculation'),
       suspendScreenUpdatingUntilNextSync: () => this.record(null, 'suspendScreenUpdating'),
@@ -73,8 +79,17 @@ export class FakeExcel {
     sync: async () => {
       this.syncs++;
       const operations = this.pending;
-      this.requests.push({ bytes: operations.reduce((s, o) => s + o.bytes, 0), operations });
+      const bytes = operations.reduce((s, o) => s + o.bytes, 0);
       this.pending = [];
+      const code = this.failNext.shift() ?? (bytes > this.payloadLimit ? 'RequestPayloadSizeLimitExceeded' : null);
+      if (code) {
+        // Excel applies nothing of a failed request. The fake has applied queued writes already,
+        // so it marks the sheets added in this request as gone, as they would be.
+        for (const o of operations) if (o.op === 'addSheet' && o.sheet) this.sheet(o.sheet)!.deleted = true;
+        this.loads = [];
+        throw Object.assign(new Error(`${code}: the request failed`), { code });
+      }
+      this.requests.push({ bytes, operations });
       this.responses.push(this.loads.reduce((s, finish) => s + finish(), 0));
       this.loads = [];
     },
@@ -107,6 +122,18 @@ class Loadable {
       props.forEach((p) => this.loaded.add(p));
       return size();
     });
+  }
+}
+
+class FakeProtection extends Loadable {
+  load(props: string): this {
+    this.fake.record(null, 'load');
+    this.later(props.split(',').map((p) => p.trim()), () => 5);
+    return this;
+  }
+  get protected(): boolean {
+    this.need('protected');
+    return this.fake.workbookProtected;
   }
 }
 

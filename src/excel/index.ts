@@ -8,10 +8,13 @@ import type { PlanResult, Problem } from '../engine/types';
 import type { Overview, Submission } from '../engine/consolidate';
 import { consolidationLayout, dataFromGrids, scoreGrids, scoreWorkbookLayout, type FileProblem } from '../pipeline';
 import { readWorkbook, type WorkbookRead } from './read';
-import { writeWorkbook, type WriteOptions } from './write';
+import { failureRule, OfficeFailure } from './failures';
+import { REQUEST_LIMIT, writeWorkbook, type WriteOptions } from './write';
+import type { WorkbookLayout } from '../layout/model';
 
 export { readWorkbook, selectCell, OWNER_KEY, type WorkbookRead } from './read';
 export { writeWorkbook, slices, REQUEST_LIMIT, type WriteOptions } from './write';
+export { describeFailure, failureRule, OfficeFailure, OFFICE_FAILURES, REQUIRED_API } from './failures';
 
 export interface PlanSheetInfo {
   sheet: string;
@@ -31,7 +34,38 @@ export function planSheets(read: WorkbookRead): PlanSheetInfo[] {
   return out;
 }
 
-export interface ExcelScoreOptions extends WriteOptions {
+export interface RetryOptions {
+  /** How long to wait before trying again when Excel is busy or a cell is being edited. */
+  retryDelayMs?: number;
+}
+
+const ATTEMPTS = 4;
+
+/**
+ * Writes the layout, and where a failure says it may help, tries again: with requests half the
+ * size when Excel refuses one as too large, after a pause when a cell is being edited. A
+ * protected workbook is reported before anything is tried. Each retry reads the workbook again,
+ * so sheets a failed attempt left behind are the add-in's own and are replaced.
+ */
+export async function writeWithRetries(context: Excel.RequestContext, layout: WorkbookLayout, read: WorkbookRead, options: WriteOptions & RetryOptions): Promise<void> {
+  if (read.protected) throw new OfficeFailure('WorkbookProtected');
+  let limit = options.requestLimit ?? REQUEST_LIMIT;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Reading again is part of the attempt: in cell edit mode it fails as the write does.
+      const current = attempt === 1 ? read : await readWorkbook(context);
+      await writeWorkbook(context, layout, current, { ...options, requestLimit: limit });
+      return;
+    } catch (e) {
+      const retry = failureRule(e)?.retry;
+      if (!retry || attempt >= ATTEMPTS) throw e;
+      if (retry === 'smaller') limit = Math.floor(limit / 4);
+      else await new Promise((resolve) => setTimeout(resolve, (options.retryDelayMs ?? 1000) * attempt));
+    }
+  }
+}
+
+export interface ExcelScoreOptions extends WriteOptions, RetryOptions {
   lang: LanguagePack;
   /** Score only these plan sheets; all when absent. */
   sheets?: string[];
@@ -55,7 +89,7 @@ export async function scoreInExcel(context: Excel.RequestContext, options: Excel
   if (!results.length) return { results, problems };
   const userSheets = workbook.names.filter((n) => !workbook.owned.has(n));
   const layout = scoreWorkbookLayout(results, problems, options.lang, userSheets);
-  await writeWorkbook(context, layout, workbook, options);
+  await writeWithRetries(context, layout, workbook, options);
   return { results, problems };
 }
 
@@ -78,6 +112,6 @@ export async function consolidateInExcel(context: Excel.RequestContext, options:
   const fileProblems = [...own.problems.map((p) => ({ ...p, file: options.workbookName })), ...(options.extra?.problems ?? [])];
   const userSheets = workbook.names.filter((n) => !workbook.owned.has(n));
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, options.lang, userSheets);
-  if (submissions.length) await writeWorkbook(context, layout, workbook, options);
+  if (submissions.length) await writeWithRetries(context, layout, workbook, options);
   return { overview, problems, results: submissions.map((s) => s.result) };
 }

@@ -15,6 +15,8 @@ export interface WorkbookRead {
   owned: Map<string, string>;
   /** Every sheet name in the workbook, the user's and the add-in's. */
   names: string[];
+  /** Whether the workbook's structure is protected: no sheet can then be added or deleted. */
+  protected: boolean;
 }
 
 /** Excel hands error values over as text such as `#DIV/0!`. */
@@ -28,6 +30,8 @@ function cell(value: unknown): CellValue {
 export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
+  const protection = context.workbook.protection;
+  protection.load('protected');
   const marks = new Map<string, Excel.WorksheetCustomPropertyCollection>();
   await context.sync();
   for (const sheet of sheets.items) {
@@ -58,7 +62,7 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
       origin: { row: range.rowIndex, col: range.columnIndex },
     });
   }
-  return { grids, owned, names: sheets.items.map((s) => s.name) };
+  return { grids, owned, names: sheets.items.map((s) => s.name), protected: protection.protected };
 }
 
 /** Selects a cell for the user, e.g. from the problems list. One sync. */

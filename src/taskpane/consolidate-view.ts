@@ -2,6 +2,7 @@
  * The "Konsolidér" view: plan workbooks from other agencies, read here in the pane, together with
  * the open workbook's plan sheets (in Excel) or on their own (in a browser), into one overview.
  */
+import { describeFailure } from '../excel/failures';
 import { fill, type LanguagePack } from '../engine/i18n';
 import { formatter } from '../engine/format';
 import type { Submission } from '../engine/consolidate';
@@ -53,7 +54,7 @@ export function startConsolidation(pane: Pane, write: OverviewWriter, onSelect?:
       const f = formatter(lang);
       setStatus(fill(lang.ui.consolidated, { count: outcome.count, average: outcome.average === null ? '–' : f.percent(outcome.average) }));
     } catch (e) {
-      setStatus(fill(lang.ui.failed, { message: (e as Error)?.message ?? String(e) }));
+      setStatus(describeFailure(e, lang));
     }
   });
 

@@ -1,6 +1,6 @@
 /** The task pane inside Excel: list the plan sheets, score them into the workbook, go to problems. */
 import { fill, type LanguagePack } from '../engine/i18n';
-import { consolidateInExcel, planSheets, readWorkbook, scoreInExcel, selectCell, writeWorkbook, type PlanSheetInfo } from '../excel';
+import { consolidateInExcel, describeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, writeWorkbook, type PlanSheetInfo } from '../excel';
 import { dataFromGrids, scenarioLayout } from '../pipeline';
 import { startWhatIf } from './whatif-view';
 import { startConsolidation } from './consolidate-view';
@@ -22,7 +22,7 @@ export function startExcelMode(pane: Pane): { rerender(): void } {
   let scored = false;
 
   const goTo = (p: FileProblem) => Excel.run((ctx) => selectCell(ctx, p.sheet, p.cell)).catch(fail);
-  const fail = (e: unknown) => setStatus(fill(pane.lang().ui.failed, { message: (e as Error)?.message ?? String(e) }));
+  const fail = (e: unknown) => setStatus(describeFailure(e, pane.lang()));
 
   async function refresh(): Promise<void> {
     setStatus(pane.lang().ui.reading);

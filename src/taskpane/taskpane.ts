@@ -2,6 +2,7 @@
  * The task pane: Fluent 2 web components, the language from Office (or the user's choice), and
  * one of two modes: inside Excel, or in a plain browser with files picked from disk.
  */
+import { describeFailure, OfficeFailure, REQUIRED_API } from '../excel/failures';
 import '@fluentui/web-components/badge/define.js';
 import '@fluentui/web-components/button/define.js';
 import '@fluentui/web-components/checkbox/define.js';
@@ -16,7 +17,7 @@ import { LANGUAGES, pack, type LanguageCode } from '../engine/i18n';
 import { startExcelMode, type Pane } from './excel-mode';
 import { startFileMode } from './file-mode';
 import { loadSettings, resolveLanguage, saveSettings, type Settings } from './settings';
-import { applyWords } from './view';
+import { applyWords, setStatus } from './view';
 import '../commands/commands';
 
 setTheme(webLightTheme);
@@ -77,6 +78,11 @@ function start(inExcel: boolean): void {
     const percent = Number(String(credit.value).replace(',', '.'));
     if (Number.isFinite(percent) && percent >= 0 && percent <= 100) update({ ...settings, partialCredit: percent / 100 });
   });
+  if (inExcel && !Office.context.requirements.isSetSupported(REQUIRED_API.set, REQUIRED_API.version)) {
+    // An Excel too old for the add-in: say so, and offer nothing that would fail half-way.
+    setStatus(describeFailure(new OfficeFailure('OldExcel'), pane.lang()));
+    return;
+  }
   mode = inExcel ? startExcelMode(pane) : startFileMode(pane);
 }
 

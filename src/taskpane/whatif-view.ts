@@ -3,6 +3,7 @@
  * the plan and area scores follow at once. The engine runs here in the pane; nothing is written
  * until the scenario is saved as a sheet.
  */
+import { describeFailure } from '../excel/failures';
 import { CRITERION_BY_KEY } from '../engine/criteria';
 import { formatter } from '../engine/format';
 import { fill, type LanguagePack } from '../engine/i18n';
@@ -138,7 +139,7 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
     try {
       setStatus(await save(source.result, scenario, [...edits].map(([id, text]) => ({ id, text })), lang));
     } catch (e) {
-      setStatus(fill(lang.ui.failed, { message: (e as Error)?.message ?? String(e) }));
+      setStatus(describeFailure(e, lang));
     }
   });
 

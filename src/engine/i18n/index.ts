@@ -4,7 +4,7 @@ import { nb } from './nb';
 import type { LanguageCode, LanguagePack } from './types';
 import type { MessageRef } from '../types';
 
-export type { LanguageCode, LanguagePack, ScoreColumnKey, UiWords, Vocabulary } from './types';
+export type { LanguageCode, LanguagePack, ScoreColumnKey, UiWords, Vocabulary, OfficeFailureKey } from './types';
 
 /** Fills `{name}` places in a UI template. */
 export function fill(template: string, args: Record<string, string | number>): string {

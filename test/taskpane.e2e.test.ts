@@ -43,8 +43,22 @@ beforeAll(async () => {
   page = await context.newPage();
   // No network here, as on a machine without internet: Office.js from its CDN cannot load.
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  watch(page);
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'taskpane-'));
 }, 60_000);
+
+/** Every request a page makes and every Content-Security-Policy violation it reports. */
+const requests: string[] = [];
+const violations: string[] = [];
+function watch(p: Page): void {
+  p.on('request', (r) => requests.push(r.url()));
+  p.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  void p.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} blocked ${e.blockedURI}`)),
+  );
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -91,7 +105,8 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
 
 /** Serious and critical accessibility violations axe-core finds on the page as it stands. */
 async function axeViolations(p: Page) {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  // Evaluated by the test driver, not added as an inline script, which the pane's policy forbids.
+  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await p.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, where: (v.nodes as { html: string }[]).map((n) => n.html.slice(0, 140)) }));
@@ -121,18 +136,23 @@ describe('Excel mode, with the recording fake as the host', () => {
   let excelPage: Page;
 
   /** The fake and its one dependency, compiled for the page and wired up as `Office` and `Excel`. */
-  async function hostScript(sheets: { name: string; values: unknown[][]; formats?: unknown[][] }[]): Promise<string> {
+  async function hostScript(sheets: { name: string; values: unknown[][]; formats?: unknown[][] }[], supported = true): Promise<string> {
     const ts = await import('typescript');
     const compile = async (file: string) =>
       ts.transpileModule(await fs.readFile(path.join(ROOT, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-    const modules = { '../src/engine/address': await compile('src/engine/address.ts'), fake: await compile('test/fake-excel.ts') };
+    const address = await compile('src/engine/address.ts');
+    // By the names the files require each other with.
+    const modules = { '../src/engine/address': address, '../engine/address': address, '../src/layout/r1c1': await compile('src/layout/r1c1.ts'), fake: await compile('test/fake-excel.ts') };
+    // Each module is a function in the script's own text, not a string to evaluate: the pane's
+    // Content-Security-Policy allows no eval, for the harness as for the add-in.
+    const sources = Object.entries(modules).map(([name, code]) => `${JSON.stringify(name)}: function (require, module, exports) {\n${code}\n}`);
     return `(() => {
-      const sources = ${JSON.stringify(modules)};
+      const sources = { ${sources.join(',\n')} };
       const cache = {};
       const load = (name) => {
         if (cache[name]) return cache[name].exports;
         const module = (cache[name] = { exports: {} });
-        new Function('require', 'module', 'exports', sources[name])(load, module, module.exports);
+        sources[name](load, module, module.exports);
         return module.exports;
       };
       const fake = new (load('fake').FakeExcel)();
@@ -140,7 +160,7 @@ describe('Excel mode, with the recording fake as the host', () => {
       window.__fake = fake;
       window.Office = {
         HostType: { Excel: 'Excel' },
-        context: { displayLanguage: 'da-DK', requirements: { isSetSupported: () => true } },
+        context: { displayLanguage: 'da-DK', requirements: { isSetSupported: (set, version) => ${supported} || Number(version) < 1.12 } },
         onReady: (callback) => Promise.resolve().then(() => callback({ host: 'Excel' })),
       };
       window.Excel = { run: (batch) => batch(fake.asContext()) };
@@ -161,6 +181,7 @@ describe('Excel mode, with the recording fake as the host', () => {
     const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 1000 } });
     excelPage = await context.newPage();
     await excelPage.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+    watch(excelPage);
     await excelPage.addInitScript({ content: await hostScript(sheets) });
     await excelPage.goto(`${base}/taskpane.html`);
     await excelPage.locator('#excel-mode').waitFor({ state: 'visible' });
@@ -286,4 +307,33 @@ describe('consolidation in file mode', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Mangler', 'Problemer', 'Kriminalforsorgen', 'Politiet', 'Hjemrejsestyrelsen']);
     expect(wb.getWorksheet('Oversigt')!.getCell('A6').value).toBe('Kriminalforsorgen');
   }, 90_000);
+});
+
+test('an Excel without ExcelApi 1.12 is told so in plain words, and offered nothing that would fail', async () => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const old = await context.newPage();
+  await old.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  await old.addInitScript({
+    content: `window.Office = { HostType: { Excel: 'Excel' }, context: { displayLanguage: 'en-GB', requirements: { isSetSupported: (set, version) => Number(version) < 1.12 } }, onReady: (f) => Promise.resolve().then(() => f({ host: 'Excel' })) };`,
+  });
+  await old.goto(`${base}/taskpane.html`);
+  await old.locator('#status').filter({ hasText: 'too old' }).waitFor({ timeout: 20_000 });
+  await expect(old.locator('#status').textContent()).resolves.toBe('This version of Excel is too old for the add-in. It needs Excel 2021, Microsoft 365 or Excel on the web.');
+  await expect(old.locator('#excel-mode').isHidden()).resolves.toBe(true);
+  await expect(old.locator('#file-mode').isHidden()).resolves.toBe(true);
+  await context.close();
+}, 60_000);
+
+test('under its Content-Security-Policy the pane ran everything above without a violation, and called no one', async () => {
+  // The policy is the page's own: no inline script, no eval (mathjs scored formula rows above).
+  const html = await fs.readFile(path.join(DIST, 'taskpane.html'), 'utf8');
+  const policy = html.match(/http-equiv="?Content-Security-Policy"? content="([^"]+)"/)?.[1] ?? '';
+  expect(policy).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
+  expect(policy).not.toMatch(/unsafe-eval/);
+  expect(policy.match(/script-src[^;]*/)![0]).not.toMatch(/unsafe-inline/);
+  expect(violations).toEqual([]);
+  // Requests: the pane's own files, the downloads it made itself, and Office's script (refused here).
+  const foreign = requests.filter((url) => !url.startsWith(base) && !url.startsWith('blob:') && !url.startsWith('data:') && !url.startsWith('https://appsforoffice.microsoft.com/'));
+  expect(foreign).toEqual([]);
+  expect(requests.length).toBeGreaterThan(5);
 });

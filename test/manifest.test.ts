@@ -67,3 +67,13 @@ test('icons at 16, 32, 64, 80 and 128 pixels', async () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
   }
 });
+
+test('the manifest trusts no domain but its own: no AppDomains, every URL on the add-in\'s origin', async () => {
+  for (const file of [path.join(ROOT, 'manifest.xml'), path.join(DIST, 'manifest.xml')]) {
+    const xml = await fs.readFile(file, 'utf8');
+    expect(xml).not.toMatch(/<AppDomains?\b/);
+    // XML namespaces are names, not places the add-in loads from.
+    const origins = new Set([...xml.matchAll(/"(https?:\/\/[^"/]+)/g)].map((m) => m[1]).filter((o) => !/schemas\.microsoft\.com|www\.w3\.org/.test(o)));
+    expect([...origins]).toEqual([new URL(DEV_URL).origin]);
+  }
+});

@@ -1,5 +1,6 @@
 /** Numbers, percents and dates as the output language writes them, for explanations. */
 import type { LanguagePack } from './i18n';
+import { memo } from './memo';
 import { formatSerialDate } from './parse';
 
 export interface Formatter {
@@ -11,22 +12,6 @@ export interface Formatter {
 
 const cache = new Map<string, Formatter>();
 
-/**
- * Intl formatting costs microseconds a call, and a plan repeats its numbers (targets, weights,
- * thresholds) row after row; a bounded memo keeps explanations of large plans cheap.
- */
-function memo(format: (n: number) => string): (n: number) => string {
-  const seen = new Map<number, string>();
-  return (n) => {
-    let text = seen.get(n);
-    if (text === undefined) {
-      if (seen.size >= 10_000) seen.clear();
-      text = format(n);
-      seen.set(n, text);
-    }
-    return text;
-  };
-}
 
 export function formatter(lang: LanguagePack): Formatter {
   const hit = cache.get(lang.locale);
@@ -34,6 +19,7 @@ export function formatter(lang: LanguagePack): Formatter {
   const num = new Intl.NumberFormat(lang.locale, { maximumFractionDigits: 2 });
   const pct = new Intl.NumberFormat(lang.locale, { maximumFractionDigits: 1 });
   const f: Formatter = {
+    // Intl formatting costs microseconds a call; explanations of large plans repeat their numbers.
     number: memo((n) => num.format(n)),
     percent: memo((x) => `${pct.format(x * 100)} %`),
     date: (s) => formatSerialDate(s, lang.locale),

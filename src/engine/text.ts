@@ -2,20 +2,12 @@
  * Case- and accent-insensitive matching of header texts and keywords, so `Målværdi`, `MALVAERDI`
  * and `malvaerdi` are one word. æ and ø do not decompose in Unicode, so they are spelled out.
  */
+import { memo } from './memo';
+
 const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss' };
 
-const folded = new Map<string, string>();
-
-export function fold(text: string): string {
-  // Plans repeat their keywords (types, scales, assessments) on every row.
-  let result = folded.get(text);
-  if (result === undefined) {
-    if (folded.size >= 10_000) folded.clear();
-    result = foldText(text);
-    folded.set(text, result);
-  }
-  return result;
-}
+/** Plans repeat their keywords (types, scales, assessments) on every row: folded once each. */
+export const fold: (text: string) => string = memo(foldText);
 
 function foldText(text: string): string {
   return text

@@ -3,23 +3,21 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 /**
- * The pages' Content-Security-Policy, one for both: no inline script and no eval; scripts only from
- * here and Office's CDN. Styles may be inline because Office.js sets them itself (excel-web-16.00.js).
+ * The pages' Content-Security-Policy, one for both, written first in each page's <head> (a policy
+ * governs only what follows it): no inline script and no eval; scripts only from here and Office's
+ * CDN. Styles may be inline because Office.js sets them itself (excel-web-16.00.js).
  */
-const CSP = {
-  'http-equiv': 'Content-Security-Policy',
-  content: [
-    "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self' https://appsforoffice.microsoft.com",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; '),
-};
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' https://appsforoffice.microsoft.com",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { DEV_URL, manifestForBase } = require('./scripts/manifest-url');
@@ -62,8 +60,8 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', meta: { csp: CSP } }),
-      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], meta: { csp: CSP } }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', csp: CSP }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], csp: CSP }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },

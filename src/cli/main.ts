@@ -143,15 +143,17 @@ async function writeAtomic(target: string, data: Uint8Array, force: boolean): Pr
   }
 }
 
+/** A path as the file system resolves it (links followed), or as given when it does not exist yet. */
+const realPath = (p: string) => fs.realpath(p).catch(() => path.resolve(p));
+
+/** The inputs' real paths, resolved once for all outputs. */
+const realPaths = async (files: string[]) => new Set(await Promise.all(files.map(realPath)));
+
 /** Writes an output, or says why not: it exists (without --force), or it is one of the inputs. */
-async function writeOutput(target: string, data: Uint8Array, inputs: string[], force: boolean, problems: FileProblem[]): Promise<boolean> {
-  const real = async (p: string) => fs.realpath(p).catch(() => path.resolve(p));
-  const resolved = await real(target);
-  for (const input of inputs) {
-    if ((await real(input)) === resolved) {
-      problems.push({ ...fileProblem(target, 'outputIsInput'), file: target });
-      return false;
-    }
+async function writeOutput(target: string, data: Uint8Array, inputs: Set<string>, force: boolean, problems: FileProblem[]): Promise<boolean> {
+  if (inputs.has(await realPath(target))) {
+    problems.push({ ...fileProblem(target, 'outputIsInput'), file: target });
+    return false;
   }
   await fs.mkdir(path.dirname(target), { recursive: true });
   if (await writeAtomic(target, data, force)) return true;
@@ -243,9 +245,10 @@ async function score(files: string[], options: Options, io: Io): Promise<number>
   const plans: ReturnType<typeof planJson>[] = [];
   const texts: string[] = [];
   let written = 0;
+  const inputs = await realPaths(files);
   for (const { file, results, output } of loaded) {
     const target = path.join(outDir, `${path.basename(file).replace(/\.xlsx$/i, '')}.score.xlsx`);
-    const wrote = await writeOutput(target, output!, files, options.force, problems);
+    const wrote = await writeOutput(target, output!, inputs, options.force, problems);
     if (wrote) written++;
     for (const r of results) {
       plans.push(planJson(file, r, lang));
@@ -268,7 +271,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const submissions = loaded.flatMap(({ file, results }) => results.map((result) => ({ file, result })));
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
-  const written = submissions.length > 0 && (await writeOutput(target, await workbookBytes(layout), files, options.force, problems));
+  const written = submissions.length > 0 && (await writeOutput(target, await workbookBytes(layout), await realPaths(files), options.force, problems));
   const rows = overview.rows.map((r) => ({
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), counts: r.counts,
   }));

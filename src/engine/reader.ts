@@ -17,6 +17,7 @@ import {
   parseRange,
   parseWeight,
 } from './parse';
+import { COLUMN_KEYS } from './types';
 import type {
   AreaDeclaration,
   CellValue,
@@ -151,6 +152,25 @@ function readId(value: CellValue): string {
   return cellText(value).replace(/\s+/g, '').replace(/\.+$/, '');
 }
 
+const NO_CELLS: Partial<Record<ColumnKey, SourceCell>> = Object.fromEntries(COLUMN_KEYS.map((k) => [k, undefined]));
+
+/**
+ * A plan cell as read. Its address is spelled out only when asked for, by a problem or a result
+ * that points back at it: a plan of tens of thousands of rows holds a hundred thousand cells.
+ */
+class PlanCell implements SourceCell {
+  constructor(
+    readonly value: CellValue,
+    readonly format: string | null | undefined,
+    private readonly letter: string,
+    private readonly row: number,
+  ) {}
+
+  get address(): string {
+    return this.letter + this.row;
+  }
+}
+
 /** Reads one plan sheet. Returns `plan: null` (and no problem) when the sheet is not a plan. */
 export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const header = findHeader(grid);
@@ -173,11 +193,12 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     const values = grid.values[r];
     if (!values || values.every(isBlank)) continue;
     const sheetRow = top + r;
-    const cells: Partial<Record<ColumnKey, SourceCell>> = {};
+    // Every row's cells in one shape, so reading them stays monomorphic over thousands of rows.
+    const cells: Partial<Record<ColumnKey, SourceCell>> = { ...NO_CELLS };
     const formats = grid.formats?.[r];
     for (const { key, col, letter } of columnsRead) {
       const value = values[col];
-      if (!isBlank(value)) cells[key] = { value, format: formats?.[col], address: letter + (sheetRow + 1) };
+      if (!isBlank(value)) cells[key] = new PlanCell(value, formats?.[col], letter, sheetRow + 1);
     }
     const id = cells.id ? readId(cells.id.value) : '';
     const areaText = cells.area ? cellText(cells.area.value) : '';

@@ -146,7 +146,7 @@ export interface Period {
 export interface SourceCell {
   value: CellValue;
   format?: string | null;
-  address: string;
+  readonly address: string;
 }
 
 /** A cell's value as the engine reads it: absent, or parsed, or present but unreadable. */

@@ -108,13 +108,14 @@ const LINE_HEIGHT = 15;
  * rows by themselves when a file is opened, so the layout says how tall each row should be.
  */
 export function wrappedRowHeights(values: LayoutValue[][], widths: number[], wrapped: boolean[]): (number | null)[] {
+  // About one character of body text fits per unit of column width, less a margin.
+  const columns = wrapped.flatMap((w, c) => (w ? [{ c, fits: Math.max(1, widths[c] - 1) }] : []));
   return values.map((row) => {
     let lines = 1;
-    row.forEach((v, c) => {
-      if (!wrapped[c] || typeof v !== 'string') return;
-      // About one character of body text fits per unit of column width, less a margin.
-      lines = Math.max(lines, Math.ceil(v.length / Math.max(1, widths[c] - 1)));
-    });
+    for (const { c, fits } of columns) {
+      const v = row[c];
+      if (typeof v === 'string' && v.length > fits) lines = Math.max(lines, Math.ceil(v.length / fits));
+    }
     return lines > 1 ? Math.min(lines, 12) * LINE_HEIGHT : null;
   });
 }

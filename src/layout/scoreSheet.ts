@@ -27,33 +27,35 @@ interface ScoreColumn {
   input?: ColumnKey;
   /** Other columns that appear only for some plans. */
   when?: (result: PlanResult) => boolean;
-  cell(r: RowResult, lang: LanguagePack): Cell;
+  /** The cell's value in a goal or requirement row. */
+  value(r: RowResult, lang: LanguagePack): LayoutValue;
+  /** Its number format, one for the column or chosen per row; an empty cell keeps General. */
+  format?: string | ((r: RowResult) => string | null);
+  /** Formatted even when empty: its formula may show a value once an input is edited. */
+  formatEmpty?: boolean;
 }
 
 const blank: Cell = [null, null];
 const EPS = 1e-9;
 
 /** How a row's target and floor read: percent for share/reduction/increase, dates for milestones. */
-function boundKind(r: RowResult): 'percent' | 'date' | 'number' {
+function boundFormat(r: RowResult): string {
   const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
-  if (def?.kind === 'comparison' && def.unit === 'date') return 'date';
-  return def?.percent ? 'percent' : 'number';
+  if (def?.kind === 'comparison' && def.unit === 'date') return FORMATS.date;
+  return def?.percent ? FORMATS.percent : FORMATS.number;
 }
 
-function bound(value: number | null, kind: 'percent' | 'date' | 'number'): Cell {
-  if (value === null) return blank;
-  return [value, kind === 'percent' ? FORMATS.percent : kind === 'date' ? FORMATS.date : FORMATS.number];
-}
-
-const num = (n: number | null): Cell => (n === null ? blank : [n, FORMATS.number]);
 const isRange = (r: RowResult) => !!r.row.target && r.row.target.lo !== r.row.target.hi;
 
-/** The actual as the criterion reads it: a share's actual is a percentage. */
-function actualCell(r: RowResult): Cell {
+/** Whether the criterion reads its actual as a percentage, as a share does. */
+function percentActual(r: RowResult): boolean {
   const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+  return def?.kind === 'comparison' && def.actualUnit === 'percent';
+}
+
+function actualValue(r: RowResult): number | null {
   const a = r.row.actual;
-  if (a === null || def?.kind !== 'comparison' || def.actualUnit !== 'percent') return num(a);
-  return [Math.abs(a) > 1 ? a / 100 : a, FORMATS.percent];
+  return a !== null && percentActual(r) && Math.abs(a) > 1 ? a / 100 : a;
 }
 
 function typeLabel(r: RowResult, lang: LanguagePack): string {
@@ -64,56 +66,60 @@ function typeLabel(r: RowResult, lang: LanguagePack): string {
 const measureFormat = (r: RowResult) => (r.measureKind === 'percent' ? FORMATS.percent : r.measureKind === 'date' ? FORMATS.date : FORMATS.number);
 const notMet = (r: RowResult) => r.fulfilment === null || r.fulfilment < 1 - EPS;
 
+/** What it takes reads as the measure does; a share counted as a percentage reads as a percent. */
+function requiredFormat(r: RowResult): string {
+  if (r.measureKind === 'date') return FORMATS.date;
+  const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+  return def?.kind === 'comparison' && def.key === 'share' && r.row.met === null ? FORMATS.percent : FORMATS.number;
+}
+
 export const SCORE_COLUMNS: readonly ScoreColumn[] = [
-  { key: 'id', width: 8, cell: (r) => [r.id, '@'] },
-  { key: 'area', width: 22, cell: (r) => [r.area || null, null] },
-  { key: 'title', width: 48, wrap: true, cell: (r) => [r.title || null, null] },
-  { key: 'weight', width: 9, cell: (r) => [r.weight, FORMATS.weight] },
-  { key: 'type', width: 13, cell: (r, lang) => [typeLabel(r, lang) || null, null] },
-  { key: 'scale', width: 12, input: 'scale', cell: (r) => [r.row.cells.scale ? cellText(r.row.cells.scale.value) : null, null] },
-  { key: 'target', width: 11, input: 'target', cell: (r) => bound(r.row.target?.lo ?? null, boundKind(r)) },
-  { key: 'targetHigh', width: 11, when: (p) => p.rows.some(isRange), cell: (r) => (isRange(r) ? bound(r.row.target!.hi, boundKind(r)) : blank) },
-  { key: 'floor', width: 11, input: 'floor', cell: (r) => bound(r.row.floor, boundKind(r)) },
-  { key: 'baseline', width: 12, input: 'baseline', cell: (r) => num(r.row.baseline) },
-  { key: 'actual', width: 10, input: 'actual', cell: (r) => actualCell(r) },
-  { key: 'met', width: 10, input: 'met', cell: (r) => num(r.row.met) },
-  { key: 'total', width: 9, input: 'total', cell: (r) => num(r.row.total) },
-  { key: 'excluded', width: 10, input: 'excluded', cell: (r) => num(r.row.excluded) },
-  { key: 'deadline', width: 11, input: 'deadline', cell: (r) => bound(r.row.deadline, 'date') },
+  { key: 'id', width: 8, value: (r) => r.id, format: '@' },
+  { key: 'area', width: 22, value: (r) => r.area || null },
+  { key: 'title', width: 48, wrap: true, value: (r) => r.title || null },
+  { key: 'weight', width: 9, value: (r) => r.weight, format: FORMATS.weight },
+  { key: 'type', width: 13, value: (r, lang) => typeLabel(r, lang) || null },
+  { key: 'scale', width: 12, input: 'scale', value: (r) => (r.row.cells.scale ? cellText(r.row.cells.scale.value) : null) },
+  { key: 'target', width: 11, input: 'target', value: (r) => r.row.target?.lo ?? null, format: boundFormat },
+  { key: 'targetHigh', width: 11, when: (p) => p.rows.some(isRange), value: (r) => (isRange(r) ? r.row.target!.hi : null), format: boundFormat },
+  { key: 'floor', width: 11, input: 'floor', value: (r) => r.row.floor, format: boundFormat },
+  { key: 'baseline', width: 12, input: 'baseline', value: (r) => r.row.baseline, format: FORMATS.number },
+  { key: 'actual', width: 10, input: 'actual', value: actualValue, format: (r) => (percentActual(r) ? FORMATS.percent : FORMATS.number) },
+  { key: 'met', width: 10, input: 'met', value: (r) => r.row.met, format: FORMATS.number },
+  { key: 'total', width: 9, input: 'total', value: (r) => r.row.total, format: FORMATS.number },
+  { key: 'excluded', width: 10, input: 'excluded', value: (r) => r.row.excluded, format: FORMATS.number },
+  { key: 'deadline', width: 11, input: 'deadline', value: (r) => r.row.deadline, format: FORMATS.date },
   {
     key: 'completed',
     width: 12,
     input: 'completed',
-    cell: (r) => {
+    value: (r) => {
       const c = r.row.completed;
-      if (!c) return blank;
-      return c.date !== null ? [c.date, FORMATS.date] : [cellText(r.row.cells.completed?.value), null];
+      return !c ? null : c.date !== null ? c.date : cellText(r.row.cells.completed?.value);
     },
+    format: (r) => (r.row.completed?.date != null ? FORMATS.date : null),
   },
-  { key: 'assessment', width: 15, input: 'assessment', cell: (r, lang) => [r.row.assessment ? lang.statuses[r.row.assessment] : null, null] },
-  { key: 'result', width: 11, cell: (r) => (r.measure === null ? blank : [r.measure, measureFormat(r)]) },
-  { key: 'fulfilment', width: 12, cell: (r) => (r.fulfilment === null ? blank : [r.fulfilment, FORMATS.percent]) },
-  { key: 'earned', width: 10, cell: (r) => [r.earned, FORMATS.earned] },
-  { key: 'status', width: 16, cell: (r, lang) => [lang.statuses[r.status], null] },
+  { key: 'assessment', width: 15, input: 'assessment', value: (r, lang) => (r.row.assessment ? lang.statuses[r.row.assessment] : null) },
+  { key: 'result', width: 11, value: (r) => r.measure, format: measureFormat },
+  { key: 'fulfilment', width: 12, value: (r) => r.fulfilment, format: FORMATS.percent },
+  { key: 'earned', width: 10, value: (r) => r.earned, format: FORMATS.earned },
+  { key: 'status', width: 16, value: (r, lang) => lang.statuses[r.status] },
   {
     key: 'required',
     width: 13,
-    cell: (r) => {
-      if (!notMet(r) || r.required === null || r.fulfilment === null) return [null, r.measureKind === 'date' ? FORMATS.date : FORMATS.number];
-      const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
-      const percent = def?.kind === 'comparison' && def.key === 'share' && r.row.met === null;
-      return [r.required, r.measureKind === 'date' ? FORMATS.date : percent ? FORMATS.percent : FORMATS.number];
-    },
+    value: (r) => (notMet(r) && r.fulfilment !== null ? r.required : null),
+    format: requiredFormat,
+    formatEmpty: true,
   },
-  { key: 'gain', width: 10, cell: (r) => (notMet(r) ? [r.weight - r.earned, FORMATS.earned] : [null, FORMATS.earned]) },
-  { key: 'explanation', width: 50, wrap: true, cell: (r) => [r.explanation || null, null] },
-  { key: 'note', width: 30, wrap: true, input: 'note', cell: (r) => [r.row.note || null, null] },
-  { key: 'level', width: 6, hidden: true, cell: (r) => [r.level, FORMATS.count] },
-  { key: 'leaf', width: 6, hidden: true, cell: (r) => [r.isParent ? 0 : 1, FORMATS.count] },
-  { key: 'assessed', width: 8, hidden: true, cell: (r) => [r.assessedWeight, FORMATS.weight] },
+  { key: 'gain', width: 10, value: (r) => (notMet(r) ? r.weight - r.earned : null), format: FORMATS.earned, formatEmpty: true },
+  { key: 'explanation', width: 50, wrap: true, value: (r) => r.explanation || null },
+  { key: 'note', width: 30, wrap: true, input: 'note', value: (r) => r.row.note || null },
+  { key: 'level', width: 6, hidden: true, value: (r) => r.level, format: FORMATS.count },
+  { key: 'leaf', width: 6, hidden: true, value: (r) => (r.isParent ? 0 : 1), format: FORMATS.count },
+  { key: 'assessed', width: 8, hidden: true, value: (r) => r.assessedWeight, format: FORMATS.weight },
   // The word lookup table the formulas read (assessment words, then completion words); filled below.
-  { key: 'lookupWord', width: 14, hidden: true, cell: () => blank },
-  { key: 'lookupValue', width: 6, hidden: true, cell: () => blank },
+  { key: 'lookupWord', width: 14, hidden: true, value: () => null },
+  { key: 'lookupValue', width: 6, hidden: true, value: () => null },
 ];
 
 /** Ascending row numbers as runs of adjacent rows, `[first, last]`. */
@@ -136,8 +142,8 @@ function staticReason(r: RowResult): 'formula' | 'data' | 'unknown' {
 export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string): SheetLayout {
   const { plan } = result;
   const columns = SCORE_COLUMNS.filter((c) => (!c.input || plan.columns[c.input]) && (!c.when || c.when(result)));
-  const index = new Map(columns.map((c, i) => [c.key, i]));
-  const col = (key: ScoreColumnKey) => index.get(key) ?? -1;
+  const index = Object.fromEntries(columns.map((c, i) => [c.key, i])) as Partial<Record<ScoreColumnKey, number>>;
+  const col = (key: ScoreColumnKey) => index[key] ?? -1;
   const width = columns.length;
   const values: LayoutValue[][] = [];
   const formats: (string | null)[][] = [];
@@ -159,6 +165,21 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     values.push(row);
     formats.push(fmt);
     formulas.push(f);
+    return values.length - 1;
+  };
+  // A goal or requirement row, straight from the column table: the hot path of large plans.
+  const putRow = (r: RowResult, rowFormulas: (string | null)[]) => {
+    const row: LayoutValue[] = new Array(width);
+    const fmt: (string | null)[] = new Array(width);
+    for (let i = 0; i < width; i++) {
+      const c = columns[i];
+      const v = c.value(r, lang);
+      row[i] = v;
+      fmt[i] = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r);
+    }
+    values.push(row);
+    formats.push(fmt);
+    formulas.push(rowFormulas);
     return values.length - 1;
   };
   const words = lang.sheet;
@@ -288,15 +309,16 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const shared = new Map<string, string>();
   const share = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
 
+  const set = (f: (string | null)[], key: ScoreColumnKey, formula: string | null) => {
+    const c = col(key);
+    if (c >= 0 && formula) f[c] = formula;
+  };
   const rowFormulas = (r: RowResult, row: number): (string | null)[] => {
     const f: (string | null)[] = new Array(width).fill(null);
-    const set = (key: ScoreColumnKey, formula: string | null) => {
-      if (col(key) >= 0 && formula) f[col(key)] = formula;
-    };
     // A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down.
     if (r.parentId !== null) {
       const parent = byId.get(r.parentId)!;
-      if (parent.weight > 0) set('weight', share(`${at('weight', rowOf.get(parent)!, row)}*${literal(r.weight / parent.weight)}`));
+      if (parent.weight > 0) set(f, 'weight', share(`${at('weight', rowOf.get(parent)!, row)}*${literal(r.weight / parent.weight)}`));
     }
     if (r.isParent) {
       // A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
@@ -309,30 +331,30 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
       if (r.row.typeKey === 'all') {
         const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${ALMOST_ONE_NUMBER}")`).join('+')})`;
-        set('fulfilment', share(withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs)));
-        set('earned', earnedOfOwn);
-        set('assessed', assessedOfOwn);
+        set(f, 'fulfilment', share(withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs)));
+        set(f, 'earned', earnedOfOwn);
+        set(f, 'assessed', assessedOfOwn);
       } else {
         const sum = `IF(${assessedKids}=${count},IF(${W}>0,MAX(0,MIN(1,${children('earned')}/${W})),1),"")`;
-        set('fulfilment', share(withOverride(sum, refs)));
+        set(f, 'fulfilment', share(withOverride(sum, refs)));
         const overridden = refs.assessment ? (x: string, y: string) => `IF(ISBLANK(${refs.assessment}),${x},${y})` : (x: string) => x;
-        set('earned', share(overridden(children('earned'), earnedOfOwn)));
-        set('assessed', share(overridden(children('assessed'), assessedOfOwn)));
+        set(f, 'earned', share(overridden(children('earned'), earnedOfOwn)));
+        set(f, 'assessed', share(overridden(children('assessed'), assessedOfOwn)));
       }
     } else {
       const leaf = leafOf(r);
       if (leaf) {
-        set('fulfilment', leaf.fulfilment);
-        set('result', leaf.measure);
-        set('required', leaf.required);
+        set(f, 'fulfilment', leaf.fulfilment);
+        set(f, 'result', leaf.measure);
+        set(f, 'required', leaf.required);
       } else {
         notes.push({ cell: address(row, col('fulfilment')), text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
       }
-      set('earned', earnedOfOwn);
-      set('assessed', assessedOfOwn);
+      set(f, 'earned', earnedOfOwn);
+      set(f, 'assessed', assessedOfOwn);
     }
-    set('status', status);
-    set('gain', gain);
+    set(f, 'status', status);
+    set(f, 'gain', gain);
     return f;
   };
   const totalsRow = (label: string, totals: Totals, from: number, to: number): [Cell[], (string | null)[]] => {
@@ -359,9 +381,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   for (const item of order) {
     if ('id' in item) {
       const r = item;
-      const cells: Cell[] = new Array(width);
-      for (let i = 0; i < width; i++) cells[i] = columns[i].cell(r, lang);
-      const row = put(cells, rowFormulas(r, rowOf.get(r)!));
+      const row = putRow(r, rowFormulas(r, rowOf.get(r)!));
       if (r.level > 0) (indented.get(Math.min(r.level, 4)) ?? indented.set(Math.min(r.level, 4), []).get(Math.min(r.level, 4))!).push(row);
       if (r.isParent) parentRows.push(row);
       if (r.overridden) notes.push({ cell: address(row, col('status')), text: words.overridden });

@@ -41,11 +41,13 @@ function time<T>(fn: () => T, runs: number, warmups = 1): { ms: number; value: T
  * The engine and HyperFormula on one plan, their runs interleaved so that a busy moment on a
  * shared machine falls on both alike; medians of each.
  */
-function engineAgainstHyperformula(rows: number) {
+export function engineAgainstHyperformula(rows: number) {
   const run = engineRun(rows);
   const engineRuns = rows >= 100000 ? 3 : rows >= 10000 ? 7 : 11;
   const hfRuns = rows >= 100000 ? 1 : 3;
+  // Warm-ups, so the JIT has compiled the hot paths before anything is timed.
   let value = run();
+  for (let i = 1; i < 3; i++) value = run();
   const hf = hyperformulaTotal(value.layout);
   let hfTotal = rows >= 100000 ? NaN : hf.build();
   const engineMs: number[] = [];

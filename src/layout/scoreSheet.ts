@@ -8,6 +8,7 @@
 import { address, columnLetter, rangeAddress } from '../engine/address';
 import { CRITERION_BY_KEY } from '../engine/criteria';
 import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
+import { KeyedCache } from '../engine/memo';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
@@ -286,28 +287,47 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const assessedOfOwn = `${W}*ISNUMBER(${F})`;
   const status = statusFormula(F, statusWord);
   const gain = `IF(N(${F})>=${ALMOST_ONE},"",${W}-${E})`;
-  const leafKinds = new Map<string, LeafFormulas | null>();
+  // Rows of one kind share their formulas: the kind is everything leafFormulas reads of the row
+  // besides the references that are the same for all.
+  const leafKinds = new KeyedCache<LeafFormulas | null>();
   const leafOf = (r: RowResult): LeafFormulas | null => {
-    const type = r.row.typeKey ?? inferType(r.row);
-    const range = !!r.row.target && r.row.target.lo !== r.row.target.hi;
-    // Everything leafFormulas reads of the row, besides the references that are the same for all.
-    const scale = r.row.scale ? (r.row.scale.kind === 'steps' ? r.row.scale.steps.map((x) => `${x.threshold}:${x.credit}`).join(';') : r.row.scale.kind) : '';
-    const kind = `${r.row.typeKey}|${type}|${!!r.row.data}|${r.row.met !== null || r.row.total !== null}|${range}|${scale}`;
-    let leaf = leafKinds.get(kind);
-    if (leaf === undefined) {
-      const built = leafFormulas(r.row, type, refs);
-      leaf = built && {
-        fulfilment: r.row.typeKey === 'assessment' ? built.fulfilment : withOverride(built.fulfilment, refs),
+    const row = r.row;
+    const type = row.typeKey ?? inferType(row);
+    const range = !!row.target && row.target.lo !== row.target.hi;
+    const scale = !row.scale ? '' : row.scale.kind === 'steps' ? row.scale.steps.map((x) => `${x.threshold}:${x.credit}`).join(';') : row.scale.kind;
+    return leafKinds.get([row.typeKey, type, !!row.data, row.met !== null || row.total !== null, range, scale], () => {
+      const built = leafFormulas(row, type, refs);
+      return built && {
+        fulfilment: row.typeKey === 'assessment' ? built.fulfilment : withOverride(built.fulfilment, refs),
         measure: built.measure,
         required: built.required && `IF(AND(ISNUMBER(${F}),${F}<${ALMOST_ONE}),${built.required},"")`,
       };
-      leafKinds.set(kind, leaf);
-    }
-    return leaf;
+    });
   };
-  // Parents differ only in where their children are; alike parents share one string too.
-  const shared = new Map<string, string>();
-  const share = (s: string) => shared.get(s) ?? (shared.set(s, s), s);
+  // A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
+  // whole column would hold the parent's own cell, or its parent's, and be circular. Parents
+  // differ only in where their children are, so alike parents share their formulas.
+  const parentKinds = new KeyedCache<{ fulfilment: string; earned: string; assessed: string }>();
+  const parentOf = (r: RowResult, row: number) => {
+    const all = r.row.typeKey === 'all';
+    const kids = (childrenOf.get(r.id) ?? []).map((k) => rowOf.get(k)! - row).sort((a, b) => a - b);
+    const runs = runsOf(kids);
+    return parentKinds.get([all, runs.map(([a, b]) => `${a}:${b}`).join()], () => {
+      const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a, 0)! : `${at(key, a, 0)}:${at(key, b, 0)}`));
+      const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
+      const count = String(kids.length);
+      const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
+      if (all) {
+        const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${ALMOST_ONE_NUMBER}")`).join('+')})`;
+        return { fulfilment: withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs), earned: earnedOfOwn, assessed: assessedOfOwn };
+      }
+      const sum = `IF(${assessedKids}=${count},IF(${W}>0,MAX(0,MIN(1,${children('earned')}/${W})),1),"")`;
+      const overridden = refs.assessment ? (x: string, y: string) => `IF(ISBLANK(${refs.assessment}),${x},${y})` : (x: string) => x;
+      return { fulfilment: withOverride(sum, refs), earned: overridden(children('earned'), earnedOfOwn), assessed: overridden(children('assessed'), assessedOfOwn) };
+    });
+  };
+  // A sub-goal's weight formula depends only on where its parent is and its share of it.
+  const weightShares = new KeyedCache<string>();
 
   const set = (f: (string | null)[], key: ScoreColumnKey, formula: string | null) => {
     const c = col(key);
@@ -318,29 +338,17 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     // A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down.
     if (r.parentId !== null) {
       const parent = byId.get(r.parentId)!;
-      if (parent.weight > 0) set(f, 'weight', share(`${at('weight', rowOf.get(parent)!, row)}*${literal(r.weight / parent.weight)}`));
+      if (parent.weight > 0) {
+        const from = rowOf.get(parent)! - row;
+        const ratio = r.weight / parent.weight;
+        set(f, 'weight', weightShares.get([from, ratio], () => `${at('weight', from, 0)}*${literal(ratio)}`));
+      }
     }
     if (r.isParent) {
-      // A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
-      // whole column would hold the parent's own cell, or its parent's, and be circular.
-      const kids = (childrenOf.get(r.id) ?? []).map((k) => rowOf.get(k)!).sort((a, b) => a - b);
-      const runs = runsOf(kids);
-      const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a, row)! : `${at(key, a, row)}:${at(key, b, row)}`));
-      const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
-      const count = String(kids.length);
-      const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
-      if (r.row.typeKey === 'all') {
-        const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${ALMOST_ONE_NUMBER}")`).join('+')})`;
-        set(f, 'fulfilment', share(withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs)));
-        set(f, 'earned', earnedOfOwn);
-        set(f, 'assessed', assessedOfOwn);
-      } else {
-        const sum = `IF(${assessedKids}=${count},IF(${W}>0,MAX(0,MIN(1,${children('earned')}/${W})),1),"")`;
-        set(f, 'fulfilment', share(withOverride(sum, refs)));
-        const overridden = refs.assessment ? (x: string, y: string) => `IF(ISBLANK(${refs.assessment}),${x},${y})` : (x: string) => x;
-        set(f, 'earned', share(overridden(children('earned'), earnedOfOwn)));
-        set(f, 'assessed', share(overridden(children('assessed'), assessedOfOwn)));
-      }
+      const p = parentOf(r, row);
+      set(f, 'fulfilment', p.fulfilment);
+      set(f, 'earned', p.earned);
+      set(f, 'assessed', p.assessed);
     } else {
       const leaf = leafOf(r);
       if (leaf) {

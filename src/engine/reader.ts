@@ -171,6 +171,73 @@ class PlanCell implements SourceCell {
   }
 }
 
+const ALL_READ: readonly ColumnKey[] = Object.freeze([]);
+
+/** How the bounds of the row being read are written: dates, percents or plain numbers. */
+interface BoundKind {
+  year: number | null;
+  dates: boolean;
+  percent: boolean;
+}
+
+type CellParser<T> = (value: CellValue, format: string | null | undefined, kind: BoundKind) => Parsed<T>;
+
+const asTarget: CellParser<{ lo: number; hi: number }> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : parseRange(v, f, k.percent));
+const asBound: CellParser<number> = (v, f, k) => (k.dates ? parseDate(v, k.year) : k.percent ? parsePercent(v, f) : parsePlain(v, f));
+const asDate: CellParser<number> = (v, _f, k) => parseDate(v, k.year);
+const asCompleted: CellParser<NonNullable<PlanRow['completed']>> = (v, _f, k) => parseCompleted(v, k.year);
+
+/**
+ * Reads the cells of a sheet's rows one row at a time, reporting what it cannot read. Made once
+ * per sheet, so a row of a large plan allocates no helpers of its own.
+ */
+class RowReader implements BoundKind {
+  cells: Partial<Record<ColumnKey, SourceCell>> = NO_CELLS;
+  /** Most rows have no unreadable cell and share one empty list; a row with one gets its own. */
+  unreadable: readonly ColumnKey[] = ALL_READ;
+  sheetRow = 0;
+  dates = false;
+  percent = false;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly left: number,
+    readonly year: number | null,
+    private readonly problems: Problem[],
+  ) {}
+
+  start(cells: Partial<Record<ColumnKey, SourceCell>>, sheetRow: number): void {
+    this.cells = cells;
+    this.sheetRow = sheetRow;
+    this.unreadable = ALL_READ;
+    this.dates = false;
+    this.percent = false;
+  }
+
+  report(key: ColumnKey, message: MessageRef, severity: 'error' | 'warning' = 'error'): void {
+    this.problems.push({ sheet: this.sheet, cell: this.cells[key]?.address ?? address(this.sheetRow, this.left), severity, message });
+  }
+
+  /** Reports a cell it cannot read, and keeps its key so scoring tells "unreadable" from "empty". */
+  unread(key: ColumnKey, message: MessageRef): void {
+    this.report(key, message);
+    this.unreadable = [...this.unreadable, key];
+  }
+
+  read<T>(key: ColumnKey, parse: CellParser<T>, bad: MessageRef['key']): T | null {
+    const cell = this.cells[key];
+    if (!cell) return null;
+    if (isCellError(cell.value)) {
+      this.unread(key, { key: 'cellError', args: { value: cellText(cell.value) } });
+      return null;
+    }
+    const p = parse(cell.value, cell.format, this);
+    if (p.ok) return p.value;
+    if (!p.missing) this.unread(key, { key: bad, args: { value: cellText(cell.value) } });
+    return null;
+  }
+}
+
 /** Reads one plan sheet. Returns `plan: null` (and no problem) when the sheet is not a plan. */
 export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const header = findHeader(grid);
@@ -187,6 +254,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   const seen = new Map<string, number>();
   let currentArea = '';
 
+  const reader = new RowReader(grid.name, left, metadata.year, problems);
   // Column letters once, not per cell: plans run to tens of thousands of rows.
   const columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col, letter: columnLetter(left + col) }));
   for (let r = header.row + 1; r < grid.values.length; r++) {
@@ -202,27 +270,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     }
     const id = cells.id ? readId(cells.id.value) : '';
     const areaText = cells.area ? cellText(cells.area.value) : '';
-    const unreadable: ColumnKey[] = [];
-    const report = (key: ColumnKey, message: MessageRef, severity: 'error' | 'warning' = 'error') =>
-      problems.push({ sheet: grid.name, cell: cells[key]?.address ?? address(sheetRow, left), severity, message });
-    const read = <T>(key: ColumnKey, parse: (v: CellValue, f?: string | null) => Parsed<T>, bad: MessageRef['key']): T | null => {
-      const cell = cells[key];
-      if (!cell) return null;
-      if (isCellError(cell.value)) {
-        report(key, { key: 'cellError', args: { value: cellText(cell.value) } });
-        unreadable.push(key);
-        return null;
-      }
-      const p = parse(cell.value, cell.format);
-      if (p.ok) return p.value;
-      if (!p.missing) {
-        report(key, { key: bad, args: { value: cellText(cell.value) } });
-        unreadable.push(key);
-      }
-      return null;
-    };
-    const weight = read(weightKey, unit === 'percent' ? parseWeight : parsePlain, 'badNumber');
-    if (weight !== null && weight < 0) report(weightKey, { key: 'negativeWeight', args: { value: weight } });
+    reader.start(cells, sheetRow);
+    const weight = reader.read(weightKey, unit === 'percent' ? parseWeight : parsePlain, 'badNumber');
+    if (weight !== null && weight < 0) reader.report(weightKey, { key: 'negativeWeight', args: { value: weight } });
 
     if (!id) {
       if (areaText && weight !== null) {
@@ -233,7 +283,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     }
     const previous = seen.get(id);
     if (previous !== undefined) {
-      report('id', { key: 'duplicateId', args: { id, row: previous } });
+      reader.report('id', { key: 'duplicateId', args: { id, row: previous } });
       continue;
     }
     seen.set(id, sheetRow + 1);
@@ -242,45 +292,33 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     let typeKey: string | null = null;
     if (cells.type) {
       typeKey = TYPES.get(fold(cellText(cells.type.value))) ?? null;
-      if (!typeKey) {
-        report('type', { key: 'unknownType', args: { value: cellText(cells.type.value) } });
-        unreadable.push('type');
-      }
+      if (!typeKey) reader.unread('type', { key: 'unknownType', args: { value: cellText(cells.type.value) } });
     }
     const definition = typeKey ? CRITERION_BY_KEY.get(typeKey) : undefined;
     const percent = definition?.percent ?? false;
     const dates = definition?.kind === 'comparison' && definition.unit === 'date';
-    const bound = (v: CellValue, f?: string | null) =>
-      dates ? parseDate(v, metadata.year) : percent ? parsePercent(v, f) : parsePlain(v, f);
+    reader.dates = dates;
+    reader.percent = percent;
 
     let scale: Scale | null = null;
     if (cells.scale) {
       const text = cellText(cells.scale.value);
       const named = scaleIndex.get(fold(text));
       scale = named ? { kind: named } : parseSteps(text, percent);
-      if (!scale) {
-        report('scale', { key: /[:=]/.test(text) ? 'badSteps' : 'unknownScale', args: { value: text } });
-        unreadable.push('scale');
-      }
+      if (!scale) reader.unread('scale', { key: /[:=]/.test(text) ? 'badSteps' : 'unknownScale', args: { value: text } });
     }
     let assessment = null;
     if (cells.assessment) {
       assessment = assessmentIndex.get(fold(cellText(cells.assessment.value))) ?? null;
-      if (!assessment) {
-        report('assessment', { key: 'unknownAssessment', args: { value: cellText(cells.assessment.value) } });
-        unreadable.push('assessment');
-      }
+      if (!assessment) reader.unread('assessment', { key: 'unknownAssessment', args: { value: cellText(cells.assessment.value) } });
     }
     let data: DataRef | null = null;
     if (cells.data) {
       data = parseDataRef(cellText(cells.data.value), grid.name);
-      if (!data) {
-        report('data', { key: 'dataRef', args: { value: cellText(cells.data.value) } });
-        unreadable.push('data');
-      }
+      if (!data) reader.unread('data', { key: 'dataRef', args: { value: cellText(cells.data.value) } });
     }
-    const trim = read('trim', parsePercent, 'badPercent');
-    if (trim !== null && (trim < 0 || trim >= 1)) report('trim', { key: 'badTrim', args: { value: cellText(cells.trim?.value) } });
+    const trim = reader.read('trim', parsePercent, 'badPercent');
+    if (trim !== null && (trim < 0 || trim >= 1)) reader.report('trim', { key: 'badTrim', args: { value: cellText(cells.trim?.value) } });
 
     rows.push({
       index: rows.length,
@@ -291,23 +329,23 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       declaredWeight: weight,
       typeKey,
       scale,
-      target: read('target', (v, f) => (dates ? mapRange(parseDate(v, metadata.year)) : parseRange(v, f, percent)), dates ? 'badDate' : 'badRange'),
-      floor: read('floor', bound, dates ? 'badDate' : percent ? 'badPercent' : 'badNumber'),
-      baseline: read('baseline', parsePlain, 'badNumber'),
-      actual: read('actual', parsePlain, 'badNumber'),
-      met: read('met', parsePlain, 'badNumber'),
-      total: read('total', parsePlain, 'badNumber'),
-      excluded: read('excluded', parsePlain, 'badNumber'),
-      deadline: read('deadline', (v) => parseDate(v, metadata.year), 'badDate'),
-      completed: read('completed', (v) => parseCompleted(v, metadata.year), 'badDate'),
+      target: reader.read('target', asTarget, dates ? 'badDate' : 'badRange'),
+      floor: reader.read('floor', asBound, dates ? 'badDate' : percent ? 'badPercent' : 'badNumber'),
+      baseline: reader.read('baseline', parsePlain, 'badNumber'),
+      actual: reader.read('actual', parsePlain, 'badNumber'),
+      met: reader.read('met', parsePlain, 'badNumber'),
+      total: reader.read('total', parsePlain, 'badNumber'),
+      excluded: reader.read('excluded', parsePlain, 'badNumber'),
+      deadline: reader.read('deadline', asDate, 'badDate'),
+      completed: reader.read('completed', asCompleted, 'badDate'),
       assessment,
       formula: cells.formula ? cellText(cells.formula.value) : null,
       data,
-      limit: read('limit', parsePlain, 'badNumber'),
+      limit: reader.read('limit', parsePlain, 'badNumber'),
       trim: trim !== null && trim >= 0 && trim < 1 ? trim : null,
       note: cells.note ? cellText(cells.note.value) : '',
       cells,
-      unreadable,
+      unreadable: reader.unreadable,
     });
   }
 

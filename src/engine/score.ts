@@ -41,6 +41,9 @@ export const FORMULA_VARIABLES = ['actual', 'target', 'floor', 'baseline', 'met'
 
 const EPS = 1e-9;
 
+/** How an explanation writes a comparison: met, then not met. */
+const COMPARISON_SYMBOLS = { atLeast: ['≥', '<'], atMost: ['≤', '>'], between: ['∈', '∉'] } as const;
+
 interface Node {
   row: PlanRow;
   parent: Node | null;
@@ -85,7 +88,7 @@ function emptyCounts(): Record<StatusKey, number> {
 }
 
 /** The parent of `1.a.2` is the longest proper dotted prefix that is itself a row: `1.a`, else `1`. */
-function buildTree(rows: PlanRow[]): Node[] {
+function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node> } {
   const nodes = new Map<string, Node>();
   for (const row of rows) nodes.set(row.id, { row, parent: null, children: [], level: 0, weight: 0 });
   const roots: Node[] = [];
@@ -107,7 +110,7 @@ function buildTree(rows: PlanRow[]): Node[] {
     n.children.forEach((c) => setLevel(c, level + 1));
   };
   roots.forEach((r) => setLevel(r, 0));
-  return roots;
+  return { roots, nodes };
 }
 
 class Scorer {
@@ -291,7 +294,7 @@ class Scorer {
     if (!target) return this.missing([targetKey], parts);
     const met = meets(def.compare, m.value, target);
     const show = (n: number) => this.fmt.by(def.unit, n);
-    const symbols = { atLeast: ['≥', '<'], atMost: ['≤', '>'], between: ['∈', '∉'] }[def.compare];
+    const symbols = COMPARISON_SYMBOLS[def.compare];
     const targetText = target.lo === target.hi ? show(target.lo) : `${show(target.lo)}–${show(target.hi)}`;
     const sym = symbols[met ? 0 : 1];
     parts.push(
@@ -446,18 +449,9 @@ function totalsOf(tops: RowResult[], leaves: RowResult[]): Totals {
 export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: ScoreOptions = {}): PlanResult {
   const lang = typeof options.lang === 'object' ? options.lang : pack(options.lang);
   const scorer = new Scorer(plan, lang, options.data, options.explain ?? true);
-  const roots = buildTree(plan.rows);
+  const { roots, nodes } = buildTree(plan.rows);
   scorer.scoreRoots(roots);
-  // A row's area for totals is its top-level ancestor's.
-  const byRow = new Map<PlanRow, RowResult>();
-  const topOf = new Map<RowResult, RowResult>();
-  const collect = (n: Node, top: RowResult) => {
-    byRow.set(n.row, n.result!);
-    topOf.set(n.result!, top);
-    n.children.forEach((c) => collect(c, top));
-  };
-  roots.forEach((r) => collect(r, r.result!));
-  const rows = plan.rows.map((r) => byRow.get(r)!);
+  const rows = plan.rows.map((r) => nodes.get(r.id)!.result!);
 
   // Areas in order of first mention.
   const names: string[] = [];
@@ -465,10 +459,19 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
   for (const r of rows) if (r.parentId === null && !names.includes(r.area)) names.push(r.area);
   const tops = rows.filter((r) => r.parentId === null);
   const leaves = rows.filter((r) => !r.isParent);
-  // One pass to group rows by area, not one pass per area.
+  // One pass to group rows by area, not one pass per area; a leaf counts in its top goal's area.
   const byArea = new Map<string, { tops: RowResult[]; leaves: RowResult[] }>(names.map((n) => [n, { tops: [], leaves: [] }]));
-  for (const r of tops) byArea.get(r.area)?.tops.push(r);
-  for (const r of leaves) byArea.get(topOf.get(r)!.area)?.leaves.push(r);
+  const leavesOf = (n: Node, into: RowResult[]): void => {
+    if (n.children.length) n.children.forEach((c) => leavesOf(c, into));
+    else into.push(n.result!);
+  };
+  for (const root of roots) {
+    const group = byArea.get(root.result!.area);
+    if (group) {
+      group.tops.push(root.result!);
+      leavesOf(root, group.leaves);
+    }
+  }
   const areas: AreaResult[] = names
     .map((name) => {
       const group = byArea.get(name)!;

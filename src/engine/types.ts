@@ -200,7 +200,7 @@ export interface PlanRow {
   /** The row's raw cells by column key, for addresses and the score sheet's input columns. */
   cells: Partial<Record<ColumnKey, SourceCell>>;
   /** Keys whose cells held something that could not be read (already reported as problems). */
-  unreadable: ColumnKey[];
+  unreadable: readonly ColumnKey[];
 }
 
 /** An area row: an Area and a Weight but no ID. */

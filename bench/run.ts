@@ -55,7 +55,11 @@ export function engineAgainstHyperformula(rows: number) {
   const every = Math.ceil(engineRuns / hfRuns);
   for (let i = 0; i < engineRuns; i++) {
     engineMs.push(timed(() => (value = run())));
-    if (i % every === 0 && hfMs.length < hfRuns) hfMs.push(timed(() => (hfTotal = hf.build())));
+    if (i % every === 0 && hfMs.length < hfRuns) {
+      hfMs.push(timed(() => (hfTotal = hf.build())));
+      // Untimed: the collector sweeps HyperFormula's garbage here, not on the engine's clock.
+      value = run();
+    }
   }
   const agree = Math.abs(hfTotal - hf.total) < 1e-9 && Math.abs(hf.total - value.result.total.earned) < 1e-9;
   return { ms: median(engineMs), hyperformulaMs: median(hfMs), agree };

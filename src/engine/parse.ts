@@ -81,6 +81,8 @@ export function parseNumber(value: CellValue, format?: string | null): Parsed<{ 
 
 /** A plain number: `12,5`, `1.200`; a percent sign makes it a fraction (`85 %` = 0.85). */
 export function parsePlain(value: CellValue, format?: string | null): Parsed<number> {
+  // Most plan cells hold numbers already; their format does not change a plain number.
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE ? ok(value) : BAD;
   const p = parseNumber(value, format);
   if (!p.ok) return p;
   return ok(p.value.percent && typeof value === 'string' ? p.value.n / 100 : p.value.n);

@@ -7,9 +7,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { address, type CellValue, type SheetGrid } from '../src/engine';
+import { ASSESSMENT_LOOKUP } from '../src/layout/formulas';
 import type { WorkbookLayout } from '../src/layout/model';
 import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
 import { gridsFromWorkbook, readWorkbook, workbookBytes } from '../src/xlsx';
+import { syntheticPlan } from '../bench/synthetic';
 import { recalculate } from './recalc';
 
 const SEEDS = ['000-kriminalforsorgen-2024', '001-politiet-2024', '003-hjemrejsestyrelsen-2024'];
@@ -103,3 +105,19 @@ test('editing a result or a threshold on the score sheet moves the total as the 
   expect(computed.get('krim.xlsx')!.get(before.krim.layout.sheets[0].name)!.get(totalCell(before.krim.layout))).toBeCloseTo(after.krim, 9);
   expect(computed.get('politi.xlsx')!.get(before.politi.layout.sheets[0].name)!.get(totalCell(before.politi.layout))).toBeCloseTo(after.politi, 9);
 }, 240_000);
+
+test('alike rows share their formulas, and the lookup table keeps its own formulas to itself', () => {
+  const { layout } = layoutOf([syntheticPlan(1000)]);
+  const sheet = layout.sheets[0];
+  const header = sheet.values.findIndex((r) => r[0] === 'Nr.');
+  const lookupCol = sheet.values[header].indexOf('Værdi');
+  const earnedCol = sheet.values[header].indexOf('Opnået');
+  expect(lookupCol).toBeGreaterThan(0);
+  // Only the "partly" words earn the plan's partial credit by formula; no goal row does.
+  const partly = ASSESSMENT_LOOKUP.filter(([, k]) => k === 'partly').length;
+  const withFormula = sheet.formulas!.filter((f) => f[lookupCol]);
+  expect(withFormula).toHaveLength(partly);
+  const rows = sheet.formulas!.slice(header + 1).filter((f) => f[earnedCol]);
+  expect(rows.length).toBeGreaterThan(1000);
+  expect(new Set(rows).size).toBeLessThan(rows.length / 10);
+});

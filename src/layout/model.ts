@@ -53,7 +53,8 @@ export interface SheetLayout {
   numberFormats: (string | null)[][];
   /**
    * Excel formulas (without `=`) aligned with `values`, in R1C1 notation with relative rows and
-   * absolute columns (see r1c1.ts); `values` then holds the result the engine computed.
+   * absolute columns (see r1c1.ts); `values` then holds the result the engine computed. Alike
+   * rows may share one array, so a layout is read-only once built.
    */
   formulas?: (string | null)[][];
   /** Helper columns the formulas read, hidden from the user. */

@@ -333,37 +333,42 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     const c = col(key);
     if (c >= 0 && formula) f[c] = formula;
   };
+  // Alike rows share one formulas array: it depends only on the row's own formulas and its
+  // weight's, which the caches above made once per kind.
+  const formulaRows = new KeyedCache<(string | null)[]>();
   const rowFormulas = (r: RowResult, row: number): (string | null)[] => {
-    const f: (string | null)[] = new Array(width).fill(null);
     // A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down.
+    let weight: string | null = null;
     if (r.parentId !== null) {
       const parent = byId.get(r.parentId)!;
       if (parent.weight > 0) {
         const from = rowOf.get(parent)! - row;
         const ratio = r.weight / parent.weight;
-        set(f, 'weight', weightShares.get([from, ratio], () => `${at('weight', from, 0)}*${literal(ratio)}`));
+        weight = weightShares.get([from, ratio], () => `${at('weight', from, 0)}*${literal(ratio)}`);
       }
     }
-    if (r.isParent) {
-      const p = parentOf(r, row);
-      set(f, 'fulfilment', p.fulfilment);
-      set(f, 'earned', p.earned);
-      set(f, 'assessed', p.assessed);
-    } else {
-      const leaf = leafOf(r);
-      if (leaf) {
-        set(f, 'fulfilment', leaf.fulfilment);
-        set(f, 'result', leaf.measure);
-        set(f, 'required', leaf.required);
+    const own = r.isParent ? parentOf(r, row) : leafOf(r);
+    if (!own) notes.push({ cell: address(row, col('fulfilment')), text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
+    return formulaRows.get([own, weight], () => {
+      const f: (string | null)[] = new Array(width).fill(null);
+      set(f, 'weight', weight);
+      if (own && 'earned' in own) {
+        set(f, 'fulfilment', own.fulfilment);
+        set(f, 'earned', own.earned);
+        set(f, 'assessed', own.assessed);
       } else {
-        notes.push({ cell: address(row, col('fulfilment')), text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
+        if (own) {
+          set(f, 'fulfilment', own.fulfilment);
+          set(f, 'result', own.measure);
+          set(f, 'required', own.required);
+        }
+        set(f, 'earned', earnedOfOwn);
+        set(f, 'assessed', assessedOfOwn);
       }
-      set(f, 'earned', earnedOfOwn);
-      set(f, 'assessed', assessedOfOwn);
-    }
-    set(f, 'status', status);
-    set(f, 'gain', gain);
-    return f;
+      set(f, 'status', status);
+      set(f, 'gain', gain);
+      return f;
+    });
   };
   const totalsRow = (label: string, totals: Totals, from: number, to: number): [Cell[], (string | null)[]] => {
     const cells: Cell[] = new Array(width).fill(blank);
@@ -416,7 +421,11 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     while (values.length <= row) put([]);
     values[row][col('lookupWord')] = word;
     values[row][col('lookupValue')] = value;
-    formulas[row][col('lookupValue')] = formula;
+    if (formula) {
+      // The row's formulas may be shared with alike rows: this one gets its own.
+      formulas[row] = [...formulas[row]];
+      formulas[row][col('lookupValue')] = formula;
+    }
   });
 
   // The summary reads the total row; the status counts read the requirement rows.

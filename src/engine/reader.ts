@@ -17,7 +17,6 @@ import {
   parseRange,
   parseWeight,
 } from './parse';
-import { COLUMN_KEYS } from './types';
 import type {
   AreaDeclaration,
   CellValue,
@@ -152,8 +151,6 @@ function readId(value: CellValue): string {
   return cellText(value).replace(/\s+/g, '').replace(/\.+$/, '');
 }
 
-const NO_CELLS: Partial<Record<ColumnKey, SourceCell>> = Object.fromEntries(COLUMN_KEYS.map((k) => [k, undefined]));
-
 /**
  * A plan cell as read. Its address is spelled out only when asked for, by a problem or a result
  * that points back at it: a plan of tens of thousands of rows holds a hundred thousand cells.
@@ -192,7 +189,7 @@ const asCompleted: CellParser<NonNullable<PlanRow['completed']>> = (v, _f, k) =>
  * per sheet, so a row of a large plan allocates no helpers of its own.
  */
 class RowReader implements BoundKind {
-  cells: Partial<Record<ColumnKey, SourceCell>> = NO_CELLS;
+  cells: Partial<Record<ColumnKey, SourceCell>> = {};
   /** Most rows have no unreadable cell and share one empty list; a row with one gets its own. */
   unreadable: readonly ColumnKey[] = ALL_READ;
   sheetRow = 0;
@@ -261,8 +258,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     const values = grid.values[r];
     if (!values || values.every(isBlank)) continue;
     const sheetRow = top + r;
-    // Every row's cells in one shape, so reading them stays monomorphic over thousands of rows.
-    const cells: Partial<Record<ColumnKey, SourceCell>> = { ...NO_CELLS };
+    const cells: Partial<Record<ColumnKey, SourceCell>> = {};
     const formats = grid.formats?.[r];
     for (const { key, col, letter } of columnsRead) {
       const value = values[col];

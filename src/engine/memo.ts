@@ -17,7 +17,8 @@ export function memo<K, V>(fn: (key: K) => V, size = 10_000): (key: K) => V {
 
 /**
  * Values kept by several keys at once, in nested maps: a lookup builds no key string, so it costs
- * little on the hot path of a large plan, where most rows find what an earlier row made.
+ * little on the hot path of a large plan, where most rows find what an earlier row made. Every
+ * lookup in one cache passes the same number of keys.
  */
 export class KeyedCache<V> {
   private readonly root = new Map<unknown, unknown>();

@@ -41,7 +41,7 @@ function time<T>(fn: () => T, runs: number, warmups = 1): { ms: number; value: T
  * The engine and HyperFormula on one plan, their runs interleaved so that a busy moment on a
  * shared machine falls on both alike; medians of each.
  */
-export function engineAgainstHyperformula(rows: number) {
+function engineAgainstHyperformula(rows: number) {
   const run = engineRun(rows);
   const engineRuns = rows >= 100000 ? 3 : rows >= 10000 ? 7 : 11;
   const hfRuns = rows >= 100000 ? 1 : 3;

@@ -67,22 +67,24 @@ export function parseNumberText(text: string): number | null {
  */
 export const MAX_MAGNITUDE = 1e15;
 
+const readable = (n: number) => Number.isFinite(n) && Math.abs(n) <= MAX_MAGNITUDE;
+
 /** A number, with whether it was written or formatted as percent. */
 export function parseNumber(value: CellValue, format?: string | null): Parsed<{ n: number; percent: boolean }> {
   if (isBlank(value)) return MISSING;
   if (typeof value === 'number') {
-    return Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE ? ok({ n: value, percent: isPercentFormat(format) }) : BAD;
+    return readable(value) ? ok({ n: value, percent: isPercentFormat(format) }) : BAD;
   }
   if (typeof value !== 'string') return BAD;
   const { body, percent } = stripPercent(value);
   const n = parseNumberText(body);
-  return n === null || Math.abs(n) > MAX_MAGNITUDE ? BAD : ok({ n, percent });
+  return n !== null && readable(n) ? ok({ n, percent }) : BAD;
 }
 
 /** A plain number: `12,5`, `1.200`; a percent sign makes it a fraction (`85 %` = 0.85). */
 export function parsePlain(value: CellValue, format?: string | null): Parsed<number> {
   // Most plan cells hold numbers already; their format does not change a plain number.
-  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= MAX_MAGNITUDE ? ok(value) : BAD;
+  if (typeof value === 'number') return readable(value) ? ok(value) : BAD;
   const p = parseNumber(value, format);
   if (!p.ok) return p;
   return ok(p.value.percent && typeof value === 'string' ? p.value.n / 100 : p.value.n);

@@ -4,7 +4,7 @@
  * `--smoke` runs the smallest sizes only (npm test does, to keep this script working).
  */
 import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -113,10 +113,10 @@ async function officeRoundTrips(rows: number) {
 
 function bundleBytes(): number {
   const dist = path.join(ROOT, 'dist', 'addin');
-  const html = require('node:fs').readFileSync(path.join(dist, 'taskpane.html'), 'utf8') as string;
+  const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8') as string;
   // What the task pane loads before the user does anything: its own script tags (not Office.js).
   const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)"?/g)].map((m) => m[1]).filter((src) => !src.startsWith('http'));
-  return scripts.reduce((sum, src) => sum + gzipSync(require('node:fs').readFileSync(path.join(dist, src)), { level: 9 }).length, 0);
+  return scripts.reduce((sum, src) => sum + gzipSync(readFileSync(path.join(dist, src)), { level: 9 }).length, 0);
 }
 
 export async function runBenchmarks(smoke: boolean) {

@@ -138,7 +138,7 @@ class FakeProtection extends Loadable {
 }
 
 class FakeWorksheets extends Loadable {
-  load(props: string): this {
+  load(_props: string): this {
     this.fake.record(null, 'load');
     this.later(['items'], () => JSON.stringify(this.live().map((s) => s.name)).length);
     return this;

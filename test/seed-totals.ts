@@ -42,16 +42,19 @@ export function hjemrejseData(grids: SheetGrid[]): HjemrejseData {
   };
 }
 
+/** The points of a binary requirement: all when met, none otherwise. */
+const points = (met: boolean, weight: number) => (met ? weight : 0);
+
 export function hjemrejseEarned(d: HjemrejseData): number {
   return (
     20 * (2 / 3) + // 1.a: delmål 1 and 3 met, delmål 2 (1.200 → 1.104 = 8 % < 10 %) not
     10 + // 1.b 4 projects within 3–5
-    (442 / (540 - 28) >= 0.85 ? 5 : 0) + // 1.c excluded cases out of the denominator
+    points(442 / (540 - 28) >= 0.85, 5) + // 1.c excluded cases out of the denominator
     5 + // 1.d 91,5 %
     5 * ((1148 / 1221 - 0.9) / (0.95 - 0.9)) + // 1.e linear from 90 % to 95 %
-    (2311 / 2398 >= 0.95 ? 5 : 0) + // 1.f
+    points(2311 / 2398 >= 0.95, 5) + // 1.f
     (d.straksShare >= 0.8 ? 5 : 0) + // 1.g share of the data within 10 days
-    (687 / (781 - 34) >= 0.9 ? 5 : 0) + // 1.h
+    points(687 / (781 - 34) >= 0.9, 5) + // 1.h
     (d.flygtning <= 110 ? 10 : 0) + (d.udlaending <= 180 ? 10 : 0) + // 1.2 and 1.3 on trimmed means
     5 + // 1.4 in time
     2.5 * 0.5 + 2.5 + 0 + // 2.1 partly, 2.2 in time, 2.3 four days late

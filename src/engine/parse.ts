@@ -25,7 +25,7 @@ export function isPercentFormat(format: string | null | undefined): boolean {
 
 /** Text of a number with its percent sign or word stripped, and whether it had one. */
 function stripPercent(text: string): { body: string; percent: boolean } {
-  let body = text.trim();
+  const body = text.trim();
   if (body.endsWith('%')) return { body: body.slice(0, -1).trim(), percent: true };
   const lower = body.toLowerCase();
   for (const word of percentWords) {

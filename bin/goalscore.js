@@ -8,4 +8,14 @@ try {
   console.error('goalscore is not built yet: run `npm run build` first.');
   process.exit(2);
 }
-cli.main(process.argv.slice(2)).then((code) => process.exit(code));
+// Ctrl-C or a stop: remove half-written outputs, then end as a stopped program does.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    cli.removeTemporaries();
+    process.exit(code);
+  });
+}
+// exitCode, not exit(): stdout drains first, so --json through a pipe arrives whole.
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

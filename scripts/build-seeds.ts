@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildPlanWorkbook, templateSpec, type PlanSpec } from '../src/xlsx/planWorkbook';
+import { workbookBytes } from '../src/xlsx/write';
 import { buildPaymentWorkbook } from './payment-rule';
 
 export async function buildSeeds(seedDir: string, outDir: string): Promise<string[]> {
@@ -13,17 +14,17 @@ export async function buildSeeds(seedDir: string, outDir: string): Promise<strin
   for (const name of (await fs.readdir(seedDir)).filter((n) => n.endsWith('.json')).sort()) {
     const spec = JSON.parse(await fs.readFile(path.join(seedDir, name), 'utf8')) as PlanSpec;
     const target = path.join(outDir, name.replace(/\.json$/, '.xlsx'));
-    await buildPlanWorkbook(spec).xlsx.writeFile(target);
+    await fs.writeFile(target, workbookBytes(buildPlanWorkbook(spec)));
     written.push(target);
   }
   const payment = path.join(outDir, 'rules', 'betaling-for-ophold.xlsx');
   await fs.mkdir(path.dirname(payment), { recursive: true });
-  await buildPaymentWorkbook().xlsx.writeFile(payment);
+  await fs.writeFile(payment, workbookBytes(buildPaymentWorkbook()));
   written.push(payment);
   const templates = { da: 'maalplan-skabelon.xlsx', nb: 'malplan-mal.xlsx', en: 'goal-plan-template.xlsx' } as const;
   for (const [lang, file] of Object.entries(templates) as [keyof typeof templates, string][]) {
     const target = path.join(outDir, 'template', file);
-    await buildPlanWorkbook(templateSpec(lang)).xlsx.writeFile(target);
+    await fs.writeFile(target, workbookBytes(buildPlanWorkbook(templateSpec(lang))));
     written.push(target);
   }
   return written;

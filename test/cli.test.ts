@@ -1,5 +1,5 @@
 /** The goalscore CLI as a user runs it: the built binary, its JSON, files and exit codes. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +11,7 @@ const BIN = path.join(ROOT, 'bin', 'goalscore.js');
 const SEEDS = path.join(ROOT, 'seeds');
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -89,7 +89,7 @@ test('nothing scorable: not a workbook, a missing file, no plan sheet — exit 2
   const noPlan = await writePlan('noplan.xlsx', [['Navn', 'Beløb'], ['a', 1]]);
   for (const [file, words] of [
     [notZip, 'er ikke en Excel-projektmappe (.xlsx)'],
-    [path.join(dir, 'missing.xlsx'), 'file not found'],
+    [path.join(dir, 'missing.xlsx'), 'missing.xlsx findes ikke.'],
     [noPlan, 'Ingen ark i noplan.xlsx ligner en målplan'],
   ]) {
     const r = run(['score', file, '--out', path.join(dir, 'o5')]);
@@ -179,5 +179,70 @@ describe('never losing data', () => {
     const existing = run(['consolidate', copies, '--out', overview]);
     expect(existing.code).toBe(2);
     expect(existing.stderr).toContain('findes allerede');
+  });
+
+  test('--json through a pipe arrives whole, far past 64 KB', async () => {
+    const many = path.join(dir, 'many');
+    await fs.mkdir(many, { recursive: true });
+    for (let i = 0; i < 8; i++) await fs.copyFile(path.join(SEEDS, '003-hjemrejsestyrelsen-2024.xlsx'), path.join(many, `agency-${i}.xlsx`));
+    const r = run(['consolidate', many, '--json', '--out', path.join(dir, 'many-overview.xlsx')]);
+    expect(r.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(r.stdout).plans).toHaveLength(8);
+  });
+
+  test('two inputs with one name get two outputs', async () => {
+    const [a, b] = [path.join(dir, 'a'), path.join(dir, 'b')];
+    for (const d of [a, b]) {
+      await fs.mkdir(d, { recursive: true });
+      await fs.copyFile(path.join(SEEDS, d === a ? '000-kriminalforsorgen-2024.xlsx' : '001-politiet-2024.xlsx'), path.join(d, 'plan.xlsx'));
+    }
+    const out = path.join(dir, 'twins');
+    const r = run(['score', path.join(a, 'plan.xlsx'), path.join(b, 'plan.xlsx'), '--json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect((await fs.readdir(out)).sort()).toEqual(['plan (2).score.xlsx', 'plan.score.xlsx']);
+    expect(JSON.parse(r.stdout).plans.map((p: { agency: string }) => p.agency)).toEqual(['Kriminalforsorgen', 'Politiet']);
+  });
+
+  test('an output that cannot be written is a problem of that output; the others are written and the JSON printed', async () => {
+    const blocker = path.join(dir, 'not-a-folder');
+    await fs.writeFile(blocker, 'a file where a folder should be');
+    const seeds = ['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx'].map((n) => path.join(SEEDS, n));
+    const failed = run(['score', ...seeds, '--json', '--out', blocker]);
+    expect(failed.code).toBe(2);
+    const doc = JSON.parse(failed.stdout);
+    expect(doc.plans).toHaveLength(2);
+    expect(doc.problems.map((p: { message: string }) => p.message).join('\n')).toMatch(/kunne ikke skrives/);
+    expect(failed.stderr).not.toMatch(/ENOTDIR|EEXIST|\n\s+at /);
+
+    // An input named with 252 characters: its output name passes the file system's 255, the short one is written.
+    const long = path.join(dir, `${'x'.repeat(247)}.xlsx`);
+    const short = path.join(dir, 'short.xlsx');
+    await fs.copyFile(seeds[0], short);
+    await fs.copyFile(seeds[1], long);
+    const out = path.join(dir, 'long-out');
+    const r = run(['score', short, long, '--json', '--out', out]);
+    const doc2 = JSON.parse(r.stdout);
+    expect(doc2.plans).toHaveLength(2);
+    expect(doc2.problems.map((p: { message: string }) => p.message).join('\n')).toMatch(/kunne ikke skrives: navnet er for langt/);
+    expect(await fs.readdir(out)).toEqual(['short.score.xlsx']);
+  });
+
+  test('Ctrl-C while writing leaves no temporary file', async () => {
+    const out = path.join(dir, 'interrupted');
+    const many = Array.from({ length: 40 }, () => path.join(SEEDS, '003-hjemrejsestyrelsen-2024.xlsx'));
+    const child = spawn(process.execPath, [BIN, 'score', ...many, '--out', out], { cwd: ROOT, stdio: 'ignore' });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(async () => {
+        const names = await fs.readdir(out).catch(() => []);
+        if (names.length) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+          resolve();
+        }
+      }, 5);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect([130, 0]).toContain(code);
+    expect((await fs.readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { consolidate, pack, readPlan, scorePlan, serialFromDate, type SheetGrid, type Submission } from '../src/engine';
 import { consolidateInExcel } from '../src/excel';
 import { scoreGrids } from '../src/pipeline';
-import { gridsFromWorkbook, readWorkbook } from '../src/xlsx';
+import { readGrids } from '../src/xlsx';
 import { FakeExcel } from './fake-excel';
 import { planGrid } from './helpers';
 import { hjemrejseData, hjemrejseEarned, KRIM_EARNED, KRIM_UNASSESSED, POLITI_EARNED } from './seed-totals';
@@ -25,7 +25,7 @@ let hjemrejse: number;
 let dir: string;
 
 beforeAll(async () => {
-  seedGrids = await Promise.all(SEEDS.map(async (n) => gridsFromWorkbook(await readWorkbook(await fs.readFile(path.join(ROOT, 'seeds', n))))));
+  seedGrids = await Promise.all(SEEDS.map(async (n) => readGrids(await fs.readFile(path.join(ROOT, 'seeds', n)))));
   submissions = seedGrids.map((grids, i) => ({ file: SEEDS[i], result: scoreGrids(grids, { lang: 'da' }).results[0] }));
   hjemrejse = hjemrejseEarned(hjemrejseData(seedGrids[2]));
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'consolidate-'));

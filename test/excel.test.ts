@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pack, serialFromDate } from '../src/engine';
 import { describeFailure, OFFICE_FAILURES, OfficeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, slices, OWNER_KEY } from '../src/excel';
 import { scoreGrids } from '../src/pipeline';
-import { gridsFromWorkbook, readWorkbook as readXlsx } from '../src/xlsx';
+import { readGrids } from '../src/xlsx';
 import { FakeExcel } from './fake-excel';
 
 const da = pack('da');
@@ -13,7 +13,7 @@ type Cell = string | number | boolean | null;
 /** A seed workbook as Excel would hold it: dates as serial numbers with a date format. */
 async function fakeFromSeed(name: string): Promise<FakeExcel> {
   const fake = new FakeExcel();
-  const grids = gridsFromWorkbook(await readXlsx(await fs.readFile(path.join(__dirname, '..', 'seeds', name))));
+  const grids = readGrids(await fs.readFile(path.join(__dirname, '..', 'seeds', name)));
   for (const g of grids) {
     const values = g.values.map((row) => Array.from(row, (v) => (v instanceof Date ? serialFromDate(v) : (v ?? null)) as Cell));
     const formats = (g.formats ?? []).map((row) => Array.from(row, (f) => f ?? 'General'));
@@ -59,7 +59,7 @@ test('scoring a seed plan in Excel gives the same totals as the pipeline, in 2 +
   expect(fake.syncs).toBe(4);
 
   // The same plan through the file pipeline: the adapters cannot disagree.
-  const grids = gridsFromWorkbook(await readXlsx(await fs.readFile(path.join(__dirname, '..', 'seeds', '003-hjemrejsestyrelsen-2024.xlsx'))));
+  const grids = readGrids(await fs.readFile(path.join(__dirname, '..', 'seeds', '003-hjemrejsestyrelsen-2024.xlsx')));
   const expected = scoreGrids(grids, { lang: 'da' }).results[0].total;
   expect(run.results[0].total.earned).toBeCloseTo(expected.earned, 12);
 

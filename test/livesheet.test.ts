@@ -10,14 +10,14 @@ import { address, type CellValue, type SheetGrid } from '../src/engine';
 import { ASSESSMENT_LOOKUP } from '../src/layout/formulas';
 import type { WorkbookLayout } from '../src/layout/model';
 import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
-import { gridsFromWorkbook, readWorkbook, workbookBytes } from '../src/xlsx';
+import { readGrids, workbookBytes } from '../src/xlsx';
 import { syntheticPlan } from '../bench/synthetic';
 import { recalculate } from './recalc';
 
 const SEEDS = ['000-kriminalforsorgen-2024', '001-politiet-2024', '003-hjemrejsestyrelsen-2024'];
 
 async function seedGrids(seed: string): Promise<SheetGrid[]> {
-  return gridsFromWorkbook(await readWorkbook(await fs.readFile(path.join(__dirname, '..', 'seeds', `${seed}.xlsx`))));
+  return readGrids(await fs.readFile(path.join(__dirname, '..', 'seeds', `${seed}.xlsx`)));
 }
 
 function layoutOf(grids: SheetGrid[]) {

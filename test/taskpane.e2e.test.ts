@@ -168,9 +168,9 @@ describe('Excel mode, with the recording fake as the host', () => {
   }
 
   beforeAll(async () => {
-    const { gridsFromWorkbook, readWorkbook } = await import('../src/xlsx');
+    const { readGrids } = await import('../src/xlsx');
     const { serialFromDate } = await import('../src/engine');
-    const grids = gridsFromWorkbook(await readWorkbook(await fs.readFile(SEED)));
+    const grids = readGrids(await fs.readFile(SEED));
     // As Excel holds them: dates as serial numbers, with each cell's number format.
     const sheets = grids.map((g) => ({
       name: g.name,

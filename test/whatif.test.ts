@@ -5,11 +5,11 @@ import { editableField, whatIf, type CellValue, type SheetGrid } from '../src/en
 import { buildScenarioSheet } from '../src/layout/scenarioSheet';
 import { dataFromGrids, scoreGrids } from '../src/pipeline';
 import { pack } from '../src/engine';
-import { gridsFromWorkbook, readWorkbook } from '../src/xlsx';
+import { readGrids } from '../src/xlsx';
 
 let grids: SheetGrid[];
 beforeAll(async () => {
-  grids = gridsFromWorkbook(await readWorkbook(await fs.readFile(path.join(__dirname, '..', 'seeds', '003-hjemrejsestyrelsen-2024.xlsx'))));
+  grids = readGrids(await fs.readFile(path.join(__dirname, '..', 'seeds', '003-hjemrejsestyrelsen-2024.xlsx')));
 });
 
 function edited(id: string, header: string, value: CellValue): SheetGrid[] {

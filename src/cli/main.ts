@@ -2,14 +2,14 @@
  * `goalscore`: scores plan workbooks on the command line through the same pipeline as the add-in.
  * Exit codes: 0 scored without errors, 1 scored with problems of severity error, 2 nothing scored.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../engine/i18n';
 import { formatter } from '../engine/format';
 import type { PlanResult } from '../engine/types';
 import { consolidationLayout, fileProblem, type FileProblem } from '../pipeline';
-import { scoreWorkbookBytes, unreadableProblem, workbookBytes } from '../xlsx';
+import { scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
 
 export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
 
@@ -123,15 +123,30 @@ async function expand(inputs: string[]): Promise<string[]> {
   return files;
 }
 
+/** Temporary files being written; removed on an error, Ctrl-C or SIGTERM, so none is left behind. */
+const temporaries = new Set<string>();
+
+export function removeTemporaries(): void {
+  for (const temp of temporaries) {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      /* already gone */
+    }
+  }
+  temporaries.clear();
+}
+
 /**
  * Writes beside a temporary name first, so a half-written file never takes the output's place.
  * Without `force` the file is linked into place, which fails if the target exists by then: an
  * existing file is never replaced, not even by a race. Returns false when the target exists.
  */
 async function writeAtomic(target: string, data: Uint8Array, force: boolean): Promise<boolean> {
-  const temp = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(temp, data, { flag: 'wx' });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  temporaries.add(temp);
   try {
+    await fs.writeFile(temp, data, { flag: 'wx' });
     if (force) await fs.rename(temp, target);
     else await fs.link(temp, target);
     return true;
@@ -140,6 +155,7 @@ async function writeAtomic(target: string, data: Uint8Array, force: boolean): Pr
     throw e;
   } finally {
     await fs.rm(temp, { force: true });
+    temporaries.delete(temp);
   }
 }
 
@@ -149,14 +165,33 @@ const realPath = (p: string) => fs.realpath(p).catch(() => path.resolve(p));
 /** The inputs' real paths, resolved once for all outputs. */
 const realPaths = async (files: string[]) => new Set(await Promise.all(files.map(realPath)));
 
-/** Writes an output, or says why not: it exists (without --force), or it is one of the inputs. */
+/** Why an output could not be written, from the file system's error code. */
+function outputFailure(target: string, error: unknown): FileProblem {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const key = code === 'ENOSPC' || code === 'EDQUOT' ? 'outputNoSpace'
+    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'outputNoAccess'
+    : code === 'ENAMETOOLONG' ? 'outputNameTooLong'
+    : 'outputFailed';
+  return { ...fileProblem(target, key, code), file: target };
+}
+
+/**
+ * Writes an output, or says why not as a problem of that output: it exists (without --force), it
+ * is one of the inputs, or the file system refused it. Never throws, so the other outputs and the
+ * JSON still come.
+ */
 async function writeOutput(target: string, data: Uint8Array, inputs: Set<string>, force: boolean, problems: FileProblem[]): Promise<boolean> {
   if (inputs.has(await realPath(target))) {
     problems.push({ ...fileProblem(target, 'outputIsInput'), file: target });
     return false;
   }
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  if (await writeAtomic(target, data, force)) return true;
+  try {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    if (await writeAtomic(target, data, force)) return true;
+  } catch (e) {
+    problems.push(outputFailure(target, e));
+    return false;
+  }
   problems.push({ ...fileProblem(target, 'outputExists'), file: target });
   return false;
 }
@@ -168,29 +203,30 @@ interface Loaded {
   output: Uint8Array | null;
 }
 
-/** Reads and scores each file; a file that cannot be read becomes a problem, never an exit. */
+/** A file on disk as a workbook source: its size is known before it is read. */
+async function diskSource(file: string): Promise<WorkbookSource> {
+  const stat = await fs.stat(file).catch(() => null);
+  return { name: path.basename(file), path: file, size: stat?.isFile() ? stat.size : undefined, bytes: async () => new Uint8Array(await fs.readFile(file)) };
+}
+
+/** Reads and scores each file through the shared pipeline; problems keep the path as given. */
 async function loadAll(files: string[], lang: LanguagePack, problems: FileProblem[], progress: Progress, withOutput: boolean): Promise<Loaded[]> {
-  const loaded: Loaded[] = [];
-  for (const [i, file] of files.entries()) {
-    progress.tick(i, files.length);
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (e) {
-      problems.push(unreadable(file, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message));
-      continue;
-    }
-    try {
-      const scored = await scoreWorkbookBytes(bytes, lang, { output: withOutput });
-      problems.push(...scored.problems.map((p) => ({ ...p, file })));
-      if (!scored.results.length) problems.push({ ...fileProblem(path.basename(file), 'noPlanSheet'), file });
-      else loaded.push({ file, results: scored.results, output: scored.output });
-    } catch (e) {
-      problems.push({ ...unreadableProblem(path.basename(file), e), file });
-    }
-  }
+  const sources = await Promise.all(files.map(diskSource));
+  const run = await scoreSources(sources, lang, { output: withOutput, onFile: (done, total) => progress.tick(done, total) });
   progress.done();
-  return loaded;
+  problems.push(...run.problems);
+  return run.scored.map((s) => ({ file: s.source.path!, results: s.results, output: s.output }));
+}
+
+/** Output names: `<name>.score.xlsx`, and `<name> (2).score.xlsx` … when inputs share a name. */
+export function outputNames(files: string[], outDir: string): string[] {
+  const seen = new Map<string, number>();
+  return files.map((file) => {
+    const base = path.basename(file).replace(/\.xlsx$/i, '');
+    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), n);
+    return path.join(outDir, `${base}${n > 1 ? ` (${n})` : ''}.score.xlsx`);
+  });
 }
 
 /** A progress bar on a terminal for many files; nothing when output is not a terminal. */
@@ -246,8 +282,9 @@ async function score(files: string[], options: Options, io: Io): Promise<number>
   const texts: string[] = [];
   let written = 0;
   const inputs = await realPaths(files);
-  for (const { file, results, output } of loaded) {
-    const target = path.join(outDir, `${path.basename(file).replace(/\.xlsx$/i, '')}.score.xlsx`);
+  const targets = outputNames(loaded.map((l) => l.file), outDir);
+  for (const [i, { file, results, output }] of loaded.entries()) {
+    const target = targets[i];
     const wrote = await writeOutput(target, output!, inputs, options.force, problems);
     if (wrote) written++;
     for (const r of results) {
@@ -271,7 +308,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const submissions = loaded.flatMap(({ file, results }) => results.map((result) => ({ file, result })));
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
-  const written = submissions.length > 0 && (await writeOutput(target, await workbookBytes(layout), await realPaths(files), options.force, problems));
+  const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), await realPaths(files), options.force, problems));
   const rows = overview.rows.map((r) => ({
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), counts: r.counts,
   }));
@@ -289,9 +326,6 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   if (!options.json) printProblems(problems, lang, io);
   return exitCode(written ? submissions.length : 0, problems);
 }
-
-/** The problem names the file by its name; the JSON's `file` keeps the path given. */
-const unreadable = (file: string, detail: string): FileProblem => ({ ...fileProblem(path.basename(file), 'unreadableFile', detail), file });
 
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
   let parsed;

@@ -87,8 +87,15 @@ export type MessageKey =
   | 'fileTooLarge'
   | 'fileBomb'
   | 'fileTooManyCells'
+  | 'fileTooComplex'
+  | 'fileNotFound'
+  | 'fileNoAccess'
   | 'outputExists'
-  | 'outputIsInput';
+  | 'outputIsInput'
+  | 'outputNoSpace'
+  | 'outputNoAccess'
+  | 'outputNameTooLong'
+  | 'outputFailed';
 
 /** Plan weighting: percent of 100, or a points allotment. */
 export type WeightUnit = 'percent' | 'points';

@@ -1,5 +1,5 @@
 /**
- * Renders the workbook layout into the open workbook with Office.js: the same model the ExcelJS
+ * Renders the workbook layout into the open workbook with Office.js: the same model the workbook file
  * writer renders. Per sheet two syncs: values and number formats first, then everything else.
  * A sheet whose values would pass Excel on the web's 5 MB request limit is written in row slices.
  * Only sheets the add-in creates are written; a user's sheet is never touched.

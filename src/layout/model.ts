@@ -1,6 +1,6 @@
 /**
  * The score workbook described as data: values, number formats, styles and rules per sheet. The
- * ExcelJS writer and the Office.js writer both render this model, so a score sheet looks the same
+ * workbook file writer and the Office.js writer both render this model, so a score sheet looks the same
  * whether it was made on the command line or inside Excel.
  */
 
@@ -68,6 +68,10 @@ export interface SheetLayout {
   freeze?: { rows: number; cols: number };
   conditionalFormats: ConditionalFormat[];
   notes: { cell: string; text: string }[];
+  /** Drop-down lists by A1 range; ranges never overlap. Free text stays allowed. */
+  validations?: { range: string; list: string[] }[];
+  /** Links from a cell to a cell in the workbook, e.g. from a problem to the cell it names. */
+  links?: { cell: string; sheet: string; target: string }[];
   /** Charts over the sheet's own cells; the workbook writer adds them as DrawingML parts. */
   charts: ChartLayout[];
   print: { orientation: 'landscape' | 'portrait'; fitToWidth: boolean; repeatRows?: { first: number; last: number } };

@@ -31,11 +31,14 @@ export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[]
     if (!grid) return null;
     const top = grid.origin?.row ?? 0;
     const left = grid.origin?.col ?? 0;
+    // Only cells the sheet holds: a reference to a whole sheet costs what the sheet has, not 17 billion cells.
     const out: CellValue[] = [];
-    for (let r = Math.max(ref.top, top); r <= ref.bottom; r++) {
+    const bottom = Math.min(ref.bottom, top + grid.values.length - 1);
+    for (let r = Math.max(ref.top, top); r <= bottom; r++) {
       const row = grid.values[r - top];
       if (!row) continue;
-      for (let c = Math.max(ref.left, left); c <= ref.right; c++) out.push(row[c - left]);
+      const right = Math.min(ref.right, left + row.length - 1);
+      for (let c = Math.max(ref.left, left); c <= right; c++) out.push(row[c - left]);
     }
     return out;
   };

@@ -1,6 +1,6 @@
 /**
  * The task pane in a plain browser: pick plan workbooks, score them here through the same
- * pipeline, download the score workbooks. ExcelJS is loaded only now, as its own chunk.
+ * pipeline, download the score workbooks. the workbook reader and writer load only now, as their own chunk.
  */
 import { fill } from '../engine/i18n';
 import type { FileProblem } from '../pipeline';
@@ -44,7 +44,7 @@ export function startFileMode(pane: Pane): { rerender(): void } {
   const consolidation = startConsolidation(pane, async (extra, lang) => {
     const { consolidationLayout, workbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
     const { overview, problems, layout } = consolidationLayout(extra.submissions, extra.problems, lang);
-    const bytes = await workbookBytes(layout);
+    const bytes = workbookBytes(layout);
     const url = xlsxUrl(bytes);
     return { count: overview.rows.length, average: overview.average, problems, results: extra.submissions.map((s) => s.result), download: { name: 'overview.xlsx', url } };
   });
@@ -52,7 +52,7 @@ export function startFileMode(pane: Pane): { rerender(): void } {
   const scenarios = startWhatIf(pane, async (actual, scenario, edits, lang) => {
     const { scenarioLayout, workbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
     const layout = scenarioLayout(actual, scenario, edits, lang);
-    const url = xlsxUrl(await workbookBytes(layout));
+    const url = xlsxUrl(workbookBytes(layout));
     const name = `${layout.sheets[0].name}.xlsx`;
     const link = document.createElement('a');
     link.href = url;

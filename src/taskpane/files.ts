@@ -1,6 +1,6 @@
-/** Plan workbooks picked from disk, read and scored here in the pane; ExcelJS loads only now. */
+/** Plan workbooks picked from disk, read and scored here in the pane; the workbook reader loads only now. */
 import { fill, type LanguagePack } from '../engine/i18n';
-import { fileProblem, type FileProblem } from '../pipeline';
+import type { FileProblem } from '../pipeline';
 import type { ScoredFile } from '../xlsx';
 import { setStatus } from './view';
 
@@ -10,24 +10,18 @@ export interface PickedFile {
 }
 
 /**
- * Scores each file with progress; a file that cannot be read, or holds no plan, becomes a problem
- * and the others go on. `output` asks for each file's score workbook.
+ * Scores each file through the shared pipeline, with progress; a file that cannot be read, or
+ * holds no plan, becomes a problem and the others go on. `output` asks for each score workbook.
  */
 export async function scoreFiles(files: File[], lang: LanguagePack, options: { defaultPartialCredit: number; output: boolean }, problems: FileProblem[]): Promise<PickedFile[]> {
-  const { scoreWorkbookBytes, unreadableProblem } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
-  const picked: PickedFile[] = [];
-  for (const [i, file] of files.entries()) {
-    setStatus(fill(lang.ui.progress, { done: i, total: files.length }), { done: i, total: files.length });
-    try {
-      const scored = await scoreWorkbookBytes(new Uint8Array(await file.arrayBuffer()), lang, options);
-      problems.push(...scored.problems.map((p) => ({ ...p, file: file.name })));
-      if (scored.results.length) picked.push({ name: file.name, scored });
-      else problems.push(fileProblem(file.name, 'noPlanSheet'));
-    } catch (e) {
-      problems.push(unreadableProblem(file.name, e));
-    }
-  }
-  return picked;
+  const { scoreSources } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
+  const sources = files.map((file) => ({ name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
+  const run = await scoreSources(sources, lang, {
+    ...options,
+    onFile: (done, total) => setStatus(fill(lang.ui.progress, { done, total }), { done, total }),
+  });
+  problems.push(...run.problems);
+  return run.scored.map((scored) => ({ name: scored.source.name, scored }));
 }
 
 /** A workbook's bytes as a URL a download link can point at. */

@@ -1,24 +1,12 @@
 /**
- * Adds the layout's charts to an xlsx package written by ExcelJS, which cannot write charts
- * itself: a DrawingML bar chart per chart, a drawing per sheet that holds them, and the
- * relationships and content types that tie them in. Series are the source block's columns after
- * the first, categories its first column, with the values cached for readers that do not compute.
+ * The layout's charts as DrawingML: a bar chart part per chart and a drawing part per sheet that
+ * anchors them. Series are the source block's columns after the first, categories its first
+ * column, with the values cached for readers that do not compute.
  */
-import JSZip from 'jszip';
 import { columnIndex } from '../engine/address';
 import type { ChartLayout, LayoutValue, SheetLayout } from '../layout/model';
 
-const NS = {
-  c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
-  a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
-  r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
-  xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
-  rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
-};
-const DRAWING_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
-const CHART_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart';
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { esc, NS, XML_HEAD } from './xml';
 
 function cellPos(ref: string): { row: number; col: number } {
   const m = ref.match(/^([A-Z]+)(\d+)$/)!;
@@ -58,7 +46,7 @@ export function chartXml(sheet: SheetLayout, chart: ChartLayout): string {
     );
   }
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    XML_HEAD +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>` +
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
@@ -71,7 +59,7 @@ export function chartXml(sheet: SheetLayout, chart: ChartLayout): string {
   );
 }
 
-function drawingXml(charts: { chart: ChartLayout; rel: string }[]): string {
+export function drawingXml(charts: { chart: ChartLayout; rel: string }[]): string {
   const anchors = charts.map(({ chart, rel }, i) => {
     const from = cellPos(chart.anchor.from);
     const to = cellPos(chart.anchor.to);
@@ -85,75 +73,5 @@ function drawingXml(charts: { chart: ChartLayout; rel: string }[]): string {
       `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
     );
   });
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join('')}</xdr:wsDr>`;
-}
-
-function relsXml(rels: { id: string; type: string; target: string }[]): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}">` +
-    rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${r.target}"/>`).join('') +
-    `</Relationships>`
-  );
-}
-
-/** The worksheet part of each sheet, by sheet name, from the workbook's own relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = await zip.file('xl/workbook.xml')!.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-  const targets = new Map([...rels.matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
-  const parts = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
-    const name = m[1].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
-    const target = targets.get(m[2])!.replace(/^\/?(xl\/)?/, '');
-    parts.set(name, `xl/${target}`);
-  }
-  return parts;
-}
-
-/** Elements a worksheet's <drawing> follows, and those it precedes (ECMA-376 CT_Worksheet order). */
-const BEFORE_DRAWING = ['</conditionalFormatting>', '</dataValidations>', '</hyperlinks>', '<printOptions', '<pageMargins', '<pageSetup', '</headerFooter>', '</rowBreaks>', '</colBreaks>', '</ignoredErrors>'];
-const AFTER_DRAWING = ['<legacyDrawing', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
-
-/** Puts the drawing element in its place; an <extLst> inside a conditional format is not the sheet's own. */
-export function insertDrawing(xml: string, drawing: string): string {
-  const from = Math.max(0, ...BEFORE_DRAWING.map((t) => xml.lastIndexOf(t)));
-  const at = Math.min(...AFTER_DRAWING.map((t) => xml.indexOf(t, from)).filter((i) => i >= 0));
-  return xml.slice(0, at) + drawing + xml.slice(at);
-}
-
-/** Adds the charts of the layout's sheets to an xlsx package; returns the new package. */
-export async function addCharts(xlsx: Uint8Array, sheets: SheetLayout[]): Promise<Uint8Array> {
-  if (!sheets.some((s) => s.charts.length)) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  const parts = await sheetParts(zip);
-  let types = await zip.file('[Content_Types].xml')!.async('string');
-  let chartNo = 0;
-  let drawingNo = 0;
-  for (const sheet of sheets) {
-    if (!sheet.charts.length) continue;
-    const part = parts.get(sheet.name);
-    if (!part) continue;
-    drawingNo++;
-    const charts = sheet.charts.map((chart, i) => {
-      chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(sheet, chart));
-      types = types.replace('</Types>', `<Override PartName="/xl/charts/chart${chartNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`);
-      return { chart, rel: `rId${i + 1}`, target: `../charts/chart${chartNo}.xml` };
-    });
-    zip.file(`xl/drawings/drawing${drawingNo}.xml`, drawingXml(charts));
-    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relsXml(charts.map((c) => ({ id: c.rel, type: CHART_REL, target: c.target }))));
-    types = types.replace('</Types>', `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`);
-
-    // The sheet refers to its drawing by a relationship of its own.
-    const relsPath = part.replace(/worksheets\/(sheet\d+\.xml)$/, 'worksheets/_rels/$1.rels');
-    const existing = zip.file(relsPath) ? await zip.file(relsPath)!.async('string') : relsXml([]);
-    const rid = `rIdChart${drawingNo}`;
-    zip.file(relsPath, existing.replace('</Relationships>', `<Relationship Id="${rid}" Type="${DRAWING_REL}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`));
-    let xml = await zip.file(part)!.async('string');
-    if (!xml.includes(`xmlns:r="${NS.r}"`)) xml = xml.replace('<worksheet ', `<worksheet xmlns:r="${NS.r}" `);
-    xml = insertDrawing(xml, `<drawing r:id="${rid}"/>`);
-    zip.file(part, xml);
-  }
-  zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  return `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">${anchors.join('')}</xdr:wsDr>`;
 }

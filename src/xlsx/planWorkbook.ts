@@ -2,12 +2,13 @@
  * Writes plan workbooks in the plan-sheet format: the seed plans from their reviewable JSON
  * sources, and the blank template with a note on every header and drop-down lists.
  */
-import ExcelJS from 'exceljs';
+import { columnLetter } from '../engine/address';
 import { CRITERIA } from '../engine/criteria';
 import { LANGUAGES, type LanguageCode } from '../engine/i18n';
+import { serialFromDate } from '../engine/parse';
 import { fold } from '../engine/text';
 import { columnIndex } from '../engine/vocabulary';
-import { COLORS } from '../layout/model';
+import { COLORS, type CellStyle, type LayoutValue, type SheetLayout, type WorkbookLayout } from '../layout/model';
 
 /** A cell in a JSON plan source: a plain value, a real date, or a number with its format. */
 export type SpecValue = string | number | boolean | null | { date: string } | { value: number; format: string };
@@ -27,9 +28,9 @@ export interface PlanSpec {
 /** Rows the template's drop-down lists and formats cover below the header. */
 const TEMPLATE_ROWS = 300;
 
-function cellValue(v: SpecValue): { value: ExcelJS.CellValue; format?: string } {
+function cellValue(v: SpecValue): { value: LayoutValue; format?: string } {
   if (v === null || typeof v !== 'object') return { value: v };
-  if ('date' in v) return { value: new Date(`${v.date}T00:00:00Z`), format: 'dd-mm-yyyy' };
+  if ('date' in v) return { value: serialFromDate(new Date(`${v.date}T00:00:00Z`)), format: 'dd-mm-yyyy' };
   return { value: v.value, format: v.format };
 }
 
@@ -43,78 +44,96 @@ function lists(lang: LanguageCode): Partial<Record<string, string[]>> {
   };
 }
 
-export function buildPlanWorkbook(spec: PlanSpec): ExcelJS.Workbook {
+const BOLD: CellStyle = { bold: true };
+const HEADER: CellStyle = { bold: true, fontColor: COLORS.headerFont, fill: COLORS.headerFill, wrap: true, vAlign: 'middle' };
+const DESCRIPTION: CellStyle = { italic: true, fontColor: COLORS.muted };
+const WIDTHS: Record<string, number> = { title: 60, area: 26, note: 30, formula: 24, data: 26, type: 12, assessment: 16 };
+
+/** An empty sheet layout to fill in; plan workbooks print landscape, fit to width. */
+function sheetLayout(name: string): SheetLayout {
+  return {
+    name, role: 'score', values: [], numberFormats: [], styles: [], columnWidths: [], rowHeights: [],
+    conditionalFormats: [], notes: [], charts: [], validations: [], print: { orientation: 'landscape', fitToWidth: true },
+  };
+}
+
+function put(sheet: SheetLayout, row: number, col: number, value: LayoutValue, format?: string): void {
+  (sheet.values[row] ??= [])[col] = value;
+  if (format) (sheet.numberFormats[row] ??= [])[col] = format;
+}
+
+/** Fills the holes a sparse layout leaves, so every row and cell is there. */
+function dense(sheet: SheetLayout): SheetLayout {
+  for (let r = 0; r < sheet.values.length; r++) {
+    const width = sheet.values[r]?.length ?? 0;
+    sheet.values[r] = Array.from({ length: width }, (_, c) => sheet.values[r]?.[c] ?? null);
+    sheet.numberFormats[r] = Array.from({ length: width }, (_, c) => sheet.numberFormats[r]?.[c] ?? null);
+    sheet.rowHeights[r] ??= null;
+  }
+  return sheet;
+}
+
+function dataSheet(data: NonNullable<PlanSpec['dataSheets']>[number]): SheetLayout {
+  const sheet = sheetLayout(data.name);
+  data.columns.forEach((name, c) => put(sheet, 0, c, name));
+  data.rows.forEach((row, r) => row.forEach((v, c) => {
+    const { value, format } = cellValue(v);
+    put(sheet, r + 1, c, value, format);
+  }));
+  sheet.styles.push({ range: `A1:${columnLetter(data.columns.length - 1)}1`, style: BOLD });
+  sheet.columnWidths = data.columns.map((c) => Math.max(12, c.length + 2));
+  sheet.freeze = { rows: 1, cols: 0 };
+  return dense(sheet);
+}
+
+/** A plan workbook as a layout: metadata rows, the header with a note on each known column, the rows, drop-down lists. */
+export function buildPlanWorkbook(spec: PlanSpec): WorkbookLayout {
   const lang = spec.language ?? 'da';
   const words = LANGUAGES[lang];
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'goalscore';
-  const sheet = workbook.addWorksheet(spec.sheet, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  let r = 1;
+  const sheet = sheetLayout(spec.sheet);
+  let r = 0;
   for (const [key, value] of spec.metadata) {
     const { value: v, format } = cellValue(value);
-    sheet.getCell(r, 1).value = key;
-    sheet.getCell(r, 1).font = { bold: true };
-    sheet.getCell(r, 2).value = v;
-    if (format) sheet.getCell(r, 2).numFmt = format;
+    put(sheet, r, 0, key);
+    put(sheet, r, 1, v, format);
+    sheet.styles.push({ range: `A${r + 1}`, style: BOLD });
     r++;
   }
   if (spec.description) {
-    sheet.getCell(r, 1).value = spec.description;
-    sheet.getCell(r, 1).font = { italic: true, color: { argb: `FF${COLORS.muted}` } };
+    put(sheet, r, 0, spec.description);
+    sheet.styles.push({ range: `A${r + 1}`, style: DESCRIPTION });
     r++;
   }
-  const headerRow = r + 1;
+  const header = r + 1;
   const keys = spec.columns.map((c) => columnIndex.get(fold(c)));
-  spec.columns.forEach((name, i) => {
-    const cell = sheet.getCell(headerRow, i + 1);
-    cell.value = name;
-    cell.font = { bold: true, color: { argb: `FF${COLORS.headerFont}` } };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${COLORS.headerFill}` } };
-    cell.alignment = { wrapText: true, vertical: 'middle' };
-    const key = keys[i];
-    if (key) cell.note = words.columnHelp[key];
+  const last = columnLetter(spec.columns.length - 1);
+  spec.columns.forEach((name, c) => {
+    put(sheet, header, c, name);
+    const key = keys[c];
+    if (key) sheet.notes.push({ cell: `${columnLetter(c)}${header + 1}`, text: words.columnHelp[key] });
   });
+  sheet.styles.push({ range: `A${header + 1}:${last}${header + 1}`, style: HEADER });
+  const idCol = keys.indexOf('id');
   spec.rows.forEach((row, i) => {
     spec.columns.forEach((name, c) => {
       if (row[name] === undefined || row[name] === null) return;
       const { value, format } = cellValue(row[name]);
-      const cell = sheet.getCell(headerRow + 1 + i, c + 1);
-      cell.value = value;
-      if (format) cell.numFmt = format;
       // IDs stay text so 1.10 is not read as 1.1.
-      if (keys[c] === 'id') cell.numFmt = '@';
+      put(sheet, header + 1 + i, c, value, keys[c] === 'id' ? '@' : format);
     });
-    if (!row[spec.columns[keys.indexOf('id')]]) sheet.getRow(headerRow + 1 + i).font = { bold: true };
+    if (!row[spec.columns[idCol]]) sheet.styles.push({ range: `A${header + 2 + i}:${last}${header + 2 + i}`, style: BOLD });
   });
-  const lastRow = headerRow + Math.max(spec.rows.length, TEMPLATE_ROWS);
+  const lastRow = header + Math.max(spec.rows.length, TEMPLATE_ROWS);
   const dropDowns = lists(lang);
   keys.forEach((key, c) => {
     const list = key && dropDowns[key];
-    if (!list) return;
-    for (let row = headerRow + 1; row <= lastRow; row++) {
-      // Free text stays allowed: steps such as 85:100%; 75:50% are not in the list.
-      sheet.getCell(row, c + 1).dataValidation = {
-        type: 'list',
-        allowBlank: true,
-        showErrorMessage: false,
-        formulae: [`"${list.join(',')}"`],
-      };
-    }
+    // Free text stays allowed: steps such as 85:100%; 75:50% are not in the list.
+    if (list) sheet.validations!.push({ range: `${columnLetter(c)}${header + 2}:${columnLetter(c)}${lastRow + 1}`, list });
   });
-  const widths: Record<string, number> = { title: 60, area: 26, note: 30, formula: 24, data: 26, type: 12, assessment: 16 };
-  keys.forEach((key, c) => (sheet.getColumn(c + 1).width = (key && widths[key]) || Math.max(10, spec.columns[c].length + 2)));
-  sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 10, 16);
-  sheet.views = [{ state: 'frozen', ySplit: headerRow }];
-  for (const data of spec.dataSheets ?? []) {
-    const ds = workbook.addWorksheet(data.name);
-    ds.addRow(data.columns).font = { bold: true };
-    for (const row of data.rows) ds.addRow(row.map((v) => cellValue(v).value));
-    ds.views = [{ state: 'frozen', ySplit: 1 }];
-    data.columns.forEach((c, i) => (ds.getColumn(i + 1).width = Math.max(12, c.length + 2)));
-  }
-  return workbook;
+  sheet.columnWidths = keys.map((key, c) => (key && WIDTHS[key]) || Math.max(10, spec.columns[c].length + 2));
+  sheet.columnWidths[0] = Math.max(sheet.columnWidths[0], 16);
+  sheet.freeze = { rows: header + 1, cols: 0 };
+  return { sheets: [dense(sheet), ...(spec.dataSheets ?? []).map(dataSheet)] };
 }
 
 /** The blank template: the Danish columns in canonical order, metadata keys, no rows. */

@@ -1,0 +1,112 @@
+/**
+ * The one loop that reads and scores workbook files, for the command line, consolidation and the
+ * task pane's file mode alike. A file that cannot be read, or holds no plan, becomes a problem
+ * that names it, and the others go on.
+ */
+import type { LanguagePack } from '../engine/i18n';
+import type { PlanResult, Problem, SheetGrid } from '../engine/types';
+import { fileProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem } from '../pipeline';
+import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
+import { readGrids } from './read';
+import { workbookBytes } from './write';
+
+export interface ScoredFile {
+  /** The workbook's sheets as read, for what-if scoring with its data references. */
+  grids: SheetGrid[];
+  results: PlanResult[];
+  problems: Problem[];
+  /** The score workbook as xlsx bytes; null when the file held no plan sheet. */
+  output: Uint8Array | null;
+}
+
+/** Scores one workbook's bytes. Throws only when the bytes are not a workbook at all. */
+export function scoreWorkbookBytes(
+  data: ArrayBuffer | Uint8Array,
+  lang: LanguagePack | string,
+  options: { defaultPartialCredit?: number; output?: boolean } = {},
+): ScoredFile {
+  const grids = readGrids(data);
+  const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit });
+  if (!results.length || options.output === false) return { grids, results, problems, output: null };
+  return { grids, results, problems, output: workbookBytes(scoreWorkbookLayout(results, problems, lang)) };
+}
+
+const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
+  empty: 'fileEmpty',
+  xls: 'fileXls',
+  encrypted: 'fileEncrypted',
+  notWorkbook: 'fileNotWorkbook',
+  damaged: 'fileDamaged',
+  tooLarge: 'fileTooLarge',
+  bomb: 'fileBomb',
+  tooManyCells: 'fileTooManyCells',
+  tooComplex: 'fileTooComplex',
+};
+
+/**
+ * Why a file could not be read, as a problem that names it: the reader's reason, else that it is
+ * no workbook it can read (no program internals reach the user).
+ */
+export function unreadableProblem(file: string, error: unknown): FileProblem {
+  if (error instanceof WorkbookRefused) return fileProblem(file, REFUSALS[error.refusal.reason], 'detail' in error.refusal ? error.refusal.detail : '');
+  return fileProblem(file, 'unreadableFile');
+}
+
+
+/** A workbook file wherever it lives: on disk, or picked in a browser. */
+export interface WorkbookSource {
+  /** The name messages show. */
+  name: string;
+  /** Where it is, as the user gave it; problems carry it as their `file` (default: the name). */
+  path?: string;
+  /** Size in bytes when known before reading, so a file too large is never read whole. */
+  size?: number;
+  bytes(): Promise<Uint8Array>;
+}
+
+export interface ScoredSource extends ScoredFile {
+  source: WorkbookSource;
+}
+
+/** Why the bytes could not be had, from the file system's error code. */
+function readFailure(name: string, error: unknown): FileProblem {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ENOENT') return fileProblem(name, 'fileNotFound');
+  if (code === 'EACCES' || code === 'EPERM') return fileProblem(name, 'fileNoAccess');
+  return fileProblem(name, 'unreadableFile');
+}
+
+/** Reads and scores each source in turn; `onFile` is told before each, for progress. */
+export async function scoreSources(
+  sources: WorkbookSource[],
+  lang: LanguagePack,
+  options: { output: boolean; defaultPartialCredit?: number; onFile?: (done: number, total: number) => void },
+): Promise<{ scored: ScoredSource[]; problems: FileProblem[] }> {
+  const scored: ScoredSource[] = [];
+  const problems: FileProblem[] = [];
+  for (const [i, source] of sources.entries()) {
+    options.onFile?.(i, sources.length);
+    const add = (...found: FileProblem[]) => problems.push(...found.map((p) => ({ ...p, file: source.path ?? source.name })));
+    if (source.size !== undefined && source.size > LIMITS.fileBytes) {
+      add(fileProblem(source.name, 'fileTooLarge', `${Math.round(LIMITS.fileBytes / 2 ** 20)} MB`));
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await source.bytes();
+    } catch (e) {
+      add(readFailure(source.name, e));
+      continue;
+    }
+    try {
+      const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit });
+      add(...file.problems);
+      if (file.results.length) scored.push({ ...file, source });
+      else add(fileProblem(source.name, 'noPlanSheet'));
+    } catch (e) {
+      add(unreadableProblem(source.name, e));
+    }
+  }
+  options.onFile?.(sources.length, sources.length);
+  return { scored, problems };
+}

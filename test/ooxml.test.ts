@@ -1,0 +1,97 @@
+/**
+ * Every workbook the product writes, checked part by part as Excel would: score workbooks of every
+ * seed, the consolidated overview, a saved scenario, the seed plans, the three templates and the
+ * payment rule. Then the checker itself is shown to catch what it claims to catch.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { whatIf } from '../src/engine/whatif';
+import { buildPlanWorkbook, templateSpec } from '../src/xlsx/planWorkbook';
+import { consolidationLayout, dataFromGrids, readGrids, scenarioLayout, scoreWorkbookBytes, workbookBytes } from '../src/xlsx';
+import { scoreGrids } from '../src/pipeline';
+import { excelProblems, repairTriggers, schemaErrors, unzipParts } from './ooxml';
+
+const SEEDS = path.join(__dirname, '..', 'seeds');
+const SEED_FILES = ['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx', '003-hjemrejsestyrelsen-2024.xlsx'];
+
+async function written(): Promise<[string, Uint8Array][]> {
+  const out: [string, Uint8Array][] = [];
+  const submissions = [];
+  for (const name of SEED_FILES) {
+    const bytes = await fs.readFile(path.join(SEEDS, name));
+    out.push([`plan ${name}`, bytes]);
+    for (const lang of ['da', 'en'] as const) {
+      const scored = scoreWorkbookBytes(bytes, lang);
+      out.push([`score workbook ${name} (${lang})`, scored.output!]);
+      if (lang === 'da') submissions.push(...scored.results.map((result) => ({ file: name, result })));
+    }
+  }
+  out.push(['overview', workbookBytes(consolidationLayout(submissions, [], 'nb').layout)]);
+  const grids = readGrids(await fs.readFile(path.join(SEEDS, SEED_FILES[2])));
+  const actual = scoreGrids(grids, { lang: 'da' }).results[0];
+  const edits = [{ id: '2.3', text: 'ja' }];
+  const scenario = whatIf(actual.plan, edits, { lang: 'da', data: dataFromGrids(grids) }).result;
+  out.push(['scenario', workbookBytes(scenarioLayout(actual, scenario, edits, 'da'))]);
+  for (const lang of ['da', 'nb', 'en'] as const) out.push([`template (${lang})`, workbookBytes(buildPlanWorkbook(templateSpec(lang)))]);
+  out.push(['payment rule', await fs.readFile(path.join(SEEDS, 'rules', 'betaling-for-ophold.xlsx'))]);
+  return out;
+}
+
+test('every workbook the product writes is valid for Excel, part by part', async () => {
+  const workbooks = await written();
+  expect(workbooks.length).toBeGreaterThan(10);
+  for (const [name, bytes] of workbooks) expect({ name, problems: excelProblems(bytes) }).toEqual({ name, problems: [] });
+}, 120_000);
+
+test('score sheets carry what the checker must see: notes, data bars, charts, drop-downs', async () => {
+  const scored = scoreWorkbookBytes(await fs.readFile(path.join(SEEDS, SEED_FILES[0])), 'da');
+  const parts = unzipParts(scored.output!);
+  expect([...parts.keys()]).toEqual(expect.arrayContaining(['xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/charts/chart1.xml', 'xl/drawings/drawing1.xml']));
+  const sheet = parts.get('xl/worksheets/sheet1.xml')!;
+  expect(sheet).toContain('<dataBar>');
+  expect(sheet).toContain('iconSet="3TrafficLights1"');
+  // The note's VML comes after the drawing, as the schema orders them.
+  expect(sheet.indexOf('<legacyDrawing')).toBeGreaterThan(sheet.indexOf('<drawing'));
+  const template = unzipParts(workbookBytes(buildPlanWorkbook(templateSpec('da')))).get('xl/worksheets/sheet1.xml')!;
+  expect(template.match(/<dataValidation /g)!.length).toBe(3);
+});
+
+describe('the checker', () => {
+  const sheet = (body: string) =>
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${body}</worksheet>`;
+
+  test('finds a schema error: <legacyDrawing> after <extLst>', () => {
+    const parts = new Map([['xl/worksheets/sheet1.xml', sheet('<sheetData/><extLst/><legacyDrawing r:id="rId1"/>')]]);
+    expect(schemaErrors(parts).join('\n')).toMatch(/legacyDrawing/);
+    expect(schemaErrors(new Map([['xl/worksheets/sheet1.xml', sheet('<sheetData/><legacyDrawing r:id="rId1"/><extLst/>')]]))).toEqual([]);
+  });
+
+  test('finds overlapping drop-downs, repeated priorities, styles out of range, bad sheet names, dangling relationships', () => {
+    const parts = new Map([
+      ['xl/styles.xml', '<styleSheet><cellXfs count="2"/></styleSheet>'],
+      ['xl/workbook.xml', '<workbook><sheets><sheet name="Plan" r:id="rId1"/><sheet name="PLAN" r:id="rId2"/><sheet name="a[1]" r:id="rId3"/></sheets></workbook>'],
+      [
+        'xl/worksheets/sheet1.xml',
+        sheet(
+          '<sheetData><row r="1"><c r="A1" s="5"/></row></sheetData>' +
+            '<conditionalFormatting sqref="A1"><cfRule type="dataBar" priority="1"/></conditionalFormatting><conditionalFormatting sqref="B1"><cfRule type="iconSet" priority="1"/></conditionalFormatting>' +
+            '<dataValidations count="2"><dataValidation sqref="E7:E306"/><dataValidation sqref="E10:E306"/></dataValidations>',
+        ),
+      ],
+      ['xl/_rels/workbook.xml.rels', '<Relationships><Relationship Id="rId9" Target="worksheets/sheet9.xml"/></Relationships>'],
+    ]);
+    const found = repairTriggers(parts).join('\n');
+    for (const what of [/overlap: E7:E306 and E10:E306/, /priorities repeat/, /style 5 beyond 2/, /sheet name twice: PLAN/, /not allowed: a\[1\]/, /missing part xl\/worksheets\/sheet9\.xml/]) expect(found).toMatch(what);
+  });
+
+  test('applies Markup Compatibility before validating', () => {
+    const xml = sheet('<sheetData/>').replace('<worksheet ', '<worksheet xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac" x14ac:dyDescent="0.25" ');
+    expect(schemaErrors(new Map([['xl/worksheets/sheet1.xml', xml]]))).toEqual([]);
+  });
+
+  test('a whole package with a broken part is caught', () => {
+    const bytes = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet('<sheetData><row r="1"><c r="A1" t="x"/></row></sheetData>')) });
+    expect(excelProblems(bytes).length).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,7 @@
 /* Builds the add-in: the task pane (with file mode and the ribbon command), the GOALSCORE functions and their metadata, the help page and the manifest. */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { NormalModuleReplacementPlugin } = require('webpack');
 
 /**
  * The pages' Content-Security-Policy, one for both, written first in each page's <head> (a policy
@@ -59,6 +60,8 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
+      // The zip writer deflates with Node's zlib on the command line and with fflate in the pane.
+      new NormalModuleReplacementPlugin(/^\.\/deflate$/, './deflate.browser'),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', csp: CSP }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [], csp: CSP }),

@@ -92,7 +92,7 @@ export function hyperformulaTotal(sheet: SheetLayout): { total: number; build: (
 }
 
 /** The peak resident memory of a child process running one benchmark case, in MB. */
-function childRun(kind: 'engine' | 'consolidate', arg: string): { ms: number; peakRssMb: number } {
+function childRun(kind: 'engine' | 'consolidate' | 'file', arg: string): { ms: number; peakRssMb: number; floorMs?: number; inBytes?: number; outBytes?: number } {
   const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'child.ts'), kind, arg], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -144,7 +144,10 @@ export async function runBenchmarks(smoke: boolean) {
 
   const files = smoke ? 5 : 200;
   const consolidateRun = childRun('consolidate', String(files));
-  const consolidate = { files, ms: consolidateRun.ms, peakRssMb: consolidateRun.peakRssMb };
+  const consolidate = { files, ms: consolidateRun.ms, peakRssMb: consolidateRun.peakRssMb, floorMs: consolidateRun.floorMs!, ratioToFloor: consolidateRun.ms / consolidateRun.floorMs! };
+  const fileRows = smoke ? 100 : 10000;
+  const fileRun = childRun('file', String(fileRows));
+  const file = { rows: fileRows, ms: fileRun.ms, peakRssMb: fileRun.peakRssMb, inBytes: fileRun.inBytes!, outBytes: fileRun.outBytes! };
 
   const grid = syntheticPlan(1000);
   const { plan, problems } = readPlan(grid);
@@ -161,6 +164,7 @@ export async function runBenchmarks(smoke: boolean) {
     office,
     bundle,
     consolidate,
+    file,
     whatIf: whatIfResult,
   };
 }
@@ -181,7 +185,8 @@ export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
     ...(r.office.split ? [`  ${r.office.split.rows} rows  write ${r.office.split.syncsWrite} syncs (split)  largest request ${(r.office.split.maxRequestBytes / 1e6).toFixed(2)} MB (limit ${(r.office.requestLimit / 1e6).toFixed(1)} MB)`] : []),
     '',
     `task pane initial JavaScript: ${(r.bundle.taskpaneGzipBytes / 1024).toFixed(0)} KB gzipped`,
-    `consolidation: ${r.consolidate.files} workbooks in ${(r.consolidate.ms / 1000).toFixed(2)} s, peak ${r.consolidate.peakRssMb} MB`,
+    `consolidation: ${r.consolidate.files} workbooks in ${(r.consolidate.ms / 1000).toFixed(2)} s, peak ${r.consolidate.peakRssMb} MB; floor (inflate + scan) ${(r.consolidate.floorMs / 1000).toFixed(2)} s, ×${r.consolidate.ratioToFloor.toFixed(1)}`,
+    `plan file end to end (read, score, write): ${r.file.rows} rows in ${r.file.ms.toFixed(0)} ms, peak ${r.file.peakRssMb} MB (${(r.file.inBytes / 1024).toFixed(0)} KB in, ${(r.file.outBytes / 1024).toFixed(0)} KB out)`,
     `what-if: ${r.whatIf.rows} rows rescored in ${r.whatIf.ms.toFixed(2)} ms`,
   ];
   return lines.join('\n');

@@ -13,6 +13,8 @@ test('the benchmark runs: the engine and HyperFormula agree, syncs do not grow, 
   expect(r.bundle.taskpaneGzipBytes).toBeGreaterThan(50_000);
   expect(r.consolidate.files).toBe(5);
   expect(r.whatIf.rows).toBeGreaterThan(900);
-  expect(Object.keys(r)).toEqual(['machine', 'engine', 'office', 'bundle', 'consolidate', 'whatIf']);
+  expect(r.consolidate.floorMs).toBeGreaterThan(0);
+  expect(r.file.outBytes).toBeGreaterThan(r.file.inBytes);
+  expect(Object.keys(r)).toEqual(['machine', 'engine', 'office', 'bundle', 'consolidate', 'file', 'whatIf']);
   expect(table(r)).toContain('totals agree: true');
 }, 180_000);

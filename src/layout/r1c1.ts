@@ -6,6 +6,7 @@
  * translated cell by cell.
  */
 import { columnLetter } from '../engine/address';
+import { memo } from '../engine/memo';
 
 /** A reference: optional R part, optional C part; quoted strings are matched first and kept. */
 const TOKEN = /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g;
@@ -16,14 +17,28 @@ function part(spec: string | undefined, here: number, absolute: (n: number) => s
   return absolute(Number(spec) - 1);
 }
 
+type Piece = string | ((row: number, col: number) => string);
+
+/** A formula split once into its text and its references, so each cell only fills in its row and column. */
+const compile = memo((formula: string): Piece[] => {
+  const pieces: Piece[] = [];
+  let last = 0;
+  for (const m of formula.matchAll(TOKEN)) {
+    if (m[0][0] === '"') continue;
+    pieces.push(formula.slice(last, m.index));
+    const [, r, c] = m;
+    pieces.push((row, col) => part(c, col, (n) => `$${columnLetter(n)}`, (n) => columnLetter(n)) + part(r, row, (n) => `$${n + 1}`, (n) => `${n + 1}`));
+    last = m.index! + m[0].length;
+  }
+  pieces.push(formula.slice(last));
+  return pieces;
+}, 2_000);
+
 /** An R1C1 formula as Excel shows it in A1 notation in the cell at zero-based (row, col). */
 export function toA1(formula: string, row: number, col: number): string {
-  return formula.replace(TOKEN, (token: string, r?: string, c?: string) => {
-    if (token[0] === '"') return token;
-    const rows = part(r, row, (n) => `$${n + 1}`, (n) => `${n + 1}`);
-    const cols = part(c, col, (n) => `$${columnLetter(n)}`, (n) => columnLetter(n));
-    return cols + rows;
-  });
+  let out = '';
+  for (const piece of compile(formula)) out += typeof piece === 'string' ? piece : piece(row, col);
+  return out;
 }
 
 /** The cell at zero-based (row, col) as seen from `fromRow`: relative row, absolute column. */

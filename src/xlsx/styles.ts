@@ -64,8 +64,10 @@ export class StyleSheet {
   private readonly borders = new Registry([borderXml(false, false)]);
   private readonly numFmts = new Registry();
   private readonly xfs = new Registry(['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>']);
-  /** Cell format index by style object and number format, so a style is turned into XML once. */
+  /** Cell format index by style object and number format, so a style object is looked at once. */
   private readonly memo = new Map<CellStyle | undefined, Map<string | null, number>>();
+  /** Cell format index by what a style says, for alike style objects. */
+  private readonly byContent = new Map<string, number>();
 
   /** The cell format index for a style and a number format code. */
   xf(style: CellStyle | undefined, numberFormat: string | null): number {
@@ -73,7 +75,10 @@ export class StyleSheet {
     if (!byFormat) this.memo.set(style, (byFormat = new Map()));
     let index = byFormat.get(numberFormat);
     if (index === undefined) {
-      index = this.build(style ?? {}, numberFormat);
+      const s = style ?? {};
+      const key = `${s.bold ? 1 : 0}${s.italic ? 1 : 0}${s.wrap ? 1 : 0}${s.borderTop ? 1 : 0}${s.borderBottom ? 1 : 0}|${s.fontSize ?? ''}|${s.fontColor ?? ''}|${s.fill ?? ''}|${s.hAlign ?? ''}|${s.vAlign ?? ''}|${s.indent ?? ''}|${numberFormat ?? ''}`;
+      index = this.byContent.get(key);
+      if (index === undefined) this.byContent.set(key, (index = this.build(s, numberFormat)));
       byFormat.set(numberFormat, index);
     }
     return index;

@@ -62,10 +62,12 @@ class SharedStrings {
   }
 }
 
+/** Merged styles of the whole workbook: style objects are shared across sheets, so each is merged once. */
+type StyleMerges = Map<CellStyle | undefined, Map<CellStyle, CellStyle>>;
+
 /** The style of every styled cell: the layout's ranges merged in order, one object per distinct result. */
-function cellStyles(layout: SheetLayout): (CellStyle | undefined)[][] {
+function cellStyles(layout: SheetLayout, merged: StyleMerges): (CellStyle | undefined)[][] {
   const grid: (CellStyle | undefined)[][] = [];
-  const merged = new Map<CellStyle | undefined, Map<CellStyle, CellStyle>>();
   const merge = (prev: CellStyle | undefined, next: CellStyle) => {
     if (!prev) return next;
     let byNext = merged.get(prev);
@@ -100,8 +102,8 @@ function cellXml(ref: string, s: number, value: LayoutValue, formula: string | n
 }
 
 /** The `<sheetData>` rows, one string per row. */
-function* sheetRows(layout: SheetLayout, styles: StyleSheet, strings: SharedStrings, cached: boolean): Generator<string> {
-  const styled = cellStyles(layout);
+function* sheetRows(layout: SheetLayout, styles: StyleSheet, strings: SharedStrings, cached: boolean, merges: StyleMerges): Generator<string> {
+  const styled = cellStyles(layout, merges);
   const rows = Math.max(layout.values.length, styled.length);
   for (let r = 0; r < rows; r++) {
     const values = layout.values[r] ?? [];
@@ -219,7 +221,14 @@ interface SheetParts {
   legacyDrawing: string;
 }
 
-function* worksheetXml(layout: SheetLayout, index: number, styles: StyleSheet, strings: SharedStrings, parts: SheetParts, cached: boolean): Generator<string> {
+interface WorkbookState {
+  styles: StyleSheet;
+  strings: SharedStrings;
+  merges: StyleMerges;
+  cached: boolean;
+}
+
+function* worksheetXml(layout: SheetLayout, index: number, state: WorkbookState, parts: SheetParts): Generator<string> {
   const props = [
     layout.tabColor ? `<tabColor rgb="FF${layout.tabColor.toUpperCase()}"/>` : '',
     layout.print.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '',
@@ -230,7 +239,7 @@ function* worksheetXml(layout: SheetLayout, index: number, styles: StyleSheet, s
   yield '<sheetFormatPr defaultRowHeight="15"/>';
   yield colsXml(layout);
   yield '<sheetData>';
-  yield* sheetRows(layout, styles, strings, cached);
+  yield* sheetRows(layout, state.styles, state.strings, state.cached, state.merges);
   yield '</sheetData>';
   if (layout.autoFilter) yield `<autoFilter ref="${layout.autoFilter}"/>`;
   yield layout.conditionalFormats.map((f, i) => conditionalXml(f, i + 1)).join('');
@@ -293,6 +302,7 @@ export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {
   const zip = new ZipWriter();
   const styles = new StyleSheet();
   const strings = new SharedStrings();
+  const merges: StyleMerges = new Map();
   const overrides: { part: string; type: string }[] = [];
   let charts = 0;
   let drawings = 0;
@@ -326,7 +336,7 @@ export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {
       parts.rels.push({ id: `rId${parts.rels.length + 1}`, type: REL.comments, target: `../comments${n}.xml` });
       parts.legacyDrawing = `<legacyDrawing r:id="${id}"/>`;
     }
-    zip.part(part, worksheetXml(sheet, i, styles, strings, parts, cached));
+    zip.part(part, worksheetXml(sheet, i, { styles, strings, merges, cached }, parts));
     if (parts.rels.length) zip.part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [relsXml(parts.rels)]);
     overrides.push({ part: `/${part}`, type: TYPES.worksheet });
   });

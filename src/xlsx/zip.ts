@@ -4,7 +4,9 @@
  * fflate in slices while their bytes are counted against the limits, and each entry's CRC-32 is
  * checked. Runs in Node and in the browser. Writing streams parts into fflate's Zip.
  */
-import { Inflate, Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import { Inflate } from 'fflate';
+import { crc32, deflateRaw } from './deflate';
+import { concat } from './bytes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
 
 export interface ZipEntry {
@@ -16,23 +18,6 @@ export interface ZipEntry {
   /** Offset of the entry's local header. */
   offset: number;
   encrypted: boolean;
-}
-
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-/** CRC-32 as zip uses it, fed in pieces. */
-export function crc32(chunk: Uint8Array, crc = 0): number {
-  let c = ~crc;
-  for (let i = 0; i < chunk.length; i++) c = CRC_TABLE[(c ^ chunk[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
 }
 
 const damaged = (detail: string) => new WorkbookRefused({ reason: 'damaged', detail });
@@ -167,59 +152,82 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
 /** An entry inflated whole, for the small parts (workbook, relationships, styles). */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const chunks: Uint8Array[] = [];
+  streamEntry(bytes, entry, budget, (chunk) => chunks.push(chunk));
+  return concat(chunks);
+}
+
+/** Pieces of text as UTF-8 chunks of about 1 MB, so no part needs one string of its whole size. */
+function encode(pieces: Iterable<string>): { chunks: Uint8Array[]; length: number; crc: number } {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let batch = '';
   let length = 0;
-  streamEntry(bytes, entry, budget, (chunk) => {
+  let crc = 0;
+  const flush = () => {
+    const chunk = encoder.encode(batch);
     chunks.push(chunk);
     length += chunk.length;
-  });
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
-  let p = 0;
-  for (const c of chunks) out.set(c, (p += c.length) - c.length);
-  return out;
+    crc = crc32(chunk, crc);
+    batch = '';
+  };
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= 1 << 20) flush();
+  }
+  flush();
+  return { chunks, length, crc };
 }
 
 /**
- * A zip written as it is made: each part is deflated as its text arrives, and the finished chunks
- * are collected. Parts are added in order; `finish` returns the package.
+ * A zip written part by part: each part is encoded and deflated as it is added (zlib in Node,
+ * fflate in the browser), and the central directory is written at the end. Part names are ASCII.
  */
 export class ZipWriter {
-  private readonly chunks: Uint8Array[] = [];
-  private readonly zip: Zip;
-  private error: Error | null = null;
+  private readonly out: Uint8Array[] = [];
+  private readonly directory: Uint8Array[] = [];
+  private offset = 0;
+  private count = 0;
 
-  constructor() {
-    this.zip = new Zip((err, chunk) => {
-      if (err) this.error = err;
-      else this.chunks.push(chunk);
-    });
-  }
-
-  /** Adds a part from pieces of text, deflated as they are pushed. */
-  part(name: string, pieces: Iterable<string>, compress = true): void {
-    const file = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
-    this.zip.add(file);
-    let batch = '';
-    for (const piece of pieces) {
-      batch += piece;
-      if (batch.length >= 256 * 1024) {
-        file.push(strToU8(batch));
-        batch = '';
-      }
-    }
-    file.push(strToU8(batch), true);
+  part(name: string, pieces: Iterable<string>): void {
+    const { chunks, length, crc } = encode(pieces);
+    const data = deflateRaw(chunks);
+    const nameBytes = new TextEncoder().encode(name);
+    const header = (size: number, central: boolean) => {
+      const b = new Uint8Array(size + nameBytes.length);
+      const v = new DataView(b.buffer);
+      v.setUint32(0, central ? 0x02014b50 : 0x04034b50, true);
+      // The central header has "version made by" before the fields both headers share.
+      const p = central ? 6 : 4;
+      if (central) v.setUint16(4, 20, true);
+      v.setUint16(p, 20, true); // version needed
+      v.setUint16(p + 2, 0x0800, true); // UTF-8 names
+      v.setUint16(p + 4, 8, true); // deflate
+      v.setUint16(p + 6, 0, true); // time
+      v.setUint16(p + 8, 0x21, true); // date: 1980-01-01
+      v.setUint32(p + 10, crc, true);
+      v.setUint32(p + 14, data.length, true);
+      v.setUint32(p + 18, length, true);
+      v.setUint16(p + 22, nameBytes.length, true);
+      if (central) v.setUint32(p + 36, this.offset, true);
+      b.set(nameBytes, size);
+      return b;
+    };
+    const local = header(30, false);
+    this.directory.push(header(46, true));
+    this.out.push(local, data);
+    this.offset += local.length + data.length;
+    this.count++;
   }
 
   finish(): Uint8Array {
-    this.zip.end();
-    if (this.error) throw this.error;
-    const length = this.chunks.reduce((n, c) => n + c.length, 0);
-    const out = new Uint8Array(length);
-    let p = 0;
-    for (const c of this.chunks) {
-      out.set(c, p);
-      p += c.length;
-    }
-    return out;
+    const size = this.directory.reduce((n, d) => n + d.length, 0);
+    const end = new Uint8Array(22);
+    const v = new DataView(end.buffer);
+    v.setUint32(0, 0x06054b50, true);
+    v.setUint16(8, this.count, true);
+    v.setUint16(10, this.count, true);
+    v.setUint32(12, size, true);
+    v.setUint32(16, this.offset, true);
+    return concat([...this.out, ...this.directory, end]);
   }
 }

@@ -1,0 +1,28 @@
+/** Raw deflate for the zip writer in the browser: fflate, fed chunk by chunk. */
+import { Deflate } from 'fflate';
+import { concat } from './bytes';
+
+export function deflateRaw(chunks: Uint8Array[]): Uint8Array {
+  const out: Uint8Array[] = [];
+  const deflate = new Deflate({ level: 6 }, (data) => out.push(data));
+  chunks.forEach((chunk, i) => deflate.push(chunk, i === chunks.length - 1));
+  if (!chunks.length) deflate.push(new Uint8Array(0), true);
+  return concat(out);
+}
+
+const CRC_TABLE = (() => {
+  const table = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c;
+  }
+  return table;
+})();
+
+/** CRC-32 as zip uses it, fed in pieces. */
+export function crc32(chunk: Uint8Array, crc = 0): number {
+  let c = ~crc;
+  for (let i = 0; i < chunk.length; i++) c = CRC_TABLE[(c ^ chunk[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}

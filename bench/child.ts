@@ -1,9 +1,8 @@
 /**
  * One benchmark case in a process of its own, so its peak memory is its own:
- * `engine ROWS` reads, scores and lays out a synthetic plan; `consolidate FILES` writes that many
- * agency workbooks of 100 rows (with ExcelJS, as another program would) and consolidates them as
- * `goalscore consolidate` does, then measures the floor: inflating and scanning the same files and
- * nothing else; `file ROWS` reads, scores and writes a plan workbook of that many rows.
+ * `engine ROWS` reads, scores and lays out a synthetic plan; `consolidate DIR` consolidates the agency
+ * workbooks in DIR as `goalscore consolidate` does, then measures the floor: inflating and
+ * scanning the same files and nothing else; `file ROWS` reads, scores and writes a plan workbook of that many rows.
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -32,23 +31,26 @@ async function floor(files: string[]): Promise<number> {
   return since(start);
 }
 
-async function consolidateCase(count: number) {
+/** Agency workbooks of 100 rows written with ExcelJS, as another program would; run in the parent, so its memory is not the case's. */
+export async function agencyWorkbooks(count: number): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-consolidate-'));
-  const files: string[] = [];
   for (let i = 0; i < count; i++) {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Plan').addRows(syntheticPlan(100, 'Plan', `Styrelse ${i + 1}`).values as unknown[][]);
-    const file = path.join(dir, `agency-${String(i + 1).padStart(3, '0')}.xlsx`);
-    await wb.xlsx.writeFile(file);
-    files.push(file);
+    await wb.xlsx.writeFile(path.join(dir, `agency-${String(i + 1).padStart(3, '0')}.xlsx`));
   }
+  return dir;
+}
+
+async function consolidateCase(dir: string) {
+  const files = (await fs.readdir(dir)).filter((n) => n.endsWith('.xlsx')).map((n) => path.join(dir, n));
+  const out = path.join(os.tmpdir(), `bench-overview-${process.pid}.xlsx`);
   const start = process.hrtime.bigint();
-  const code = await main(['consolidate', dir, '--json', '--out', path.join(dir, 'overview.xlsx')], { out: () => undefined, err: () => undefined });
+  const code = await main(['consolidate', dir, '--json', '--force', '--out', out], { out: () => undefined, err: () => undefined });
   const ms = since(start);
   if (code === 2) throw new Error('consolidation failed');
-  const floorMs = await floor(files);
-  await fs.rm(dir, { recursive: true, force: true });
-  return { ms, floorMs };
+  await fs.rm(out, { force: true });
+  return { ms, floorMs: await floor(files) };
 }
 
 /** A plan workbook of `rows` rows as the product writes one, read, scored and written again. */
@@ -66,7 +68,7 @@ function fileCase(rows: number) {
   return { ms: since(start), inBytes: bytes.length, outBytes: scored.output.length };
 }
 
-(async () => {
+if (require.main === module) void (async () => {
   const [kind, arg] = process.argv.slice(2);
   let result: Record<string, number>;
   if (kind === 'engine') {
@@ -74,6 +76,6 @@ function fileCase(rows: number) {
     engineRun(Number(arg))();
     result = { ms: since(start) };
   } else if (kind === 'file') result = fileCase(Number(arg));
-  else result = await consolidateCase(Number(arg));
+  else result = await consolidateCase(arg);
   console.log(JSON.stringify({ ...result, peakRssMb: peakMb() }));
 })();

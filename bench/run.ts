@@ -17,6 +17,7 @@ import { toA1 } from '../src/layout/r1c1';
 import { scoreWorkbookLayout } from '../src/pipeline';
 import { FakeExcel } from '../test/fake-excel';
 import { syntheticPlan } from './synthetic';
+import { agencyWorkbooks } from './child';
 
 const ROOT = path.join(__dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -143,7 +144,9 @@ export async function runBenchmarks(smoke: boolean) {
   const bundle = { taskpaneGzipBytes: bundleBytes() };
 
   const files = smoke ? 5 : 200;
-  const consolidateRun = childRun('consolidate', String(files));
+  const agencies = await agencyWorkbooks(files);
+  const consolidateRun = childRun('consolidate', agencies);
+  await fs.rm(agencies, { recursive: true, force: true });
   const consolidate = { files, ms: consolidateRun.ms, peakRssMb: consolidateRun.peakRssMb, floorMs: consolidateRun.floorMs!, ratioToFloor: consolidateRun.ms / consolidateRun.floorMs! };
   const fileRows = smoke ? 100 : 10000;
   const fileRun = childRun('file', String(fileRows));

@@ -76,6 +76,8 @@ function readFailure(name: string, error: unknown): FileProblem {
   return fileProblem(name, 'unreadableFile');
 }
 
+const tooLarge = (source: WorkbookSource) => source.size !== undefined && source.size > LIMITS.fileBytes;
+
 /** Reads and scores each source in turn; `onFile` is told before each, for progress. */
 export async function scoreSources(
   sources: WorkbookSource[],
@@ -84,16 +86,22 @@ export async function scoreSources(
 ): Promise<{ scored: ScoredSource[]; problems: FileProblem[] }> {
   const scored: ScoredSource[] = [];
   const problems: FileProblem[] = [];
+  let ahead: Promise<Uint8Array> | null = null;
   for (const [i, source] of sources.entries()) {
     options.onFile?.(i, sources.length);
     const add = (...found: FileProblem[]) => problems.push(...found.map((p) => ({ ...p, file: source.path ?? source.name })));
-    if (source.size !== undefined && source.size > LIMITS.fileBytes) {
+    if (tooLarge(source)) {
+      ahead = null;
       add(fileProblem(source.name, 'fileTooLarge', `${Math.round(LIMITS.fileBytes / 2 ** 20)} MB`));
       continue;
     }
     let bytes: Uint8Array;
     try {
-      bytes = await source.bytes();
+      // The next file is read while this one is scored.
+      const reading = ahead ?? source.bytes();
+      ahead = sources[i + 1] && !tooLarge(sources[i + 1]) ? sources[i + 1].bytes() : null;
+      ahead?.catch(() => undefined);
+      bytes = await reading;
     } catch (e) {
       add(readFailure(source.name, e));
       continue;

@@ -86,10 +86,51 @@ function cellStyles(layout: SheetLayout, merged: StyleMerges): (CellStyle | unde
   return grid;
 }
 
-function cellXml(ref: string, s: number, value: LayoutValue, formula: string | null, strings: SharedStrings, cached: boolean): string {
+/**
+ * Formulas repeated down a column, as Excel stores them: the first cell of a run holds the formula
+ * and the run's range, the others point at it (`<f t="shared" si="n"/>`). Alike rows of a score
+ * sheet share one R1C1 formula, so a run is a run of equal strings.
+ */
+class SharedFormulas {
+  private next = 0;
+  /** Per cell that starts or joins a run: its group, and for the first cell the run's last row. */
+  private readonly runs = new Map<number, { si: number; last: number | null }>();
+
+  constructor(formulas: (string | null)[][] | undefined, private readonly width: number) {
+    if (!formulas) return;
+    const open = new Map<number, { formula: string; first: number; si: number | null }>();
+    for (let r = 0; r <= formulas.length; r++) {
+      const row = formulas[r] ?? [];
+      for (const [c, run] of open) {
+        if (row[c] === run.formula) continue;
+        if (run.si !== null) this.runs.get(run.first * width + c)!.last = r - 1;
+        open.delete(c);
+      }
+      row.forEach((formula, c) => {
+        if (!formula) return;
+        const run = open.get(c);
+        if (!run) return void open.set(c, { formula, first: r, si: null });
+        if (run.si === null) {
+          run.si = this.next++;
+          this.runs.set(run.first * width + c, { si: run.si, last: null });
+        }
+        this.runs.set(r * width + c, { si: run.si, last: null });
+      });
+    }
+  }
+
+  /** The `<f>` element of the cell at (row, col), its A1 text written out only where a run starts. */
+  element(formula: string, row: number, col: number): string {
+    const run = this.runs.get(row * this.width + col);
+    if (!run) return `<f>${esc(toA1(formula, row, col))}</f>`;
+    if (run.last === null) return `<f t="shared" si="${run.si}"/>`;
+    return `<f t="shared" ref="${address(row, col)}:${address(run.last, col)}" si="${run.si}">${esc(toA1(formula, row, col))}</f>`;
+  }
+}
+
+function cellXml(ref: string, s: number, value: LayoutValue, f: string | null, strings: SharedStrings, cached: boolean): string {
   const style = s ? ` s="${s}"` : '';
-  if (formula !== null) {
-    const f = `<f>${esc(formula)}</f>`;
+  if (f !== null) {
     if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
     if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
     if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
@@ -105,6 +146,7 @@ function cellXml(ref: string, s: number, value: LayoutValue, formula: string | n
 function* sheetRows(layout: SheetLayout, styles: StyleSheet, strings: SharedStrings, cached: boolean, merges: StyleMerges): Generator<string> {
   const styled = cellStyles(layout, merges);
   const rows = Math.max(layout.values.length, styled.length);
+  const shared = new SharedFormulas(layout.formulas, 16_384);
   for (let r = 0; r < rows; r++) {
     const values = layout.values[r] ?? [];
     const formats = layout.numberFormats[r] ?? [];
@@ -119,7 +161,7 @@ function* sheetRows(layout: SheetLayout, styles: StyleSheet, strings: SharedStri
       const style = rowStyles[c];
       if (value === null && !format && !formula && !style) continue;
       const s = styles.xf(style, format);
-      cells += cellXml(address(r, c), s, value, formula === null ? null : toA1(formula, r, c), strings, cached);
+      cells += cellXml(address(r, c), s, value, formula === null ? null : shared.element(formula, r, c), strings, cached);
     }
     const height = layout.rowHeights[r];
     if (!cells && !height) continue;

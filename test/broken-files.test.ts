@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import * as CFB from 'cfb';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildPlanWorkbook, type PlanSpec } from '../src/xlsx/planWorkbook';
-import { LIMITS, readGrids, WorkbookRefused, workbookBytes } from '../src/xlsx';
+import { LIMITS, readGrids, scoreSources, WorkbookRefused, workbookBytes } from '../src/xlsx';
+import { formatMessage, pack } from '../src/engine/i18n';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'goalscore.js');
@@ -223,3 +224,13 @@ test('a data reference to a whole sheet of 30,000 rows costs what the sheet hold
   expect(r.ms).toBeLessThan(5_000);
   expect(r.rss).toBeLessThan(500 * 2 ** 20);
 }, 60_000);
+
+test('a file over 100 MB is refused by its size, before a byte of it is read', async () => {
+  let read = false;
+  const big = { name: 'stor.xlsx', size: LIMITS.fileBytes + 1, bytes: async () => ((read = true), new Uint8Array(0)) };
+  const good = { name: 'plan.xlsx', bytes: async () => planBytes() };
+  const run = await scoreSources([big, good], pack('da'), { output: false });
+  expect(read).toBe(false);
+  expect(run.problems.map((p) => formatMessage(p.message, pack('da')))).toEqual(['stor.xlsx er for stor til at blive læst sikkert (grænsen er 100 MB).']);
+  expect(run.scored.map((s) => s.source.name)).toEqual(['plan.xlsx']);
+});

@@ -9,7 +9,7 @@ import { esc } from './xml';
 const BORDER_COLOR = 'FF8A8886';
 
 /** Indexes of distinct values, in the order they were first asked for. */
-class Registry {
+export class Registry {
   readonly items: string[] = [];
   private readonly index = new Map<string, number>();
 

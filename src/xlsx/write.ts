@@ -9,7 +9,7 @@ import { columnIndex, columnLetter } from '../engine/address';
 import type { CellStyle, ConditionalFormat, LayoutValue, SheetLayout, WorkbookLayout } from '../layout/model';
 import { toA1 } from '../layout/r1c1';
 import { chartXml, drawingXml } from './charts';
-import { StyleSheet } from './styles';
+import { Registry, StyleSheet } from './styles';
 import { esc, NS, REL, relsXml, XML_HEAD } from './xml';
 import { ZipWriter } from './zip';
 
@@ -39,25 +39,19 @@ const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** Shared strings of the whole workbook, each distinct text once. */
 class SharedStrings {
-  private readonly index = new Map<string, number>();
-  readonly items: string[] = [];
+  private readonly registry = new Registry();
   uses = 0;
 
   id(text: string): number {
     this.uses++;
-    let i = this.index.get(text);
-    if (i === undefined) {
-      i = this.items.length;
-      this.items.push(text);
-      this.index.set(text, i);
-    }
-    return i;
+    return this.registry.id(text);
   }
 
   *xml(): Generator<string> {
-    yield `${XML_HEAD}<sst xmlns="${NS.main}" count="${this.uses}" uniqueCount="${this.items.length}">`;
+    const items = this.registry.items;
+    yield `${XML_HEAD}<sst xmlns="${NS.main}" count="${this.uses}" uniqueCount="${items.length}">`;
     // No xml:space: the schema's <t> takes no attributes, and Excel keeps the text as written.
-    for (const text of this.items) yield `<si><t>${esc(text)}</t></si>`;
+    for (const text of items) yield `<si><t>${esc(text)}</t></si>`;
     yield '</sst>';
   }
 }

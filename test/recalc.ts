@@ -10,18 +10,21 @@ import JSZip from 'jszip';
 
 export type Computed = Map<string, number | string>;
 
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+/** A LibreOffice profile that always recalculates, with its locale set as a user's would be (`da-DK`, `nb-NO`, `en-US`). */
+const profile = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>${locale}</value></prop></item>
 </oor:items>`;
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /** Recomputes the workbooks with LibreOffice; returns each one's cells by sheet name and address. */
-export async function recalculate(files: { name: string; bytes: Uint8Array }[]): Promise<Map<string, Map<string, Computed>>> {
+export async function recalculate(files: { name: string; bytes: Uint8Array }[], locale = 'en-US'): Promise<Map<string, Map<string, Computed>>> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'recalc-'));
   await fs.mkdir(path.join(dir, 'profile', 'user'), { recursive: true });
-  await fs.writeFile(path.join(dir, 'profile', 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
+  await fs.writeFile(path.join(dir, 'profile', 'user', 'registrymodifications.xcu'), profile(locale));
   await fs.mkdir(path.join(dir, 'in'));
   for (const f of files) await fs.writeFile(path.join(dir, 'in', f.name), f.bytes);
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), ...files.map((f) => path.join(dir, 'in', f.name))], {

@@ -43,10 +43,9 @@ export function literal(x: number): string {
  * target; as a power of ten, which every engine reads and which is half as long as the decimal.
  */
 export const TOL = `10^${Math.round(Math.log10(TOLERANCE))}`;
-/** Just below 1 and just above 0, for comparisons in formulas; decimals where a criterion string needs a number. */
+/** Just below 1 and just above 0, for comparisons in formulas (never inside a text criterion, which is read in the user's locale). */
 export const ALMOST_ONE = `1-${TOL}`;
 export const ALMOST_ZERO = TOL;
-export const ALMOST_ONE_NUMBER = literal(1 - TOLERANCE);
 const ge = (a: string, b: string) => `${a}>=${b}-${TOL}`;
 const le = (a: string, b: string) => `${a}<=${b}+${TOL}`;
 const clamp = (x: string) => `MAX(0,MIN(1,${x}))`;

@@ -12,7 +12,7 @@ import { KeyedCache } from '../engine/memo';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
-import { ALMOST_ONE, ALMOST_ONE_NUMBER, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
+import { ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 import { absolute, rc } from './r1c1';
 
@@ -318,7 +318,8 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       const count = String(kids.length);
       const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
       if (all) {
-        const failed = `(${refsOf('fulfilment').map((ref) => `COUNTIF(${ref},"<${ALMOST_ONE_NUMBER}")`).join('+')})`;
+        // No number inside a text criterion (COUNTIF(r,"<0.99")): Excel and LibreOffice read it in the user's locale.
+        const failed = `(${refsOf('fulfilment').map((ref) => `SUMPRODUCT(ISNUMBER(${ref})*(${ref}<${ALMOST_ONE}))`).join('+')})`;
         return { fulfilment: withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs), earned: earnedOfOwn, assessed: assessedOfOwn };
       }
       const sum = `IF(${assessedKids}=${count},IF(${W}>0,MAX(0,MIN(1,${children('earned')}/${W})),1),"")`;

@@ -83,10 +83,14 @@ export interface WorkbookLayout {
   sheets: SheetLayout[];
 }
 
-/** Number formats used on score sheets. Codes are locale-neutral; Excel shows local separators. */
+/**
+ * Number formats used on score sheets. Codes are locale-neutral; Excel shows local separators.
+ * Plain numbers are General: `#,##0.##` would show a whole number with a trailing separator
+ * ("50," in Danish Excel), and no format code shows decimals only where there are some.
+ */
 export const FORMATS = {
   percent: '0.0%',
-  number: '#,##0.##',
+  number: 'General',
   weight: '0.0#',
   earned: '0.00',
   date: 'dd-mm-yyyy',

@@ -69,8 +69,9 @@ const notMet = (r: RowResult) => r.fulfilment === null || r.fulfilment < 1 - EPS
 
 /** What it takes reads as the measure does; a share counted as a percentage reads as a percent. */
 function requiredFormat(r: RowResult): string {
-  if (r.measureKind === 'date') return FORMATS.date;
   const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+  // A milestone not done (`nej`) has no measure yet, but what it takes is still a date.
+  if (r.measureKind === 'date' || (def?.kind === 'comparison' && def.unit === 'date')) return FORMATS.date;
   return def?.kind === 'comparison' && def.key === 'share' && r.row.met === null ? FORMATS.percent : FORMATS.number;
 }
 

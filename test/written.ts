@@ -1,0 +1,42 @@
+/**
+ * Every kind of workbook the product writes, as layouts: score workbooks of every seed (Danish and
+ * English), the consolidated overview (Norwegian), a saved scenario, the seed plans and the three
+ * templates, and the payment rule. Tests render them as files, as Excel shows them, or both.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { whatIf } from '../src/engine/whatif';
+import type { WorkbookLayout } from '../src/layout/model';
+import { consolidationLayout, dataFromGrids, scenarioLayout, scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
+import { readGrids } from '../src/xlsx';
+import { buildPlanWorkbook, templateSpec, type PlanSpec } from '../src/xlsx/planWorkbook';
+import { buildPaymentWorkbook } from '../scripts/payment-rule';
+
+const SEEDS = path.join(__dirname, '..', 'seeds');
+export const SEED_PLANS = ['000-kriminalforsorgen-2024', '001-politiet-2024', '003-hjemrejsestyrelsen-2024'];
+
+export async function writtenLayouts(): Promise<[string, WorkbookLayout][]> {
+  const out: [string, WorkbookLayout][] = [];
+  const submissions = [];
+  let scenarioSource: { grids: ReturnType<typeof readGrids> } | null = null;
+  for (const seed of SEED_PLANS) {
+    const spec = JSON.parse(await fs.readFile(path.join(SEEDS, `${seed}.json`), 'utf8')) as PlanSpec;
+    out.push([`plan ${seed}`, buildPlanWorkbook(spec)]);
+    const grids = readGrids(await fs.readFile(path.join(SEEDS, `${seed}.xlsx`)));
+    for (const lang of ['da', 'en'] as const) {
+      const { results, problems } = scoreGrids(grids, { lang });
+      out.push([`score workbook ${seed} (${lang})`, scoreWorkbookLayout(results, problems, lang)]);
+      if (lang === 'da') submissions.push(...results.map((result) => ({ file: seed, result })));
+    }
+    scenarioSource = { grids };
+  }
+  out.push(['overview', consolidationLayout(submissions, [], 'nb').layout]);
+  const grids = scenarioSource!.grids;
+  const actual = scoreGrids(grids, { lang: 'da' }).results[0];
+  const edits = [{ id: '2.3', text: 'ja' }];
+  const scenario = whatIf(actual.plan, edits, { lang: 'da', data: dataFromGrids(grids) }).result;
+  out.push(['scenario', scenarioLayout(actual, scenario, edits, 'da')]);
+  for (const lang of ['da', 'nb', 'en'] as const) out.push([`template (${lang})`, buildPlanWorkbook(templateSpec(lang))]);
+  out.push(['payment rule', buildPaymentWorkbook()]);
+  return out;
+}

@@ -84,7 +84,8 @@ export function hyperformulaTotal(sheet: SheetLayout): { total: number; build: (
   const totalRow = sheet.values.findIndex((r, i) => i > header && r[2] === 'I alt');
   const col = sheet.values[header].indexOf('Opnået');
   const build = () => {
-    const hf = HyperFormula.buildFromSheets({ Score: cells }, { licenseKey: 'gpl-v3', maxRows: cells.length + 1 });
+    // Array arithmetic on: Excel evaluates SUMPRODUCT's arguments as arrays, as the all-goal formula needs.
+    const hf = HyperFormula.buildFromSheets({ Score: cells }, { licenseKey: 'gpl-v3', maxRows: cells.length + 1, useArrayArithmetic: true });
     const value = hf.getCellValue({ sheet: hf.getSheetId('Score')!, row: totalRow, col });
     hf.destroy();
     return Number(value);

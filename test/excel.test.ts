@@ -32,12 +32,12 @@ function syntheticPlan(fake: FakeExcel, n: number, name = 'Plan'): void {
 const snapshot = (fake: FakeExcel, names: string[]) =>
   JSON.stringify(names.map((n) => [fake.sheet(n)!.cells, fake.sheet(n)!.formats]));
 
-test('reading takes two syncs whatever the number of sheets and rows, and honours load-before-read', async () => {
+test('reading takes three syncs whatever the number of sheets and rows that fit a response, and honours load-before-read', async () => {
   for (const [sheets, rows] of [[1, 10], [6, 2000]]) {
     const fake = new FakeExcel();
     for (let s = 0; s < sheets; s++) syntheticPlan(fake, rows, `Plan ${s}`);
     const read = await readWorkbook(fake.asContext());
-    expect(fake.syncs).toBe(2);
+    expect(fake.syncs).toBe(3);
     expect(read.grids).toHaveLength(sheets);
     expect(read.grids[0].values[4][0]).toBe('1.1');
     expect(read.grids[0].origin).toEqual({ row: 0, col: 0 });
@@ -51,12 +51,14 @@ test('the fake refuses a read before load and sync, as Excel does', () => {
   expect(() => sheets.items).toThrow('PropertyNotLoaded');
 });
 
-test('scoring a seed plan in Excel gives the same totals as the pipeline, in 2 + 2 syncs', async () => {
+test('scoring a seed plan in Excel gives the same totals as the pipeline, in 3 + 2 + 1 syncs, calculated at the end', async () => {
   const fake = await fakeFromSeed('003-hjemrejsestyrelsen-2024.xlsx');
   const userSheets = fake.sheets.map((s) => s.name);
   const before = snapshot(fake, userSheets);
   const run = await scoreInExcel(fake.asContext(), { lang: da });
-  expect(fake.syncs).toBe(4);
+  // Reading, the score sheet's two requests, and a recalculation after them.
+  expect(fake.syncs).toBe(6);
+  expect(fake.needsCalculation).toBe(false);
 
   // The same plan through the file pipeline: the adapters cannot disagree.
   const grids = readGrids(await fs.readFile(path.join(__dirname, '..', 'seeds', '003-hjemrejsestyrelsen-2024.xlsx')));
@@ -80,8 +82,11 @@ test('scoring a seed plan in Excel gives the same totals as the pipeline, in 2 +
   // Input cells unchanged, and no write touched a sheet the add-in does not own.
   expect(snapshot(fake, userSheets)).toBe(before);
   expect(fake.writes().filter((w) => userSheets.includes(w.sheet!))).toEqual([]);
-  // Calculation is suspended before every write sync.
-  expect(fake.requests.slice(2).every((r) => r.operations.some((o) => o.op === 'suspendApiCalculation'))).toBe(true);
+  // Calculation is suspended before every write sync, and asked for in a request of its own after them.
+  const writes = fake.requests.slice(3, -1);
+  expect(writes).toHaveLength(2);
+  expect(writes.every((r) => r.operations.some((o) => o.op === 'suspendApiCalculation'))).toBe(true);
+  expect(fake.requests[fake.requests.length - 1].operations.map((o) => o.op)).toEqual(['calculate']);
 });
 
 test('the sync counts for 10 and 10,000 plan rows are equal; the largest request stays under 5 MB', async () => {

@@ -1,8 +1,13 @@
 /**
- * An in-memory fake of the part of the Excel JavaScript API the add-in uses. It behaves like the
- * real one where it matters for the adapter: properties must be loaded and synced before they
- * are read, queued writes count toward a request, and `sync()` sends the request. It records
- * every operation with the sheet it touches and estimates each request's size in bytes.
+ * An in-memory fake of the part of the Excel JavaScript API the add-in uses, at least as strict as
+ * Excel wherever Excel's rules are documented: properties must be loaded and synced before they
+ * are read; text written to a cell is read as Excel reads typed text (numbers and dates in the
+ * host's locale, `=` `+` `-` `@` as formulas) unless the cell is formatted as text or the text
+ * starts with an apostrophe; sheet names follow Excel's rules; requests and responses over 5 MB
+ * fail; a request that fails keeps what ran before the failing operation and nothing after it;
+ * freeze panes replace each other as in Excel; number formats and array sizes are checked; writes
+ * after `suspendApiCalculationUntilNextSync` leave the workbook uncalculated until `calculate`.
+ * It records every operation with the sheet it touches and estimates each request's size.
  */
 import { address as a1, columnIndex } from '../src/engine/address';
 import { toA1 } from '../src/layout/r1c1';
@@ -13,6 +18,68 @@ export interface Operation {
   sheet: string | null;
   op: string;
   bytes: number;
+  /** Puts back what the operation changed, should the request fail at or before it. */
+  undo?: () => void;
+  /** The error code Excel fails the request with at this operation. */
+  error?: string;
+}
+
+/** Excel on the web's limits on one request and one response (Office add-in resource limits). */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+const LOCALE_WORDS: Record<string, { decimal: string; group: string[]; true: string; false: string; dayFirst: boolean }> = {
+  'da-DK': { decimal: ',', group: ['.'], true: 'SAND', false: 'FALSK', dayFirst: true },
+  'nb-NO': { decimal: ',', group: [' ', '\u00a0', '.'], true: 'SANN', false: 'USANN', dayFirst: true },
+  'en-US': { decimal: '.', group: [','], true: 'TRUE', false: 'FALSE', dayFirst: false },
+};
+
+const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+
+/**
+ * A value as Excel stores what was written into a cell: text is parsed as if typed, in the host's
+ * locale, unless the cell's format is text (`@`) or the text starts with an apostrophe.
+ */
+export function typedValue(v: unknown, format: string | undefined, locale: string, year = 2024): Cell {
+  if (typeof v !== 'string') return v as Cell;
+  if (v.startsWith("'")) return v.slice(1);
+  if (format === '@' || v === '') return v;
+  if (/^[=+\-@]/.test(v) && v.length > 1 && !/^[+-]\s*[\d.,]+\s*%?$/.test(v)) return v[0] === '=' ? v : `=${v}`;
+  const w = LOCALE_WORDS[locale];
+  const t = v.trim();
+  if (t.toUpperCase() === w.true) return true;
+  if (t.toUpperCase() === w.false) return false;
+  const esc = (x: string) => x.replace(/[.\\]/g, (c) => `\\${c}`);
+  const groups = w.group.map(esc).join('|');
+  const number = new RegExp(`^([+-]?)(\\d{1,3}(?:(?:${groups})\\d{3})+|\\d+)(?:${esc(w.decimal)}(\\d+))?\\s*(%?)$`).exec(t);
+  if (number) {
+    const n = Number(`${number[1]}${number[2].replace(new RegExp(groups, 'g'), '')}.${number[3] ?? '0'}`);
+    return number[4] ? n / 100 : n;
+  }
+  const date = /^(\d{1,4})[./-](\d{1,2})(?:[./-](\d{1,4}))?$/.exec(t);
+  if (date) {
+    const [a, b] = [Number(date[1]), Number(date[2])];
+    const [d, m] = w.dayFirst ? [a, b] : [b, a];
+    // Two-digit years as Excel reads them: 0–29 are 20xx, 30–99 are 19xx.
+    const given = date[3] === undefined ? year : Number(date[3]);
+    const y = date[3] !== undefined && date[3].length <= 2 ? (given < 30 ? 2000 + given : 1900 + given) : given;
+    if (d >= 1 && d <= 31 && m >= 1 && m <= 12 && new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d) return serial(y, m, d);
+  }
+  return v;
+}
+
+/** Excel's rules for a sheet name; the error code Excel gives, or null. */
+export function sheetNameError(name: string, taken: string[]): string | null {
+  if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') return 'InvalidArgument';
+  return taken.some((t) => t.toLowerCase() === name.toLowerCase()) ? 'ItemAlreadyExists' : null;
+}
+
+/** Whether Excel takes a number format code: at most four sections, quotes and brackets closed. */
+export function validNumberFormat(code: unknown): boolean {
+  if (typeof code !== 'string' || code === '' || code.length > 255) return false;
+  const bare = code.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  if (bare.includes('"')) return false;
+  if ((bare.match(/\[/g) ?? []).length !== (bare.match(/\]/g) ?? []).length) return false;
+  return bare.split(';').length <= 4;
 }
 
 export interface SheetState {
@@ -21,6 +88,7 @@ export interface SheetState {
   formats: string[][];
   props: Map<string, string>;
   frozenRows: number;
+  frozenColumns: number;
   charts: { type: string; source: string; title: string }[];
   conditionalFormats: { type: string; range: string }[];
   notes: { cell: string; text: string }[];
@@ -43,15 +111,21 @@ export class FakeExcel {
   workbookProtected = false;
   /** Error codes the next syncs fail with, one per sync, as Excel would reject a request. */
   readonly failNext: string[] = [];
-  /** A host whose request limit is below the add-in's own: larger requests fail. */
-  payloadLimit = Infinity;
+  /** Request and response limits; a test may set a host's smaller ones. */
+  payloadLimit = PAYLOAD_LIMIT;
+  responseLimit = PAYLOAD_LIMIT;
+  /** The host's locale, in which typed text is read. */
+  locale = 'da-DK';
+  /** Whether values were written while calculation was suspended and nothing has calculated since. */
+  needsCalculation = false;
+  private calculationSuspended = false;
   private pending: Operation[] = [];
   private loads: (() => number)[] = [];
   readonly responses: number[] = [];
 
   addSheet(name: string, rows: Cell[][], formats: string[][] = []): SheetState {
     const state: SheetState = {
-      name, cells: rows.map((r) => [...r]), formats: formats.map((r) => [...r]), props: new Map(), frozenRows: 0,
+      name, cells: rows.map((r) => [...r]), formats: formats.map((r) => [...r]), props: new Map(), frozenRows: 0, frozenColumns: 0,
       charts: [], conditionalFormats: [], notes: [], pageLayout: {}, styles: [], deleted: false,
     };
     this.sheets.push(state);
@@ -62,8 +136,18 @@ export class FakeExcel {
     return this.sheets.find((s) => !s.deleted && s.name === name);
   }
 
-  record(sheet: string | null, op: string, payload: unknown = null): void {
-    this.pending.push({ sheet, op, bytes: 40 + op.length + (payload === null ? 0 : JSON.stringify(payload).length) });
+  record(sheet: string | null, op: string, payload: unknown = null, extra: { undo?: () => void; error?: string } = {}): void {
+    this.pending.push({ sheet, op, bytes: 40 + op.length + (payload === null ? 0 : JSON.stringify(payload).length), ...extra });
+    if (this.calculationSuspended && (op === 'values' || op === 'formulas')) this.needsCalculation = true;
+  }
+
+  /** Fails the request at operation `at`: what ran before it stays, it and what follows are undone. */
+  private fail(operations: Operation[], at: number, code: string): never {
+    for (let i = operations.length - 1; i >= at; i--) operations[i].undo?.();
+    this.loads = [];
+    this.calculationSuspended = false;
+    this.requests.push({ bytes: 0, operations: operations.slice(0, at) });
+    throw Object.assign(new Error(`${code}: the request failed`), { code });
   }
 
   queueLoad(finish: () => number): void {
@@ -73,24 +157,34 @@ export class FakeExcel {
   readonly context = {
     workbook: { worksheets: new FakeWorksheets(this), protection: new FakeProtection(this) },
     application: {
-      suspendApiCalculationUntilNextSync: () => this.record(null, 'suspendApiCalculation'),
+      suspendApiCalculationUntilNextSync: () => {
+        this.record(null, 'suspendApiCalculation');
+        this.calculationSuspended = true;
+      },
       suspendScreenUpdatingUntilNextSync: () => this.record(null, 'suspendScreenUpdating'),
+      // Within a request that suspended calculation, asking to calculate does nothing.
+      calculate: (type: string) => {
+        this.record(null, 'calculate', type);
+        if (!this.calculationSuspended) this.needsCalculation = false;
+      },
     },
     sync: async () => {
       this.syncs++;
       const operations = this.pending;
       const bytes = operations.reduce((s, o) => s + o.bytes, 0);
       this.pending = [];
-      const code = this.failNext.shift() ?? (bytes > this.payloadLimit ? 'RequestPayloadSizeLimitExceeded' : null);
-      if (code) {
-        // Excel applies nothing of a failed request. The fake has applied queued writes already,
-        // so it marks the sheets added in this request as gone, as they would be.
-        for (const o of operations) if (o.op === 'addSheet' && o.sheet) this.sheet(o.sheet)!.deleted = true;
-        this.loads = [];
-        throw Object.assign(new Error(`${code}: the request failed`), { code });
-      }
+      // A request too large is refused whole; an injected failure hits the last operation; an
+      // invalid operation fails where it stands, keeping what ran before it.
+      if (bytes > this.payloadLimit) this.fail(operations, 0, 'RequestPayloadSizeLimitExceeded');
+      const injected = this.failNext.shift();
+      if (injected) this.fail(operations, Math.max(0, operations.length - 1), injected);
+      const invalid = operations.findIndex((o) => o.error);
+      if (invalid >= 0) this.fail(operations, invalid, operations[invalid].error!);
+      const response = this.loads.reduce((s, finish) => s + finish(), 0);
+      if (response > this.responseLimit) this.fail(operations, 0, 'ResponsePayloadSizeLimitExceeded');
+      this.calculationSuspended = false;
       this.requests.push({ bytes, operations });
-      this.responses.push(this.loads.reduce((s, finish) => s + finish(), 0));
+      this.responses.push(response);
       this.loads = [];
     },
   };
@@ -155,10 +249,13 @@ class FakeWorksheets extends Loadable {
     if (!state) throw new Error(`ItemNotFound: ${name}`);
     return new FakeWorksheet(this.fake, state);
   }
+  /** Excel checks the name when the request runs: a bad one fails the request there. */
   add(name: string): FakeWorksheet {
-    if (this.fake.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
-    this.fake.record(name, 'addSheet', name);
-    return new FakeWorksheet(this.fake, this.fake.addSheet(name, []));
+    const error = sheetNameError(name, this.live().map((s) => s.name)) ?? undefined;
+    const state = this.fake.addSheet(name, []);
+    if (error) state.deleted = true;
+    this.fake.record(name, 'addSheet', name, { error, undo: () => (state.deleted = true) });
+    return new FakeWorksheet(this.fake, state);
   }
 }
 
@@ -203,19 +300,28 @@ class FakeWorksheet {
     this.write('activate');
   }
   delete(): void {
-    this.write('deleteSheet');
+    const was = this.state.deleted;
+    this.fake.record(this.state.name, 'deleteSheet', null, { undo: () => (this.state.deleted = was) });
     this.state.deleted = true;
   }
   set tabColor(value: string) {
     this.write('tabColor', value);
   }
+  /** Each call sets the sheet's one frozen pane: freezing columns after rows unfreezes the rows, as in Excel. */
   readonly freezePanes = {
-    freezeRows: (n: number) => {
-      this.write('freezeRows', n);
-      this.state.frozenRows = n;
+    freezeRows: (n: number) => this.freeze('freezeRows', n, 0),
+    freezeColumns: (n: number) => this.freeze('freezeColumns', 0, n),
+    freezeAt: (range: FakeRange) => {
+      const { rows, cols } = range.extent;
+      this.freeze('freezeAt', rows, cols);
     },
-    freezeColumns: (n: number) => this.write('freezeColumns', n),
   };
+  private freeze(op: string, rows: number, cols: number): void {
+    const before = [this.state.frozenRows, this.state.frozenColumns];
+    this.fake.record(this.state.name, op, [rows, cols], { undo: () => ([this.state.frozenRows, this.state.frozenColumns] = before) });
+    this.state.frozenRows = rows;
+    this.state.frozenColumns = cols;
+  }
   get pageLayout() {
     const sheet = this;
     const layout = this.state.pageLayout;
@@ -263,7 +369,10 @@ class FakeCustomProperties extends Loadable {
     return [...this.state.props].map(([key, value]) => ({ key, value }));
   }
   add(key: string, value: string): void {
-    this.fake.record(this.state.name, 'customProperty', [key, value]);
+    const before = this.state.props.get(key);
+    this.fake.record(this.state.name, 'customProperty', [key, value], {
+      undo: () => (before === undefined ? this.state.props.delete(key) : this.state.props.set(key, before)),
+    });
     this.state.props.set(key, value);
   }
 }
@@ -282,6 +391,10 @@ class FakeRange extends Loadable {
   }
   get address(): string {
     return `${a1(this.row, this.col)}:${a1(this.row + this.rows - 1, this.col + this.cols - 1)}`;
+  }
+  /** Rows and columns from A1 to the range's far corner, as freezeAt reads its range. */
+  get extent(): { rows: number; cols: number } {
+    return { rows: this.row + this.rows, cols: this.col + this.cols };
   }
   private write(op: string, payload: unknown = null) {
     this.fake.record(this.state.name, op, payload);
@@ -304,20 +417,40 @@ class FakeRange extends Loadable {
     this.need('columnIndex');
     return this.col;
   }
+  get rowCount(): number {
+    this.need('rowCount');
+    return this.rows;
+  }
+  get columnCount(): number {
+    this.need('columnCount');
+    return this.cols;
+  }
   private read(kind: 'values' | 'numberFormat'): unknown[][] {
     const source = kind === 'values' ? this.state.cells : this.state.formats;
     return Array.from({ length: this.rows }, (_, r) =>
       Array.from({ length: this.cols }, (_, c) => source[this.row + r]?.[this.col + c] ?? (kind === 'values' ? '' : 'General')),
     );
   }
-  /** Records the request as sent (`sent`), and keeps what Excel would show (`grid`). */
-  private assign(kind: 'values' | 'numberFormat', grid: unknown[][], sent: unknown = grid): void {
-    if (grid.length !== this.rows || grid.some((r) => r.length !== this.cols)) throw new Error(`InvalidArgument: ${kind} is not ${this.rows}×${this.cols}`);
-    this.write(kind, sent);
+  /**
+   * Records the request as sent (`sent`) and keeps what Excel would hold: written text is read as
+   * typed text. A grid of the wrong size, or a number format Excel does not take, fails the request.
+   */
+  private assign(kind: 'values' | 'numberFormat', grid: unknown[][], sent: unknown = grid, shown = (v: unknown, _r: number, _c: number) => v): void {
+    const sized = grid.length === this.rows && grid.every((r) => Array.isArray(r) && r.length === this.cols);
+    const badFormat = kind === 'numberFormat' && sized && grid.some((r) => r.some((v) => v !== null && !validNumberFormat(v)));
     const target = kind === 'values' ? this.state.cells : this.state.formats;
+    const before: [number, number, unknown][] = [];
+    this.fake.record(this.state.name, kind, sent, {
+      error: !sized || badFormat ? 'InvalidArgument' : undefined,
+      undo: () => before.reverse().forEach(([r, c, v]) => ((target[r] ??= [])[c] = v as never)),
+    });
+    if (!sized || badFormat) return;
     grid.forEach((row, r) => row.forEach((v, c) => {
       if (v === null) return; // null leaves a cell unchanged, as in Excel
-      (target[this.row + r] ??= [])[this.col + c] = v as never;
+      const [rr, cc] = [this.row + r, this.col + c];
+      before.push([rr, cc, target[rr]?.[cc]]);
+      const value = kind === 'values' ? typedValue(shown(v, rr, cc), this.state.formats[rr]?.[cc], this.fake.locale) : v;
+      (target[rr] ??= [])[cc] = value as never;
     }));
   }
   get values(): unknown[][] {
@@ -342,8 +475,7 @@ class FakeRange extends Loadable {
   set formulasR1C1(input: unknown[][] | string | number | boolean) {
     // A single value applies to every cell of the range, as Office.js documents.
     const grid = Array.isArray(input) ? input : Array.from({ length: this.rows }, () => new Array(this.cols).fill(input));
-    const shown = grid.map((row, r) => row.map((v, c) => (typeof v === 'string' && v.startsWith('=') ? toA1(v, this.row + r, this.col + c) : v)));
-    this.assign('values', shown, input);
+    this.assign('values', grid, input, (v, r, c) => (typeof v === 'string' && v.startsWith('=') ? toA1(v, r, c) : v));
   }
   getEntireColumn(): FakeRange {
     return new FakeRange(this.fake, this.state, 0, this.col, 1_048_576, this.cols);

@@ -11,18 +11,21 @@ export interface FailureRule {
 }
 
 export const OFFICE_FAILURES: Record<string, FailureRule> = {
+  // Codes Excel defines (Excel.ErrorCodes and the Excel add-in error-handling documentation).
   InvalidOperationInCellEditMode: { key: 'editMode', retry: 'later' },
   RequestPayloadSizeLimitExceeded: { key: 'tooLarge', retry: 'smaller' },
   ResponsePayloadSizeLimitExceeded: { key: 'tooLarge', retry: 'smaller' },
+  OperationCellsExceedLimit: { key: 'tooLarge', retry: 'smaller' },
+  RangeExceedsLimit: { key: 'tooLarge', retry: 'smaller' },
+  FormulaLengthExceedsLimit: { key: 'formulaTooLong', retry: null },
   AccessDenied: { key: 'protected', retry: null },
-  WorkbookProtected: { key: 'protected', retry: null },
   InsertDeleteConflict: { key: 'conflict', retry: null },
   Conflict: { key: 'conflict', retry: 'later' },
   ActivityLimitReached: { key: 'busy', retry: 'later' },
-  ServiceNotAvailable: { key: 'busy', retry: 'later' },
   RequestAborted: { key: 'busy', retry: 'later' },
   // Raised by the add-in itself (OfficeFailure), before Excel would fail.
   OldExcel: { key: 'oldExcel', retry: null },
+  ProtectedWorkbook: { key: 'protected', retry: null },
 };
 
 /** A failure the add-in raises itself, before Excel would: an old host, a protected workbook. */

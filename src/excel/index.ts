@@ -48,7 +48,7 @@ const ATTEMPTS = 4;
  * so sheets a failed attempt left behind are the add-in's own and are replaced.
  */
 export async function writeWithRetries(context: Excel.RequestContext, layout: WorkbookLayout, read: WorkbookRead, options: WriteOptions & RetryOptions): Promise<void> {
-  if (read.protected) throw new OfficeFailure('WorkbookProtected');
+  if (read.protected) throw new OfficeFailure('ProtectedWorkbook');
   let limit = options.requestLimit ?? REQUEST_LIMIT;
   for (let attempt = 1; ; attempt++) {
     try {

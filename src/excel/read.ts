@@ -1,7 +1,9 @@
 /**
- * Reads the open workbook for the pipeline in exactly two syncs, whatever the number of sheets
- * and rows: the sheet names and owner marks first, then every other sheet's used range, values
- * and number formats at once. Plans and the data ranges they refer to are then found in memory.
+ * Reads the open workbook for the pipeline in three syncs for a workbook of ordinary size: the
+ * sheet names first, then the owner marks and the size of each sheet's used range, then the values
+ * and number formats. A workbook whose cells would pass Excel on the web's 5 MB response limit is
+ * read in row slices over more syncs, and a slice Excel still refuses as too large is read again
+ * in halves. Plans and the data ranges they refer to are then found in memory.
  */
 import type { CellValue, SheetGrid } from '../engine/types';
 
@@ -27,22 +29,77 @@ function cell(value: unknown): CellValue {
   return value as CellValue;
 }
 
-export async function readWorkbook(context: Excel.RequestContext): Promise<WorkbookRead> {
+/** Responses stay under this many bytes; Excel on the web refuses responses over 5 MB. */
+export const RESPONSE_LIMIT = 4_000_000;
+/** What one cell's value and number format take in a response, a generous estimate. */
+const BYTES_PER_CELL = 40;
+
+interface Slice {
+  name: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** Row slices of the used ranges, each under the response budget. */
+function sliceSheets(sheets: Slice[], budget: number): Slice[] {
+  return sheets.flatMap((sheet) => {
+    const rowsPerSlice = Math.max(1, Math.floor(budget / (BYTES_PER_CELL * sheet.cols)));
+    const out: Slice[] = [];
+    for (let r = 0; r < sheet.rows; r += rowsPerSlice) out.push({ ...sheet, row: sheet.row + r, rows: Math.min(rowsPerSlice, sheet.rows - r) });
+    return out;
+  });
+}
+
+const isTooLarge = (e: unknown) => (e as { code?: string })?.code === 'ResponsePayloadSizeLimitExceeded';
+
+/** Loads the slices' values and formats, as many per sync as fit the budget; halves what Excel refuses. */
+async function loadSlices(context: Excel.RequestContext, slices: Slice[], budget: number): Promise<Map<Slice, { values: unknown[][]; formats: string[][] }>> {
+  const out = new Map<Slice, { values: unknown[][]; formats: string[][] }>();
+  let queue = slices;
+  while (queue.length) {
+    const batch: Slice[] = [];
+    let bytes = 0;
+    while (queue.length && (batch.length === 0 || bytes + queue[0].rows * queue[0].cols * BYTES_PER_CELL <= budget)) {
+      bytes += queue[0].rows * queue[0].cols * BYTES_PER_CELL;
+      batch.push(queue[0]);
+      queue = queue.slice(1);
+    }
+    const ranges = batch.map((slice) => {
+      const range = context.workbook.worksheets.getItem(slice.name).getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols);
+      range.load(['values', 'numberFormat']);
+      return range;
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      const single = batch.length === 1 && batch[0].rows === 1;
+      if (!isTooLarge(e) || single) throw e;
+      // Smaller pieces: the batch split, or a single slice halved.
+      queue = [...(batch.length > 1 ? batch : sliceSheets(batch, Math.max(1, Math.floor((batch[0].rows * batch[0].cols * BYTES_PER_CELL) / 2)))), ...queue];
+      budget = Math.max(BYTES_PER_CELL, Math.floor(budget / 2));
+      continue;
+    }
+    batch.forEach((slice, i) => out.set(slice, { values: ranges[i].values, formats: ranges[i].numberFormat as string[][] }));
+  }
+  return out;
+}
+
+export async function readWorkbook(context: Excel.RequestContext, responseLimit = RESPONSE_LIMIT): Promise<WorkbookRead> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   const protection = context.workbook.protection;
   protection.load('protected');
   const marks = new Map<string, Excel.WorksheetCustomPropertyCollection>();
   await context.sync();
-  for (const sheet of sheets.items) {
+  // The owner marks and the size of every used range: little to carry, whatever the sheets hold.
+  const used = sheets.items.map((sheet) => {
     const props = sheet.customProperties;
     props.load('items/key,items/value');
     marks.set(sheet.name, props);
-  }
-  // The used range of every sheet is queued now; the owner marks tell after the sync which to keep.
-  const ranges = sheets.items.map((sheet) => {
     const range = sheet.getUsedRangeOrNullObject(true);
-    range.load(['values', 'numberFormat', 'rowIndex', 'columnIndex']);
+    range.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
     return { name: sheet.name, range };
   });
   await context.sync();
@@ -52,16 +109,20 @@ export async function readWorkbook(context: Excel.RequestContext): Promise<Workb
     const mark = props.items.find((p) => p.key === OWNER_KEY);
     if (mark) owned.set(name, String(mark.value));
   }
-  const grids: SheetGrid[] = [];
-  for (const { name, range } of ranges) {
-    if (owned.has(name) || range.isNullObject) continue;
-    grids.push({
-      name,
-      values: range.values.map((row) => row.map(cell)),
-      formats: range.numberFormat as string[][],
-      origin: { row: range.rowIndex, col: range.columnIndex },
-    });
-  }
+  const wanted: Slice[] = used
+    .filter(({ name, range }) => !owned.has(name) && !range.isNullObject)
+    .map(({ name, range }) => ({ name, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount }));
+  const slices = sliceSheets(wanted, responseLimit);
+  const loaded = await loadSlices(context, slices, responseLimit);
+  const grids: SheetGrid[] = wanted.map((sheet) => {
+    const parts = [...loaded].filter(([slice]) => slice.name === sheet.name).sort(([a], [b]) => a.row - b.row);
+    return {
+      name: sheet.name,
+      values: parts.flatMap(([, p]) => p.values.map((row) => row.map(cell))),
+      formats: parts.flatMap(([, p]) => p.formats),
+      origin: { row: sheet.row, col: sheet.col },
+    };
+  });
   return { grids, owned, names: sheets.items.map((s) => s.name), protected: protection.protected };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Renders the workbook layout into the open workbook with Office.js: the same model the workbook file
- * writer renders. Per sheet two syncs: values and number formats first, then everything else.
+ * writer renders. Per sheet two syncs: number formats and values first (formats first, so a cell
+ * formatted as text takes its text as text), then everything else.
  * A sheet whose values would pass Excel on the web's 5 MB request limit is written in row slices.
  * Only sheets the add-in creates are written; a user's sheet is never touched.
  */
@@ -25,6 +26,17 @@ export interface WriteOptions {
 const color = (hex: string) => `#${hex}`;
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
 const V_ALIGN = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
+
+/**
+ * Text as Excel must store it. Excel reads text written to a cell as if typed: `1.10`, `2.3.1` or
+ * `1-3` become numbers or (in Danish Excel) dates, `=`, `+`, `-` and `@` start formulas, SAND and
+ * TRUE become truth values. A leading apostrophe keeps such text as it is (and is not stored).
+ */
+export function asText(value: string): string {
+  return /^[=+\-@']|\d|^\s*(?:true|false|sand|falsk|sann|usann)\s*$/i.test(value) ? `'${value}` : value;
+}
+
+const cellInput = (v: unknown) => (typeof v === 'string' ? asText(v) : v);
 
 /** Rows padded to one width, as Office.js wants rectangles. */
 function rectangle<T>(rows: T[][], width: number, fill: T): T[][] {
@@ -150,10 +162,11 @@ async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, widt
   for (const c of layout.hiddenColumns ?? []) sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   // Excel grows rows for wrapped text itself when asked, so the layout's estimated heights are not needed here.
   if (layout.values.length) sheet.getRangeByIndexes(0, 0, layout.values.length, width).format.autofitRows();
-  if (layout.freeze) {
-    if (layout.freeze.rows) sheet.freezePanes.freezeRows(layout.freeze.rows);
-    if (layout.freeze.cols) sheet.freezePanes.freezeColumns(layout.freeze.cols);
-  }
+  // One call for both: freezeColumns after freezeRows would leave only the columns frozen.
+  const { rows: frozenRows = 0, cols: frozenCols = 0 } = layout.freeze ?? {};
+  if (frozenRows && frozenCols) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, frozenRows, frozenCols));
+  else if (frozenRows) sheet.freezePanes.freezeRows(frozenRows);
+  else if (frozenCols) sheet.freezePanes.freezeColumns(frozenCols);
   for (const cf of layout.conditionalFormats) {
     await budget.spend(cf);
     addConditionalFormat(sheet, cf);
@@ -216,16 +229,24 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
       ? sheetLayout.values.map((row, r) =>
           row.map((v, c) => {
             const f = sheetLayout.formulas![r]?.[c];
-            return f ? (inRun.has(r * width + c) ? null : `=${f}`) : v;
+            return f ? (inRun.has(r * width + c) ? null : `=${f}`) : cellInput(v);
           }),
         )
-      : sheetLayout.values;
+      : sheetLayout.values.map((row) => row.map(cellInput));
     const values = rectangle(cells, width, null);
     // null leaves a cell's format as it is: General, on a new sheet.
     const formats = rectangle(sheetLayout.numberFormats, width, null);
     const sheet = sheets.add(sheetLayout.name);
     sheet.customProperties.add(OWNER_KEY, sheetLayout.role);
+    // Formats go first in each slice's request, so a text-formatted cell keeps its text.
+    const formatSlices = new Map(slices(formats, limit).map(([from, to, bytes]) => [from, { to, bytes }]));
     for (const [from, to, bytes] of slices(values, limit)) {
+      for (const [start, { to: end, bytes: size }] of formatSlices) {
+        if (start >= to) break;
+        await budget.spend(null, size);
+        sheet.getRangeByIndexes(start, 0, end - start, width).numberFormat = formats.slice(start, end);
+        formatSlices.delete(start);
+      }
       await budget.spend(null, bytes);
       const range = sheet.getRangeByIndexes(from, 0, to - from, width);
       if (sheetLayout.formulas) range.formulasR1C1 = values.slice(from, to) as unknown[][];
@@ -238,13 +259,13 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
       (sheet.getRangeByIndexes(run.from, run.col, run.to - run.from, 1) as unknown as { formulasR1C1: string }).formulasR1C1 = `=${run.formula}`;
     }
     await budget.flush();
-    for (const [from, to, bytes] of slices(formats, limit)) {
-      await budget.spend(null, bytes);
-      sheet.getRangeByIndexes(from, 0, to - from, width).numberFormat = formats.slice(from, to);
-    }
     await queueFormatting(sheet, sheetLayout, width, options, budget);
     if (i === 0) sheet.activate();
     await budget.flush();
     options.onSheet?.(i + 1, layout.sheets.length);
   }
+  // Writes ran with calculation suspended, and nothing recalculates them until asked; asked in a
+  // request of its own, as one that suspends calculation would not calculate.
+  context.application.calculate('Recalculate');
+  await context.sync();
 }

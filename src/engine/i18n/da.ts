@@ -250,6 +250,7 @@ export const da: LanguagePack = {
     editMode: 'Excel er ved at redigere en celle. Tryk Enter eller Esc, og prøv igen.',
     protected: 'Projektmappen eller et af dens ark er beskyttet, så der kan ikke skrives resultatark. Fjern beskyttelsen (Gennemse > Beskyt projektmappe), og prøv igen.',
     tooLarge: 'Excel afviste en for stor forespørgsel, også i mindre dele. Scor færre planark ad gangen.',
+    formulaTooLong: 'En formel blev længere, end Excel tillader (8.192 tegn). Del målet op i flere delmål, og prøv igen.',
     conflict: 'Et andet program eller en anden bruger ændrer projektmappen lige nu. Vent et øjeblik, og prøv igen.',
     busy: 'Excel har travlt lige nu. Vent et øjeblik, og prøv igen.',
     rows: '{count} rækker',

@@ -246,6 +246,7 @@ export const en: LanguagePack = {
     editMode: 'Excel is editing a cell. Press Enter or Esc and try again.',
     protected: 'The workbook or one of its sheets is protected, so score sheets cannot be written. Remove the protection (Review > Protect Workbook) and try again.',
     tooLarge: 'Excel refused a request as too large, even in smaller pieces. Score fewer plan sheets at a time.',
+    formulaTooLong: 'A formula became longer than Excel allows (8,192 characters). Split the goal into more sub-goals and try again.',
     conflict: 'Another program or user is changing the workbook right now. Wait a moment and try again.',
     busy: 'Excel is busy right now. Wait a moment and try again.',
     rows: '{count} rows',

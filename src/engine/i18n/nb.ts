@@ -250,6 +250,7 @@ export const nb: LanguagePack = {
     editMode: 'Excel redigerer en celle. Trykk Enter eller Esc, og prøv igjen.',
     protected: 'Arbeidsboken eller et av arkene er beskyttet, så resultatark kan ikke skrives. Fjern beskyttelsen (Se gjennom > Beskytt arbeidsbok), og prøv igjen.',
     tooLarge: 'Excel avviste en for stor forespørsel, også i mindre deler. Scor færre planark om gangen.',
+    formulaTooLong: 'En formel ble lengre enn Excel tillater (8 192 tegn). Del målet opp i flere delmål, og prøv igjen.',
     conflict: 'Et annet program eller en annen bruker endrer arbeidsboken akkurat nå. Vent litt, og prøv igjen.',
     busy: 'Excel er opptatt akkurat nå. Vent litt, og prøv igjen.',
     rows: '{count} rader',

@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pack } from '../src/engine/i18n';
+import { serialFromDate } from '../src/engine/parse';
 import { OFFICE_FAILURES, readWorkbook, scoreInExcel } from '../src/excel';
 import { asText } from '../src/excel/write';
 import { readGrids } from '../src/xlsx';
@@ -126,7 +127,11 @@ describe('the Office.js adapter passes the strict fake', () => {
     const fake = new FakeExcel();
     fake.locale = locale;
     for (const grid of readGrids(await fs.readFile(path.join(__dirname, '..', 'seeds', '001-politiet-2024.xlsx')))) {
-      fake.addSheet(grid.name, grid.values.map((r) => Array.from(r, (v) => (v instanceof Date ? 45000 : ((v ?? null) as string | number | null)))));
+      fake.addSheet(
+      grid.name,
+      grid.values.map((r) => Array.from(r, (v) => (v instanceof Date ? serialFromDate(v) : ((v ?? null) as string | number | null)))),
+      (grid.formats ?? []).map((r) => Array.from(r, (f) => f ?? 'General')),
+    );
     }
     return fake;
   }

@@ -162,6 +162,8 @@ describe('Excel mode, with the recording fake as the host', () => {
         HostType: { Excel: 'Excel' },
         context: { displayLanguage: 'da-DK', requirements: { isSetSupported: () => true } },
         onReady: (callback) => Promise.resolve().then(() => callback({ host: 'Excel' })),
+        actions: { associate: (name, fn) => ((window.__actions ??= {})[name] = fn) },
+        addin: { showAsTaskpane: () => ((window.__shown = (window.__shown ?? 0) + 1), Promise.resolve()) },
       };
       window.Excel = { run: (batch) => batch(fake.asContext()) };
     })();`;
@@ -212,6 +214,19 @@ describe('Excel mode, with the recording fake as the host', () => {
       return fake.requests[fake.requests.length - 1].operations.map((o) => `${o.op} ${o.sheet}`);
     });
     expect(selected).toEqual(['activate Plan med fejl', 'select Plan med fejl']);
+  }, 60_000);
+
+  test('the ribbon command says what happened in the pane: scores, problems, in Danish', async () => {
+    await excelPage.evaluate(() => {
+      const w = window as unknown as { __actions: Record<string, (e: { completed(): void }) => void>; __completed?: boolean };
+      w.__actions.scoreAllPlans({ completed: () => (w.__completed = true) });
+    });
+    await excelPage.locator('#status', { hasText: 'Kriminalforsorgen 66,2 %' }).waitFor({ timeout: 30_000 });
+    const status = await excelPage.locator('#status').textContent();
+    expect(status).toMatch(/^Færdig: 2 scoreark skrevet\. .*Problemer: 1 \(Fejl: 1, Advarsel: 0\)\.$/);
+    const state = await excelPage.evaluate(() => ({ completed: (window as unknown as { __completed?: boolean }).__completed, shown: (window as unknown as { __shown?: number }).__shown }));
+    expect(state).toEqual({ completed: true, shown: 1 });
+    await expect(excelPage.locator('#problem-list fluent-button').textContent()).resolves.toContain('Plan med fejl!E3');
   }, 60_000);
 
   test('only the ticked plans are scored', async () => {

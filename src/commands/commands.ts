@@ -1,18 +1,36 @@
-/** Ribbon command: "Score all plans" runs the whole pipeline without opening the pane. */
-import { pack } from '../engine/i18n';
-import { OfficeFailure, REQUIRED_API, scoreInExcel } from '../excel';
+/** Ribbon command: "Score all plans" runs the whole pipeline without opening the pane, then says what happened. */
+import { fill, pack, type LanguagePack } from '../engine/i18n';
+import { formatter } from '../engine/format';
+import { describeFailure, OfficeFailure, REQUIRED_API, scoreInExcel, type ExcelScoreOptions, type ExcelScoreRun } from '../excel';
 import { hostFeatures } from '../taskpane/host';
 import { loadSettings, resolveLanguage } from '../taskpane/settings';
+import { publishNotice, type Notice } from './notice';
+
+type Run = (score: (ctx: Excel.RequestContext) => Promise<ExcelScoreRun>) => Promise<ExcelScoreRun>;
+
+/** Scores every plan of the open workbook and words the outcome, success or failure, in the user's language. */
+export async function scoreAllNotice(run: Run, lang: LanguagePack, options: Omit<ExcelScoreOptions, 'lang'> = {}): Promise<Notice> {
+  try {
+    const { results, problems } = await run((ctx) => scoreInExcel(ctx, { ...options, lang }));
+    if (!results.length) return { text: lang.ui.noPlans, problems };
+    const f = formatter(lang);
+    const scores = results.map((r) => `${r.plan.metadata.agency || r.plan.sheet} ${r.total.score === null ? '–' : f.percent(r.total.score)}`);
+    const errors = problems.filter((p) => p.severity === 'error').length;
+    const counts = problems.length ? ` ${lang.ui.problems}: ${problems.length} (${lang.severities.error}: ${errors}, ${lang.severities.warning}: ${problems.length - errors}).` : '';
+    return { text: `${fill(lang.ui.done, { count: results.length })} ${scores.join(' · ')}.${counts}`, problems, results };
+  } catch (e) {
+    return { text: describeFailure(e, lang), problems: [] };
+  }
+}
 
 async function scoreAllPlans(event: Office.AddinCommands.Event): Promise<void> {
+  const settings = loadSettings();
+  const lang = pack(resolveLanguage(settings, Office.context.displayLanguage));
   try {
-    if (!Office.context.requirements.isSetSupported(REQUIRED_API.set, REQUIRED_API.version)) throw new OfficeFailure('OldExcel');
-    const settings = loadSettings();
-    const lang = pack(resolveLanguage(settings, Office.context.displayLanguage));
-    await Excel.run((ctx) => scoreInExcel(ctx, { lang, defaultPartialCredit: settings.partialCredit, features: hostFeatures() }));
-  } catch (e) {
-    // A command has no pane to speak in; the error goes to the console for the developer tools.
-    console.error(e);
+    const notice = Office.context.requirements.isSetSupported(REQUIRED_API.set, REQUIRED_API.version)
+      ? await scoreAllNotice((score) => Excel.run(score), lang, { defaultPartialCredit: settings.partialCredit, features: hostFeatures() })
+      : { text: describeFailure(new OfficeFailure('OldExcel'), lang), problems: [] };
+    publishNotice(notice);
   } finally {
     event.completed();
   }

@@ -6,6 +6,7 @@ import { startWhatIf } from './whatif-view';
 import { startConsolidation } from './consolidate-view';
 import type { FileProblem } from '../pipeline';
 import { hostFeatures } from './host';
+import { onNotice } from '../commands/notice';
 import type { Settings } from './settings';
 import { chosenPlans, renderPlanList, renderProblems, renderResults, setStatus, type ShownResult } from './view';
 
@@ -102,6 +103,17 @@ export function startExcelMode(pane: Pane): { rerender(): void } {
     goTo,
     (p) => !!p.sheet && p.file === pane.lang().ui.thisWorkbook,
   );
+
+  // The ribbon command's outcome: its words in the status line, its results and problems below.
+  onNotice((notice) => {
+    if (notice.results) {
+      shown = notice.results.map((result) => ({ result }));
+      problems = notice.problems;
+      scored = true;
+      rerender();
+    }
+    setStatus(notice.text);
+  });
 
   document.getElementById('score-selected')!.addEventListener('click', () => score(chosenPlans()));
   document.getElementById('score-all')!.addEventListener('click', () => score(undefined));

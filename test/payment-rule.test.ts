@@ -5,6 +5,9 @@ import { address } from '../src/engine';
 import { FORMULA } from '../src/functions/functions';
 import { PAYMENT_CASES, PAYMENT_RULE } from '../scripts/payment-rule';
 import { recalculate } from './recalc';
+import { unzipParts } from './ooxml';
+import { workbookBytes } from '../src/xlsx';
+import { buildPlanWorkbook, templateSpec } from '../src/xlsx/planWorkbook';
 
 // 30 kr a day plus food unless self-catering, but never more than what leaves the allowance.
 const EXPECTED = [
@@ -28,4 +31,17 @@ test('the plain Excel formula in the workbook gives the same payments in LibreOf
   expect(PAYMENT_CASES.map((_, i) => cells.get(address(5 + i, 7)))).toEqual(EXPECTED);
   // The GOALSCORE.FORMULA cells carry the rule and the same stored results for Excel with the add-in.
   expect(cells.get('B3')).toBe(PAYMENT_RULE);
+});
+
+test('GOALSCORE.FORMULA is stored as Excel stores a JavaScript custom function, with its result, and the workbook is not recalculated on open', async () => {
+  const parts = unzipParts(await fs.readFile(path.join(__dirname, '..', 'seeds', 'rules', 'betaling-for-ophold.xlsx')));
+  const sheet = parts.get('xl/worksheets/sheet1.xml')!;
+  const stored = [...sheet.matchAll(/<c r="G(\d+)"[^>]*>(?:<f[^>]*>([^<]*)<\/f>|<f[^>]*\/>)<v>([^<]*)<\/v><\/c>/g)];
+  expect(stored.map((m) => Number(m[3]))).toEqual(EXPECTED);
+  expect(stored[0][2]).toMatch(/^_xldudf_GOALSCORE_FORMULA\(\$B\$3,&quot;days&quot;,\$B6,/);
+  expect(sheet).not.toContain('GOALSCORE.FORMULA(');
+  // Without the add-in Excel would show #NAME? after a full recalculation; the stored payments stand instead.
+  expect(parts.get('xl/workbook.xml')).not.toContain('fullCalcOnLoad');
+  // Score workbooks, with no custom function, are recalculated when opened.
+  expect(unzipParts(workbookBytes(buildPlanWorkbook(templateSpec('da')))).get('xl/workbook.xml')).toContain('fullCalcOnLoad="1"');
 });

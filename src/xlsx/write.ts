@@ -13,6 +13,17 @@ import { Registry, StyleSheet } from './styles';
 import { esc, NS, REL, relsXml, XML_HEAD } from './xml';
 import { ZipWriter } from './zip';
 
+/**
+ * The add-in's worksheet functions as Excel stores them in a file: `GOALSCORE.FORMULA(` is saved
+ * as `_xldudf_GOALSCORE_FORMULA(` (office-js#5611, #6655). Excel with the add-in maps it back to
+ * GOALSCORE.FORMULA; without it the cell keeps its stored value, as long as nothing asks Excel to
+ * recalculate the workbook when it opens.
+ */
+const CUSTOM_FUNCTION = /(?<![A-Za-z0-9_.])GOALSCORE\.([A-Z][A-Z0-9_]*)\(/g;
+const fileFormula = (a1: string) => a1.replace(CUSTOM_FUNCTION, '_xldudf_GOALSCORE_$1(');
+const usesCustomFunctions = (layout: WorkbookLayout) =>
+  layout.sheets.some((s) => s.formulas?.some((row) => row.some((f) => f !== null && f !== undefined && f.includes('GOALSCORE.'))));
+
 export interface RenderOptions {
   /** Store the engine's results with the formulas (default). Without them a reader must compute. */
   cachedResults?: boolean;
@@ -116,9 +127,9 @@ class SharedFormulas {
   /** The `<f>` element of the cell at (row, col), its A1 text written out only where a run starts. */
   element(formula: string, row: number, col: number): string {
     const run = this.runs.get(row * this.width + col);
-    if (!run) return `<f>${esc(toA1(formula, row, col))}</f>`;
+    if (!run) return `<f>${esc(fileFormula(toA1(formula, row, col)))}</f>`;
     if (run.last === null) return `<f t="shared" si="${run.si}"/>`;
-    return `<f t="shared" ref="${address(row, col)}:${address(run.last, col)}" si="${run.si}">${esc(toA1(formula, row, col))}</f>`;
+    return `<f t="shared" ref="${address(row, col)}:${address(run.last, col)}" si="${run.si}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
   }
 }
 
@@ -299,7 +310,7 @@ const TYPES = {
   app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
 } as const;
 
-function workbookXml(sheets: SheetLayout[]): string {
+function workbookXml(sheets: SheetLayout[], calculateOnOpen: boolean): string {
   const names: string[] = [];
   sheets.forEach((s, i) => {
     if (s.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(`${quoteSheet(s.name)}!${absoluteRange(s.autoFilter)}`)}</definedName>`);
@@ -310,7 +321,7 @@ function workbookXml(sheets: SheetLayout[]): string {
     `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.r}"><workbookPr defaultThemeVersion="164011"/>` +
     `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews><sheets>` +
     sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
-    `</sheets>${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`
+    `</sheets>${names.length ? `<definedNames>${names.join('')}</definedNames>` : ''}<calcPr calcId="191029"${calculateOnOpen ? ' fullCalcOnLoad="1"' : ''}/></workbook>`
   );
 }
 
@@ -380,7 +391,9 @@ export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {
   const sheetCount = layout.sheets.length;
   zip.part('xl/sharedStrings.xml', strings.xml());
   zip.part('xl/styles.xml', [styles.xml()]);
-  zip.part('xl/workbook.xml', [workbookXml(layout.sheets)]);
+  // Excel recomputes on open, so a sheet is right even where a stored result is not; except where
+  // the add-in's functions are used, whose stored results must stand in Excel without the add-in.
+  zip.part('xl/workbook.xml', [workbookXml(layout.sheets, !usesCustomFunctions(layout))]);
   zip.part(
     'xl/_rels/workbook.xml.rels',
     [

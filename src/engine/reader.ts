@@ -50,21 +50,118 @@ interface Header {
   columns: Plan['columns'];
 }
 
-function findHeader(grid: SheetGrid): Header | null {
+const KNOWN_HEADERS = [...columnIndex.entries()].map(([word, key]) => ({ bare: word.replace(/ /g, ''), key }));
+const KNOWN_BARE = new Set(KNOWN_HEADERS.map((h) => h.bare));
+
+/**
+ * The column a header names: the header itself, else its longest leading words that are a known
+ * header, so a unit or a note after the name (`Vægt (%)`, `Vægtning i pct.`, `Point (maks.)`,
+ * `Målværdi (dage)`) still names its column.
+ */
+export function headerColumn(text: string): ColumnKey | undefined {
+  const words = fold(text.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
+  const exact = columnIndex.get(words.join(' '));
+  if (exact) return exact;
+  // `Krav type` is a known header spaced wrongly, not the header `Krav` with a note.
+  if (words.length > 1 && KNOWN_BARE.has(words.join(''))) return undefined;
+  for (let n = words.length - 1; n > 0; n--) {
+    const key = columnIndex.get(words.slice(0, n).join(' '));
+    if (key) return key;
+  }
+  return undefined;
+}
+
+/** Edits between two short words (insert, delete, replace, swap of neighbours), up to `limit` + 1. */
+function distance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+
+
+/**
+ * The known column a header that names none resembles: the same letters but for spacing
+ * (`Krav type`), or one or two letters off (`Vagt`, `Resulat`). Short words must be closer.
+ */
+export function resembledColumn(text: string): ColumnKey | undefined {
+  const bare = fold(text.replace(/\([^)]*\)/g, ' ')).replace(/ /g, '');
+  if (bare.length < 3) return undefined;
+  const limit = bare.length >= 7 ? 2 : 1;
+  let best: { key: ColumnKey; d: number } | undefined;
+  for (const known of KNOWN_HEADERS) {
+    const d = known.bare === bare ? 0 : distance(bare, known.bare, limit);
+    if (d <= limit && (!best || d < best.d)) best = { key: known.key, d };
+  }
+  return best?.key;
+}
+
+function headerColumns(grid: SheetGrid, r: number): Plan['columns'] {
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
+  const columns: Plan['columns'] = {};
+  const cells = grid.values[r] ?? [];
+  for (let c = 0; c < cells.length; c++) {
+    if (typeof cells[c] !== 'string') continue;
+    const key = headerColumn(cells[c] as string);
+    if (key && !columns[key]) columns[key] = { col: c, address: address(top + r, left + c), header: String(cells[c]).trim() };
+  }
+  return columns;
+}
+
+function findHeader(grid: SheetGrid): Header | null {
   const rows = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < rows; r++) {
-    const columns: Plan['columns'] = {};
-    const cells = grid.values[r] ?? [];
-    for (let c = 0; c < cells.length; c++) {
-      if (typeof cells[c] !== 'string') continue;
-      const key = columnIndex.get(fold(cells[c] as string));
-      if (key && !columns[key]) columns[key] = { col: c, address: address(top + r, left + c), header: String(cells[c]).trim() };
-    }
+    const columns = headerColumns(grid, r);
     if (columns.id && (columns.weight || columns.points)) return { row: r, columns };
   }
   return null;
+}
+
+/** Where a sheet came closest to a plan's header row, and what it lacked, for the message when no sheet is a plan. */
+export interface NearestHeader {
+  sheet: string;
+  /** One-based row in the sheet. */
+  row: number;
+  lacks: ColumnKey[];
+}
+
+export function nearestHeader(grids: SheetGrid[]): NearestHeader | null {
+  let best: (NearestHeader & { found: number }) | null = null;
+  for (const grid of grids) {
+    const rows = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
+    for (let r = 0; r < rows; r++) {
+      const columns = headerColumns(grid, r);
+      const found = Object.keys(columns).length;
+      if (found < 2 || (best && found <= best.found)) continue;
+      const lacks: ColumnKey[] = [...(columns.id ? [] : ['id' as const]), ...(columns.weight || columns.points ? [] : ['weight' as const])];
+      best = { sheet: grid.name, row: (grid.origin?.row ?? 0) + r + 1, lacks, found };
+    }
+  }
+  return best && { sheet: best.sheet, row: best.row, lacks: best.lacks };
+}
+
+/** Headers in the header row that name no column but resemble one: a warning each, naming the cell. */
+function nearMisses(grid: SheetGrid, header: Header): Problem[] {
+  const top = grid.origin?.row ?? 0;
+  const left = grid.origin?.col ?? 0;
+  const problems: Problem[] = [];
+  (grid.values[header.row] ?? []).forEach((cell, c) => {
+    if (typeof cell !== 'string' || !cell.trim() || headerColumn(cell)) return;
+    const key = resembledColumn(cell);
+    if (!key) return;
+    const cellAddress = address(top + header.row, left + c);
+    problems.push({ sheet: grid.name, cell: cellAddress, severity: 'warning', message: { key: 'headerResembles', args: { value: cell.trim(), column: key } } });
+  });
+  return problems;
 }
 
 /** `Sagsdata!B2:B900`, `'Case data'!B2:B900` or `B2:B900` on the plan's own sheet. */
@@ -239,7 +336,7 @@ class RowReader implements BoundKind {
 export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const header = findHeader(grid);
   if (!header) return { plan: null, problems: [] };
-  const problems: Problem[] = [];
+  const problems: Problem[] = nearMisses(grid, header);
   const metadata = readMetadata(grid, header.row, problems, options);
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;

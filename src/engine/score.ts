@@ -217,7 +217,12 @@ class Scorer {
   /** The row's own criterion; parents are handled by `evaluateNode`. */
   private evaluateLeaf(row: PlanRow): Evaluation {
     const typeKey = row.typeKey ?? inferType(row);
-    if (!typeKey) return row.unreadable.includes('type') ? { fulfilment: null, parts: [] } : this.missing(['type'], []);
+    if (!typeKey) {
+      if (row.unreadable.includes('type')) return { fulfilment: null, parts: [] };
+      // Values with no type to read them by would otherwise go unscored without a word.
+      if ([row.target, row.actual, row.baseline, row.floor].some((v) => v !== null)) this.report(row, 'type', { key: 'typeNotInferred', args: { id: row.id } }, 'warning');
+      return this.missing(['type'], []);
+    }
     const def = CRITERION_BY_KEY.get(typeKey)!;
     const partialCredit = this.plan.metadata.partialCredit;
     if (def.kind === 'all') {

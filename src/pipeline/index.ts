@@ -4,7 +4,7 @@
  * render the layout.
  */
 import { pack, type LanguagePack } from '../engine/i18n';
-import { readPlan } from '../engine/reader';
+import { nearestHeader, readPlan } from '../engine/reader';
 import { scorePlan } from '../engine/score';
 import type { CellValue, DataRef, MessageRef, PlanResult, Problem, SheetGrid } from '../engine/types';
 import { safeSheetName, type WorkbookLayout } from '../layout/model';
@@ -110,8 +110,15 @@ export function scenarioLayout(actual: PlanResult, scenario: PlanResult, edits: 
 
 /** A problem with a whole file (it cannot be read, or holds no plan), named by the file. */
 /** Messages about a file as a whole; they name the file, and some a detail. */
-export type FileMessageKey = Extract<MessageRef['key'], 'noPlanSheet' | 'unreadableFile' | `file${string}` | `output${string}`>;
+export type FileMessageKey = Extract<MessageRef['key'], 'noPlanSheet' | 'noPlanSheetNearest' | 'unreadableFile' | `file${string}` | `output${string}`>;
 
-export function fileProblem(file: string, key: FileMessageKey, detail = ''): FileProblem {
-  return { file, sheet: '', cell: '', severity: 'error', message: { key, args: { file, detail } } };
+export function fileProblem(file: string, key: FileMessageKey, detail = '', more: Record<string, string | number> = {}): FileProblem {
+  return { file, sheet: '', cell: '', severity: 'error', message: { key, args: { file, detail, ...more } } };
+}
+
+/** No sheet is a plan: name the sheet and row that came closest and the column it lacked, where one did. */
+export function noPlanProblem(file: string, grids: SheetGrid[]): FileProblem {
+  const near = nearestHeader(grids);
+  if (!near) return fileProblem(file, 'noPlanSheet');
+  return { ...fileProblem(file, 'noPlanSheetNearest', '', { sheet: near.sheet, row: near.row, column: near.lacks[0] ?? 'weight' }), sheet: near.sheet, cell: `A${near.row}` };
 }

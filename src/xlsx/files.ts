@@ -5,7 +5,7 @@
  */
 import type { LanguagePack } from '../engine/i18n';
 import type { PlanResult, Problem, SheetGrid } from '../engine/types';
-import { fileProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem } from '../pipeline';
+import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
 import { readGrids } from './read';
 import { workbookBytes } from './write';
@@ -110,7 +110,7 @@ export async function scoreSources(
       const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit });
       add(...file.problems);
       if (file.results.length) scored.push({ ...file, source });
-      else add(fileProblem(source.name, 'noPlanSheet'));
+      else add(noPlanProblem(source.name, file.grids));
     } catch (e) {
       add(unreadableProblem(source.name, e));
     }

@@ -2,7 +2,7 @@ import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
 import type { LanguageCode, LanguagePack } from './types';
-import type { MessageRef } from '../types';
+import type { ColumnKey, MessageRef } from '../types';
 
 export type { LanguageCode, LanguagePack, ScoreColumnKey, UiWords, Vocabulary, OfficeFailureKey } from './types';
 
@@ -21,5 +21,8 @@ export function pack(code: string | undefined): LanguagePack {
 
 /** Fills a message template's `{name}` places with its arguments. */
 export function formatMessage(message: MessageRef, lang: LanguagePack): string {
-  return fill(lang.messages[message.key] ?? message.key, message.args ?? {});
+  const args = message.args ?? {};
+  // A `column` argument is a column's key; the message names the column as the language does.
+  const column = typeof args.column === 'string' ? lang.vocabulary.columns[args.column as ColumnKey]?.[0] : undefined;
+  return fill(lang.messages[message.key] ?? message.key, column ? { ...args, column } : args);
 }

@@ -32,7 +32,8 @@ import type {
   SheetGrid,
   SourceCell,
 } from './types';
-import { assessmentIndex, columnIndex, metadataIndex, scaleIndex, typeIndex } from './vocabulary';
+import { columnIndex, metadataIndex, scaleIndex, typeIndex } from './vocabulary';
+import { parseAssessmentScale, readAssessment } from './assessment';
 
 /** The header row is the first row with an ID column and a Weight or Points column, in these rows. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -205,6 +206,7 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     period: null,
     periodText: '',
     partialCredit: options.defaultPartialCredit ?? DEFAULT_PARTIAL_CREDIT,
+    assessmentScale: null,
     cells: {},
   };
   const top = grid.origin?.row ?? 0;
@@ -238,6 +240,9 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
       const p = parsePercent(value, grid.formats?.[r]?.[c]);
       if (p.ok && p.value >= 0 && p.value <= 1) meta.partialCredit = p.value;
       else problems.push({ ...where, severity: 'warning', message: { key: 'badPercent', args: { value: cellText(value) } } });
+    } else if (key === 'assessmentScale') {
+      meta.assessmentScale = parseAssessmentScale(cellText(value));
+      if (!meta.assessmentScale) problems.push({ ...where, severity: 'warning', message: { key: 'badAssessmentScale', args: { value: cellText(value) } } });
     }
   }
   return meta;
@@ -402,7 +407,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     }
     let assessment = null;
     if (cells.assessment) {
-      assessment = assessmentIndex.get(fold(cellText(cells.assessment.value))) ?? null;
+      assessment = readAssessment(cells.assessment.value, cells.assessment.format, metadata.assessmentScale);
       if (!assessment) reader.unread('assessment', { key: 'unknownAssessment', args: { value: cellText(cells.assessment.value) } });
     }
     let data: DataRef | null = null;

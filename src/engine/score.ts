@@ -3,6 +3,7 @@
  * children, evaluates every criterion, applies scales and assessment overrides, and adds up the
  * areas and the plan. Linear in the number of rows.
  */
+import { assessmentCredit, type Assessment } from './assessment';
 import { address } from './address';
 import { CRITERION_BY_KEY, goalFor, meets, type ComparisonCriterion, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
@@ -12,7 +13,6 @@ import { isBlank, parsePlain } from './parse';
 import { applyScale } from './scales';
 import type {
   AreaResult,
-  AssessmentKey,
   CellValue,
   ColumnKey,
   DataRef,
@@ -79,9 +79,7 @@ export function statusOf(fulfilment: number | null): StatusKey {
   return 'partly';
 }
 
-export function assessmentCredit(key: AssessmentKey, partialCredit: number): number {
-  return key === 'met' ? 1 : key === 'partly' ? partialCredit : 0;
-}
+export { assessmentCredit } from './assessment';
 
 function emptyCounts(): Record<StatusKey, number> {
   return { met: 0, partly: 0, not_met: 0, not_assessed: 0 };
@@ -209,6 +207,12 @@ class Scorer {
     return inputs;
   }
 
+  /** An assessment as the explanation names it: its status word, or the grade or word the plan gave. */
+  private assessmentText(a: Assessment): string {
+    if (a.grade === null) return this.lang.statuses[a.key];
+    return this.fmt.percent(a.grade);
+  }
+
   private missing(keys: ColumnKey[], parts: string[]): Evaluation {
     const names = [...new Set(keys)].map((k) => this.words.inputs[k] ?? k);
     return { fulfilment: null, parts: [...parts, `${this.words.missing}: ${names.join(', ')}`] };
@@ -232,7 +236,7 @@ class Scorer {
     if (def.kind === 'assessment') {
       if (!row.assessment) return row.unreadable.includes('assessment') ? { fulfilment: null, parts: [] } : this.missing(['assessment'], []);
       const f = assessmentCredit(row.assessment, partialCredit);
-      return { fulfilment: f, parts: [`${this.words.assessment}: ${this.lang.statuses[row.assessment]} (${this.fmt.percent(f)})`] };
+      return { fulfilment: f, parts: [`${this.words.assessment}: ${this.assessmentText(row.assessment)} (${this.fmt.percent(f)})`] };
     }
     const parts: string[] = [];
     const comparison = def.kind === 'comparison' ? def : null;
@@ -395,7 +399,7 @@ class Scorer {
       overridden = true;
       earned = node.weight * fulfilment;
       assessedWeight = node.weight;
-      evaluation.parts.push(`${this.words.overriddenBy}: ${this.lang.statuses[row.assessment]}`);
+      evaluation.parts.push(`${this.words.overriddenBy}: ${this.assessmentText(row.assessment)}`);
     }
     const result: RowResult = {
       id: row.id,

@@ -75,6 +75,7 @@ export type MessageKey =
   | 'cellError'
   | 'noPlanSheet'
   | 'noPlanSheetNearest'
+  | 'badAssessmentScale'
   | 'headerResembles'
   | 'typeNotInferred'
   | 'mixedYears'
@@ -143,7 +144,7 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit'] as const;
+export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit', 'assessmentScale'] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 
 /** A period of a year: Q1–Q4, T1–T3, H1–H2 or the whole year. */
@@ -201,7 +202,8 @@ export interface PlanRow {
   /** Excel serial day numbers. */
   deadline: number | null;
   completed: { date: number | null; done: boolean } | null;
-  assessment: AssessmentKey | null;
+  /** The assessment in the row: a word, a word of the plan's scale, or a grade (a fulfilment). */
+  assessment: import('./assessment').Assessment | null;
   formula: string | null;
   data: DataRef | null;
   limit: number | null;
@@ -227,6 +229,8 @@ export interface PlanMetadata {
   periodText: string;
   /** Credit for "delvist opfyldt" and the `partial` scale, 0–1. */
   partialCredit: number;
+  /** The plan's own assessment words and their credit (`Vurderingsskala`), if it has them. */
+  assessmentScale: import('./assessment').AssessmentScale | null;
   /** Where each metadata value stands, so problems about it can name its cell. */
   cells: Partial<Record<MetadataKey, string>>;
 }

@@ -2,11 +2,10 @@
  * What-if: a plan scored again with some inputs replaced by hypothetical ones, typed as a user
  * would type them in the plan sheet. Nothing is written anywhere; the plan itself is not changed.
  */
-import { fold } from './text';
 import { parseCompleted, parsePlain } from './parse';
 import { scorePlan, type ScoreOptions } from './score';
 import type { CellValue, Plan, PlanResult, PlanRow } from './types';
-import { assessmentIndex } from './vocabulary';
+import { readAssessment } from './assessment';
 
 /** The input a what-if changes, and how its text is read. */
 interface Editable {
@@ -27,7 +26,7 @@ const COMPLETED: Editable = {
     return p.ok ? p.value : undefined;
   },
 };
-const ASSESSMENT: Editable = { field: 'assessment', parse: (text) => assessmentIndex.get(fold(text)) ?? undefined };
+const ASSESSMENT: Editable = { field: 'assessment', parse: (text, plan) => readAssessment(text, null, plan.metadata.assessmentScale) ?? undefined };
 
 /** By criterion type; a share with counts changes the met cases, without them its actual share. */
 const EDITABLE: Record<string, (row: PlanRow) => Editable> = {

@@ -145,9 +145,9 @@ export const COMPLETION_LOOKUP: [string, 1 | 0][] = [
   ...unique(PACKS.flatMap((p) => p.vocabulary.no)).map((w) => [w, 0] as [string, 0]),
 ];
 
-/** An assessment word's credit from the lookup table; an unknown word is not assessed. */
+/** A grade's own credit, or an assessment word's from the lookup table; an unknown word is not assessed. */
 export function assessmentFormula(v: string, table: string): string {
-  return `IFERROR(VLOOKUP(${v},${table},2,0),"")`;
+  return `IF(ISNUMBER(${v}),MAX(0,MIN(1,${v})),IFERROR(VLOOKUP(${v},${table},2,0),""))`;
 }
 
 export interface LeafFormulas {

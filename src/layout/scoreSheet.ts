@@ -101,7 +101,14 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     },
     format: (r) => (r.row.completed?.date != null ? FORMATS.date : null),
   },
-  { key: 'assessment', width: 15, input: 'assessment', value: (r, lang) => (r.row.assessment ? lang.statuses[r.row.assessment] : null) },
+  // A grade stands as the fraction it is, which the sheet's formulas read as the fulfilment.
+  {
+    key: 'assessment',
+    width: 15,
+    input: 'assessment',
+    value: (r, lang) => (r.row.assessment ? (r.row.assessment.grade !== null ? r.row.assessment.grade : lang.statuses[r.row.assessment.key]) : null),
+    format: (r) => (r.row.assessment?.grade != null ? FORMATS.percent : null),
+  },
   { key: 'result', width: 11, value: (r) => r.measure, format: measureFormat },
   { key: 'fulfilment', width: 12, value: (r) => r.fulfilment, format: FORMATS.percent },
   { key: 'earned', width: 10, value: (r) => r.earned, format: FORMATS.earned },

@@ -149,6 +149,7 @@ export function templateSpec(lang: LanguageCode = 'da'): PlanSpec {
       [m.year[0], ''],
       [m.period[0], lang === 'nb' ? 'T1' : 'Q1'],
       [m.partialCredit[0], '50 %'],
+      [m.assessmentScale[0], ''],
     ],
     columns: [
       c.id[0], c.area[0], c.title[0], c.weight[0], c.type[0], c.target[0], c.floor[0], c.scale[0], c.baseline[0],

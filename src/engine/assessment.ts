@@ -1,0 +1,52 @@
+/**
+ * An assessment as plans write it: a word (`Opfyldt`, `Delvist opfyldt`, `Ikke opfyldt`, in any
+ * language), a word of the plan's own scale (`Vurderingsskala: A:100%; B:75%; …`), or a grade given
+ * as a percentage or fraction (`85 %`, `85 pct.`, `0,85`), which is the fulfilment itself.
+ */
+import { parsePercent } from './parse';
+import { fold } from './text';
+import type { AssessmentKey, CellValue } from './types';
+import { assessmentIndex } from './vocabulary';
+
+export interface Assessment {
+  key: AssessmentKey;
+  /** The fulfilment a grade or a scale word gives; null for the plain words, which earn by key. */
+  grade: number | null;
+}
+
+/** A plan's own assessment words with their credit, by folded word. */
+export type AssessmentScale = ReadonlyMap<string, number>;
+
+/** `A:100%; B:75%; C:50%`; null when any part is not a word and a percentage. */
+export function parseAssessmentScale(text: string): AssessmentScale | null {
+  const scale = new Map<string, number>();
+  for (const part of text.split(/;|\n/).map((p) => p.trim()).filter(Boolean)) {
+    const m = part.match(/^(.+?)\s*(?::|=|->|→)\s*(.+)$/);
+    const credit = m ? parsePercent(m[2]) : null;
+    if (!m || !credit?.ok || credit.value < 0 || credit.value > 1) return null;
+    scale.set(fold(m[1]), credit.value);
+  }
+  return scale.size ? scale : null;
+}
+
+const keyOf = (grade: number): AssessmentKey => (grade >= 1 - 1e-9 ? 'met' : grade <= 1e-9 ? 'not_met' : 'partly');
+
+/** The assessment a cell holds, or null when it is none. */
+export function readAssessment(value: CellValue, format: string | null | undefined, scale: AssessmentScale | null): Assessment | null {
+  if (typeof value === 'string') {
+    const folded = fold(value);
+    const own = scale?.get(folded);
+    if (own !== undefined) return { key: keyOf(own), grade: own };
+    const key = assessmentIndex.get(folded);
+    if (key) return { key, grade: null };
+  }
+  if (typeof value === 'boolean' || value instanceof Date) return null;
+  const grade = parsePercent(value, format);
+  return grade.ok && grade.value >= 0 && grade.value <= 1 ? { key: keyOf(grade.value), grade: grade.value } : null;
+}
+
+/** What an assessment earns: its grade, else by its word, `partly` earning the plan's partial credit. */
+export function assessmentCredit(a: Assessment, partialCredit: number): number {
+  if (a.grade !== null) return a.grade;
+  return a.key === 'met' ? 1 : a.key === 'partly' ? partialCredit : 0;
+}

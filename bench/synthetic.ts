@@ -17,6 +17,8 @@ const KINDS: ((i: number) => Partial<Record<string, CellValue>>)[] = [
   (i) => ({ Kravtype: 'milepæl', Frist: '1. halvår 2024', Gennemført: i % 3 === 0 ? 'nej' : `${10 + (i % 20)}.0${5 + (i % 3)}.2024` }),
   (i) => ({ Kravtype: 'vurdering', Vurdering: ['Opfyldt', 'Delvist opfyldt', 'Ikke opfyldt'][i % 3] }),
   (i) => ({ Kravtype: 'formel', Målværdi: 6, Resultat: i % 8, Formel: 'min(actual / target, 1)' }),
+  (i) => ({ Kravtype: 'under', Målværdi: 40, 'Nedre grænse': 60, Skala: 'lineær', Resultat: 38 + (i % 5) }),
+  (i) => ({ Kravtype: 'andel', Målværdi: '> 90 %', Opfyldte: 88 + (i % 5), 'I alt': 100 }),
 ];
 
 /** A plan sheet of about n rows: goals of four requirements each, every third goal an `all` goal. */

@@ -83,9 +83,9 @@ const CASES: [string, () => Promise<Uint8Array>, RegExp][] = [
   ['a wrong checksum', async () => {
     const bytes = Buffer.from(planBytes());
     const at = bytes.indexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 16; // the CRC-32 of the local header
-    bytes.writeUInt32LE(bytes.readUInt32LE(at) ^ 1, at);
+    bytes.writeUInt32LE((bytes.readUInt32LE(at) ^ 1) >>> 0, at);
     const central = bytes.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 30;
-    bytes.writeUInt32LE(bytes.readUInt32LE(central) ^ 1, central);
+    bytes.writeUInt32LE((bytes.readUInt32LE(central) ^ 1) >>> 0, central);
     return bytes;
   }, /er beskadiget eller ufuldstændig og kan ikke åbnes: xl\/worksheets\/sheet1\.xml/],
   ['XML that is not XML', async () => mutate(planBytes(), sheetEdit((xml) => xml.replace('<sheetData>', '<sheetData><row r="1"><c r="A1"><v>1</row>'))), /er beskadiget eller ufuldstændig/],

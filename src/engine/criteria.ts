@@ -25,10 +25,15 @@ export interface Required {
   kind: MeasureKind;
 }
 
+/** Every criterion type's key. The language packs name each one, so a type without names fails to compile. */
+export type CriterionKey = 'min' | 'max' | 'range' | 'below' | 'above' | 'reduction' | 'increase' | 'share' | 'milestone' | 'assessment' | 'formula' | 'all';
+
 export interface ComparisonCriterion {
-  key: string;
+  key: CriterionKey;
   kind: 'comparison';
   compare: Compare;
+  /** The target itself fails (`under 65 dage`, `mere end 90 %`). */
+  strict?: boolean;
   /** Target, floor and steps are percent fields (85 = 85 %). */
   percent: boolean;
   /** How the measure reads. */
@@ -46,7 +51,7 @@ export interface ComparisonCriterion {
 
 /** Types decided without a comparison: by a text, a formula or the children. */
 export interface DirectCriterion {
-  key: string;
+  key: CriterionKey;
   kind: 'assessment' | 'formula' | 'all';
   percent: false;
 }
@@ -57,11 +62,12 @@ const missing = (inputs: RowInputs, keys: (keyof RowInputs & ColumnKey)[]): Colu
   keys.filter((k) => inputs[k] === null);
 
 /** min, max and range compare the actual itself. */
-function plain(key: string, compare: Compare): ComparisonCriterion {
+function plain(key: CriterionKey, compare: Compare, strict = false): ComparisonCriterion {
   return {
     key,
     kind: 'comparison',
     compare,
+    strict,
     percent: false,
     unit: 'number',
     data: 'mean',
@@ -71,7 +77,7 @@ function plain(key: string, compare: Compare): ComparisonCriterion {
 }
 
 /** reduction and increase compare the change against the baseline, as a fraction of it. */
-function change(key: string, sign: 1 | -1): ComparisonCriterion {
+function change(key: CriterionKey, sign: 1 | -1): ComparisonCriterion {
   return {
     key,
     kind: 'comparison',
@@ -150,6 +156,8 @@ export const CRITERIA: readonly CriterionDefinition[] = [
   plain('min', 'atLeast'),
   plain('max', 'atMost'),
   plain('range', 'between'),
+  plain('below', 'atMost', true),
+  plain('above', 'atLeast', true),
   change('reduction', -1),
   change('increase', 1),
   share,
@@ -164,10 +172,19 @@ export const CRITERION_BY_KEY: ReadonlyMap<string, CriterionDefinition> = new Ma
 /** How far below a target a measure may fall and still meet it: float noise, nothing more. Live score sheets use the same. */
 export const TOLERANCE = 1e-9;
 
-/** Whether a measure meets its target in the criterion's direction. */
+/** A strict target not passed earns at most this on a partial scale, so it never reads as met. */
+export const STRICT_CAP = 0.999999;
+
+/** The direction and strictness a row compares by: a sign in its target, else its type's. */
+export function rowComparison(def: ComparisonCriterion, target: Target): { compare: Compare; target: Target } {
+  const strict = target.strict ?? def.strict ?? false;
+  return { compare: target.compare ?? def.compare, target: strict === !!target.strict ? target : { ...target, strict } };
+}
+
+/** Whether a measure meets its target in the criterion's direction; a strict target excludes its bound. */
 export function meets(compare: Compare, value: number, target: Target): boolean {
-  if (compare === 'atLeast') return value >= target.lo - TOLERANCE;
-  if (compare === 'atMost') return value <= target.hi + TOLERANCE;
+  if (compare === 'atLeast') return target.strict ? value > target.lo + TOLERANCE : value >= target.lo - TOLERANCE;
+  if (compare === 'atMost') return target.strict ? value < target.hi - TOLERANCE : value <= target.hi + TOLERANCE;
   return value >= target.lo - TOLERANCE && value <= target.hi + TOLERANCE;
 }
 

@@ -111,10 +111,25 @@ export function parseWeight(value: CellValue, format?: string | null): Parsed<nu
 }
 
 /** `3-5`, `3–5`, `3 til 5`; a single number is a range of one value. */
+/** Signs a target may start with: the direction they set, and whether they exclude the bound. */
+const SIGNS: Record<string, { compare: 'atLeast' | 'atMost'; strict: boolean }> = {
+  '<': { compare: 'atMost', strict: true },
+  '>': { compare: 'atLeast', strict: true },
+  '<=': { compare: 'atMost', strict: false },
+  '>=': { compare: 'atLeast', strict: false },
+  '≤': { compare: 'atMost', strict: false },
+  '≥': { compare: 'atLeast', strict: false },
+};
+
 export function parseRange(value: CellValue, format: string | null | undefined, percent: boolean): Parsed<Target> {
   if (isBlank(value)) return MISSING;
   const one = (v: CellValue) => (percent ? parsePercent(v, format) : parsePlain(v, format));
   if (typeof value === 'string') {
+    const signed = value.trim().match(/^(<=|>=|≤|≥|<|>)\s*(.+)$/);
+    if (signed) {
+      const bound = one(signed[2]);
+      return bound.ok ? ok({ lo: bound.value, hi: bound.value, ...SIGNS[signed[1]] }) : BAD;
+    }
     const m = value.trim().match(/^(.+?)\s*(?:[-–—]|\.\.|\btil\b|\bto\b)\s*(.+)$/i);
     if (m && !/^[-–—]/.test(value.trim())) {
       const lo = one(m[1]);

@@ -2,7 +2,7 @@
  * Partial-credit scales, declared in one table. Each turns a measure, its target and floor into a
  * fulfilment from 0 to 1 in the criterion's direction.
  */
-import { meets, TOLERANCE, type Compare } from './criteria';
+import { meets, STRICT_CAP, TOLERANCE, type Compare } from './criteria';
 import type { MessageKey, Scale, Target } from './types';
 
 export interface ScaleInput {
@@ -30,7 +30,8 @@ function linear(s: ScaleInput): ScaleOutcome {
   const below = s.compare === 'atLeast' || (s.compare === 'between' && value < s.target.lo);
   const edge = below ? s.target.lo : s.target.hi;
   if (below ? floor >= edge : floor <= edge) return { fulfilment: 0 };
-  return { fulfilment: clamp((value - floor) / (edge - floor)) };
+  const credit = clamp((value - floor) / (edge - floor));
+  return { fulfilment: s.target.strict ? Math.min(credit, STRICT_CAP) : credit };
 }
 
 function partial(s: ScaleInput): ScaleOutcome {

@@ -5,7 +5,7 @@
  */
 import { assessmentCredit, type Assessment } from './assessment';
 import { address } from './address';
-import { CRITERION_BY_KEY, goalFor, meets, type ComparisonCriterion, type RowInputs } from './criteria';
+import { CRITERION_BY_KEY, goalFor, meets, rowComparison, type ComparisonCriterion, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { pack, type LanguagePack } from './i18n';
@@ -43,6 +43,7 @@ const EPS = 1e-9;
 
 /** How an explanation writes a comparison: met, then not met. */
 const COMPARISON_SYMBOLS = { atLeast: ['≥', '<'], atMost: ['≤', '>'], between: ['∈', '∉'] } as const;
+const STRICT_SYMBOLS = { atLeast: ['>', '≤'], atMost: ['<', '≥'], between: ['∈', '∉'] } as const;
 
 interface Node {
   row: PlanRow;
@@ -301,9 +302,10 @@ class Scorer {
       return { fulfilment: m.fulfilment, parts, required: required?.value ?? null };
     }
     if (!target) return this.missing([targetKey], parts);
-    const met = meets(def.compare, m.value, target);
+    const { compare, target: bound } = rowComparison(def, target);
+    const met = meets(compare, m.value, bound);
     const show = (n: number) => this.fmt.by(def.unit, n);
-    const symbols = COMPARISON_SYMBOLS[def.compare];
+    const symbols = bound.strict ? STRICT_SYMBOLS[compare] : COMPARISON_SYMBOLS[compare];
     const targetText = target.lo === target.hi ? show(target.lo) : `${show(target.lo)}–${show(target.hi)}`;
     const sym = symbols[met ? 0 : 1];
     parts.push(
@@ -313,9 +315,9 @@ class Scorer {
     );
     const outcome = applyScale(row.scale, {
       value: m.value,
-      target,
+      target: bound,
       floor: inputs.floor,
-      compare: def.compare,
+      compare,
       partialCredit: this.plan.metadata.partialCredit,
     });
     if (outcome.fallback) this.report(row, 'scale', { key: outcome.fallback }, 'warning');
@@ -327,7 +329,7 @@ class Scorer {
           : `${name} ${show(inputs.floor)} → ${targetText}: ${this.fmt.percent(outcome.fulfilment)}`,
       );
     }
-    const required = def.required(goalFor(def.compare, m.value, target), inputs);
+    const required = def.required(goalFor(compare, m.value, bound), inputs);
     return {
       fulfilment: outcome.fulfilment,
       measure: m.value,

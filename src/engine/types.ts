@@ -167,6 +167,9 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; missing: true } | 
 export interface Target {
   lo: number;
   hi: number;
+  /** A sign in the target (`< 40`, `> 90 %`): the direction it sets, and whether the bound itself fails. */
+  compare?: 'atLeast' | 'atMost';
+  strict?: boolean;
 }
 
 export interface DataRef {

@@ -1,3 +1,4 @@
+import type { CriterionKey } from './criteria';
 import { PACKS } from './i18n';
 import type { Vocabulary } from './i18n/types';
 import { fold, wordIndex } from './text';
@@ -24,7 +25,7 @@ export const percentWords: string[] = [...new Set(PACKS.flatMap((p) => p.vocabul
 );
 
 /** Criterion type names to definition keys; the definitions' own keys are names too. */
-export function typeIndex(keys: readonly string[]): Map<string, string> {
+export function typeIndex(keys: readonly CriterionKey[]): Map<string, string> {
   const index = wordIndex<string>(keys.map((k) => [k, [k]] as [string, string[]]));
   for (const [k, v] of wordIndex<string>(keys.flatMap((key) => PACKS.map((p) => [key, p.vocabulary.types[key] ?? []] as [string, string[]]))))
     if (!index.has(k)) index.set(k, v);

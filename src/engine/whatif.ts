@@ -32,6 +32,8 @@ const ASSESSMENT: Editable = { field: 'assessment', parse: (text, plan) => readA
 const EDITABLE: Record<string, (row: PlanRow) => Editable> = {
   min: () => ACTUAL,
   max: () => ACTUAL,
+  below: () => ACTUAL,
+  above: () => ACTUAL,
   range: () => ACTUAL,
   reduction: () => ACTUAL,
   increase: () => ACTUAL,

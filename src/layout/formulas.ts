@@ -5,7 +5,7 @@
  * the engine's own tables; a type without an entry (a mathjs formula, data on another sheet)
  * keeps the engine's value.
  */
-import { CRITERION_BY_KEY, TOLERANCE, type Compare } from '../engine/criteria';
+import { CRITERION_BY_KEY, STRICT_CAP, TOLERANCE, type Compare } from '../engine/criteria';
 import { PACKS } from '../engine/i18n';
 import type { PlanRow, Scale } from '../engine/types';
 
@@ -81,6 +81,8 @@ export const EXCEL_MEASURES: Record<string, MeasureBuilder> = {
   min: plain,
   max: plain,
   range: plain,
+  below: plain,
+  above: plain,
   reduction: change(-1),
   increase: change(1),
   share: (c, row) => {
@@ -97,11 +99,13 @@ export const EXCEL_MEASURES: Record<string, MeasureBuilder> = {
 interface Bounds {
   lo: string;
   hi: string;
+  /** The bound itself fails, as in the engine's strict targets. */
+  strict?: boolean;
 }
 
 function meets(compare: Compare, m: string, t: Bounds): string {
-  if (compare === 'atLeast') return ge(m, t.lo);
-  if (compare === 'atMost') return le(m, t.hi);
+  if (compare === 'atLeast') return t.strict ? `${m}>${t.lo}+${TOL}` : ge(m, t.lo);
+  if (compare === 'atMost') return t.strict ? `${m}<${t.hi}-${TOL}` : le(m, t.hi);
   return `AND(${ge(m, t.lo)},${le(m, t.hi)})`;
 }
 
@@ -115,7 +119,8 @@ export const EXCEL_SCALES: Record<Scale['kind'], ScaleBuilder> = {
     const side = (edge: string, emptyWhen: string) => `IF(${emptyWhen},0,${clamp(`(${m}-${floor})/(${edge}-${floor})`)})`;
     const below = side(t.lo, `${floor}>=${t.lo}`);
     const above = side(t.hi, `${floor}<=${t.hi}`);
-    const partial = compare === 'atLeast' ? below : compare === 'atMost' ? above : `IF(${m}<${t.lo},${below},${above})`;
+    const side2 = compare === 'atLeast' ? below : compare === 'atMost' ? above : `IF(${m}<${t.lo},${below},${above})`;
+    const partial = t.strict ? `MIN(${literal(STRICT_CAP)},${side2})` : side2;
     return `IF(${meets(compare, m, t)},1,IF(ISNUMBER(${floor}),${partial},0))`;
   },
   partial: (m, compare, t, floor, pc) => {
@@ -168,7 +173,10 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
   if (def.kind === 'assessment') return c.assessment ? { fulfilment: `IF(ISBLANK(${c.assessment}),"",${assessmentFormula(c.assessment, c.assessmentTable)})`, measure: null, required: null } : null;
   if (def.kind !== 'comparison') return null;
   const scale = row.scale ?? { kind: 'binary' as const };
-  const scaled = (m: string, t: Bounds) => EXCEL_SCALES[scale.kind](m, def.compare, t, c.floor, c.partialCredit, scale);
+  // A sign in the target sets the direction and strictness, as in the engine (rowComparison).
+  const compare = row.target?.compare ?? def.compare;
+  const strict = row.target?.strict ?? def.strict ?? false;
+  const scaled = (m: string, t: Bounds) => EXCEL_SCALES[scale.kind](m, compare, { ...t, strict }, c.floor, c.partialCredit, scale);
 
   if (def.key === 'milestone') {
     if (!c.completed) return null;
@@ -185,7 +193,7 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
   const t = { lo: c.target, hi: c.targetHigh && row.target && row.target.lo !== row.target.hi ? c.targetHigh : c.target };
   const needs = [...m.needs, t.lo, ...(t.hi !== t.lo ? [t.hi] : [])];
   const guard = (body: string) => `IF(COUNT(${needs.join(',')})<${needs.length},"",${m.invalid ? `IF(${m.invalid},"",${body})` : body})`;
-  const goal = def.compare === 'atLeast' ? t.lo : def.compare === 'atMost' ? t.hi : `IF(${m.measure}<${t.lo},${t.lo},${t.hi})`;
+  const goal = compare === 'atLeast' ? t.lo : compare === 'atMost' ? t.hi : `IF(${m.measure}<${t.lo},${t.lo},${t.hi})`;
   // A numeric fulfilment means every input is there, so the required value needs no guard of its own.
   return { fulfilment: guard(scaled(m.measure, t)), measure: guard(m.measure), required: m.required(goal) };
 }

@@ -6,7 +6,7 @@
  * Columns are declared in one table.
  */
 import { address, columnLetter, rangeAddress } from '../engine/address';
-import { CRITERION_BY_KEY } from '../engine/criteria';
+import { type CriterionKey, CRITERION_BY_KEY } from '../engine/criteria';
 import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
 import { KeyedCache } from '../engine/memo';
 import { inferType } from '../engine/score';
@@ -39,6 +39,14 @@ interface ScoreColumn {
 const blank: Cell = [null, null];
 const EPS = 1e-9;
 
+/** A target written with a sign (`< 40`) keeps it in its number format, so the sheet reads as the plan. */
+function signed(r: RowResult, format: string): string {
+  const t = r.row.target;
+  if (!t?.compare) return format;
+  const sign = t.compare === 'atMost' ? (t.strict ? '<' : '≤') : t.strict ? '>' : '≥';
+  return `"${sign} "${format}`;
+}
+
 /** How a row's target and floor read: percent for share/reduction/increase, dates for milestones. */
 function boundFormat(r: RowResult): string {
   const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
@@ -61,7 +69,7 @@ function actualValue(r: RowResult): number | null {
 
 function typeLabel(r: RowResult, lang: LanguagePack): string {
   if (r.isParent) return lang.typeLabels[r.row.typeKey === 'all' ? 'all' : 'sum'];
-  return r.row.typeKey ? (lang.typeLabels[r.row.typeKey] ?? r.row.typeKey) : '';
+  return r.row.typeKey ? (lang.typeLabels[r.row.typeKey as CriterionKey] ?? r.row.typeKey) : '';
 }
 
 const measureFormat = (r: RowResult) => (r.measureKind === 'percent' ? FORMATS.percent : r.measureKind === 'date' ? FORMATS.date : FORMATS.number);
@@ -82,7 +90,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'weight', width: 9, value: (r) => r.weight, format: FORMATS.weight },
   { key: 'type', width: 13, value: (r, lang) => typeLabel(r, lang) || null },
   { key: 'scale', width: 12, input: 'scale', value: (r) => (r.row.cells.scale ? cellText(r.row.cells.scale.value) : null) },
-  { key: 'target', width: 11, input: 'target', value: (r) => r.row.target?.lo ?? null, format: boundFormat },
+  { key: 'target', width: 11, input: 'target', value: (r) => r.row.target?.lo ?? null, format: (r) => signed(r, boundFormat(r)) },
   { key: 'targetHigh', width: 11, when: (p) => p.rows.some(isRange), value: (r) => (isRange(r) ? r.row.target!.hi : null), format: boundFormat },
   { key: 'floor', width: 11, input: 'floor', value: (r) => r.row.floor, format: boundFormat },
   { key: 'baseline', width: 12, input: 'baseline', value: (r) => r.row.baseline, format: FORMATS.number },
@@ -303,7 +311,9 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     const type = row.typeKey ?? inferType(row);
     const range = !!row.target && row.target.lo !== row.target.hi;
     const scale = !row.scale ? '' : row.scale.kind === 'steps' ? row.scale.steps.map((x) => `${x.threshold}:${x.credit}`).join(';') : row.scale.kind;
-    return leafKinds.get([row.typeKey, type, !!row.data, row.met !== null || row.total !== null, range, scale], () => {
+    // A sign in the target changes the comparison, so it is part of the kind.
+    const sign = row.target?.compare ? `${row.target.compare}${row.target.strict ? '!' : ''}` : '';
+    return leafKinds.get([row.typeKey, type, !!row.data, row.met !== null || row.total !== null, range, scale, sign], () => {
       const built = leafFormulas(row, type, refs);
       return built && {
         fulfilment: row.typeKey === 'assessment' ? built.fulfilment : withOverride(built.fulfilment, refs),

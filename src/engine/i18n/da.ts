@@ -40,6 +40,8 @@ export const da: LanguagePack = {
       min: ['mindst', 'minimum', 'min.'],
       max: ['højst', 'maksimalt', 'maks', 'maks.'],
       range: ['interval', 'spænd'],
+      below: ['under', 'mindre end', 'lavere end'],
+      above: ['over', 'mere end', 'højere end'],
       reduction: ['reduktion', 'nedbringelse'],
       increase: ['stigning', 'forøgelse'],
       share: ['andel'],
@@ -302,7 +304,7 @@ export const da: LanguagePack = {
     note: 'Fri tekst; føres med over på scorearket.',
   },
   typeLabels: {
-    min: 'Mindst', max: 'Højst', range: 'Interval', reduction: 'Reduktion', increase: 'Stigning', share: 'Andel',
+    min: 'Mindst', max: 'Højst', range: 'Interval', below: 'Under', above: 'Over', reduction: 'Reduktion', increase: 'Stigning', share: 'Andel',
     milestone: 'Milepæl', assessment: 'Vurdering', formula: 'Formel', all: 'Alle', sum: 'Sum af delmål',
   },
 };

@@ -40,6 +40,8 @@ export const en: LanguagePack = {
       min: ['min', 'at least'],
       max: ['max', 'at most'],
       range: ['range', 'between'],
+      below: ['below', 'less than', 'under'],
+      above: ['above', 'more than', 'over'],
       reduction: ['reduction', 'decrease'],
       increase: ['increase', 'growth'],
       share: ['share', 'proportion'],
@@ -298,7 +300,7 @@ export const en: LanguagePack = {
     note: 'Free text, carried to the score sheet.',
   },
   typeLabels: {
-    min: 'Min', max: 'Max', range: 'Range', reduction: 'Reduction', increase: 'Increase', share: 'Share',
+    min: 'Min', max: 'Max', range: 'Range', below: 'Below', above: 'Above', reduction: 'Reduction', increase: 'Increase', share: 'Share',
     milestone: 'Milestone', assessment: 'Assessment', formula: 'Formula', all: 'All', sum: 'Sum of sub-goals',
   },
 };

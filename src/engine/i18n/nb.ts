@@ -40,6 +40,8 @@ export const nb: LanguagePack = {
       min: ['minst', 'minimum'],
       max: ['høyst', 'maksimalt', 'maks'],
       range: ['intervall'],
+      below: ['under', 'mindre enn', 'lavere enn'],
+      above: ['over', 'mer enn', 'høyere enn'],
       reduction: ['reduksjon', 'nedgang'],
       increase: ['økning', 'vekst'],
       share: ['andel'],
@@ -302,7 +304,7 @@ export const nb: LanguagePack = {
     note: 'Fri tekst; tas med til scorearket.',
   },
   typeLabels: {
-    min: 'Minst', max: 'Høyst', range: 'Intervall', reduction: 'Reduksjon', increase: 'Økning', share: 'Andel',
+    min: 'Minst', max: 'Høyst', range: 'Intervall', below: 'Under', above: 'Over', reduction: 'Reduksjon', increase: 'Økning', share: 'Andel',
     milestone: 'Milepel', assessment: 'Vurdering', formula: 'Formel', all: 'Alle', sum: 'Sum av delmål',
   },
 };

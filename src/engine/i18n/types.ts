@@ -1,3 +1,4 @@
+import type { CriterionKey } from '../criteria';
 import type { AssessmentKey, ColumnKey, MessageKey, MetadataKey, Period, Severity, StatusKey } from '../types';
 
 export type LanguageCode = 'da' | 'nb' | 'en';
@@ -7,7 +8,7 @@ export interface Vocabulary {
   columns: Record<ColumnKey, string[]>;
   metadata: Record<MetadataKey, string[]>;
   /** Criterion type names by the key of their definition in `criteria.ts`. */
-  types: Record<string, string[]>;
+  types: Record<CriterionKey, string[]>;
   scales: Record<'binary' | 'linear' | 'partial', string[]>;
   assessments: Record<AssessmentKey, string[]>;
   yes: string[];
@@ -123,5 +124,5 @@ export interface LanguagePack {
   /** What each plan column means, for header notes in the template. */
   columnHelp: Record<ColumnKey, string>;
   /** Criterion type names as the score sheet prints them. */
-  typeLabels: Record<string, string>;
+  typeLabels: Record<CriterionKey | 'sum', string>;
 }

@@ -1,27 +1,17 @@
 /** The Office.js adapter against the recording fake: sync counts, request sizes, owned sheets, untouched input. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pack, serialFromDate } from '../src/engine';
+import { pack } from '../src/engine';
 import { describeFailure, OFFICE_FAILURES, OfficeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, slices, OWNER_KEY } from '../src/excel';
 import { scoreGrids } from '../src/pipeline';
 import { readGrids } from '../src/xlsx';
+import { fakeFromSeed } from './fake-seed';
 import { FakeExcel } from './fake-excel';
 
 const da = pack('da');
 type Cell = string | number | boolean | null;
 
 /** A seed workbook as Excel would hold it: dates as serial numbers with a date format. */
-async function fakeFromSeed(name: string): Promise<FakeExcel> {
-  const fake = new FakeExcel();
-  const grids = readGrids(await fs.readFile(path.join(__dirname, '..', 'seeds', name)));
-  for (const g of grids) {
-    const values = g.values.map((row) => Array.from(row, (v) => (v instanceof Date ? serialFromDate(v) : (v ?? null)) as Cell));
-    const formats = (g.formats ?? []).map((row) => Array.from(row, (f) => f ?? 'General'));
-    fake.addSheet(g.name, values, formats);
-  }
-  return fake;
-}
-
 /** A synthetic plan of n requirement rows in one area. */
 function syntheticPlan(fake: FakeExcel, n: number, name = 'Plan'): void {
   const rows: Cell[][] = [['Myndighed', 'Prøvestyrelsen'], ['År', 2024], [], ['Nr.', 'Område', 'Mål', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat', 'Note']];

@@ -2,13 +2,10 @@
  * The recording fake is at least as strict as Excel where Excel's rules are documented; each rule
  * is tested here on the fake itself, then the Office.js writer and reader are shown to pass them.
  */
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { pack } from '../src/engine/i18n';
-import { serialFromDate } from '../src/engine/parse';
 import { OFFICE_FAILURES, readWorkbook, scoreInExcel } from '../src/excel';
 import { asText } from '../src/excel/write';
-import { readGrids } from '../src/xlsx';
+import { fakeFromSeed } from './fake-seed';
 import { FakeExcel, PAYLOAD_LIMIT, sheetNameError, typedValue } from './fake-excel';
 
 describe('the fake reads written text as Excel reads typed text', () => {
@@ -123,21 +120,9 @@ describe('sheet names, sizes and failures as Excel has them', () => {
 });
 
 describe('the Office.js adapter passes the strict fake', () => {
-  async function seedFake(locale: string): Promise<FakeExcel> {
-    const fake = new FakeExcel();
-    fake.locale = locale;
-    for (const grid of readGrids(await fs.readFile(path.join(__dirname, '..', 'seeds', '001-politiet-2024.xlsx')))) {
-      fake.addSheet(
-      grid.name,
-      grid.values.map((r) => Array.from(r, (v) => (v instanceof Date ? serialFromDate(v) : ((v ?? null) as string | number | null)))),
-      (grid.formats ?? []).map((r) => Array.from(r, (f) => f ?? 'General')),
-    );
-    }
-    return fake;
-  }
 
   test.each(['da-DK', 'en-US'])('in %s Excel, goal numbers and titles stay text and the header is frozen as laid out', async (locale) => {
-    const fake = await seedFake(locale);
+    const fake = await fakeFromSeed('001-politiet-2024.xlsx', locale);
     const { results } = await scoreInExcel(fake.asContext(), { lang: pack('da') });
     const score = fake.sheets.find((s) => !s.deleted && s.props.get('goalscore.role') === 'score')!;
     const header = score.cells.findIndex((r) => r?.[0] === 'Nr.');

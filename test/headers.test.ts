@@ -50,12 +50,12 @@ test('with the header right, the same plan scores and warns of nothing', () => {
 test('when no sheet is a plan, the message names the sheet and row that came closest and the column it lacks', () => {
   const grids: SheetGrid[] = [
     { name: 'Forside', values: [['Mål- og resultatplan 2024']] },
-    { name: 'Mål', values: [['Myndighed', 'X'], ['Nr.', 'Mål', 'Andel', 'Kravtype', 'Målværdi']] },
+    { name: 'Mål', values: [['Myndighed', 'X'], ['Mål', 'Vægt', 'Kravtype', 'Målværdi']] },
   ];
   expect(readPlan(grids[1]).plan).toBeNull();
-  expect(nearestHeader(grids)).toEqual({ sheet: 'Mål', row: 2, lacks: ['weight'] });
+  expect(nearestHeader(grids)).toEqual({ sheet: 'Mål', row: 2, lacks: ['id'] });
   const problem = noPlanProblem('plan.xlsx', grids);
-  expect(formatMessage(problem.message, da)).toBe('Ingen ark i plan.xlsx ligner en målplan. Tættest på er arket Mål, række 2, men den mangler kolonnen Vægt.');
-  expect(formatMessage(problem.message, pack('en'))).toBe('No sheet in plan.xlsx looks like a goal plan. Closest is sheet Mål, row 2, but it lacks the column Weight.');
+  expect(formatMessage(problem.message, da)).toBe('Ingen ark i plan.xlsx ligner en målplan. Tættest på er arket Mål, række 2, men den mangler kolonnen »Nr.«.');
+  expect(formatMessage(problem.message, pack('en'))).toBe('No sheet in plan.xlsx looks like a goal plan. Closest is sheet Mål, row 2, but it lacks the column “ID”.');
   expect(problem.sheet).toBe('Mål');
 });

@@ -4,7 +4,7 @@
  * submissions (mixed years or periods, an agency twice, a plan that does not add up to 100).
  */
 import { PERIOD_END_MONTH } from './parse';
-import type { PlanResult, Problem, RowResult, StatusKey } from './types';
+import type { WeightUnit, PlanResult, Problem, RowResult, StatusKey } from './types';
 
 export interface Submission {
   /** The file the plan came from, or the sheet's workbook in Excel. */
@@ -18,7 +18,7 @@ export interface OverviewRow {
   agency: string;
   year: number | null;
   period: string;
-  unit: 'percent' | 'points';
+  unit: WeightUnit;
   score: number | null;
   earned: number;
   weight: number;

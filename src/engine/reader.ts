@@ -118,13 +118,20 @@ function headerColumns(grid: SheetGrid, r: number): Plan['columns'] {
   return columns;
 }
 
+/**
+ * The header row: the first with an ID column and a weight or points column; else, for plans that
+ * weigh nothing (Norwegian styringsparametere, many contracts), the first with an ID column and a
+ * type or target column.
+ */
 function findHeader(grid: SheetGrid): Header | null {
   const rows = Math.min(grid.values.length, HEADER_SEARCH_ROWS);
+  let unweighted: Header | null = null;
   for (let r = 0; r < rows; r++) {
     const columns = headerColumns(grid, r);
     if (columns.id && (columns.weight || columns.points)) return { row: r, columns };
+    if (!unweighted && columns.id && (columns.type || columns.target)) unweighted = { row: r, columns };
   }
-  return null;
+  return unweighted;
 }
 
 /** Where a sheet came closest to a plan's header row, and what it lacked, for the message when no sheet is a plan. */
@@ -143,7 +150,7 @@ export function nearestHeader(grids: SheetGrid[]): NearestHeader | null {
       const columns = headerColumns(grid, r);
       const found = Object.keys(columns).length;
       if (found < 2 || (best && found <= best.found)) continue;
-      const lacks: ColumnKey[] = [...(columns.id ? [] : ['id' as const]), ...(columns.weight || columns.points ? [] : ['weight' as const])];
+      const lacks: ColumnKey[] = [...(columns.id ? [] : ['id' as const]), ...(columns.weight || columns.points || columns.type || columns.target ? [] : ['weight' as const])];
       best = { sheet: grid.name, row: (grid.origin?.row ?? 0) + r + 1, lacks, found };
     }
   }
@@ -346,7 +353,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
   const { columns } = header;
-  const unit = columns.points && hasNumbers(grid, header.row, columns.points.col) ? 'points' : columns.weight ? 'percent' : 'points';
+  const unit = columns.points && hasNumbers(grid, header.row, columns.points.col) ? 'points' : columns.weight ? 'percent' : columns.points ? 'points' : 'count';
   const weightKey: ColumnKey = unit === 'points' ? 'points' : 'weight';
   const rows: PlanRow[] = [];
   const areas: AreaDeclaration[] = [];

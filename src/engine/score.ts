@@ -368,7 +368,8 @@ class Scorer {
 
   scoreRoots(roots: Node[]): void {
     for (const root of roots) {
-      const weight = this.natural(root);
+      // A plan without weights counts every top-level goal as one.
+      const weight = this.plan.unit === 'count' ? 1 : this.natural(root);
       if (weight === 0 && root.row.declaredWeight === null) {
         this.report(root.row, 'id', { key: 'noWeight', args: { id: root.row.id } }, 'warning');
       }

@@ -102,7 +102,8 @@ export type MessageKey =
   | 'outputFailed';
 
 /** Plan weighting: percent of 100, or a points allotment. */
-export type WeightUnit = 'percent' | 'points';
+/** Plan weighting: percent of 100, a points allotment, or none (every top-level goal counts one). */
+export type WeightUnit = 'percent' | 'points' | 'count';
 
 export type Direction = 'up' | 'down';
 

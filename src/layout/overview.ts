@@ -48,7 +48,7 @@ export function buildOverviewSheet(overview: Overview, lang: LanguagePack, name:
     { header: s.columns.fulfilment, width: 12, value: (r) => r.score, format: FORMATS.percent },
     { header: s.earnedOfTotal, width: 10, value: (r) => r.earned, format: FORMATS.earned },
     { header: s.total, width: 10, value: (r) => r.weight, format: FORMATS.weight },
-    { header: w.unit, width: 10, value: (r) => (r.unit === 'points' ? w.points : w.percent) },
+    { header: w.unit, width: 10, value: (r) => w[r.unit] },
     { header: w.year, width: 8, value: (r) => r.year, format: FORMATS.count },
     { header: w.period, width: 12, value: (r) => r.period || null },
     ...(['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => ({ header: lang.statuses[k], width: 11, value: (r: Row) => r.counts[k], format: FORMATS.count })),

@@ -209,7 +209,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   put([`${words.source}: ${plan.sheet}`]);
   styles.push({ range: 'A2', style: { italic: true, fontColor: COLORS.muted } });
   const t = result.total;
-  const unitWord = plan.unit === 'points' ? words.columns.points : words.columns.weight;
+  const unitWord = plan.unit === 'points' ? words.columns.points : plan.unit === 'count' ? words.goals : words.columns.weight;
   const labelCol = 1;
   const valueCol = 2;
   const SUMMARY_TOP = 2;

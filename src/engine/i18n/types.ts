@@ -22,6 +22,8 @@ export interface Vocabulary {
 /** Labels of the score workbook. */
 export interface SheetWords {
   scoreSheet: string;
+  /** The unit of a plan without weights: its goals, each counting one. */
+  goals: string;
   problemsSheet: string;
   title: string;
   score: string;
@@ -44,7 +46,7 @@ export interface SheetWords {
   /** The what-if scenario sheet. */
   scenario: Record<'sheet' | 'title' | 'actual' | 'scenario' | 'change' | 'input', string>;
   /** The consolidated overview workbook. */
-  overview: Record<'sheet' | 'shortfallSheet' | 'title' | 'shortfallTitle' | 'agency' | 'file' | 'year' | 'period' | 'unit' | 'percent' | 'points' | 'average' | 'lowest' | 'lost' | 'lostShare' | 'chart', string>;
+  overview: Record<'sheet' | 'shortfallSheet' | 'title' | 'shortfallTitle' | 'agency' | 'file' | 'year' | 'period' | 'unit' | 'percent' | 'points' | 'count' | 'average' | 'lowest' | 'lost' | 'lostShare' | 'chart', string>;
 }
 
 export type ScoreColumnKey =

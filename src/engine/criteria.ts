@@ -44,6 +44,8 @@ export interface ComparisonCriterion {
   data: 'mean' | 'withinLimit';
   /** The target the measure is held against; most types read the Target column. */
   target?(inputs: RowInputs): Target | null;
+  /** The target when the row gives none: a change with no size given must only go the right way. */
+  whenNoTarget?: Target;
   measure(inputs: RowInputs, fmt: Formatter): Measurement;
   /** Turns the measure that would meet the target into the input a user would need to report. */
   required(goal: number, inputs: RowInputs): Required | null;
@@ -82,6 +84,8 @@ function change(key: CriterionKey, sign: 1 | -1): ComparisonCriterion {
     key,
     kind: 'comparison',
     compare: 'atLeast',
+    // "Sagsbehandlingstiden skal falde": strictly better than the baseline.
+    whenNoTarget: { lo: 0, hi: 0, strict: true },
     percent: true,
     unit: 'percent',
     data: 'mean',

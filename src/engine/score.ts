@@ -286,7 +286,7 @@ class Scorer {
 
   private evaluateComparison(row: PlanRow, def: ComparisonCriterion, inputs: RowInputs, parts: string[]): Evaluation {
     const m = def.measure(inputs, this.fmt);
-    const target = def.target ? def.target(inputs) : inputs.target;
+    const target = def.target ? def.target(inputs) : (inputs.target ?? def.whenNoTarget ?? null);
     const targetKey: ColumnKey = def.target ? 'deadline' : 'target';
     if ('missing' in m) return this.missing(target ? m.missing : [...m.missing, targetKey], parts);
     if ('problem' in m) {

@@ -175,7 +175,7 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
   const scale = row.scale ?? { kind: 'binary' as const };
   // A sign in the target sets the direction and strictness, as in the engine (rowComparison).
   const compare = row.target?.compare ?? def.compare;
-  const strict = row.target?.strict ?? def.strict ?? false;
+  const strict = row.target ? (row.target.strict ?? def.strict ?? false) : (def.whenNoTarget?.strict ?? def.strict ?? false);
   const scaled = (m: string, t: Bounds) => EXCEL_SCALES[scale.kind](m, compare, { ...t, strict }, c.floor, c.partialCredit, scale);
 
   if (def.key === 'milestone') {
@@ -189,9 +189,13 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
     };
   }
   const m = EXCEL_MEASURES[def.key]?.(c, row);
-  if (!m || !c.target) return null;
-  const t = { lo: c.target, hi: c.targetHigh && row.target && row.target.lo !== row.target.hi ? c.targetHigh : c.target };
-  const needs = [...m.needs, t.lo, ...(t.hi !== t.lo ? [t.hi] : [])];
+  // A row with no target where its type has one of its own (a change that must only go the right way).
+  const own = !row.target && def.whenNoTarget ? def.whenNoTarget : null;
+  if (!m || (!c.target && !own)) return null;
+  const t = own
+    ? { lo: literal(own.lo), hi: literal(own.hi) }
+    : { lo: c.target!, hi: c.targetHigh && row.target && row.target.lo !== row.target.hi ? c.targetHigh : c.target! };
+  const needs = [...m.needs, ...(own ? [] : [t.lo, ...(t.hi !== t.lo ? [t.hi] : [])])];
   const guard = (body: string) => `IF(COUNT(${needs.join(',')})<${needs.length},"",${m.invalid ? `IF(${m.invalid},"",${body})` : body})`;
   const goal = compare === 'atLeast' ? t.lo : compare === 'atMost' ? t.hi : `IF(${m.measure}<${t.lo},${t.lo},${t.hi})`;
   // A numeric fulfilment means every input is there, so the required value needs no guard of its own.

@@ -71,7 +71,8 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
     year: m.year,
     period: m.periodText,
     unit: r.plan.unit,
-    total: totals(r.total),
+    // `payout` only for a plan with a performance pay frame: what its pay band pays.
+    total: { ...totals(r.total), ...(r.total.payout === undefined ? {} : { payout: round(r.total.payout) }) },
     areas: r.areas.map((a) => ({ name: a.name, declaredWeight: a.declaredWeight, ...totals(a) })),
     rows: r.rows.map((row) => ({
       id: row.id,
@@ -101,6 +102,7 @@ function summary(file: string, output: string | null, r: PlanResult, lang: Langu
     `  ${s.score}: ${t.score === null ? '–' : f.percent(t.score)}   ${s.earnedOfTotal} ${f.number(t.earned)} ${s.of} ${f.number(t.weight)}` +
       `   ${s.assessedWeight} ${f.number(t.assessedWeight)}   ${s.maxReachable} ${f.number(t.maxReachable)}`,
     `  ${(['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => `${lang.statuses[k]} ${t.counts[k]}`).join(' · ')}`,
+    ...(t.payout === undefined ? [] : [`  ${s.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`]),
   ];
   const width = Math.max(0, ...r.areas.map((a) => a.name.length));
   for (const a of r.areas) {

@@ -18,6 +18,7 @@ import {
   parseWeight,
 } from './parse';
 import type {
+  PayoutStep,
   AreaDeclaration,
   CellValue,
   ColumnKey,
@@ -185,6 +186,12 @@ export function parseDataRef(text: string, ownSheet: string): DataRef | null {
   return { text: text.trim(), sheet, top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
 }
 
+/** `90:100%; 80:75%; 70:50%`: from a plan score (percent) on, a share of the frame. */
+function parsePayout(text: string): PayoutStep[] | null {
+  const steps = parseSteps(text, true);
+  return steps && steps.kind === 'steps' ? steps.steps.map((s) => ({ score: s.threshold, share: s.credit })).sort((a, b) => b.score - a.score) : null;
+}
+
 /** `85:100%; 75:50%`: thresholds in the criterion's unit, credits in percent. */
 function parseSteps(text: string, percent: boolean): Scale | null {
   const parts = text.split(/;|\n/).map((p) => p.trim()).filter(Boolean);
@@ -214,6 +221,8 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     periodText: '',
     partialCredit: options.defaultPartialCredit ?? DEFAULT_PARTIAL_CREDIT,
     assessmentScale: null,
+    performancePay: null,
+    payoutSteps: null,
     cells: {},
   };
   const top = grid.origin?.row ?? 0;
@@ -247,6 +256,14 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
       const p = parsePercent(value, grid.formats?.[r]?.[c]);
       if (p.ok && p.value >= 0 && p.value <= 1) meta.partialCredit = p.value;
       else problems.push({ ...where, severity: 'warning', message: { key: 'badPercent', args: { value: cellText(value) } } });
+    } else if (key === 'performancePay') {
+      // An amount as written: `100.000`, `100.000 kr.`, `NOK 250 000`.
+      const amount = typeof value === 'number' ? { ok: true as const, value } : parsePlain(cellText(value).replace(/\b(?:kr|dkk|nok|eur)\b\.?/gi, '').trim());
+      if (amount.ok && amount.value >= 0) meta.performancePay = amount.value;
+      else problems.push({ ...where, severity: 'warning', message: { key: 'badNumber', args: { value: cellText(value) } } });
+    } else if (key === 'payout') {
+      meta.payoutSteps = parsePayout(cellText(value));
+      if (!meta.payoutSteps) problems.push({ ...where, severity: 'warning', message: { key: 'badPayout', args: { value: cellText(value) } } });
     } else if (key === 'assessmentScale') {
       meta.assessmentScale = parseAssessmentScale(cellText(value));
       if (!meta.assessmentScale) problems.push({ ...where, severity: 'warning', message: { key: 'badAssessmentScale', args: { value: cellText(value) } } });

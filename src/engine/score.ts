@@ -5,7 +5,7 @@
  */
 import { assessmentCredit, type Assessment } from './assessment';
 import { address } from './address';
-import { CRITERION_BY_KEY, goalFor, meets, rowComparison, type ComparisonCriterion, type RowInputs } from './criteria';
+import { CRITERION_BY_KEY, goalFor, meets, rowComparison, TOLERANCE, type ComparisonCriterion, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { pack, type LanguagePack } from './i18n';
@@ -13,6 +13,7 @@ import { isBlank, parsePlain } from './parse';
 import { applyScale } from './scales';
 import type {
   AreaResult,
+  PlanMetadata,
   CellValue,
   ColumnKey,
   DataRef,
@@ -441,6 +442,18 @@ function hasOwnInputs(row: PlanRow): boolean {
   return inferType({ ...row, assessment: null }) !== null;
 }
 
+/**
+ * What the pay band pays for a plan score: the frame times the share of the best step reached, or
+ * with no band, the frame times the score. Undefined for a plan without a frame.
+ */
+export function payoutOf(meta: PlanMetadata, score: number | null): number | null | undefined {
+  if (meta.performancePay === null) return undefined;
+  if (score === null) return null;
+  if (!meta.payoutSteps) return meta.performancePay * score;
+  const step = meta.payoutSteps.find((s) => score >= s.score - TOLERANCE);
+  return meta.performancePay * (step?.share ?? 0);
+}
+
 function totalsOf(tops: RowResult[], leaves: RowResult[]): Totals {
   const weight = tops.reduce((s, r) => s + r.weight, 0);
   const earned = tops.reduce((s, r) => s + r.earned, 0);
@@ -514,5 +527,5 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
       message: { key: 'planTotal', args: { sum: fmt.number(total.weight) } },
     });
   }
-  return { plan, rows, areas, total, problems: [...readProblems, ...scorer.problems] };
+  return { plan, rows, areas, total: { ...total, payout: payoutOf(plan.metadata, total.score) }, problems: [...readProblems, ...scorer.problems] };
 }

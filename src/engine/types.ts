@@ -76,6 +76,7 @@ export type MessageKey =
   | 'noPlanSheet'
   | 'noPlanSheetNearest'
   | 'badAssessmentScale'
+  | 'badPayout'
   | 'headerResembles'
   | 'typeNotInferred'
   | 'mixedYears'
@@ -145,7 +146,7 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit', 'assessmentScale'] as const;
+export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit', 'assessmentScale', 'performancePay', 'payout'] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 
 /** A period of a year: Q1–Q4, T1–T3, H1–H2 or the whole year. */
@@ -235,6 +236,9 @@ export interface PlanMetadata {
   partialCredit: number;
   /** The plan's own assessment words and their credit (`Vurderingsskala`), if it has them. */
   assessmentScale: import('./assessment').AssessmentScale | null;
+  /** The performance pay frame (`Resultatløn`), an amount, and its pay band (`Udbetaling`): share of the frame by plan score. */
+  performancePay: number | null;
+  payoutSteps: PayoutStep[] | null;
   /** Where each metadata value stands, so problems about it can name its cell. */
   cells: Partial<Record<MetadataKey, string>>;
 }
@@ -276,6 +280,12 @@ export interface RowResult {
   row: PlanRow;
 }
 
+/** From this plan score on (0–1), this share of the frame (0–1) is paid. */
+export interface PayoutStep {
+  score: number;
+  share: number;
+}
+
 export interface Totals {
   weight: number;
   earned: number;
@@ -295,6 +305,9 @@ export interface PlanResult {
   plan: Plan;
   rows: RowResult[];
   areas: AreaResult[];
-  total: Totals;
+  total: Totals & {
+    /** What the pay band pays for the plan's score, where the plan has a frame; null when not scored. */
+    payout?: number | null;
+  };
   problems: Problem[];
 }

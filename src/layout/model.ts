@@ -95,6 +95,8 @@ export const FORMATS = {
   earned: '0.00',
   date: 'dd-mm-yyyy',
   count: '0',
+  /** Amounts (performance pay): whole, grouped. */
+  amount: '#,##0',
 } as const;
 
 /** Fluent 2 neutral and brand colours for headers, subtotals and totals. */

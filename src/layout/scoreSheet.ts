@@ -11,8 +11,8 @@ import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
 import { KeyedCache } from '../engine/memo';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
-import type { ColumnKey, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
-import { ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
+import type { ColumnKey, PayoutStep, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
+import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 import { absolute, rc } from './r1c1';
 
@@ -38,6 +38,16 @@ interface ScoreColumn {
 
 const blank: Cell = [null, null];
 const EPS = 1e-9;
+
+const SUMMARY_KEYS = ['score', 'earned', 'weight', 'assessed', 'max', 'partialCredit', 'met', 'partly', 'not_met', 'not_assessed'] as const;
+type SummaryKey = (typeof SUMMARY_KEYS)[number] | 'payout';
+
+/** The pay band on the live sheet: the frame times the share of the best step the score reaches (as payoutOf). */
+function payoutFormula(score: string, frame: number, steps: PayoutStep[] | null): string {
+  if (!steps) return `IF(ISNUMBER(${score}),${literal(frame)}*${score},"")`;
+  const share = steps.reduceRight((rest, s) => `IF(${score}>=${literal(s.score)}-${TOL},${literal(s.share)},${rest})`, '0');
+  return `IF(ISNUMBER(${score}),${literal(frame)}*${share},"")`;
+}
 
 /** A target written with a sign (`< 40`) keeps it in its number format, so the sheet reads as the plan. */
 function signed(r: RowResult, format: string): string {
@@ -213,10 +223,11 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const labelCol = 1;
   const valueCol = 2;
   const SUMMARY_TOP = 2;
-  const summaryKeys = ['score', 'earned', 'weight', 'assessed', 'max', 'partialCredit', 'met', 'partly', 'not_met', 'not_assessed'] as const;
-  const summaryRow = (k: (typeof summaryKeys)[number]) => SUMMARY_TOP + summaryKeys.indexOf(k);
-  const valueAt = (k: (typeof summaryKeys)[number]) => absolute(summaryRow(k), valueCol);
-  const summaryLabels: Record<(typeof summaryKeys)[number], [string, LayoutValue, string | null]> = {
+  // What the pay band pays stands last, where the plan has a performance pay frame.
+  const summaryKeys: SummaryKey[] = [...SUMMARY_KEYS, ...(m.performancePay !== null ? (['payout'] as const) : [])];
+  const summaryRow = (k: SummaryKey) => SUMMARY_TOP + summaryKeys.indexOf(k);
+  const valueAt = (k: SummaryKey) => absolute(summaryRow(k), valueCol);
+  const summaryLabels: Record<SummaryKey, [string, LayoutValue, string | null]> = {
     score: [words.score, t.score, FORMATS.percent],
     earned: [`${words.earnedOfTotal} (${unitWord.toLowerCase()})`, t.earned, FORMATS.earned],
     weight: [`${words.total} (${unitWord.toLowerCase()})`, t.weight, FORMATS.weight],
@@ -228,6 +239,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     partly: [lang.statuses.partly, t.counts.partly, FORMATS.count],
     not_met: [lang.statuses.not_met, t.counts.not_met, FORMATS.count],
     not_assessed: [lang.statuses.not_assessed, t.counts.not_assessed, FORMATS.count],
+    payout: [words.payout, t.payout ?? null, FORMATS.amount],
   };
   const summaryAt: number[] = [];
   for (const k of summaryKeys) {
@@ -284,7 +296,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const lookupRange = (from: number, count: number) => absolute(from, col('lookupWord'), from + count - 1, col('lookupValue'));
   const assessmentTable = lookupRange(firstDataRow, ASSESSMENT_LOOKUP.length);
   const completionTable = lookupRange(firstDataRow + ASSESSMENT_LOOKUP.length, COMPLETION_LOOKUP.length);
-  const labelAt = (k: (typeof summaryKeys)[number]) => absolute(summaryRow(k), labelCol);
+  const labelAt = (k: SummaryKey) => absolute(summaryRow(k), labelCol);
   const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, labelAt(k)])) as Record<StatusKey, string>;
 
   // Same-row references read the same in every row (R1C1, absolute columns), so the formulas of
@@ -449,7 +461,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
 
   // The summary reads the total row; the status counts read the requirement rows.
   const tot = (key: ScoreColumnKey) => absolute(totalRow, col(key));
-  const summaryFormulas: Record<(typeof summaryKeys)[number], string | null> = {
+  const summaryFormulas: Record<SummaryKey, string | null> = {
     score: `IF(${tot('weight')}>0,${tot('earned')}/${tot('weight')},"")`,
     earned: `${tot('earned')}`,
     weight: `${tot('weight')}`,
@@ -459,7 +471,8 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     ...Object.fromEntries(
       (['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, `COUNTIFS(${span('status')},${labelAt(k)},${span('leaf')},1)`]),
     ),
-  } as Record<(typeof summaryKeys)[number], string | null>;
+    payout: m.performancePay === null ? null : payoutFormula(valueAt('score'), m.performancePay, m.payoutSteps),
+  } as Record<SummaryKey, string | null>;
   summaryKeys.forEach((k, i) => (formulas[summaryAt[i]][valueCol] = summaryFormulas[k]));
 
   // Earned against weight per area, in the wide Goal column and the two beside it: the chart's data.

@@ -72,6 +72,7 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
   card.append(line);
   card.append(el('p', {}, fill(lang.ui.earnedOf, { earned: f.number(t.earned), total: f.number(t.weight) })));
   card.append(el('p', { class: 'muted' }, fill(lang.ui.assessed, { assessed: f.number(t.assessedWeight), max: f.number(t.maxReachable) })));
+  if (t.payout !== undefined) card.append(el('p', { class: 'payout' }, `${lang.sheet.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`));
   const counts = el('ul', { class: 'counts' });
   for (const k of ['met', 'partly', 'not_met', 'not_assessed'] as const) {
     const li = el('li');

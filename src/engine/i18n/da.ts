@@ -35,6 +35,8 @@ export const da: LanguagePack = {
       period: ['Periode'],
       partialCredit: ['Delvis opfyldelse'],
       assessmentScale: ['Vurderingsskala'],
+      performancePay: ['Resultatløn'],
+      payout: ['Udbetaling'],
     },
     types: {
       min: ['mindst', 'minimum', 'min.'],
@@ -101,6 +103,7 @@ export const da: LanguagePack = {
     cellError: 'Cellen indeholder fejlen {value}.',
     noPlanSheet: 'Ingen ark i {file} ligner en målplan (en overskriftsrække med Nr. og Vægt eller Point).',
     badAssessmentScale: '»{value}« er ingen vurderingsskala som A:100%; B:75%; C:50%. Planens egne vurderingsord læses ikke.',
+    badPayout: '»{value}« er ingen udbetalingsskala som 90:100%; 80:75%; 70:50%. Udbetalingen beregnes i forhold til scoren.',
     noPlanSheetNearest: 'Ingen ark i {file} ligner en målplan. Tættest på er arket {sheet}, række {row}, men den mangler kolonnen »{column}«.',
     headerResembles: 'Overskriften »{value}« ligner kolonnen {column}, men læses ikke. Ret den, hvis kolonnen skal bruges.',
     typeNotInferred: 'Række {id} har værdier, men ingen kravtype, og typen kan ikke udledes af dem. Angiv en kravtype.',
@@ -130,6 +133,7 @@ export const da: LanguagePack = {
   sheet: {
     scoreSheet: 'Score',
     goals: 'Antal mål',
+    payout: 'Udbetaling',
     problemsSheet: 'Problemer',
     title: 'Målopfyldelse',
     score: 'Samlet opfyldelse',

@@ -35,6 +35,8 @@ export const en: LanguagePack = {
       period: ['Period'],
       partialCredit: ['Partial credit'],
       assessmentScale: ['Assessment scale', 'Grading scale'],
+      performancePay: ['Performance pay'],
+      payout: ['Payout'],
     },
     types: {
       min: ['min', 'at least'],
@@ -97,6 +99,7 @@ export const en: LanguagePack = {
     cellError: 'The cell holds the error {value}.',
     noPlanSheet: 'No sheet in {file} looks like a goal plan (a header row with ID and Weight or Points).',
     badAssessmentScale: '“{value}” is not an assessment scale such as A:100%; B:75%; C:50%. The plan’s own assessment words are not read.',
+    badPayout: '“{value}” is not a payout scale such as 90:100%; 80:75%; 70:50%. The payout is in proportion to the score.',
     noPlanSheetNearest: 'No sheet in {file} looks like a goal plan. Closest is sheet {sheet}, row {row}, but it lacks the column “{column}”.',
     headerResembles: 'The header “{value}” resembles the column {column} but is not read. Correct it if the column is meant.',
     typeNotInferred: 'Row {id} has values but no requirement type, and none can be told from them. Give a requirement type.',
@@ -126,6 +129,7 @@ export const en: LanguagePack = {
   sheet: {
     scoreSheet: 'Score',
     goals: 'Goals',
+    payout: 'Payout',
     problemsSheet: 'Problems',
     title: 'Goal fulfilment',
     score: 'Overall fulfilment',

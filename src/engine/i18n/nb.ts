@@ -35,6 +35,8 @@ export const nb: LanguagePack = {
       period: ['Periode', 'Tertial'],
       partialCredit: ['Delvis oppnåelse', 'Delvis oppfyllelse'],
       assessmentScale: ['Vurderingsskala'],
+      performancePay: ['Resultatlønn'],
+      payout: ['Utbetaling'],
     },
     types: {
       min: ['minst', 'minimum'],
@@ -101,6 +103,7 @@ export const nb: LanguagePack = {
     cellError: 'Cellen inneholder feilen {value}.',
     noPlanSheet: 'Ingen ark i {file} ser ut som en målplan (en overskriftsrad med Nr. og Vekt eller Poeng).',
     badAssessmentScale: '«{value}» er ingen vurderingsskala som A:100%; B:75%; C:50%. Planens egne vurderingsord leses ikke.',
+    badPayout: '«{value}» er ingen utbetalingsskala som 90:100%; 80:75%; 70:50%. Utbetalingen beregnes i forhold til scoren.',
     noPlanSheetNearest: 'Ingen ark i {file} ligner en målplan. Nærmest er arket {sheet}, rad {row}, men den mangler kolonnen «{column}».',
     headerResembles: 'Overskriften «{value}» ligner kolonnen {column}, men leses ikke. Rett den hvis kolonnen skal brukes.',
     typeNotInferred: 'Rad {id} har verdier, men ingen kravtype, og typen kan ikke utledes av dem. Angi en kravtype.',
@@ -130,6 +133,7 @@ export const nb: LanguagePack = {
   sheet: {
     scoreSheet: 'Score',
     goals: 'Antall mål',
+    payout: 'Utbetaling',
     problemsSheet: 'Problemer',
     title: 'Måloppnåelse',
     score: 'Samlet oppnåelse',

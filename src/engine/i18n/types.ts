@@ -24,6 +24,8 @@ export interface SheetWords {
   scoreSheet: string;
   /** The unit of a plan without weights: its goals, each counting one. */
   goals: string;
+  /** What the plan's pay band pays for its score. */
+  payout: string;
   problemsSheet: string;
   title: string;
   score: string;

@@ -185,6 +185,17 @@ export function rowComparison(def: ComparisonCriterion, target: Target): { compa
   return { compare: target.compare ?? def.compare, target: strict === !!target.strict ? target : { ...target, strict } };
 }
 
+/** The target widened by a tolerance on the side it is approached from: within it a result is met. */
+export function withTolerance(compare: Compare, target: Target, tolerance: { value: number; relative: boolean } | null): Target {
+  if (!tolerance || tolerance.value === 0) return target;
+  const by = (bound: number) => (tolerance.relative ? Math.abs(bound) * tolerance.value : tolerance.value);
+  return {
+    ...target,
+    lo: compare === 'atMost' ? target.lo : target.lo - by(target.lo),
+    hi: compare === 'atLeast' ? target.hi : target.hi + by(target.hi),
+  };
+}
+
 /** Whether a measure meets its target in the criterion's direction; a strict target excludes its bound. */
 export function meets(compare: Compare, value: number, target: Target): boolean {
   if (compare === 'atLeast') return target.strict ? value > target.lo + TOLERANCE : value >= target.lo - TOLERANCE;

@@ -308,6 +308,12 @@ type CellParser<T> = (value: CellValue, format: string | null | undefined, kind:
 const asTarget: CellParser<{ lo: number; hi: number }> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : parseRange(v, f, k.percent));
 const asBound: CellParser<number> = (v, f, k) => (k.dates ? parseDate(v, k.year) : k.percent ? parsePercent(v, f) : parsePlain(v, f));
 const asDate: CellParser<number> = (v, _f, k) => parseDate(v, k.year);
+/** A tolerance with a percent sign or format is relative to the target; a bare number is in the target's own unit. */
+const asTolerance: CellParser<{ value: number; relative: boolean }> = (v, f, k) => {
+  const relative = (typeof v === 'string' && /%|pct|procent|prosent|percent/i.test(v)) || (typeof v === 'number' && !!f && f.includes('%'));
+  const p = relative ? parsePercent(v, f) : k.percent ? parsePercent(v, f) : parsePlain(v, f);
+  return p.ok ? (p.value < 0 ? { ok: false, missing: false } : { ok: true, value: { value: p.value, relative } }) : p;
+};
 const asCompleted: CellParser<NonNullable<PlanRow['completed']>> = (v, _f, k) => parseCompleted(v, k.year);
 
 /**
@@ -453,6 +459,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       scale,
       target: reader.read('target', asTarget, dates ? 'badDate' : 'badRange'),
       floor: reader.read('floor', asBound, dates ? 'badDate' : percent ? 'badPercent' : 'badNumber'),
+      tolerance: reader.read('tolerance', asTolerance, 'badNumber'),
       baseline: reader.read('baseline', parsePlain, 'badNumber'),
       actual: reader.read('actual', parsePlain, 'badNumber'),
       met: reader.read('met', parsePlain, 'badNumber'),

@@ -5,7 +5,7 @@
  */
 import { assessmentCredit, type Assessment } from './assessment';
 import { address } from './address';
-import { CRITERION_BY_KEY, goalFor, meets, rowComparison, TOLERANCE, type ComparisonCriterion, type RowInputs } from './criteria';
+import { CRITERION_BY_KEY, goalFor, meets, rowComparison, TOLERANCE, withTolerance, type ComparisonCriterion, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { pack, type LanguagePack } from './i18n';
@@ -303,11 +303,13 @@ class Scorer {
       return { fulfilment: m.fulfilment, parts, required: required?.value ?? null };
     }
     if (!target) return this.missing([targetKey], parts);
-    const { compare, target: bound } = rowComparison(def, target);
+    const { compare, target: exact } = rowComparison(def, target);
+    const bound = withTolerance(compare, exact, row.tolerance);
     const met = meets(compare, m.value, bound);
     const show = (n: number) => this.fmt.by(def.unit, n);
     const symbols = bound.strict ? STRICT_SYMBOLS[compare] : COMPARISON_SYMBOLS[compare];
-    const targetText = target.lo === target.hi ? show(target.lo) : `${show(target.lo)}–${show(target.hi)}`;
+    const tolerance = row.tolerance && row.tolerance.value > 0 ? ` ± ${row.tolerance.relative ? this.fmt.percent(row.tolerance.value) : show(row.tolerance.value)}` : '';
+    const targetText = `${target.lo === target.hi ? show(target.lo) : `${show(target.lo)}–${show(target.hi)}`}${tolerance}`;
     const sym = symbols[met ? 0 : 1];
     parts.push(
       dated

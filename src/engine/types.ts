@@ -129,6 +129,7 @@ export const COLUMN_KEYS = [
   'type',
   'target',
   'floor',
+  'tolerance',
   'baseline',
   'actual',
   'met',
@@ -199,6 +200,8 @@ export interface PlanRow {
   scale: Scale | null;
   target: Target | null;
   floor: number | null;
+  /** Within this of the target a result counts as met: absolute, or relative to the target (`5 %`). */
+  tolerance: { value: number; relative: boolean } | null;
   baseline: number | null;
   actual: number | null;
   met: number | null;

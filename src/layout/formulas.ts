@@ -13,6 +13,7 @@ import type { PlanRow, Scale } from '../engine/types';
 export interface RowRefs {
   actual: string | null;
   target: string | null;
+  tolerance: string | null;
   targetHigh: string | null;
   floor: string | null;
   baseline: string | null;
@@ -196,6 +197,12 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
     ? { lo: literal(own.lo), hi: literal(own.hi) }
     : { lo: c.target!, hi: c.targetHigh && row.target && row.target.lo !== row.target.hi ? c.targetHigh : c.target! };
   const needs = [...m.needs, ...(own ? [] : [t.lo, ...(t.hi !== t.lo ? [t.hi] : [])])];
+  // The tolerance widens the bound it is approached from (withTolerance); a blank tolerance is none.
+  if (c.tolerance && row.tolerance) {
+    const by = (bound: string) => (row.tolerance!.relative ? `ABS(${bound})*N(${c.tolerance})` : `N(${c.tolerance})`);
+    if (compare !== 'atMost') t.lo = `(${t.lo}-${by(t.lo)})`;
+    if (compare !== 'atLeast') t.hi = `(${t.hi}+${by(t.hi)})`;
+  }
   const guard = (body: string) => `IF(COUNT(${needs.join(',')})<${needs.length},"",${m.invalid ? `IF(${m.invalid},"",${body})` : body})`;
   const goal = compare === 'atLeast' ? t.lo : compare === 'atMost' ? t.hi : `IF(${m.measure}<${t.lo},${t.lo},${t.hi})`;
   // A numeric fulfilment means every input is there, so the required value needs no guard of its own.

@@ -103,6 +103,13 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'target', width: 11, input: 'target', value: (r) => r.row.target?.lo ?? null, format: (r) => signed(r, boundFormat(r)) },
   { key: 'targetHigh', width: 11, when: (p) => p.rows.some(isRange), value: (r) => (isRange(r) ? r.row.target!.hi : null), format: boundFormat },
   { key: 'floor', width: 11, input: 'floor', value: (r) => r.row.floor, format: boundFormat },
+  {
+    key: 'tolerance',
+    width: 10,
+    input: 'tolerance',
+    value: (r) => r.row.tolerance?.value ?? null,
+    format: (r) => (r.row.tolerance?.relative ? FORMATS.percent : boundFormat(r)),
+  },
   { key: 'baseline', width: 12, input: 'baseline', value: (r) => r.row.baseline, format: FORMATS.number },
   { key: 'actual', width: 10, input: 'actual', value: actualValue, format: (r) => (percentActual(r) ? FORMATS.percent : FORMATS.number) },
   { key: 'met', width: 10, input: 'met', value: (r) => r.row.met, format: FORMATS.number },
@@ -302,7 +309,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   // Same-row references read the same in every row (R1C1, absolute columns), so the formulas of
   // requirement rows of one kind are one shared string, built once.
   const refs: RowRefs = {
-    actual: here('actual'), target: here('target'), targetHigh: here('targetHigh'), floor: here('floor'),
+    actual: here('actual'), target: here('target'), targetHigh: here('targetHigh'), floor: here('floor'), tolerance: here('tolerance'),
     baseline: here('baseline'), met: here('met'), total: here('total'), excluded: here('excluded'),
     deadline: here('deadline'), completed: here('completed'), assessment: here('assessment'), partialCredit: pc,
     assessmentTable, completionTable,
@@ -324,7 +331,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     const range = !!row.target && row.target.lo !== row.target.hi;
     const scale = !row.scale ? '' : row.scale.kind === 'steps' ? row.scale.steps.map((x) => `${x.threshold}:${x.credit}`).join(';') : row.scale.kind;
     // A sign in the target changes the comparison, so it is part of the kind.
-    const sign = row.target?.compare ? `${row.target.compare}${row.target.strict ? '!' : ''}` : '';
+    const sign = `${row.target?.compare ?? ''}${row.target?.strict ? '!' : ''}${row.tolerance ? (row.tolerance.relative ? '±%' : '±') : ''}`;
     return leafKinds.get([row.typeKey, type, !!row.data, row.met !== null || row.total !== null, range, scale, sign], () => {
       const built = leafFormulas(row, type, refs);
       return built && {

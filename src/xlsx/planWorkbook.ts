@@ -152,7 +152,7 @@ export function templateSpec(lang: LanguageCode = 'da'): PlanSpec {
       [m.assessmentScale[0], ''],
     ],
     columns: [
-      c.id[0], c.area[0], c.title[0], c.weight[0], c.type[0], c.target[0], c.floor[0], c.scale[0], c.baseline[0],
+      c.id[0], c.area[0], c.title[0], c.weight[0], c.type[0], c.target[0], c.floor[0], c.tolerance[0], c.scale[0], c.baseline[0],
       c.actual[0], c.met[0], c.total[0], c.excluded[0], c.deadline[0], c.completed[0], c.assessment[0], c.formula[0],
       c.data[0], c.limit[0], c.trim[0], c.note[0],
     ],

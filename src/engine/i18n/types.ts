@@ -61,6 +61,7 @@ export type ScoreColumnKey =
   | 'scale'
   | 'target'
   | 'floor'
+  | 'tolerance'
   | 'baseline'
   | 'actual'
   | 'met'

@@ -33,7 +33,7 @@ import type {
   SheetGrid,
   SourceCell,
 } from './types';
-import { columnIndex, metadataIndex, scaleIndex, typeIndex } from './vocabulary';
+import { columnIndex, metadataIndex, scaleIndex, typeIndex, workingDayWords } from './vocabulary';
 import { parseAssessmentScale, readAssessment } from './assessment';
 
 /** The header row is the first row with an ID column and a Weight or Points column, in these rows. */
@@ -223,6 +223,7 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     assessmentScale: null,
     performancePay: null,
     payoutSteps: null,
+    calendar: 'DK',
     cells: {},
   };
   const top = grid.origin?.row ?? 0;
@@ -264,6 +265,10 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     } else if (key === 'payout') {
       meta.payoutSteps = parsePayout(cellText(value));
       if (!meta.payoutSteps) problems.push({ ...where, severity: 'warning', message: { key: 'badPayout', args: { value: cellText(value) } } });
+    } else if (key === 'calendar') {
+      const code = cellText(value).toUpperCase();
+      if (code === 'DK' || code === 'NO') meta.calendar = code;
+      else problems.push({ ...where, severity: 'warning', message: { key: 'badCalendar', args: { value: cellText(value) } } });
     } else if (key === 'assessmentScale') {
       meta.assessmentScale = parseAssessmentScale(cellText(value));
       if (!meta.assessmentScale) problems.push({ ...where, severity: 'warning', message: { key: 'badAssessmentScale', args: { value: cellText(value) } } });
@@ -308,6 +313,11 @@ type CellParser<T> = (value: CellValue, format: string | null | undefined, kind:
 const asTarget: CellParser<{ lo: number; hi: number }> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : parseRange(v, f, k.percent));
 const asBound: CellParser<number> = (v, f, k) => (k.dates ? parseDate(v, k.year) : k.percent ? parsePercent(v, f) : parsePlain(v, f));
 const asDate: CellParser<number> = (v, _f, k) => parseDate(v, k.year);
+const WORKING_DAYS = new RegExp(`\\s*(?:${workingDayWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*$`, 'i');
+const inWorkingDays = (v: CellValue) => typeof v === 'string' && WORKING_DAYS.test(v.trim());
+
+/** A limit, with the words that make it count working days (`20 arbejdsdage`) taken off. */
+const asLimit: CellParser<number> = (v, f) => parsePlain(typeof v === 'string' && inWorkingDays(v) ? v.replace(WORKING_DAYS, '').trim() : v, f);
 /** A tolerance with a percent sign or format is relative to the target; a bare number is in the target's own unit. */
 const asTolerance: CellParser<{ value: number; relative: boolean }> = (v, f, k) => {
   const relative = (typeof v === 'string' && /%|pct|procent|prosent|percent/i.test(v)) || (typeof v === 'number' && !!f && f.includes('%'));
@@ -470,7 +480,8 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       assessment,
       formula: cells.formula ? cellText(cells.formula.value) : null,
       data,
-      limit: reader.read('limit', parsePlain, 'badNumber'),
+      limit: reader.read('limit', asLimit, 'badNumber'),
+      limitInWorkingDays: !!cells.limit && inWorkingDays(cells.limit.value),
       trim: trim !== null && trim >= 0 && trim < 1 ? trim : null,
       note: cells.note ? cellText(cells.note.value) : '',
       cells,

@@ -9,7 +9,8 @@ import { CRITERION_BY_KEY, goalFor, meets, rowComparison, TOLERANCE, withToleran
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { pack, type LanguagePack } from './i18n';
-import { isBlank, parsePlain } from './parse';
+import { isBlank, parseDate, parsePlain } from './parse';
+import { workingDaysBetween } from './calendar';
 import { applyScale } from './scales';
 import type {
   AreaResult,
@@ -180,6 +181,7 @@ class Scorer {
       this.report(row, 'data', { key: 'dataSheetMissing', args: { sheet: row.data.sheet } });
       return null;
     }
+    if (def?.data === 'withinLimit' && row.limitInWorkingDays) return this.workingDayShare(row, values, inputs, parts);
     const numbers: number[] = [];
     for (const v of values) {
       if (typeof v === 'number' && Number.isFinite(v)) numbers.push(v);
@@ -206,6 +208,37 @@ class Scorer {
       ? ` (${this.words.trimmedMean.replace('{trim}', this.fmt.percent(row.trim ?? 0))}: ${kept} ${this.lang.sheet.of} ${numbers.length})`
       : '';
     parts.push(`${row.data.text}${trimmed}`);
+    return inputs;
+  }
+
+  /**
+   * A share over pairs of dates (two columns of the data, start then end): the cases done within the
+   * limit in working days, in the plan's calendar. A case without both dates is left out.
+   */
+  private workingDayShare(row: PlanRow, values: CellValue[], inputs: RowInputs, parts: string[]): RowInputs | { missing: ColumnKey[] } {
+    const ref = row.data!;
+    if (ref.right - ref.left !== 1) {
+      this.report(row, 'data', { key: 'dataNeedsTwoDates', args: { value: ref.text } });
+      return { missing: ['data'] };
+    }
+    if (row.limit === null) return { missing: ['limit'] };
+    const year = this.plan.metadata.year;
+    let met = 0;
+    let total = 0;
+    for (let i = 0; i + 1 < values.length; i += 2) {
+      const start = parseDate(values[i], year);
+      const end = parseDate(values[i + 1], year);
+      if (!start.ok || !end.ok) continue;
+      total++;
+      if (workingDaysBetween(start.value, end.value, this.plan.metadata.calendar) <= row.limit) met++;
+    }
+    if (!total) {
+      this.report(row, 'data', { key: 'dataEmpty', args: { value: ref.text } }, 'warning');
+      return { missing: ['data'] };
+    }
+    inputs.met = met;
+    inputs.total = total;
+    parts.push(`${ref.text}: ${this.words.withinLimit.replace('{limit}', `${this.fmt.number(row.limit)} ${this.lang.vocabulary.workingDays[0]}`)}`);
     return inputs;
   }
 

@@ -77,6 +77,8 @@ export type MessageKey =
   | 'noPlanSheetNearest'
   | 'badAssessmentScale'
   | 'badPayout'
+  | 'badCalendar'
+  | 'dataNeedsTwoDates'
   | 'headerResembles'
   | 'typeNotInferred'
   | 'mixedYears'
@@ -147,7 +149,7 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
-export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit', 'assessmentScale', 'performancePay', 'payout'] as const;
+export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit', 'assessmentScale', 'performancePay', 'payout', 'calendar'] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 
 /** A period of a year: Q1–Q4, T1–T3, H1–H2 or the whole year. */
@@ -215,6 +217,8 @@ export interface PlanRow {
   formula: string | null;
   data: DataRef | null;
   limit: number | null;
+  /** The limit counts working days between two date columns of the data (`20 arbejdsdage`). */
+  limitInWorkingDays: boolean;
   trim: number | null;
   note: string;
   /** The row's raw cells by column key, for addresses and the score sheet's input columns. */
@@ -242,6 +246,8 @@ export interface PlanMetadata {
   /** The performance pay frame (`Resultatløn`), an amount, and its pay band (`Udbetaling`): share of the frame by plan score. */
   performancePay: number | null;
   payoutSteps: PayoutStep[] | null;
+  /** Whose public holidays working days leave out (`Kalender: NO`); Danish by default. */
+  calendar: 'DK' | 'NO';
   /** Where each metadata value stands, so problems about it can name its cell. */
   cells: Partial<Record<MetadataKey, string>>;
 }

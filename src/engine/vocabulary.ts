@@ -19,6 +19,9 @@ export const scaleIndex = merged<'binary' | 'linear' | 'partial'>(['binary', 'li
 export const periodWords = merged<Period['kind']>(['quarter', 'tertial', 'half', 'year'], (v) => v.periods);
 export const yesNoIndex = merged<'yes' | 'no'>(['yes', 'no'], (v) => ({ yes: v.yes, no: v.no }));
 
+/** Working-day words of every language, longest first. */
+export const workingDayWords: string[] = [...new Set(PACKS.flatMap((p) => p.vocabulary.workingDays.map((w) => w.toLowerCase())))].sort((a, b) => b.length - a.length);
+
 /** Percent words longest first, so `pct.` is stripped before `pct`. */
 export const percentWords: string[] = [...new Set(PACKS.flatMap((p) => p.vocabulary.percent.map((w) => w.toLowerCase())))].sort(
   (a, b) => b.length - a.length,

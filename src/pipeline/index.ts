@@ -23,6 +23,14 @@ export interface ScoreRun {
   problems: Problem[];
 }
 
+const widths = new WeakMap<SheetGrid, number>();
+/** The widest row of a grid, measured once. */
+function widest(grid: SheetGrid): number {
+  let w = widths.get(grid);
+  if (w === undefined) widths.set(grid, (w = grid.values.reduce((m, row) => Math.max(m, row?.length ?? 0), 0)));
+  return w;
+}
+
 /** Values of a data reference, read from the grids already loaded; null when the sheet is missing. */
 export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[] | null {
   const byName = new Map(grids.map((g) => [g.name.toLowerCase(), g]));
@@ -32,12 +40,13 @@ export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[]
     const top = grid.origin?.row ?? 0;
     const left = grid.origin?.col ?? 0;
     // Only cells the sheet holds: a reference to a whole sheet costs what the sheet has, not 17 billion cells.
+    // Rows are padded to the reference's width where the sheet reaches it, so columns stay aligned.
     const out: CellValue[] = [];
     const bottom = Math.min(ref.bottom, top + grid.values.length - 1);
+    const right = Math.min(ref.right, left + widest(grid) - 1);
     for (let r = Math.max(ref.top, top); r <= bottom; r++) {
       const row = grid.values[r - top];
       if (!row) continue;
-      const right = Math.min(ref.right, left + row.length - 1);
       for (let c = Math.max(ref.left, left); c <= right; c++) out.push(row[c - left]);
     }
     return out;

@@ -17,6 +17,8 @@ export interface Vocabulary {
   periods: Record<Period['kind'], string[]>;
   /** Words after a number that mark it as percent: `pct.`, `procent`. */
   percent: string[];
+  /** Words after a limit that make it count working days: `arbejdsdage`. */
+  workingDays: string[];
 }
 
 /** Labels of the score workbook. */

@@ -1,0 +1,65 @@
+/**
+ * Working days between two dates, in the Danish or Norwegian calendar: weekends and public
+ * holidays are not working days. The movable holidays follow Easter (the Gregorian computus).
+ */
+import { dateFromSerial, serialOf } from './parse';
+
+export type Calendar = 'DK' | 'NO';
+
+/** Easter Sunday of a year (anonymous Gregorian algorithm), as a serial. */
+export function easter(year: number): number {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return serialOf(year, month, day);
+}
+
+/** Each calendar's public holidays: fixed dates, and days counted from Easter Sunday. */
+const HOLIDAYS: Record<Calendar, { fixed: [number, number][]; fromEaster: number[]; until?: Record<number, number> }> = {
+  // Nytårsdag, skærtorsdag, langfredag, påskedag, 2. påskedag, store bededag (abolished from 2024),
+  // Kristi himmelfartsdag, pinsedag, 2. pinsedag, juledag, 2. juledag.
+  DK: { fixed: [[1, 1], [12, 25], [12, 26]], fromEaster: [-3, -2, 0, 1, 26, 39, 49, 50], until: { 26: 2023 } },
+  // Nyttårsdag, 1. mai, 17. mai, skjærtorsdag, langfredag, påskedag, 2. påskedag, Kristi himmelfartsdag, pinsedag, 2. pinsedag, juledag, 2. juledag.
+  NO: { fixed: [[1, 1], [5, 1], [5, 17], [12, 25], [12, 26]], fromEaster: [-3, -2, 0, 1, 39, 49, 50] },
+};
+
+const holidayCache = new Map<string, Set<number>>();
+
+export function holidays(year: number, calendar: Calendar): Set<number> {
+  const key = `${calendar}${year}`;
+  let set = holidayCache.get(key);
+  if (!set) {
+    const def = HOLIDAYS[calendar];
+    const e = easter(year);
+    set = new Set([
+      ...def.fixed.map(([m, d]) => serialOf(year, m, d)),
+      ...def.fromEaster.filter((offset) => def.until?.[offset] === undefined || year <= def.until[offset]).map((offset) => e + offset),
+    ]);
+    holidayCache.set(key, set);
+  }
+  return set;
+}
+
+export function isWorkingDay(serial: number, calendar: Calendar): boolean {
+  const date = dateFromSerial(serial);
+  const weekday = date.getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays(date.getUTCFullYear(), calendar).has(serial);
+}
+
+/** Working days after `start` up to and including `end`: 0 when done the same day or the next non-working day. */
+export function workingDaysBetween(start: number, end: number, calendar: Calendar): number {
+  let count = 0;
+  for (let d = Math.floor(start) + 1; d <= Math.floor(end); d++) if (isWorkingDay(d, calendar)) count++;
+  return count;
+}

@@ -1,0 +1,68 @@
+/** Working days: "45 pct. inden for 20 arbejdsdage fra modenhedsdato", from raw dates, in the Danish or Norwegian calendar. */
+import { easter, workingDaysBetween } from '../src/engine/calendar';
+import { serialOf } from '../src/engine/parse';
+import type { SheetGrid } from '../src/engine/types';
+import { formatMessage, pack } from '../src/engine/i18n';
+import { scoreGrids } from '../src/pipeline';
+
+const d = (iso: string) => {
+  const [y, m, day] = iso.split('-').map(Number);
+  return serialOf(y, m, day);
+};
+
+test('Easter and the holidays that follow it', () => {
+  expect(easter(2024)).toBe(d('2024-03-31'));
+  expect(easter(2025)).toBe(d('2025-04-20'));
+  // Maundy Thursday, Good Friday, the weekend and Easter Monday lie between: 2 working days in either calendar.
+  expect(workingDaysBetween(d('2024-03-27'), d('2024-04-03'), 'DK')).toBe(2);
+  expect(workingDaysBetween(d('2024-03-27'), d('2024-04-03'), 'NO')).toBe(2);
+  // 1 May is a Norwegian holiday, not a Danish one.
+  expect(workingDaysBetween(d('2024-04-30'), d('2024-05-03'), 'DK')).toBe(3);
+  expect(workingDaysBetween(d('2024-04-30'), d('2024-05-03'), 'NO')).toBe(2);
+  // Store bededag: a Danish holiday until 2023, abolished from 2024.
+  expect(workingDaysBetween(d('2023-05-04'), d('2023-05-08'), 'DK')).toBe(1);
+  expect(workingDaysBetween(d('2024-04-25'), d('2024-04-29'), 'DK')).toBe(2);
+  expect(workingDaysBetween(d('2024-06-03'), d('2024-06-03'), 'DK')).toBe(0);
+});
+
+const plan = (calendar: string | null, limit: string, data = 'Sager!A2:B5'): SheetGrid[] => [
+  {
+    name: 'Plan',
+    values: [
+      ['Myndighed', 'Skattestyrelsen'],
+      ['År', 2024],
+      ...(calendar ? [['Kalender', calendar]] : []),
+      [],
+      ['Nr.', 'Mål', 'Vægt', 'Kravtype', 'Målværdi', 'Data', 'Grænse'],
+      ['1', '45 pct. inden for 2 arbejdsdage fra modenhedsdato', 100, 'andel', '50 %', data, limit],
+    ] as SheetGrid['values'],
+  },
+  {
+    name: 'Sager',
+    values: [
+      ['Modenhedsdato', 'Afsluttet'],
+      [new Date('2024-03-27T00:00:00Z'), new Date('2024-04-03T00:00:00Z')], // 2 working days
+      [new Date('2024-04-30T00:00:00Z'), new Date('2024-05-03T00:00:00Z')], // DK 3, NO 2
+      ['01.06.2024', '04.06.2024'], // from a Saturday: Monday and Tuesday, 2
+      [new Date('2024-06-10T00:00:00Z'), null], // not done yet: left out
+    ] as SheetGrid['values'],
+  },
+];
+
+test('a share over pairs of dates counts the cases done within the limit in working days', () => {
+  const dk = scoreGrids(plan(null, '2 arbejdsdage'), { lang: 'da' });
+  expect(dk.problems).toEqual([]);
+  const row = dk.results[0].rows[0];
+  expect([row.row.limitInWorkingDays, row.measure]).toEqual([true, 2 / 3]);
+  expect(row.explanation).toContain('Sager!A2:B5: inden for 2 arbejdsdage');
+  const no = scoreGrids(plan('NO', '2 arbeidsdager'), { lang: 'nb' }).results[0].rows[0];
+  expect(no.measure).toBe(1);
+  expect(no.status).toBe('met');
+});
+
+test('a reference one column wide is named as the problem', () => {
+  const { problems } = scoreGrids(plan(null, '20 arbejdsdage', 'Sager!A2:A5'), { lang: 'da' });
+  expect(problems.map((p) => `${p.cell}: ${formatMessage(p.message, pack('da'))}`)).toEqual([
+    'F5: Arbejdsdage måles mellem to datokolonner: Sager!A2:A5 skal være to kolonner bred (start og slut), fx Sagsdata!B2:C900.',
+  ]);
+});

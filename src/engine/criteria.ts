@@ -28,7 +28,19 @@ export interface Required {
 /** Every criterion type's key. The language packs name each one, so a type without names fails to compile. */
 export type CriterionKey = 'min' | 'max' | 'range' | 'below' | 'above' | 'reduction' | 'increase' | 'share' | 'milestone' | 'assessment' | 'formula' | 'all';
 
-export interface ComparisonCriterion {
+/** What every type declares besides how it scores: the input a what-if changes, the columns a worksheet function's arguments fill, and when a row without a type is of this type. */
+interface CriterionTraits {
+  /** The input a what-if of a row of this type changes; none for types decided by their sub-goals. */
+  edits?: EditField | ((row: PlanRow) => EditField);
+  /** The plan columns GOALSCORE.FULFILMENT's `actual` and `target` arguments fill; default Resultat and Målværdi. */
+  args?: { actual: ColumnKey; target: ColumnKey };
+  /** A row with no type is of this type when this holds; the lowest rank wins where several do. */
+  infer?: { rank: number; when(row: PlanRow): boolean };
+}
+
+export type EditField = 'actual' | 'met' | 'completed' | 'assessment';
+
+export interface ComparisonCriterion extends CriterionTraits {
   key: CriterionKey;
   kind: 'comparison';
   compare: Compare;
@@ -52,7 +64,7 @@ export interface ComparisonCriterion {
 }
 
 /** Types decided without a comparison: by a text, a formula or the children. */
-export interface DirectCriterion {
+export interface DirectCriterion extends CriterionTraits {
   key: CriterionKey;
   kind: 'assessment' | 'formula' | 'all';
   percent: false;
@@ -70,6 +82,7 @@ function plain(key: CriterionKey, compare: Compare, strict = false): ComparisonC
     kind: 'comparison',
     compare,
     strict,
+    edits: 'actual',
     percent: false,
     unit: 'number',
     data: 'mean',
@@ -84,6 +97,7 @@ function change(key: CriterionKey, sign: 1 | -1): ComparisonCriterion {
     key,
     kind: 'comparison',
     compare: 'atLeast',
+    edits: 'actual',
     // "Sagsbehandlingstiden skal falde": strictly better than the baseline.
     whenNoTarget: { lo: 0, hi: 0, strict: true },
     percent: true,
@@ -106,6 +120,9 @@ function change(key: CriterionKey, sign: 1 | -1): ComparisonCriterion {
 const share: ComparisonCriterion = {
   key: 'share',
   kind: 'comparison',
+  // With counts a what-if changes the cases met; without them, the share itself.
+  edits: (row) => (row.met !== null || row.total !== null ? 'met' : 'actual'),
+  infer: { rank: 2, when: (row) => row.met !== null || row.total !== null || (row.data !== null && row.limit !== null) },
   compare: 'atLeast',
   percent: true,
   unit: 'percent',
@@ -140,6 +157,9 @@ const share: ComparisonCriterion = {
 const milestone: ComparisonCriterion = {
   key: 'milestone',
   kind: 'comparison',
+  edits: 'completed',
+  args: { actual: 'completed', target: 'deadline' },
+  infer: { rank: 1, when: (row) => row.deadline !== null || row.completed !== null },
   compare: 'atMost',
   percent: false,
   unit: 'date',
@@ -166,12 +186,32 @@ export const CRITERIA: readonly CriterionDefinition[] = [
   change('increase', 1),
   share,
   milestone,
-  { key: 'assessment', kind: 'assessment', percent: false },
-  { key: 'formula', kind: 'formula', percent: false },
+  {
+    key: 'assessment',
+    kind: 'assessment',
+    percent: false,
+    edits: 'assessment',
+    args: { actual: 'assessment', target: 'target' },
+    infer: { rank: 3, when: (row) => row.assessment !== null },
+  },
+  { key: 'formula', kind: 'formula', percent: false, edits: 'actual', infer: { rank: 0, when: (row) => !!row.formula } },
   { key: 'all', kind: 'all', percent: false },
 ];
 
 export const CRITERION_BY_KEY: ReadonlyMap<string, CriterionDefinition> = new Map(CRITERIA.map((c) => [c.key, c]));
+
+const INFERABLE = CRITERIA.filter((c) => c.infer).sort((a, b) => a.infer!.rank - b.infer!.rank);
+
+/** A leaf without a type is read from what is filled in, by the types that say when they apply. */
+export function inferType(row: PlanRow): CriterionKey | null {
+  return INFERABLE.find((c) => c.infer!.when(row))?.key ?? null;
+}
+
+/** The input a what-if changes on a row of this type, if any. */
+export function editField(def: CriterionDefinition, row: PlanRow): EditField | null {
+  if (!def.edits) return null;
+  return typeof def.edits === 'function' ? def.edits(row) : def.edits;
+}
 
 /** How far below a target a measure may fall and still meet it: float noise, nothing more. Live score sheets use the same. */
 export const TOLERANCE = 1e-9;

@@ -5,7 +5,7 @@
  */
 import { assessmentCredit, type Assessment } from './assessment';
 import { address } from './address';
-import { CRITERION_BY_KEY, goalFor, meets, rowComparison, TOLERANCE, withTolerance, type ComparisonCriterion, type RowInputs } from './criteria';
+import { CRITERION_BY_KEY, goalFor, inferType, meets, rowComparison, TOLERANCE, withTolerance, type ComparisonCriterion, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { pack, type LanguagePack } from './i18n';
@@ -464,14 +464,7 @@ class Scorer {
   }
 }
 
-/** A leaf without a type is read from what is filled in, where only one type fits. */
-export function inferType(row: PlanRow): string | null {
-  if (row.formula) return 'formula';
-  if (row.deadline !== null || row.completed !== null) return 'milestone';
-  if (row.met !== null || row.total !== null || (row.data && row.limit !== null)) return 'share';
-  if (row.assessment) return 'assessment';
-  return null;
-}
+export { inferType } from './criteria';
 
 function hasOwnInputs(row: PlanRow): boolean {
   return inferType({ ...row, assessment: null }) !== null;

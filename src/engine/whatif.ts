@@ -6,47 +6,29 @@ import { parseCompleted, parsePlain } from './parse';
 import { scorePlan, type ScoreOptions } from './score';
 import type { CellValue, Plan, PlanResult, PlanRow } from './types';
 import { readAssessment } from './assessment';
+import { CRITERION_BY_KEY, editField, type EditField } from './criteria';
 
-/** The input a what-if changes, and how its text is read. */
-interface Editable {
-  field: 'actual' | 'met' | 'completed' | 'assessment';
-  parse(text: string, plan: Plan): PlanRow[Editable['field']] | undefined;
-}
-
-const number = (text: string) => {
+/** How a what-if's text is read, by the input it changes (the criterion table says which). */
+type Parsed = PlanRow[EditField] | undefined;
+const number = (text: string): Parsed => {
   const p = parsePlain(text);
   return p.ok ? p.value : undefined;
 };
-const ACTUAL: Editable = { field: 'actual', parse: number };
-const MET: Editable = { field: 'met', parse: number };
-const COMPLETED: Editable = {
-  field: 'completed',
-  parse: (text, plan) => {
+const PARSE: Record<EditField, (text: string, plan: Plan) => Parsed> = {
+  actual: number,
+  met: number,
+  completed: (text, plan) => {
     const p = parseCompleted(text, plan.metadata.year);
     return p.ok ? p.value : undefined;
   },
-};
-const ASSESSMENT: Editable = { field: 'assessment', parse: (text, plan) => readAssessment(text, null, plan.metadata.assessmentScale) ?? undefined };
-
-/** By criterion type; a share with counts changes the met cases, without them its actual share. */
-const EDITABLE: Record<string, (row: PlanRow) => Editable> = {
-  min: () => ACTUAL,
-  max: () => ACTUAL,
-  below: () => ACTUAL,
-  above: () => ACTUAL,
-  range: () => ACTUAL,
-  reduction: () => ACTUAL,
-  increase: () => ACTUAL,
-  formula: () => ACTUAL,
-  share: (row) => (row.met !== null || row.total !== null ? MET : ACTUAL),
-  milestone: () => COMPLETED,
-  assessment: () => ASSESSMENT,
+  assessment: (text, plan) => readAssessment(text, null, plan.metadata.assessmentScale) ?? undefined,
 };
 
 /** Which input of a row a what-if changes; null for rows decided by their sub-goals or by data. */
-export function editableField(row: PlanRow): Editable['field'] | null {
+export function editableField(row: PlanRow): EditField | null {
   if (row.data || !row.typeKey) return null;
-  return EDITABLE[row.typeKey]?.(row).field ?? null;
+  const def = CRITERION_BY_KEY.get(row.typeKey);
+  return def ? editField(def, row) : null;
 }
 
 export interface WhatIfEdit {
@@ -67,14 +49,14 @@ export function whatIf(plan: Plan, edits: WhatIfEdit[], options: ScoreOptions = 
   const rows = plan.rows.map((row) => {
     const text = byId.get(row.id);
     if (text === undefined || text.trim() === '' || !row.typeKey || row.data) return row;
-    const editable = EDITABLE[row.typeKey]?.(row);
-    if (!editable) return row;
-    const value = editable.parse(text, plan);
+    const field = editableField(row);
+    if (!field) return row;
+    const value = PARSE[field](text, plan);
     if (value === undefined) {
       unreadable.push(row.id);
       return row;
     }
-    return { ...row, [editable.field]: value, cells: { ...row.cells, [editable.field]: { value: text as CellValue, address: row.cells[editable.field]?.address ?? '' } } };
+    return { ...row, [field]: value, cells: { ...row.cells, [field]: { value: text as CellValue, address: row.cells[field]?.address ?? '' } } };
   });
   // Explanations are not shown while typing; leaving them out halves the time.
   return { result: scorePlan({ ...plan, rows }, [], { explain: false, ...options }), unreadable };

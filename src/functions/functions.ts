@@ -3,6 +3,7 @@
  * one's own. Metadata comes from these JSDoc tags (custom-functions-metadata-plugin); the plugin
  * appends the `CustomFunctions.associate` calls.
  */
+import { CRITERION_BY_KEY } from '../engine/criteria';
 import { compileFormula } from '../engine/formula';
 import { LANGUAGES, formatMessage, pack } from '../engine/i18n';
 import { parsePercent } from '../engine/parse';
@@ -21,11 +22,6 @@ function fail(message: string, code: 'invalidValue' | 'notAvailable' = 'invalidV
   throw new Error(message);
 }
 
-/** Which plan column each argument fills, by criterion type; other types use the plain columns. */
-const COLUMNS_BY_TYPE: Record<string, { actual: string; target: string }> = {
-  milestone: { actual: 'Gennemført', target: 'Frist' },
-  assessment: { actual: 'Vurdering', target: 'Målværdi' },
-};
 
 /**
  * The fulfilment of one requirement, 0 to 1, as goalscore scores it.
@@ -40,9 +36,10 @@ const COLUMNS_BY_TYPE: Record<string, { actual: string; target: string }> = {
  */
 export function FULFILMENT(type: string, actual: any, target: any, floor?: any, baseline?: any, scale?: string): number {
   const probe = readPlan({ name: 'f', values: [['Nr.', 'Vægt', 'Kravtype'], ['1', 1, type]] }).plan?.rows[0];
-  const key = probe?.typeKey ?? '';
-  const cols = COLUMNS_BY_TYPE[key] ?? { actual: 'Resultat', target: 'Målværdi' };
-  const header = ['Nr.', 'Vægt', 'Kravtype', cols.actual, cols.target, 'Nedre grænse', 'Udgangspunkt', 'Skala'];
+  // The criterion table says which plan columns the arguments fill; the headers are the Danish ones.
+  const args = (probe?.typeKey ? CRITERION_BY_KEY.get(probe.typeKey)?.args : undefined) ?? ({ actual: 'actual', target: 'target' } as const);
+  const words = pack('da').vocabulary.columns;
+  const header = ['Nr.', 'Vægt', 'Kravtype', words[args.actual][0], words[args.target][0], 'Nedre grænse', 'Udgangspunkt', 'Skala'];
   const row = ['1', 1, type, actual, target, floor ?? null, baseline ?? null, scale ?? null];
   const { plan, problems } = readPlan({ name: 'FULFILMENT', values: [header, row] });
   const result = scorePlan(plan!, problems, { lang: 'en' });

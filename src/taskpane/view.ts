@@ -70,7 +70,8 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
   const line = el('p', { class: 'score-line' });
   line.append(el('span', { class: 'score-value' }, t.score === null ? '–' : f.percent(t.score)), el('span', {}, lang.sheet.score));
   card.append(line);
-  card.append(el('p', {}, fill(lang.ui.earnedOf, { earned: f.number(t.earned), total: f.number(t.weight) })));
+  // A plan without weights counts goals, and says so.
+  card.append(el('p', {}, fill(result.plan.unit === 'count' ? lang.ui.earnedOfGoals : lang.ui.earnedOf, { earned: f.number(t.earned), total: f.number(t.weight) })));
   card.append(el('p', { class: 'muted' }, fill(lang.ui.assessed, { assessed: f.number(t.assessedWeight), max: f.number(t.maxReachable) })));
   if (t.payout !== undefined) card.append(el('p', { class: 'payout' }, `${lang.sheet.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`));
   const counts = el('ul', { class: 'counts' });

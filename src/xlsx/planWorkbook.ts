@@ -150,6 +150,9 @@ export function templateSpec(lang: LanguageCode = 'da'): PlanSpec {
       [m.period[0], lang === 'nb' ? 'T1' : 'Q1'],
       [m.partialCredit[0], '50 %'],
       [m.assessmentScale[0], ''],
+      [m.performancePay[0], ''],
+      [m.payout[0], ''],
+      [m.calendar[0], lang === 'nb' ? 'NO' : 'DK'],
     ],
     columns: [
       c.id[0], c.area[0], c.title[0], c.weight[0], c.type[0], c.target[0], c.floor[0], c.tolerance[0], c.scale[0], c.baseline[0],

@@ -252,6 +252,7 @@ export const da: LanguagePack = {
     done: 'Færdig: {count} scoreark skrevet.',
     results: 'Resultat',
     earnedOf: 'Opnået {earned} af {total}',
+    earnedOfGoals: 'Opfyldt {earned} af {total} mål',
     assessed: 'Vurderet {assessed} · højst opnåelige {max}',
     areas: 'Områder',
     problems: 'Problemer',

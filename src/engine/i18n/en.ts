@@ -248,6 +248,7 @@ export const en: LanguagePack = {
     done: 'Done: {count} score sheets written.',
     results: 'Results',
     earnedOf: 'Earned {earned} of {total}',
+    earnedOfGoals: 'Met {earned} of {total} goals',
     assessed: 'Assessed {assessed} · highest reachable {max}',
     areas: 'Areas',
     problems: 'Problems',

@@ -252,6 +252,7 @@ export const nb: LanguagePack = {
     done: 'Ferdig: {count} scoreark skrevet.',
     results: 'Resultat',
     earnedOf: 'Oppnådd {earned} av {total}',
+    earnedOfGoals: 'Oppnådd {earned} av {total} mål',
     assessed: 'Vurdert {assessed} · høyest oppnåelige {max}',
     areas: 'Områder',
     problems: 'Problemer',

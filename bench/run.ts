@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { HyperFormula } from 'hyperformula';
 import { readPlan, scorePlan, whatIf } from '../src/engine';
 import { scoreInExcel, readWorkbook as readExcel, REQUEST_LIMIT } from '../src/excel';
-import { pack } from '../src/engine/i18n';
+import { pack } from '../src/i18n';
 import type { SheetLayout } from '../src/layout/model';
 import { toA1 } from '../src/layout/r1c1';
 import { scoreWorkbookLayout } from '../src/pipeline';

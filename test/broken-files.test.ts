@@ -12,7 +12,7 @@ import * as CFB from 'cfb';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildPlanWorkbook, type PlanSpec } from '../src/xlsx/planWorkbook';
 import { LIMITS, readGrids, scoreSources, WorkbookRefused, workbookBytes } from '../src/xlsx';
-import { formatMessage, pack } from '../src/engine/i18n';
+import { formatMessage, pack } from '../src/i18n';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'goalscore.js');

@@ -1,5 +1,5 @@
 /** The ribbon command says what happened, in the user's language, whether scoring worked or not. */
-import { pack } from '../src/engine/i18n';
+import { pack } from '../src/i18n';
 import { scoreAllNotice } from '../src/commands/commands';
 import { fakeFromSeed } from './fake-seed';
 

@@ -1,4 +1,5 @@
-import { CRITERIA, PACKS, formatMessage, pack } from '../src/engine';
+import { CRITERIA, PACKS } from '../src/engine';
+import { formatMessage, pack } from '../src/i18n';
 import { one, planGrid, score } from './helpers';
 
 describe('every criterion type', () => {

@@ -1,7 +1,7 @@
 /** The Office.js adapter against the recording fake: sync counts, request sizes, owned sheets, untouched input. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pack } from '../src/engine';
+import { pack } from '../src/i18n';
 import { describeFailure, OFFICE_FAILURES, OfficeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, slices, OWNER_KEY } from '../src/excel';
 import { scoreGrids } from '../src/pipeline';
 import { readGrids } from '../src/xlsx';

@@ -2,7 +2,7 @@
  * The recording fake is at least as strict as Excel where Excel's rules are documented; each rule
  * is tested here on the fake itself, then the Office.js writer and reader are shown to pass them.
  */
-import { pack } from '../src/engine/i18n';
+import { pack } from '../src/i18n';
 import { OFFICE_FAILURES, readWorkbook, scoreInExcel } from '../src/excel';
 import { asText } from '../src/excel/write';
 import { fakeFromSeed } from './fake-seed';

@@ -3,7 +3,7 @@
  * plan may define its own assessment words (Vurderingsskala). The school board's "85 % af
  * ekstrarammen" pays 85 %, not the plan's partial credit.
  */
-import { formatMessage, pack } from '../src/engine/i18n';
+import { formatMessage, pack } from '../src/i18n';
 import type { SheetGrid } from '../src/engine/types';
 import { whatIf } from '../src/engine/whatif';
 import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';

@@ -1,5 +1,5 @@
 /** Headers as people type them: units and notes after a name, near misses, and the sheet that came closest. */
-import { formatMessage, pack } from '../src/engine/i18n';
+import { formatMessage, pack } from '../src/i18n';
 import { headerColumn, nearestHeader, readPlan, resembledColumn } from '../src/engine/reader';
 import { scoreGrids, noPlanProblem } from '../src/pipeline';
 import type { SheetGrid } from '../src/engine/types';

@@ -5,7 +5,7 @@
  */
 import { format, isDateFormat, isPercentFormat } from 'numfmt';
 import type { LayoutValue, SheetLayout } from '../src/layout/model';
-import { pack } from '../src/engine/i18n';
+import { pack } from '../src/i18n';
 import { writtenLayouts } from './written';
 
 const LOCALES = ['da-DK', 'nb-NO', 'en-US'];

@@ -1,15 +1,4 @@
-import {
-  parseDate,
-  parseNumberText,
-  parsePercent,
-  parsePeriod,
-  parsePlain,
-  parseRange,
-  parseWeight,
-  parseCompleted,
-  serialOf,
-  dateFromSerial,
-} from '../src/engine';
+import { parseDate, parseNumberText, parsePercent, parsePeriod, parsePlain, parseRange, parseWeight, parseCompleted, serialOf, dateFromSerial } from '../src/engine';
 
 describe('numbers in Danish, Norwegian and English form', () => {
   test.each([

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { editableField, whatIf, type CellValue, type SheetGrid } from '../src/engine';
 import { buildScenarioSheet } from '../src/layout/scenarioSheet';
 import { dataFromGrids, scoreGrids } from '../src/pipeline';
-import { pack } from '../src/engine';
+import { pack } from '../src/i18n';
 import { readGrids } from '../src/xlsx';
 
 let grids: SheetGrid[];

@@ -2,7 +2,7 @@
 import { easter, workingDaysBetween } from '../src/engine/calendar';
 import { serialOf } from '../src/engine/parse';
 import type { SheetGrid } from '../src/engine/types';
-import { formatMessage, pack } from '../src/engine/i18n';
+import { formatMessage, pack } from '../src/i18n';
 import { scoreGrids } from '../src/pipeline';
 
 const d = (iso: string) => {

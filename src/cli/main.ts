@@ -5,7 +5,7 @@
 import { promises as fs, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../engine/i18n';
+import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import type { PlanResult } from '../engine/types';
 import { consolidationLayout, fileProblem, type FileProblem } from '../pipeline';

@@ -1,5 +1,5 @@
 /** Ribbon command: "Score all plans" runs the whole pipeline without opening the pane, then says what happened. */
-import { fill, pack, type LanguagePack } from '../engine/i18n';
+import { fill, pack, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import { describeFailure, OfficeFailure, REQUIRED_API, scoreInExcel, type ExcelScoreOptions, type ExcelScoreRun } from '../excel';
 import { hostFeatures } from '../taskpane/host';

@@ -1,5 +1,5 @@
 /** Numbers, percents and dates as the output language writes them, for explanations. */
-import type { LanguagePack } from './i18n';
+import type { EnginePack } from './i18n';
 import { memo } from './memo';
 import { formatSerialDate } from './parse';
 
@@ -13,7 +13,7 @@ export interface Formatter {
 const cache = new Map<string, Formatter>();
 
 
-export function formatter(lang: LanguagePack): Formatter {
+export function formatter(lang: EnginePack): Formatter {
   const hit = cache.get(lang.locale);
   if (hit) return hit;
   const num = new Intl.NumberFormat(lang.locale, { maximumFractionDigits: 2 });

@@ -8,7 +8,7 @@ export { whatIf, editableField, type WhatIfEdit, type WhatIfResult } from './wha
 export { SCALES, applyScale } from './scales';
 export { compileFormula, toFulfilment, FORMULA_FUNCTIONS } from './formula';
 export * from './parse';
-export { LANGUAGES, PACKS, pack, formatMessage, type LanguageCode, type LanguagePack, type ScoreColumnKey } from './i18n';
+export { ENGINE_LANGUAGES, PACKS, enginePack, type EnginePack, type LanguageCode } from './i18n';
 export { formatter } from './format';
 export { address, columnLetter, rangeAddress, quoteSheet } from './address';
 export { fold, cellText } from './text';

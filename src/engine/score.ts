@@ -8,7 +8,7 @@ import { address } from './address';
 import { CRITERION_BY_KEY, goalFor, inferType, meets, rowComparison, TOLERANCE, withTolerance, type ComparisonCriterion, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
-import { pack, type LanguagePack } from './i18n';
+import { enginePack, type EnginePack } from './i18n';
 import { isBlank, parseDate, parsePlain } from './parse';
 import { workingDaysBetween } from './calendar';
 import { applyScale } from './scales';
@@ -31,7 +31,7 @@ import type {
 
 export interface ScoreOptions {
   /** Language of explanations; problems stay language-neutral message references. */
-  lang?: LanguagePack | string;
+  lang?: EnginePack | string;
   /** The values a data reference points at, or null when its sheet does not exist. */
   data?: (ref: DataRef) => CellValue[] | null;
   /** Write the one-line explanations (default). What-if scoring as the user types does without. */
@@ -117,11 +117,11 @@ function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node> }
 class Scorer {
   readonly problems: Problem[] = [];
   private readonly fmt: Formatter;
-  private readonly words: LanguagePack['explain'];
+  private readonly words: EnginePack['explain'];
 
   constructor(
     private readonly plan: Plan,
-    private readonly lang: LanguagePack,
+    private readonly lang: EnginePack,
     private readonly data: ScoreOptions['data'],
     explain = true,
   ) {
@@ -205,7 +205,7 @@ class Scorer {
     const { mean, kept, drop } = trimmedMean(numbers, row.trim ?? 0);
     inputs.actual = mean;
     const trimmed = drop
-      ? ` (${this.words.trimmedMean.replace('{trim}', this.fmt.percent(row.trim ?? 0))}: ${kept} ${this.lang.sheet.of} ${numbers.length})`
+      ? ` (${this.words.trimmedMean.replace('{trim}', this.fmt.percent(row.trim ?? 0))}: ${kept} ${this.words.of} ${numbers.length})`
       : '';
     parts.push(`${row.data.text}${trimmed}`);
     return inputs;
@@ -397,7 +397,7 @@ class Scorer {
     const assessedWeight = kids.reduce((s, k) => s + k.assessedWeight, 0);
     const complete = assessed.length === kids.length;
     const f = complete ? (node.weight > 0 ? earned / node.weight : 1) : null;
-    const parts = [`${this.words.sumChildren}: ${this.fmt.number(earned)} ${this.lang.sheet.of} ${this.fmt.number(node.weight)}`];
+    const parts = [`${this.words.sumChildren}: ${this.fmt.number(earned)} ${this.words.of} ${this.fmt.number(node.weight)}`];
     if (!complete) parts.push(this.words.notAllAssessed);
     return { fulfilment: f === null ? null : Math.min(1, Math.max(0, f)), parts, earned, assessedWeight };
   }
@@ -500,7 +500,7 @@ function totalsOf(tops: RowResult[], leaves: RowResult[]): Totals {
 
 /** Scores a plan read by `readPlan`. Read problems are passed through so one list tells all. */
 export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: ScoreOptions = {}): PlanResult {
-  const lang = typeof options.lang === 'object' ? options.lang : pack(options.lang);
+  const lang = typeof options.lang === 'object' ? options.lang : enginePack(options.lang);
   const scorer = new Scorer(plan, lang, options.data, options.explain ?? true);
   const { roots, nodes } = buildTree(plan.rows);
   scorer.scoreRoots(roots);

@@ -73,8 +73,6 @@ export type MessageKey =
   | 'zeroBaseline'
   | 'typeNeedsTarget'
   | 'cellError'
-  | 'noPlanSheet'
-  | 'noPlanSheetNearest'
   | 'badAssessmentScale'
   | 'badPayout'
   | 'badCalendar'
@@ -84,25 +82,7 @@ export type MessageKey =
   | 'mixedYears'
   | 'mixedPeriods'
   | 'duplicateAgency'
-  | 'totalNot100'
-  | 'unreadableFile'
-  | 'fileEmpty'
-  | 'fileXls'
-  | 'fileEncrypted'
-  | 'fileNotWorkbook'
-  | 'fileDamaged'
-  | 'fileTooLarge'
-  | 'fileBomb'
-  | 'fileTooManyCells'
-  | 'fileTooComplex'
-  | 'fileNotFound'
-  | 'fileNoAccess'
-  | 'outputExists'
-  | 'outputIsInput'
-  | 'outputNoSpace'
-  | 'outputNoAccess'
-  | 'outputNameTooLong'
-  | 'outputFailed';
+  | 'totalNot100';
 
 /** Plan weighting: percent of 100, or a points allotment. */
 /** Plan weighting: percent of 100, a points allotment, or none (every top-level goal counts one). */

@@ -3,7 +3,7 @@
  * (Excel.ErrorCodes), as the engine declares its criterion types. `smaller` retries with smaller
  * requests, `later` waits and retries (a cell being edited, a busy host).
  */
-import { fill, type LanguagePack, type OfficeFailureKey } from '../engine/i18n';
+import { fill, type LanguagePack, type OfficeFailureKey } from '../i18n';
 
 export interface FailureRule {
   key: OfficeFailureKey;

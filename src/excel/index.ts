@@ -2,7 +2,7 @@
  * Scoring inside Excel: read the open workbook, run the shared pipeline, write the score sheets.
  * Thin: everything that decides anything lives in the engine, the layout and the pipeline.
  */
-import type { LanguagePack } from '../engine/i18n';
+import type { LanguagePack } from '../i18n';
 import { readPlan } from '../engine/reader';
 import type { PlanResult, Problem } from '../engine/types';
 import type { Overview, Submission } from '../engine/consolidate';

@@ -5,7 +5,7 @@
  */
 import { CRITERION_BY_KEY } from '../engine/criteria';
 import { compileFormula } from '../engine/formula';
-import { LANGUAGES, formatMessage, pack } from '../engine/i18n';
+import { LANGUAGES, formatMessage, pack } from '../i18n';
 import { parsePercent } from '../engine/parse';
 import { readPlan } from '../engine/reader';
 import { scorePlan, statusOf, trimmedMean } from '../engine/score';

@@ -1,7 +1,7 @@
 /** Lays out the consolidated overview: one row per agency, and the goals missed across agencies. */
 import { address, rangeAddress } from '../engine/address';
 import type { Overview } from '../engine/consolidate';
-import type { LanguagePack } from '../engine/i18n';
+import type { LanguagePack } from '../i18n';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 
 type Column<T> = { header: string; width: number; value: (row: T) => LayoutValue; format?: string | null; wrap?: boolean };

@@ -1,11 +1,10 @@
 /** Lays out the problems sheet: one row per problem, with the sheet and cell it points at. */
-import { formatMessage, type LanguagePack } from '../engine/i18n';
+import { formatMessage, type LanguagePack, type ProductProblem } from '../i18n';
 import { rangeAddress } from '../engine/address';
-import type { Problem } from '../engine/types';
 import { COLORS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 
 /** A problem with the file it came from, where several files are scored at once. */
-export interface FileProblem extends Problem {
+export interface FileProblem extends ProductProblem {
   file?: string;
 }
 

@@ -1,7 +1,7 @@
 /** Lays out a saved what-if scenario: the plan's actual and the scenario, goal by goal. */
 import { rangeAddress } from '../engine/address';
 import { formatter } from '../engine/format';
-import type { LanguagePack } from '../engine/i18n';
+import type { LanguagePack } from '../i18n';
 import type { WhatIfEdit } from '../engine/whatif';
 import type { PlanResult } from '../engine/types';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';

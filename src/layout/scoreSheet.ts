@@ -7,7 +7,7 @@
  */
 import { address, columnLetter, rangeAddress } from '../engine/address';
 import { type CriterionKey, CRITERION_BY_KEY } from '../engine/criteria';
-import type { LanguagePack, ScoreColumnKey } from '../engine/i18n';
+import type { LanguagePack, ScoreColumnKey } from '../i18n';
 import { KeyedCache } from '../engine/memo';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';

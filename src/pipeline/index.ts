@@ -3,10 +3,10 @@
  * the task pane in Excel and the task pane in a browser differ only in how they read cells and
  * render the layout.
  */
-import { pack, type LanguagePack } from '../engine/i18n';
+import { pack, type LanguagePack, type ProductMessageKey } from '../i18n';
 import { nearestHeader, readPlan } from '../engine/reader';
 import { scorePlan } from '../engine/score';
-import type { CellValue, DataRef, MessageRef, PlanResult, Problem, SheetGrid } from '../engine/types';
+import type { CellValue, DataRef, PlanResult, Problem, SheetGrid } from '../engine/types';
 import { safeSheetName, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet } from '../layout/scoreSheet';
@@ -119,7 +119,7 @@ export function scenarioLayout(actual: PlanResult, scenario: PlanResult, edits: 
 
 /** A problem with a whole file (it cannot be read, or holds no plan), named by the file. */
 /** Messages about a file as a whole; they name the file, and some a detail. */
-export type FileMessageKey = Extract<MessageRef['key'], 'noPlanSheet' | 'noPlanSheetNearest' | 'unreadableFile' | `file${string}` | `output${string}`>;
+export type FileMessageKey = ProductMessageKey;
 
 export function fileProblem(file: string, key: FileMessageKey, detail = '', more: Record<string, string | number> = {}): FileProblem {
   return { file, sheet: '', cell: '', severity: 'error', message: { key, args: { file, detail, ...more } } };

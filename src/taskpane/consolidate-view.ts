@@ -3,7 +3,7 @@
  * the open workbook's plan sheets (in Excel) or on their own (in a browser), into one overview.
  */
 import { describeFailure } from '../excel/failures';
-import { fill, type LanguagePack } from '../engine/i18n';
+import { fill, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import type { Submission } from '../engine/consolidate';
 import type { FileProblem } from '../pipeline';

@@ -1,5 +1,5 @@
 /** The task pane inside Excel: list the plan sheets, score them into the workbook, go to problems. */
-import { fill, type LanguagePack } from '../engine/i18n';
+import { fill, type LanguagePack } from '../i18n';
 import { consolidateInExcel, describeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, writeWorkbook, type PlanSheetInfo } from '../excel';
 import { dataFromGrids, scenarioLayout } from '../pipeline';
 import { startWhatIf } from './whatif-view';

@@ -2,7 +2,7 @@
  * The task pane in a plain browser: pick plan workbooks, score them here through the same
  * pipeline, download the score workbooks. the workbook reader and writer load only now, as their own chunk.
  */
-import { fill } from '../engine/i18n';
+import { fill } from '../i18n';
 import type { FileProblem } from '../pipeline';
 import type { Pane } from './excel-mode';
 import { startConsolidation } from './consolidate-view';

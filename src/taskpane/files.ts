@@ -1,5 +1,5 @@
 /** Plan workbooks picked from disk, read and scored here in the pane; the workbook reader loads only now. */
-import { fill, type LanguagePack } from '../engine/i18n';
+import { fill, type LanguagePack } from '../i18n';
 import type { FileProblem } from '../pipeline';
 import type { ScoredFile } from '../xlsx';
 import { setStatus } from './view';

@@ -1,5 +1,5 @@
 /** The user's settings, kept in the browser's local storage of the add-in's origin. */
-import { LANGUAGES, type LanguageCode } from '../engine/i18n';
+import { LANGUAGES, type LanguageCode } from '../i18n';
 import { DEFAULT_PARTIAL_CREDIT } from '../engine/reader';
 
 export interface Settings {

@@ -13,7 +13,7 @@ import '@fluentui/web-components/radio-group/define.js';
 import '@fluentui/web-components/text-input/define.js';
 import { setTheme } from '@fluentui/web-components';
 import { webLightTheme } from '@fluentui/tokens';
-import { LANGUAGES, pack, type LanguageCode } from '../engine/i18n';
+import { LANGUAGES, pack, type LanguageCode } from '../i18n';
 import { startExcelMode, type Pane } from './excel-mode';
 import { startFileMode } from './file-mode';
 import { loadSettings, resolveLanguage, saveSettings, type Settings } from './settings';

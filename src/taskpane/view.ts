@@ -1,5 +1,5 @@
 /** Renders the task pane's lists and summaries from plain results; no Office calls here. */
-import { fill, formatMessage, type LanguagePack } from '../engine/i18n';
+import { fill, formatMessage, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import type { PlanResult, StatusKey } from '../engine/types';
 import type { FileProblem } from '../pipeline';

@@ -6,7 +6,7 @@
 import { describeFailure } from '../excel/failures';
 import { CRITERION_BY_KEY } from '../engine/criteria';
 import { formatter } from '../engine/format';
-import { fill, type LanguagePack } from '../engine/i18n';
+import { fill, type LanguagePack } from '../i18n';
 import type { CellValue, DataRef, PlanResult, RowResult } from '../engine/types';
 import { editableField, whatIf, type WhatIfEdit } from '../engine/whatif';
 import type { Pane } from './excel-mode';

@@ -3,7 +3,7 @@
  * task pane's file mode alike. A file that cannot be read, or holds no plan, becomes a problem
  * that names it, and the others go on.
  */
-import type { LanguagePack } from '../engine/i18n';
+import type { LanguagePack } from '../i18n';
 import type { PlanResult, Problem, SheetGrid } from '../engine/types';
 import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';

@@ -4,7 +4,7 @@
  */
 import { columnLetter } from '../engine/address';
 import { CRITERIA } from '../engine/criteria';
-import { LANGUAGES, type LanguageCode } from '../engine/i18n';
+import { LANGUAGES, type LanguageCode } from '../i18n';
 import { serialFromDate } from '../engine/parse';
 import { fold } from '../engine/text';
 import { columnIndex } from '../engine/vocabulary';

@@ -1,28 +1,26 @@
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
-import type { LanguageCode, LanguagePack } from './types';
-import type { ColumnKey, MessageRef } from '../types';
+import type { EnginePack, LanguageCode } from './types';
+import type { ColumnKey } from '../types';
 
-export type { LanguageCode, LanguagePack, ScoreColumnKey, UiWords, Vocabulary, OfficeFailureKey } from './types';
+export type { EnginePack, ExplanationWords, LanguageCode, Vocabulary } from './types';
 
-/** Fills `{name}` places in a UI template. */
+/** Fills `{name}` places in a template. */
 export function fill(template: string, args: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? `{${name}}`));
 }
 
-/** Every language the product speaks; the reader understands all of them at once. */
-export const LANGUAGES: Record<LanguageCode, LanguagePack> = { da, nb, en };
-export const PACKS: readonly LanguagePack[] = Object.values(LANGUAGES);
+/** Every language the engine speaks; the reader understands all of them at once. */
+export const ENGINE_LANGUAGES: Record<LanguageCode, EnginePack> = { da, nb, en };
+export const PACKS: readonly EnginePack[] = Object.values(ENGINE_LANGUAGES);
 
-export function pack(code: string | undefined): LanguagePack {
-  return LANGUAGES[(code ?? 'da') as LanguageCode] ?? da;
+export function enginePack(code: string | undefined): EnginePack {
+  return ENGINE_LANGUAGES[(code ?? 'da') as LanguageCode] ?? da;
 }
 
-/** Fills a message template's `{name}` places with its arguments. */
-export function formatMessage(message: MessageRef, lang: LanguagePack): string {
-  const args = message.args ?? {};
-  // A `column` argument is a column's key; the message names the column as the language does.
+/** Fills a message template's `{name}` places with its arguments; a `column` argument is named as the language names the column. */
+export function formatWith(template: string | undefined, key: string, args: Record<string, string | number> = {}, lang: EnginePack): string {
   const column = typeof args.column === 'string' ? lang.vocabulary.columns[args.column as ColumnKey]?.[0] : undefined;
-  return fill(lang.messages[message.key] ?? message.key, column ? { ...args, column } : args);
+  return fill(template ?? key, column ? { ...args, column } : args);
 }

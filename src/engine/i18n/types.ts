@@ -21,75 +21,10 @@ export interface Vocabulary {
   workingDays: string[];
 }
 
-/** Labels of the score workbook. */
-export interface SheetWords {
-  scoreSheet: string;
-  /** The unit of a plan without weights: its goals, each counting one. */
-  goals: string;
-  /** What the plan's pay band pays for its score. */
-  payout: string;
-  problemsSheet: string;
-  title: string;
-  score: string;
-  earnedOfTotal: string;
-  of: string;
-  assessedWeight: string;
-  maxReachable: string;
-  subtotal: string;
-  total: string;
-  source: string;
-  problemHeaders: { file: string; sheet: string; cell: string; severity: string; message: string };
-  /** Output column headers of the goal table. */
-  columns: Record<ScoreColumnKey, string>;
-  overridden: string;
-  /** Note on a fulfilment the sheet cannot compute with a formula; `{reason}` says why. */
-  staticNote: string;
-  staticReasons: Record<'formula' | 'data' | 'unknown', string>;
-  /** Heading of the per-area block and its chart. */
-  byArea: string;
-  /** The what-if scenario sheet. */
-  scenario: Record<'sheet' | 'title' | 'actual' | 'scenario' | 'change' | 'input', string>;
-  /** The consolidated overview workbook. */
-  overview: Record<'sheet' | 'shortfallSheet' | 'title' | 'shortfallTitle' | 'agency' | 'file' | 'year' | 'period' | 'unit' | 'percent' | 'points' | 'count' | 'average' | 'lowest' | 'lost' | 'lostShare' | 'chart', string>;
-}
-
-export type ScoreColumnKey =
-  | 'id'
-  | 'area'
-  | 'title'
-  | 'weight'
-  | 'points'
-  | 'type'
-  | 'scale'
-  | 'target'
-  | 'floor'
-  | 'tolerance'
-  | 'baseline'
-  | 'actual'
-  | 'met'
-  | 'total'
-  | 'excluded'
-  | 'deadline'
-  | 'completed'
-  | 'assessment'
-  | 'result'
-  | 'fulfilment'
-  | 'earned'
-  | 'status'
-  | 'explanation'
-  | 'note'
-  | 'targetHigh'
-  | 'required'
-  | 'gain'
-  | 'parent'
-  | 'level'
-  | 'leaf'
-  | 'assessed'
-  | 'lookupWord'
-  | 'lookupValue';
-
 /** Words used inside one-line explanations. */
 export interface ExplanationWords {
+  /** "412 of 500" */
+  of: string;
   missing: string;
   met: string;
   notMet: string;
@@ -109,13 +44,11 @@ export interface ExplanationWords {
   inputs: Partial<Record<ColumnKey, string>>;
 }
 
-/** Words of the task pane; `{name}` stands for a value. */
-export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'addedFiles' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | OfficeFailureKey, string>;
-
-/** Office failures the add-in explains in plain words (see src/excel/failures.ts). */
-export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';
-
-export interface LanguagePack {
+/**
+ * The engine's words in one language: what the reader understands, the statuses, the explanations
+ * and the problems of plans. The product's words (score workbook, pane, files) are in src/i18n.
+ */
+export interface EnginePack {
   code: LanguageCode;
   name: string;
   /** Locale for number and date formatting (`da-DK`). */
@@ -125,11 +58,7 @@ export interface LanguagePack {
   severities: Record<Severity, string>;
   /** Problem messages; `{name}` stands for an argument. */
   messages: Record<MessageKey, string>;
-  sheet: SheetWords;
   explain: ExplanationWords;
-  ui: UiWords;
-  /** What each plan column means, for header notes in the template. */
-  columnHelp: Record<ColumnKey, string>;
   /** Criterion type names as the score sheet prints them. */
   typeLabels: Record<CriterionKey | 'sum', string>;
 }

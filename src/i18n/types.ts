@@ -1,0 +1,119 @@
+/** The product's words: the score workbook, the task pane, header notes, and messages about files. */
+import type { EnginePack } from '../engine/i18n';
+import type { ColumnKey, MessageKey as EngineMessageKey, Problem } from '../engine/types';
+
+/** Messages about a file or an output as a whole, which only the product's adapters raise. */
+export type ProductMessageKey =
+  | 'noPlanSheet'
+  | 'noPlanSheetNearest'
+  | 'unreadableFile'
+  | 'fileEmpty'
+  | 'fileXls'
+  | 'fileEncrypted'
+  | 'fileNotWorkbook'
+  | 'fileDamaged'
+  | 'fileTooLarge'
+  | 'fileBomb'
+  | 'fileTooManyCells'
+  | 'fileTooComplex'
+  | 'fileNotFound'
+  | 'fileNoAccess'
+  | 'outputExists'
+  | 'outputIsInput'
+  | 'outputNoSpace'
+  | 'outputNoAccess'
+  | 'outputNameTooLong'
+  | 'outputFailed';
+
+export type MessageKey = EngineMessageKey | ProductMessageKey;
+
+/** A problem the product shows: a plan's, or one about a file or output as a whole. */
+export interface ProductProblem extends Omit<Problem, 'message'> {
+  message: { key: MessageKey; args?: Record<string, string | number> };
+}
+
+/** Labels of the score workbook. */
+export interface SheetWords {
+  scoreSheet: string;
+  /** The unit of a plan without weights: its goals, each counting one. */
+  goals: string;
+  /** What the plan's pay band pays for its score. */
+  payout: string;
+  problemsSheet: string;
+  title: string;
+  score: string;
+  earnedOfTotal: string;
+  of: string;
+  assessedWeight: string;
+  maxReachable: string;
+  subtotal: string;
+  total: string;
+  source: string;
+  problemHeaders: { file: string; sheet: string; cell: string; severity: string; message: string };
+  /** Output column headers of the goal table. */
+  columns: Record<ScoreColumnKey, string>;
+  overridden: string;
+  /** Note on a fulfilment the sheet cannot compute with a formula; `{reason}` says why. */
+  staticNote: string;
+  staticReasons: Record<'formula' | 'data' | 'unknown', string>;
+  /** Heading of the per-area block and its chart. */
+  byArea: string;
+  /** The what-if scenario sheet. */
+  scenario: Record<'sheet' | 'title' | 'actual' | 'scenario' | 'change' | 'input', string>;
+  /** The consolidated overview workbook. */
+  overview: Record<'sheet' | 'shortfallSheet' | 'title' | 'shortfallTitle' | 'agency' | 'file' | 'year' | 'period' | 'unit' | 'percent' | 'points' | 'count' | 'average' | 'lowest' | 'lost' | 'lostShare' | 'chart', string>;
+}
+
+export type ScoreColumnKey =
+  | 'id'
+  | 'area'
+  | 'title'
+  | 'weight'
+  | 'points'
+  | 'type'
+  | 'scale'
+  | 'target'
+  | 'floor'
+  | 'tolerance'
+  | 'baseline'
+  | 'actual'
+  | 'met'
+  | 'total'
+  | 'excluded'
+  | 'deadline'
+  | 'completed'
+  | 'assessment'
+  | 'result'
+  | 'fulfilment'
+  | 'earned'
+  | 'status'
+  | 'explanation'
+  | 'note'
+  | 'targetHigh'
+  | 'required'
+  | 'gain'
+  | 'parent'
+  | 'level'
+  | 'leaf'
+  | 'assessed'
+  | 'lookupWord'
+  | 'lookupValue';
+
+/** Words of the task pane; `{name}` stands for a value. */
+export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'addedFiles' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | OfficeFailureKey, string>;
+
+/** Office failures the add-in explains in plain words (see src/excel/failures.ts). */
+export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';
+
+export interface ProductWords {
+  messages: Record<ProductMessageKey, string>;
+  sheet: SheetWords;
+  ui: UiWords;
+  /** What each plan column means, for header notes in the template. */
+  columnHelp: Record<ColumnKey, string>;
+}
+
+/** Everything the product says in one language: the engine's words and its own. */
+export interface LanguagePack extends Omit<EnginePack, 'messages'>, Omit<ProductWords, 'messages'> {
+  messages: Record<MessageKey, string>;
+}

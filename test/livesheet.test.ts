@@ -12,7 +12,7 @@ import type { WorkbookLayout } from '../src/layout/model';
 import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
 import { readGrids, workbookBytes } from '../src/xlsx';
 import { syntheticPlan } from '../bench/synthetic';
-import { recalculate } from './recalc';
+import { liveDisagreements, recalculate } from './recalc';
 
 const SEEDS = ['000-kriminalforsorgen-2024', '001-politiet-2024', '003-hjemrejsestyrelsen-2024'];
 
@@ -55,35 +55,14 @@ const totalCell = (layout: WorkbookLayout) => {
   return address(row, sheet.values[header].indexOf('Opnået'));
 };
 
-/** Every formula cell of the score sheet against the engine's value; what differs, by cell. */
-function disagreements(layout: WorkbookLayout, cells: Map<string, number | string>): { wrong: string[]; checked: number } {
-  const sheet = layout.sheets[0];
-  let checked = 0;
-  const wrong: string[] = [];
-  sheet.formulas!.forEach((row, r) =>
-    row.forEach((formula, c) => {
-      if (!formula) return;
-      checked++;
-      const got = cells.get(address(r, c)) ?? '';
-      const want = sheet.values[r][c] ?? '';
-      const same = typeof want === 'number' ? typeof got === 'number' && Math.abs(got - want) <= 1e-9 : got === want;
-      if (!same) wrong.push(`${address(r, c)}: engine ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`);
-    }),
-  );
-  return { wrong, checked };
-}
-
 // Excel and LibreOffice read text criteria and text-to-number conversions in the user's locale;
 // the sheets must compute the same in Danish, Norwegian and English.
 test.each(['da-DK', 'nb-NO', 'en-US'])('LibreOffice in %s computes every seed score sheet, and a plan of every criterion and scale, from the formulas alone as the engine does', async (locale) => {
   const plans = [...await Promise.all(SEEDS.map(async (seed) => ({ seed, grids: await seedGrids(seed) }))), { seed: 'synthetic', grids: [syntheticPlan(200)] }];
   const built = plans.map(({ seed, grids }) => ({ seed, ...layoutOf(grids) }));
-  const files = built.map((b) => ({ name: `${b.seed}.xlsx`, bytes: workbookBytes(b.layout, { cachedResults: false }) }));
-  const computed = await recalculate(files, locale);
   for (const { seed, layout } of built) {
-    const { wrong, checked } = disagreements(layout, computed.get(`${seed}.xlsx`)!.get(layout.sheets[0].name)!);
-    expect({ seed, wrong }).toEqual({ seed, wrong: [] });
-    expect(checked).toBeGreaterThan(150);
+    expect({ seed, wrong: await liveDisagreements(layout, locale) }).toEqual({ seed, wrong: [] });
+    expect(layout.sheets[0].formulas!.flat().filter(Boolean).length).toBeGreaterThan(150);
   }
 }, 240_000);
 

@@ -7,6 +7,9 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
+import { address } from '../src/engine/address';
+import type { WorkbookLayout } from '../src/layout/model';
+import { workbookBytes } from '../src/xlsx';
 
 export type Computed = Map<string, number | string>;
 
@@ -57,4 +60,25 @@ export async function recalculate(files: { name: string; bytes: Uint8Array }[], 
   }
   await fs.rm(dir, { recursive: true, force: true });
   return out;
+}
+
+/**
+ * The score sheet's formula cells that LibreOffice, recomputing from the formulas alone in the
+ * given locale, computes differently from the engine (to 1e-9); empty when every one agrees.
+ */
+export async function liveDisagreements(layout: WorkbookLayout, locale = 'da-DK'): Promise<string[]> {
+  const sheet = layout.sheets[0];
+  const computed = await recalculate([{ name: 'live.xlsx', bytes: workbookBytes(layout, { cachedResults: false }) }], locale);
+  const cells = computed.get('live.xlsx')!.get(sheet.name)!;
+  const wrong: string[] = [];
+  sheet.formulas!.forEach((row, r) =>
+    row.forEach((formula, c) => {
+      if (!formula) return;
+      const want = sheet.values[r][c] ?? '';
+      const got = cells.get(address(r, c)) ?? '';
+      const same = typeof want === 'number' ? typeof got === 'number' && Math.abs(got - want) <= 1e-9 : got === want;
+      if (!same) wrong.push(`${address(r, c)}: engine ${JSON.stringify(want)}, LibreOffice ${JSON.stringify(got)}`);
+    }),
+  );
+  return wrong;
 }

@@ -73,7 +73,14 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
     unit: r.plan.unit,
     // `payout` only for a plan with a performance pay frame: what its pay band pays.
     total: { ...totals(r.total), ...(r.total.payout === undefined ? {} : { payout: round(r.total.payout) }) },
-    areas: r.areas.map((a) => ({ name: a.name, declaredWeight: a.declaredWeight, ...totals(a) })),
+    // Period by period, where the plan gives inputs per period; `total` stays the current period's.
+    ...(r.periods ? { periods: r.periods.map((p) => ({ period: p.label, year: p.year, score: round(p.score), earned: round(p.earned) })) } : {}),
+    areas: r.areas.map((a) => ({
+      name: a.name,
+      declaredWeight: a.declaredWeight,
+      ...totals(a),
+      ...(r.periods ? { periods: r.periods.map((p) => { const pa = p.areas.find((x) => x.name === a.name); return { period: p.label, year: p.year, score: round(pa?.score ?? null), earned: round(pa?.earned ?? 0) }; }) } : {}),
+    })),
     rows: r.rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -87,6 +94,7 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
       required: round(row.required),
       overridden: row.overridden,
       explanation: row.explanation,
+      ...(r.periods ? { periods: r.periods.map((p) => { const pr = p.rows.find((x) => x.id === row.id); return { period: p.label, year: p.year, fulfilment: round(pr?.fulfilment ?? null), earned: round(pr?.earned ?? 0) }; }) } : {}),
     })),
   };
 }

@@ -13,6 +13,7 @@ import {
   parseDate,
   parsePercent,
   parsePeriod,
+  periodEnd,
   parsePlain,
   parseRange,
   parseWeight,
@@ -27,6 +28,7 @@ import type {
   Parsed,
   Plan,
   PlanMetadata,
+  Period,
   PlanRow,
   Problem,
   Scale,
@@ -49,7 +51,7 @@ export interface ReadResult {
 
 interface Header {
   row: number;
-  columns: Plan['columns'];
+  columns: HeaderColumns;
 }
 
 const KNOWN_HEADERS = [...columnIndex.entries()].map(([word, key]) => ({ bare: word.replace(/ /g, ''), key }));
@@ -106,17 +108,63 @@ export function resembledColumn(text: string): ColumnKey | undefined {
   return best?.key;
 }
 
-function headerColumns(grid: SheetGrid, r: number): Plan['columns'] {
+/** Inputs a plan may give per period: a result, counts, a completion, an assessment, an interim target. */
+const PERIOD_INPUTS: ReadonlySet<ColumnKey> = new Set(['actual', 'met', 'total', 'excluded', 'completed', 'assessment', 'target', 'deadline']);
+
+/** `Resultat Q1`, `Opfyldte T1`, `Resultat 2023`: an input column's name followed by a period. */
+export function periodHeader(text: string): { key: ColumnKey; period: Period; year: number | null } | null {
+  const words = fold(text.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
+  for (let n = words.length - 1; n > 0; n--) {
+    const key = columnIndex.get(words.slice(0, n).join(' '));
+    if (!key || !PERIOD_INPUTS.has(key)) continue;
+    const p = parsePeriod(words.slice(n).join(' '));
+    return p ? { key, ...p } : null;
+  }
+  return null;
+}
+
+type HeaderColumns = Plan['columns'] & { periods?: PeriodColumns[] };
+
+/** One period's input columns, by the period as written (`Q1`, `2. kvartal`, `2023`). */
+interface PeriodColumns {
+  period: Period;
+  year: number | null;
+  label: string;
+  columns: Plan['columns'];
+}
+
+function headerColumns(grid: SheetGrid, r: number): HeaderColumns {
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
-  const columns: Plan['columns'] = {};
+  const columns: HeaderColumns = {};
+  const periods: PeriodColumns[] = [];
   const cells = grid.values[r] ?? [];
   for (let c = 0; c < cells.length; c++) {
     if (typeof cells[c] !== 'string') continue;
-    const key = headerColumn(cells[c] as string);
-    if (key && !columns[key]) columns[key] = { col: c, address: address(top + r, left + c), header: String(cells[c]).trim() };
+    const text = cells[c] as string;
+    const at = { col: c, address: address(top + r, left + c), header: text.trim() };
+    const byPeriod = periodHeader(text);
+    if (byPeriod) {
+      let entry = periods.find((p) => samePeriod(p, byPeriod));
+      if (!entry) periods.push((entry = { period: byPeriod.period, year: byPeriod.year, label: periodLabel(byPeriod), columns: {} }));
+      entry.columns[byPeriod.key] ??= at;
+      continue;
+    }
+    const key = headerColumn(text);
+    if (key && !columns[key]) columns[key] = at;
   }
+  if (periods.length) columns.periods = periods;
   return columns;
+}
+
+const samePeriod = (a: { period: Period; year: number | null }, b: { period: Period; year: number | null }) =>
+  a.period.kind === b.period.kind && a.period.index === b.period.index && a.year === b.year;
+
+/** A period's short name: `Q1`, `T2`, `H1`, or the year; with the year where one is given. */
+function periodLabel(p: { period: Period; year: number | null }): string {
+  const short = { quarter: 'Q', tertial: 'T', half: 'H', year: '' }[p.period.kind];
+  if (p.period.kind === 'year') return String(p.year ?? '');
+  return p.year === null ? `${short}${p.period.index}` : `${short}${p.period.index} ${p.year}`;
 }
 
 /**
@@ -211,6 +259,33 @@ function parseSteps(text: string, percent: boolean): Scale | null {
 export interface ReadOptions {
   /** Credit for "delvist opfyldt" when the plan names none (a user setting); default 50 %. */
   defaultPartialCredit?: number;
+  /** Read this period's inputs (a label of `plan.periods`) instead of the current period's. */
+  period?: string;
+}
+
+/**
+ * The period whose inputs a plan is read with: the one asked for, else the one the `Periode`
+ * metadata names, else the latest whose columns hold anything.
+ */
+function choosePeriod(grid: SheetGrid, header: Header, metadata: PlanMetadata, asked: string | undefined): PeriodColumns | null {
+  const periods = header.columns.periods ?? [];
+  if (!periods.length) return null;
+  if (asked !== undefined) return periods.find((p) => p.label === asked) ?? null;
+  const named = metadata.period && periods.find((p) => p.period.kind === metadata.period!.kind && p.period.index === metadata.period!.index && (p.year === null || p.year === metadata.year));
+  if (named) return named;
+  const filled = periods.filter((p) => Object.values(p.columns).some((c) => c && hasValues(grid, header.row, c.col)));
+  return sortPeriods(filled, metadata.year).at(-1) ?? null;
+}
+
+function hasValues(grid: SheetGrid, headerRow: number, col: number): boolean {
+  for (let r = headerRow + 1; r < grid.values.length; r++) if (!isBlank(grid.values[r]?.[col])) return true;
+  return false;
+}
+
+/** Periods in the order they end; a period without a year takes the plan's. */
+function sortPeriods<T extends { period: Period; year: number | null }>(periods: T[], year: number | null): T[] {
+  const end = (p: T) => periodEnd(p.period, p.year ?? year ?? 2000);
+  return [...periods].sort((a, b) => end(a) - end(b));
 }
 
 function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], options: ReadOptions): PlanMetadata {
@@ -385,7 +460,10 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   const metadata = readMetadata(grid, header.row, problems, options);
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
-  const { columns } = header;
+  // Per-period columns stand in for the plain ones of the period read.
+  const current = choosePeriod(grid, header, metadata, options.period);
+  const { periods: periodColumns = [], ...plain } = header.columns;
+  const columns: Plan['columns'] = { ...plain, ...(current?.columns ?? {}) };
   const unit = columns.points && hasNumbers(grid, header.row, columns.points.col) ? 'points' : columns.weight ? 'percent' : columns.points ? 'points' : 'count';
   const weightKey: ColumnKey = unit === 'points' ? 'points' : 'weight';
   const rows: PlanRow[] = [];
@@ -490,7 +568,11 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   }
 
   return {
-    plan: { sheet: grid.name, metadata, unit, columns, headerRow: top + header.row + 1, rows, areas },
+    plan: {
+      sheet: grid.name, metadata, unit, columns, headerRow: top + header.row + 1, rows, areas,
+      periods: sortPeriods(periodColumns, metadata.year).map((p) => ({ label: p.label, period: p.period, year: p.year ?? metadata.year })),
+      currentPeriod: current?.label ?? null,
+    },
     problems,
   };
 }

@@ -241,6 +241,16 @@ export interface Plan {
   headerRow: number;
   rows: PlanRow[];
   areas: AreaDeclaration[];
+  /** Periods the plan gives inputs for (`Resultat Q1` … `Resultat Q4`, `Resultat 2023`), in the order they end. */
+  periods: PlanPeriod[];
+  /** The period this plan was read with; null when it gives inputs for no period. */
+  currentPeriod: string | null;
+}
+
+export interface PlanPeriod {
+  label: string;
+  period: Period;
+  year: number | null;
 }
 
 /** The score of one plan row. */
@@ -298,5 +308,7 @@ export interface PlanResult {
     /** What the pay band pays for the plan's score, where the plan has a frame; null when not scored. */
     payout?: number | null;
   };
+  /** The plan's results period by period, where it gives inputs per period (engine/periods.ts). */
+  periods?: import('./periods').PeriodResult[];
   problems: Problem[];
 }

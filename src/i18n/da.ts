@@ -120,6 +120,7 @@ export const da: ProductWords = {
     results: 'Resultat',
     earnedOf: 'Opnået {earned} af {total}',
     earnedOfGoals: 'Opfyldt {earned} af {total} mål',
+    trend: 'Udvikling',
     assessed: 'Vurderet {assessed} · højst opnåelige {max}',
     areas: 'Områder',
     problems: 'Problemer',

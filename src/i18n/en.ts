@@ -120,6 +120,7 @@ export const en: ProductWords = {
     results: 'Results',
     earnedOf: 'Earned {earned} of {total}',
     earnedOfGoals: 'Met {earned} of {total} goals',
+    trend: 'Trend',
     assessed: 'Assessed {assessed} · highest reachable {max}',
     areas: 'Areas',
     problems: 'Problems',

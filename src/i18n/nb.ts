@@ -120,6 +120,7 @@ export const nb: ProductWords = {
     results: 'Resultat',
     earnedOf: 'Oppnådd {earned} av {total}',
     earnedOfGoals: 'Oppnådd {earned} av {total} mål',
+    trend: 'Utvikling',
     assessed: 'Vurdert {assessed} · høyest oppnåelige {max}',
     areas: 'Områder',
     problems: 'Problemer',

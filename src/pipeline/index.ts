@@ -6,6 +6,7 @@
 import { pack, type LanguagePack, type ProductMessageKey } from '../i18n';
 import { nearestHeader, readPlan } from '../engine/reader';
 import { scorePlan } from '../engine/score';
+import { periodHistory } from '../engine/periods';
 import type { CellValue, DataRef, PlanResult, Problem, SheetGrid } from '../engine/types';
 import { safeSheetName, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
@@ -69,7 +70,10 @@ export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}):
   for (const [i, grid] of grids.entries()) {
     const { plan, problems } = readPlan(grid, { defaultPartialCredit: options.defaultPartialCredit });
     options.onPlan?.(i + 1, grids.length);
-    if (plan) results.push(scorePlan(plan, problems, { lang: options.lang, data }));
+    if (!plan) continue;
+    const result = scorePlan(plan, problems, { lang: options.lang, data });
+    if (plan.periods.length) result.periods = periodHistory(grid, result, { defaultPartialCredit: options.defaultPartialCredit, lang: options.lang, data });
+    results.push(result);
   }
   return { results, problems: results.flatMap((r) => r.problems) };
 }

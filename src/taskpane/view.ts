@@ -73,6 +73,10 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
   // A plan without weights counts goals, and says so.
   card.append(el('p', {}, fill(result.plan.unit === 'count' ? lang.ui.earnedOfGoals : lang.ui.earnedOf, { earned: f.number(t.earned), total: f.number(t.weight) })));
   card.append(el('p', { class: 'muted' }, fill(lang.ui.assessed, { assessed: f.number(t.assessedWeight), max: f.number(t.maxReachable) })));
+  // Period by period, where the plan reports per period.
+  if (result.periods && result.periods.length > 1) {
+    card.append(el('p', { class: 'trend' }, `${lang.ui.trend}: ${result.periods.map((p) => `${p.label} ${p.score === null ? '–' : f.percent(p.score)}`).join(' → ')}`));
+  }
   if (t.payout !== undefined) card.append(el('p', { class: 'payout' }, `${lang.sheet.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`));
   const counts = el('ul', { class: 'counts' });
   for (const k of ['met', 'partly', 'not_met', 'not_assessed'] as const) {

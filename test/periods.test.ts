@@ -1,0 +1,76 @@
+/** Results per period in one plan sheet: each period is scored on its own inputs; the current one is the plan's result. */
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { periodHeader, readPlan } from '../src/engine/reader';
+import type { SheetGrid } from '../src/engine/types';
+import type { WorkbookLayout } from '../src/layout/model';
+import { scoreGrids } from '../src/pipeline';
+import { workbookBytes } from '../src/xlsx';
+
+const grid = (period: string | null): SheetGrid => ({
+  name: 'Plan',
+  values: [
+    ['Myndighed', 'Styrelsen'],
+    ['År', 2025],
+    ...(period ? [['Periode', period]] : []),
+    [],
+    ['Nr.', 'Mål', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat Q1', 'Resultat 2. kvartal', 'Resultat Q3', 'Opfyldte Q1', 'I alt Q1', 'Opfyldte Q2', 'I alt Q2'],
+    ['1', 'Sager', 50, 'mindst', 100, 80, 95, 104, null, null, null, null],
+    ['2', 'Andel', 50, 'andel', '85 %', null, null, null, 80, 100, 90, 100],
+  ] as SheetGrid['values'],
+});
+
+test('a period after a column name makes it that period\'s input', () => {
+  expect(periodHeader('Resultat Q1')).toEqual({ key: 'actual', period: { kind: 'quarter', index: 1 }, year: null });
+  expect(periodHeader('Resultat 2. kvartal')).toEqual({ key: 'actual', period: { kind: 'quarter', index: 2 }, year: null });
+  expect(periodHeader('Opfyldte T1')).toEqual({ key: 'met', period: { kind: 'tertial', index: 1 }, year: null });
+  expect(periodHeader('Gennemført H1')).toEqual({ key: 'completed', period: { kind: 'half', index: 1 }, year: null });
+  expect(periodHeader('Resultat 2023')).toEqual({ key: 'actual', period: { kind: 'year', index: 1 }, year: 2023 });
+  expect(periodHeader('Målværdi Q2')?.key).toBe('target');
+  expect(periodHeader('Resultat')).toBeNull();
+  expect(periodHeader('Vægt Q1')).toBeNull();
+});
+
+test('each period is scored on its own inputs; the latest with results is current unless Periode names one', () => {
+  const { results } = scoreGrids([grid(null)], { lang: 'da' });
+  const r = results[0];
+  expect(r.plan.periods.map((p) => p.label)).toEqual(['Q1', 'Q2', 'Q3']);
+  expect(r.plan.currentPeriod).toBe('Q3');
+  // Q3: 104 ≥ 100 met; the share has no Q3 counts: not assessed.
+  expect(r.rows.map((x) => x.status)).toEqual(['met', 'not_assessed']);
+  expect(r.periods!.map((p) => [p.label, p.earned])).toEqual([['Q1', 0], ['Q2', 50], ['Q3', 50]]);
+  expect(r.periods!.map((p) => p.rows.map((x) => x.status))).toEqual([['not_met', 'not_met'], ['not_met', 'met'], ['met', 'not_assessed']]);
+  const q2 = scoreGrids([grid('Q2')], { lang: 'da' }).results[0];
+  expect(q2.plan.currentPeriod).toBe('Q2');
+  expect(q2.total.earned).toBe(50);
+  expect(readPlan(grid('Q2'), { period: 'Q1' }).plan!.rows[1].met).toBe(80);
+});
+
+test('a plan with plain columns scores as before, with no periods', () => {
+  const plain: SheetGrid = { name: 'P', values: [['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 100, 'mindst', 1, 2]] };
+  const r = scoreGrids([plain], { lang: 'da' }).results[0];
+  expect([r.plan.periods, r.plan.currentPeriod, r.periods]).toEqual([[], null, undefined]);
+});
+
+test('the JSON gives periods on the plan, its areas and its rows', async () => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'periods-'));
+  const g = grid(null);
+  const values = g.values.map((r) => Array.from(r, (v) => (v ?? null) as string | number | null));
+  const layout: WorkbookLayout = {
+    sheets: [{ name: g.name, role: 'score', values, numberFormats: [], styles: [], columnWidths: [], rowHeights: [], conditionalFormats: [], notes: [], charts: [], print: { orientation: 'portrait', fitToWidth: false } }],
+  };
+  await fs.writeFile(path.join(dir, 'plan.xlsx'), workbookBytes(layout));
+  const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'goalscore.js'), 'score', path.join(dir, 'plan.xlsx'), '--json', '--out', dir], { encoding: 'utf8' });
+  const plan = JSON.parse(r.stdout).plans[0];
+  expect(plan.periods).toEqual([
+    { period: 'Q1', year: 2025, score: 0, earned: 0 },
+    { period: 'Q2', year: 2025, score: 0.5, earned: 50 },
+    { period: 'Q3', year: 2025, score: 0.5, earned: 50 },
+  ]);
+  expect(plan.total.earned).toBe(50);
+  expect(plan.rows[1].periods.map((p: { fulfilment: number | null }) => p.fulfilment)).toEqual([0, 1, null]);
+  expect(plan.areas[0].periods).toHaveLength(3);
+  await fs.rm(dir, { recursive: true, force: true });
+});

@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { periodHeader, readPlan } from '../src/engine/reader';
 import type { SheetGrid } from '../src/engine/types';
 import type { WorkbookLayout } from '../src/layout/model';
-import { scoreGrids } from '../src/pipeline';
+import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
+import { excelProblems } from './ooxml';
+import { liveDisagreements } from './recalc';
 import { workbookBytes } from '../src/xlsx';
 
 const grid = (period: string | null): SheetGrid => ({
@@ -74,3 +76,20 @@ test('the JSON gives periods on the plan, its areas and its rows', async () => {
   expect(plan.areas[0].periods).toHaveLength(3);
   await fs.rm(dir, { recursive: true, force: true });
 });
+
+test('the score sheet shows each goal\'s history by period and a trend arrow, valid for Excel, live formulas untouched', async () => {
+  const { results, problems } = scoreGrids([grid(null)], { lang: 'da' });
+  const layout = scoreWorkbookLayout(results, problems, 'da');
+  const sheet = layout.sheets[0];
+  const header = sheet.values.findIndex((r) => r[0] === 'Nr.');
+  const q1 = sheet.values[header].indexOf('Q1');
+  expect(sheet.values[header].slice(q1, q1 + 4)).toEqual(['Q1', 'Q2', 'Q3', 'Udvikling']);
+  const row1 = sheet.values.findIndex((r, i) => i > header && r[0] === '1');
+  expect(sheet.values[row1].slice(q1, q1 + 4)).toEqual([0, 0, 1, '▲']);
+  const row2 = sheet.values.findIndex((r, i) => i > header && r[0] === '2');
+  // The share has no Q3 counts: its trend is from Q1 to Q2.
+  expect(sheet.values[row2].slice(q1, q1 + 4)).toEqual([0, 1, null, '▲']);
+  expect(sheet.numberFormats[row1][q1]).toBe('0.0%');
+  expect(excelProblems(workbookBytes(layout))).toEqual([]);
+  expect(await liveDisagreements(layout, 'da-DK')).toEqual([]);
+}, 120_000);

@@ -28,6 +28,7 @@ export const da: ProductWords = {
     scoreSheet: 'Score',
     goals: 'Antal mål',
     payout: 'Udbetaling',
+    trend: 'Udvikling',
     problemsSheet: 'Problemer',
     title: 'Målopfyldelse',
     score: 'Samlet opfyldelse',

@@ -28,6 +28,7 @@ export const en: ProductWords = {
     scoreSheet: 'Score',
     goals: 'Goals',
     payout: 'Payout',
+    trend: 'Trend',
     problemsSheet: 'Problems',
     title: 'Goal fulfilment',
     score: 'Overall fulfilment',

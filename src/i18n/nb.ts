@@ -28,6 +28,7 @@ export const nb: ProductWords = {
     scoreSheet: 'Score',
     goals: 'Antall mål',
     payout: 'Utbetaling',
+    trend: 'Utvikling',
     problemsSheet: 'Problemer',
     title: 'Måloppnåelse',
     score: 'Samlet oppnåelse',

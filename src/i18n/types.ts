@@ -39,6 +39,8 @@ export interface SheetWords {
   goals: string;
   /** What the plan's pay band pays for its score. */
   payout: string;
+  /** Heading of the trend arrow beside a goal's history by period. */
+  trend: string;
   problemsSheet: string;
   title: string;
   score: string;

@@ -11,6 +11,7 @@ import type { CellValue, DataRef, PlanResult, Problem, SheetGrid } from '../engi
 import { safeSheetName, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet } from '../layout/scoreSheet';
+import { withHistory } from '../layout/history';
 import { buildOverviewSheet, buildShortfallSheet } from '../layout/overview';
 import { buildScenarioSheet } from '../layout/scenarioSheet';
 import type { WhatIfEdit } from '../engine/whatif';
@@ -82,7 +83,7 @@ export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}):
 export function scoreWorkbookLayout(results: PlanResult[], problems: FileProblem[], lang: LanguagePack | string, reserved: string[] = []): WorkbookLayout {
   const words = typeof lang === 'object' ? lang : pack(lang);
   const taken = new Set(reserved.map((n) => n.toLowerCase()));
-  const sheets = results.map((r) => buildScoreSheet(r, words, safeSheetName(`${words.sheet.scoreSheet} ${r.plan.sheet}`, taken)));
+  const sheets = results.map((r) => withHistory(buildScoreSheet(r, words, safeSheetName(`${words.sheet.scoreSheet} ${r.plan.sheet}`, taken)), r, words.sheet));
   if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
   return { sheets };
 }
@@ -109,7 +110,7 @@ export function consolidationLayout(submissions: Submission[], fileProblems: Fil
   ];
   if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
   for (const { result } of submissions) {
-    sheets.push(buildScoreSheet(result, words, safeSheetName(result.plan.metadata.agency || `${words.sheet.scoreSheet} ${result.plan.sheet}`, taken)));
+    sheets.push(withHistory(buildScoreSheet(result, words, safeSheetName(result.plan.metadata.agency || `${words.sheet.scoreSheet} ${result.plan.sheet}`, taken)), result, words.sheet));
   }
   return { overview, problems, layout: { sheets } };
 }

@@ -1,0 +1,62 @@
+/**
+ * A compact history beside the goal table of a plan reported per period: a column per period with
+ * each goal's fulfilment (and the plan's score on the total row), then a trend arrow from the last
+ * period but one to the last. The values are the engine's; history does not change with edits.
+ */
+import type { SheetWords } from '../i18n';
+import type { PlanResult } from '../engine/types';
+import { columnLetter } from '../engine/address';
+import { COLORS, FORMATS, type SheetLayout } from './model';
+
+const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
+
+function trend(values: (number | null)[]): string | null {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length < 2) return null;
+  const [before, last] = known.slice(-2);
+  return last > before + 1e-9 ? ARROW.up : last < before - 1e-9 ? ARROW.down : ARROW.flat;
+}
+
+/** The layout with the history columns added, for a plan with more than one period; else as it was. */
+export function withHistory(layout: SheetLayout, result: PlanResult, words: SheetWords): SheetLayout {
+  const periods = result.periods ?? [];
+  if (periods.length < 2) return layout;
+  const header = layout.values.findIndex((row) => row[0] === words.columns.id);
+  if (header < 0) return layout;
+  const first = Math.max(...layout.values.map((r) => r.length), layout.columnWidths.length) + 1;
+  const byId = periods.map((p) => new Map(p.rows.map((r) => [r.id, r.fulfilment])));
+  const values = layout.values.map((row) => [...row]);
+  const formats = layout.numberFormats.map((row) => [...row]);
+  const put = (r: number, c: number, v: string | number | null, f: string | null) => {
+    formats[r] ??= [];
+    while (values[r].length < c) values[r].push(null);
+    while (formats[r].length < c) formats[r].push(null);
+    values[r][c] = v;
+    formats[r][c] = f;
+  };
+  periods.forEach((p, i) => put(header, first + i, p.label, null));
+  put(header, first + periods.length, words.trend, null);
+  for (let r = header + 1; r < values.length; r++) {
+    const id = values[r][0];
+    const isTotal = values[r][2] === words.total;
+    const series = typeof id === 'string' && id ? byId.map((m) => m.get(id) ?? null) : isTotal ? periods.map((p) => p.score) : null;
+    if (!series) continue;
+    series.forEach((v, i) => put(r, first + i, v, FORMATS.percent));
+    put(r, first + periods.length, trend(series), null);
+  }
+  const last = first + periods.length;
+  const widths = [...layout.columnWidths];
+  for (let c = first; c <= last; c++) widths[c] = 9;
+  return {
+    ...layout,
+    values,
+    numberFormats: formats,
+    // Alike rows share their formula arrays; the history holds values only, so formulas stay as they are.
+    columnWidths: Array.from(widths, (w) => w ?? 9),
+    styles: [
+      ...layout.styles,
+      { range: `${columnLetter(first)}${header + 1}:${columnLetter(last)}${header + 1}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, hAlign: 'center' } },
+      { range: `${columnLetter(last)}${header + 2}:${columnLetter(last)}${values.length}`, style: { hAlign: 'center' } },
+    ],
+  };
+}

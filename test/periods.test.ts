@@ -7,7 +7,7 @@ import { periodHeader, readPlan } from '../src/engine/reader';
 import type { SheetGrid } from '../src/engine/types';
 import type { WorkbookLayout } from '../src/layout/model';
 import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
-import { excelProblems } from './ooxml';
+import { excelProblems, unzipParts } from './ooxml';
 import { liveDisagreements } from './recalc';
 import { workbookBytes } from '../src/xlsx';
 
@@ -90,6 +90,9 @@ test('the score sheet shows each goal\'s history by period and a trend arrow, va
   // The share has no Q3 counts: its trend is from Q1 to Q2.
   expect(sheet.values[row2].slice(q1, q1 + 4)).toEqual([0, 1, null, '▲']);
   expect(sheet.numberFormats[row1][q1]).toBe('0.0%');
-  expect(excelProblems(workbookBytes(layout))).toEqual([]);
+  expect(sheet.charts.map((c) => [c.kind, c.title])).toContainEqual(['line', 'Score pr. periode']);
+  const bytes = workbookBytes(layout);
+  expect(excelProblems(bytes)).toEqual([]);
+  expect([...unzipParts(bytes).values()].some((xml) => xml.includes('<c:lineChart>'))).toBe(true);
   expect(await liveDisagreements(layout, 'da-DK')).toEqual([]);
 }, 120_000);

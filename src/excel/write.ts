@@ -186,7 +186,7 @@ async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, widt
   }
   for (const c of layout.charts) {
     await budget.spend(c);
-    const chart = sheet.charts.add('BarClustered', sheet.getRange(c.source), 'Columns');
+    const chart = sheet.charts.add(c.kind === 'line' ? 'LineMarkers' : 'BarClustered', sheet.getRange(c.source), 'Columns');
     chart.title.text = c.title;
     chart.setPosition(c.anchor.from, c.anchor.to);
     const axis = chart.axes.valueAxis;

@@ -29,6 +29,8 @@ export const da: ProductWords = {
     goals: 'Antal mål',
     payout: 'Udbetaling',
     trend: 'Udvikling',
+    periodColumn: 'Periode',
+    scoreByPeriod: 'Score pr. periode',
     problemsSheet: 'Problemer',
     title: 'Målopfyldelse',
     score: 'Samlet opfyldelse',

@@ -29,6 +29,8 @@ export const en: ProductWords = {
     goals: 'Goals',
     payout: 'Payout',
     trend: 'Trend',
+    periodColumn: 'Period',
+    scoreByPeriod: 'Score by period',
     problemsSheet: 'Problems',
     title: 'Goal fulfilment',
     score: 'Overall fulfilment',

@@ -29,6 +29,8 @@ export const nb: ProductWords = {
     goals: 'Antall mål',
     payout: 'Utbetaling',
     trend: 'Utvikling',
+    periodColumn: 'Periode',
+    scoreByPeriod: 'Score per periode',
     problemsSheet: 'Problemer',
     title: 'Måloppnåelse',
     score: 'Samlet oppnåelse',

@@ -41,6 +41,9 @@ export interface SheetWords {
   payout: string;
   /** Heading of the trend arrow beside a goal's history by period. */
   trend: string;
+  /** The period column of the score-by-period block, and its chart's title. */
+  periodColumn: string;
+  scoreByPeriod: string;
   problemsSheet: string;
   title: string;
   score: string;

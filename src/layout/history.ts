@@ -6,7 +6,7 @@
 import type { SheetWords } from '../i18n';
 import type { PlanResult } from '../engine/types';
 import { columnLetter } from '../engine/address';
-import { COLORS, FORMATS, type SheetLayout } from './model';
+import { COLORS, FORMATS, type ChartLayout, type SheetLayout } from './model';
 
 const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
 
@@ -45,12 +45,31 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
     put(r, first + periods.length, trend(series), null);
   }
   const last = first + periods.length;
+  // The plan's score by period, as a block the line chart reads, under the sheet's content.
+  const block = values.length + 1;
+  values.push([], [null, null, null], ...periods.map(() => [null, null, null]));
+  formats.push([], [], ...periods.map(() => []));
+  put(block, 1, words.periodColumn, null);
+  put(block, 2, words.score, null);
+  periods.forEach((p, i) => {
+    put(block + 1 + i, 1, p.label, null);
+    put(block + 1 + i, 2, p.score, FORMATS.percent);
+  });
+  const chart: ChartLayout = {
+    kind: 'line',
+    title: words.scoreByPeriod,
+    source: `B${block + 1}:C${block + 1 + periods.length}`,
+    anchor: { from: `E${block + 1}`, to: `L${block + 17}` },
+    axis: { min: 0, max: 1, format: '0%' },
+  };
   const widths = [...layout.columnWidths];
   for (let c = first; c <= last; c++) widths[c] = 9;
   return {
     ...layout,
     values,
     numberFormats: formats,
+    rowHeights: [...layout.rowHeights, ...new Array(values.length - layout.rowHeights.length).fill(null)],
+    charts: [...layout.charts, chart],
     // Alike rows share their formula arrays; the history holds values only, so formulas stay as they are.
     columnWidths: Array.from(widths, (w) => w ?? 9),
     styles: [

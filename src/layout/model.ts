@@ -35,7 +35,8 @@ export type ConditionalFormat =
 
 /** A chart over a block of the sheet's own cells; the first row and column are labels. */
 export interface ChartLayout {
-  kind: 'barClustered';
+  /** Bars across categories (areas, agencies), or a line over time (a plan's score by period). */
+  kind: 'barClustered' | 'line';
   title: string;
   source: string;
   /** Top-left and bottom-right cells the chart covers. */

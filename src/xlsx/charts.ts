@@ -34,13 +34,15 @@ export function chartXml(sheet: SheetLayout, chart: ChartLayout): string {
   const first = start.row + 1;
   const range = (col: number) => `${abs(sheet.name, first, col)}:${abs(sheet.name, end.row, col).split('!')[1]}`;
   const categories = Array.from({ length: end.row - start.row }, (_, i) => at(first + i, start.col));
+  const line = chart.kind === 'line';
   const series = [];
   for (let col = start.col + 1, idx = 0; col <= end.col; col++, idx++) {
     const values = Array.from({ length: end.row - start.row }, (_, i) => at(first + i, col));
     series.push(
       `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/>` +
         `<c:tx><c:strRef><c:f>${esc(abs(sheet.name, start.row, col))}</c:f>${cache('str', [at(start.row, col)])}</c:strRef></c:tx>` +
-        `<c:invertIfNegative val="0"/>` +
+        // Only bar series may say how negative bars are drawn (CT_BarSer); a line series marks its points.
+        (chart.kind === 'line' ? `<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>` : `<c:invertIfNegative val="0"/>`) +
         `<c:cat><c:strRef><c:f>${esc(range(start.col))}</c:f>${cache('str', categories)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${esc(range(col))}</c:f>${cache('num', values)}</c:numRef></c:val></c:ser>`,
     );
@@ -50,11 +52,12 @@ export function chartXml(sheet: SheetLayout, chart: ChartLayout): string {
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}"><c:roundedCorners val="0"/><c:chart>` +
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}` +
-    `<c:gapWidth val="80"/><c:axId val="500"/><c:axId val="501"/></c:barChart>` +
-    // Categories top to bottom in sheet order.
-    `<c:catAx><c:axId val="500"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="501"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
-    `<c:valAx><c:axId val="501"/><c:scaling><c:orientation val="minMax"/>${chart.axis.max === undefined ? '' : `<c:max val="${chart.axis.max}"/>`}<c:min val="${chart.axis.min}"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/><c:numFmt formatCode="${esc(chart.axis.format)}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    (line
+      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series.join('')}<c:marker val="1"/><c:axId val="500"/><c:axId val="501"/></c:lineChart>`
+      : `<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join('')}<c:gapWidth val="80"/><c:axId val="500"/><c:axId val="501"/></c:barChart>`) +
+    // Bars: categories top to bottom in sheet order; a line: periods left to right.
+    `<c:catAx><c:axId val="500"/><c:scaling><c:orientation val="${line ? 'minMax' : 'maxMin'}"/></c:scaling><c:delete val="0"/><c:axPos val="${line ? 'b' : 'l'}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="501"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
+    `<c:valAx><c:axId val="501"/><c:scaling><c:orientation val="minMax"/>${chart.axis.max === undefined ? '' : `<c:max val="${chart.axis.max}"/>`}<c:min val="${chart.axis.min}"/></c:scaling><c:delete val="0"/><c:axPos val="${line ? 'l' : 'b'}"/><c:majorGridlines/><c:numFmt formatCode="${esc(chart.axis.format)}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`
   );
 }

@@ -75,6 +75,7 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
     total: { ...totals(r.total), ...(r.total.payout === undefined ? {} : { payout: round(r.total.payout) }) },
     // Period by period, where the plan gives inputs per period; `total` stays the current period's.
     ...(r.periods ? { periods: r.periods.map((p) => ({ period: p.label, year: p.year, score: round(p.score), earned: round(p.earned) })) } : {}),
+    ...(r.forecast ? { forecast: r.forecast.plan } : {}),
     areas: r.areas.map((a) => ({
       name: a.name,
       declaredWeight: a.declaredWeight,
@@ -94,6 +95,7 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
       required: round(row.required),
       overridden: row.overridden,
       explanation: row.explanation,
+      ...(r.forecast ? { forecast: r.forecast.rows.get(row.id) ?? null } : {}),
       ...(r.periods ? { periods: r.periods.map((p) => { const pr = p.rows.find((x) => x.id === row.id); return { period: p.label, year: p.year, fulfilment: round(pr?.fulfilment ?? null), earned: round(pr?.earned ?? 0) }; }) } : {}),
     })),
   };

@@ -15,7 +15,7 @@ export interface PeriodResult {
   earned: number;
   weight: number;
   areas: { name: string; score: number | null; earned: number }[];
-  rows: { id: string; fulfilment: number | null; earned: number; status: StatusKey }[];
+  rows: { id: string; fulfilment: number | null; earned: number; status: StatusKey; measure: number | null }[];
 }
 
 function summarise(label: string, period: Period, year: number | null, r: PlanResult): PeriodResult {
@@ -27,7 +27,7 @@ function summarise(label: string, period: Period, year: number | null, r: PlanRe
     earned: r.total.earned,
     weight: r.total.weight,
     areas: r.areas.map((a) => ({ name: a.name, score: a.score, earned: a.earned })),
-    rows: r.rows.map((row) => ({ id: row.id, fulfilment: row.fulfilment, earned: row.earned, status: row.status })),
+    rows: r.rows.map((row) => ({ id: row.id, fulfilment: row.fulfilment, earned: row.earned, status: row.status, measure: row.measure })),
   };
 }
 

@@ -310,5 +310,7 @@ export interface PlanResult {
   };
   /** The plan's results period by period, where it gives inputs per period (engine/periods.ts). */
   periods?: import('./periods').PeriodResult[];
+  /** Where the year is heading (engine/forecast.ts), for a plan reported per period. */
+  forecast?: { plan: import('./forecast').Forecast | null; rows: Map<string, import('./forecast').Forecast | null> } | null;
   problems: Problem[];
 }

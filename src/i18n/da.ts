@@ -31,6 +31,8 @@ export const da: ProductWords = {
     trend: 'Udvikling',
     periodColumn: 'Periode',
     scoreByPeriod: 'Score pr. periode',
+    forecastColumn: 'Prognose',
+    forecast: { on_track: 'På vej', at_risk: 'I risiko', off_track: 'Nås ikke' },
     problemsSheet: 'Problemer',
     title: 'Målopfyldelse',
     score: 'Samlet opfyldelse',

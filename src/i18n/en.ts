@@ -31,6 +31,8 @@ export const en: ProductWords = {
     trend: 'Trend',
     periodColumn: 'Period',
     scoreByPeriod: 'Score by period',
+    forecastColumn: 'Forecast',
+    forecast: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' },
     problemsSheet: 'Problems',
     title: 'Goal fulfilment',
     score: 'Overall fulfilment',

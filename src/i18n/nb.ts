@@ -31,6 +31,8 @@ export const nb: ProductWords = {
     trend: 'Utvikling',
     periodColumn: 'Periode',
     scoreByPeriod: 'Score per periode',
+    forecastColumn: 'Prognose',
+    forecast: { on_track: 'På vei', at_risk: 'I risiko', off_track: 'Nås ikke' },
     problemsSheet: 'Problemer',
     title: 'Måloppnåelse',
     score: 'Samlet oppnåelse',

@@ -44,6 +44,9 @@ export interface SheetWords {
   /** The period column of the score-by-period block, and its chart's title. */
   periodColumn: string;
   scoreByPeriod: string;
+  /** Where the year is heading: the column's heading and its words. */
+  forecastColumn: string;
+  forecast: Record<'on_track' | 'at_risk' | 'off_track', string>;
   problemsSheet: string;
   title: string;
   score: string;

@@ -36,6 +36,8 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
   };
   periods.forEach((p, i) => put(header, first + i, p.label, null));
   put(header, first + periods.length, words.trend, null);
+  const outlook = result.forecast;
+  if (outlook) put(header, first + periods.length + 1, words.forecastColumn, null);
   for (let r = header + 1; r < values.length; r++) {
     const id = values[r][0];
     const isTotal = values[r][2] === words.total;
@@ -43,8 +45,10 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
     if (!series) continue;
     series.forEach((v, i) => put(r, first + i, v, FORMATS.percent));
     put(r, first + periods.length, trend(series), null);
+    const f = outlook && (isTotal ? outlook.plan : outlook.rows.get(id as string));
+    if (f) put(r, first + periods.length + 1, words.forecast[f], null);
   }
-  const last = first + periods.length;
+  const last = first + periods.length + (outlook ? 1 : 0);
   // The plan's score by period, as a block the line chart reads, under the sheet's content.
   const block = values.length + 1;
   values.push([], [null, null, null], ...periods.map(() => [null, null, null]));
@@ -75,7 +79,7 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
     styles: [
       ...layout.styles,
       { range: `${columnLetter(first)}${header + 1}:${columnLetter(last)}${header + 1}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, hAlign: 'center' } },
-      { range: `${columnLetter(last)}${header + 2}:${columnLetter(last)}${values.length}`, style: { hAlign: 'center' } },
+      { range: `${columnLetter(first + periods.length)}${header + 2}:${columnLetter(first + periods.length)}${values.length}`, style: { hAlign: 'center' } },
     ],
   };
 }

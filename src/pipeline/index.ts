@@ -7,6 +7,7 @@ import { pack, type LanguagePack, type ProductMessageKey } from '../i18n';
 import { nearestHeader, readPlan } from '../engine/reader';
 import { scorePlan } from '../engine/score';
 import { periodHistory } from '../engine/periods';
+import { forecast } from '../engine/forecast';
 import type { CellValue, DataRef, PlanResult, Problem, SheetGrid } from '../engine/types';
 import { safeSheetName, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
@@ -73,7 +74,10 @@ export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}):
     options.onPlan?.(i + 1, grids.length);
     if (!plan) continue;
     const result = scorePlan(plan, problems, { lang: options.lang, data });
-    if (plan.periods.length) result.periods = periodHistory(grid, result, { defaultPartialCredit: options.defaultPartialCredit, lang: options.lang, data });
+    if (plan.periods.length) {
+      result.periods = periodHistory(grid, result, { defaultPartialCredit: options.defaultPartialCredit, lang: options.lang, data });
+      result.forecast = forecast(result);
+    }
     results.push(result);
   }
   return { results, problems: results.flatMap((r) => r.problems) };

@@ -76,6 +76,7 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
   // Period by period, where the plan reports per period.
   if (result.periods && result.periods.length > 1) {
     card.append(el('p', { class: 'trend' }, `${lang.ui.trend}: ${result.periods.map((p) => `${p.label} ${p.score === null ? '–' : f.percent(p.score)}`).join(' → ')}`));
+    if (result.forecast?.plan) card.append(el('p', { class: 'forecast' }, `${lang.sheet.forecastColumn}: ${lang.sheet.forecast[result.forecast.plan]}`));
   }
   if (t.payout !== undefined) card.append(el('p', { class: 'payout' }, `${lang.sheet.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`));
   const counts = el('ul', { class: 'counts' });

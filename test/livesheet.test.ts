@@ -82,7 +82,7 @@ test('editing a result or a threshold on the score sheet moves the total as the 
   // Kriminalforsorgen 3.1 answers 96 % of hearings in time instead of 93,8 %: 5 more points.
   // Politiet 1.2's threshold drops from 165 to 150 days, below the 158 reached: 10 points fewer.
   const after = {
-    krim: layoutOf(editPlan(krim, '3.1', 'Resultat', '96 %')).result.total.earned,
+    krim: layoutOf(editPlan(krim, '3.1', 'Resultat Q4', '96 %')).result.total.earned,
     politi: layoutOf(editPlan(politi, '1.2', 'Målværdi', 150)).result.total.earned,
   };
   expect(after.krim).toBeCloseTo(before.krim.result.total.earned + 5, 9);

@@ -113,6 +113,8 @@ function summary(file: string, output: string | null, r: PlanResult, lang: Langu
       `   ${s.assessedWeight} ${f.number(t.assessedWeight)}   ${s.maxReachable} ${f.number(t.maxReachable)}`,
     `  ${(['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => `${lang.statuses[k]} ${t.counts[k]}`).join(' · ')}`,
     ...(t.payout === undefined ? [] : [`  ${s.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`]),
+    ...(r.periods && r.periods.length > 1 ? [`  ${lang.ui.trend}: ${r.periods.map((p) => `${p.label} ${p.score === null ? '–' : f.percent(p.score)}`).join(' → ')}`] : []),
+    ...(r.forecast?.plan ? [`  ${s.forecastColumn}: ${s.forecast[r.forecast.plan]}`] : []),
   ];
   const width = Math.max(0, ...r.areas.map((a) => a.name.length));
   for (const a of r.areas) {

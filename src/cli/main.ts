@@ -220,7 +220,7 @@ interface Loaded {
 /** A file on disk as a workbook source: its size is known before it is read. */
 async function diskSource(file: string): Promise<WorkbookSource> {
   const stat = await fs.stat(file).catch(() => null);
-  return { name: path.basename(file), path: file, size: stat?.isFile() ? stat.size : undefined, bytes: async () => new Uint8Array(await fs.readFile(file)) };
+  return { name: path.basename(file), path: file, size: stat?.isFile() ? stat.size : undefined, bytes: () => fs.readFile(file) };
 }
 
 /** Reads and scores each file through the shared pipeline; problems keep the path as given. */

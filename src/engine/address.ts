@@ -20,6 +20,13 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
+/** The zero-based position of a cell reference such as `B12` or `$B$12`. */
+export function cellPosition(ref: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref);
+  if (!m) throw new Error(`not a cell reference: ${ref}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
 /** `A1:C3` from zero-based bounds. */
 export function rangeAddress(top: number, left: number, bottom: number, right: number): string {
   const start = address(top, left);

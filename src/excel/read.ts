@@ -57,14 +57,15 @@ const isTooLarge = (e: unknown) => (e as { code?: string })?.code === 'ResponseP
 /** Loads the slices' values and formats, as many per sync as fit the budget; halves what Excel refuses. */
 async function loadSlices(context: Excel.RequestContext, slices: Slice[], budget: number): Promise<Map<Slice, { values: unknown[][]; formats: string[][] }>> {
   const out = new Map<Slice, { values: unknown[][]; formats: string[][] }>();
-  let queue = slices;
+  // Slices still to load, last first, so taking the next is a pop rather than a copy of the rest.
+  const queue = [...slices].reverse();
+  const size = (s: Slice) => s.rows * s.cols * BYTES_PER_CELL;
   while (queue.length) {
     const batch: Slice[] = [];
     let bytes = 0;
-    while (queue.length && (batch.length === 0 || bytes + queue[0].rows * queue[0].cols * BYTES_PER_CELL <= budget)) {
-      bytes += queue[0].rows * queue[0].cols * BYTES_PER_CELL;
-      batch.push(queue[0]);
-      queue = queue.slice(1);
+    while (queue.length && (batch.length === 0 || bytes + size(queue[queue.length - 1]) <= budget)) {
+      bytes += size(queue[queue.length - 1]);
+      batch.push(queue.pop()!);
     }
     const ranges = batch.map((slice) => {
       const range = context.workbook.worksheets.getItem(slice.name).getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols);
@@ -77,7 +78,7 @@ async function loadSlices(context: Excel.RequestContext, slices: Slice[], budget
       const single = batch.length === 1 && batch[0].rows === 1;
       if (!isTooLarge(e) || single) throw e;
       // Smaller pieces: the batch split, or a single slice halved.
-      queue = [...(batch.length > 1 ? batch : sliceSheets(batch, Math.max(1, Math.floor((batch[0].rows * batch[0].cols * BYTES_PER_CELL) / 2)))), ...queue];
+      queue.push(...(batch.length > 1 ? batch : sliceSheets(batch, Math.max(1, Math.floor(size(batch[0]) / 2)))).reverse());
       budget = Math.max(BYTES_PER_CELL, Math.floor(budget / 2));
       continue;
     }

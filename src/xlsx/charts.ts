@@ -3,21 +3,12 @@
  * anchors them. Series are the source block's columns after the first, categories its first
  * column, with the values cached for readers that do not compute.
  */
-import { columnIndex } from '../engine/address';
+import { cellPosition, columnLetter } from '../engine/address';
 import type { ChartLayout, LayoutValue, SheetLayout } from '../layout/model';
 
 import { esc, NS, XML_HEAD } from './xml';
 
-function cellPos(ref: string): { row: number; col: number } {
-  const m = ref.match(/^([A-Z]+)(\d+)$/)!;
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
-}
-
-const abs = (sheet: string, row: number, col: number) => {
-  let letters = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `'${sheet.replace(/'/g, "''")}'!$${letters}$${row + 1}`;
-};
+const abs = (sheet: string, row: number, col: number) => `'${sheet.replace(/'/g, "''")}'!$${columnLetter(col)}$${row + 1}`;
 
 function cache(kind: 'str' | 'num', values: LayoutValue[]): string {
   const pts = values
@@ -29,7 +20,7 @@ function cache(kind: 'str' | 'num', values: LayoutValue[]): string {
 }
 
 export function chartXml(sheet: SheetLayout, chart: ChartLayout): string {
-  const [start, end] = chart.source.split(':').map(cellPos);
+  const [start, end] = chart.source.split(':').map(cellPosition);
   const at = (r: number, c: number) => sheet.values[r]?.[c] ?? null;
   const first = start.row + 1;
   const range = (col: number) => `${abs(sheet.name, first, col)}:${abs(sheet.name, end.row, col).split('!')[1]}`;
@@ -64,8 +55,8 @@ export function chartXml(sheet: SheetLayout, chart: ChartLayout): string {
 
 export function drawingXml(charts: { chart: ChartLayout; rel: string }[]): string {
   const anchors = charts.map(({ chart, rel }, i) => {
-    const from = cellPos(chart.anchor.from);
-    const to = cellPos(chart.anchor.to);
+    const from = cellPosition(chart.anchor.from);
+    const to = cellPosition(chart.anchor.to);
     const pos = (tag: string, p: { row: number; col: number }) =>
       `<xdr:${tag}><xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
     return (

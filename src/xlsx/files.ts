@@ -52,7 +52,6 @@ export function unreadableProblem(file: string, error: unknown): FileProblem {
   return fileProblem(file, 'unreadableFile');
 }
 
-
 /** A workbook file wherever it lives: on disk, or picked in a browser. */
 export interface WorkbookSource {
   /** The name messages show. */

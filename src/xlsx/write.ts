@@ -5,7 +5,7 @@
  * their VML shapes), and the charts. Elements stand in the order the schema gives them, so Excel
  * opens the file without repairing it. Runs in Node and in the browser.
  */
-import { columnIndex, columnLetter } from '../engine/address';
+import { address, cellPosition, columnLetter, quoteSheet } from '../engine/address';
 import type { CellStyle, ConditionalFormat, LayoutValue, SheetLayout, WorkbookLayout } from '../layout/model';
 import { toA1 } from '../layout/r1c1';
 import { chartXml, drawingXml } from './charts';
@@ -34,19 +34,10 @@ interface Cell {
   col: number;
 }
 
-function cellPos(ref: string): Cell {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) throw new Error(`not a cell: ${ref}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
-}
-
 function rangeOf(ref: string): { from: Cell; to: Cell } {
   const [a, b = a] = ref.split(':');
-  return { from: cellPos(a), to: cellPos(b) };
+  return { from: cellPosition(a), to: cellPosition(b) };
 }
-
-const address = (row: number, col: number) => `${columnLetter(col)}${row + 1}`;
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** Shared strings of the whole workbook, each distinct text once. */
 class SharedStrings {
@@ -245,7 +236,7 @@ function notesParts(notes: SheetLayout['notes']): { comments: string; vml: strin
     notes.map((n) => `<comment ref="${n.cell}" authorId="0"><text><t>${esc(n.text)}</t></text></comment>`).join('') +
     `</commentList></comments>`;
   const shapes = notes.map((n, i) => {
-    const { row, col } = cellPos(n.cell);
+    const { row, col } = cellPosition(n.cell);
     return (
       `<v:shape id="_x0000_s${1025 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:60pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
       `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +

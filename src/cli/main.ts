@@ -8,13 +8,13 @@ import { parseArgs } from 'node:util';
 import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import type { PlanResult } from '../engine/types';
-import { consolidationLayout, fileProblem, type FileProblem } from '../pipeline';
-import { scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
+import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
+import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
 
 export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
 
 Usage:
-  goalscore score FILE|DIR... [--out DIR] [--force] [--json] [--lang da|nb|en]
+  goalscore score FILE|DIR... [--compare LAST_YEAR] [--out DIR] [--force] [--json] [--lang da|nb|en]
   goalscore consolidate FILE|DIR... [--out FILE] [--force] [--json] [--lang da|nb|en]
   goalscore --help
 
@@ -31,6 +31,9 @@ Usage:
 Options:
   --out        score: the directory for score workbooks (default: out/).
                consolidate: the overview workbook (default: out/overview.xlsx).
+  --compare F  Set last year's plan (workbook F) beside this year's: goals matched by ID, else by
+               their text; last year's result and fulfilment beside each, and last year's result
+               as the baseline of a change whose baseline cell is blank (with a note on the cell).
   --force      Replace output workbooks that exist already (never an input file).
   --json       Print one JSON document on stdout instead of the readable summary:
                { "plans": [ { file, sheet, agency, year, period, unit, total, areas, rows } ],
@@ -76,6 +79,7 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
     // Period by period, where the plan gives inputs per period; `total` stays the current period's.
     ...(r.periods ? { periods: r.periods.map((p) => ({ period: p.label, year: p.year, score: round(p.score), earned: round(p.earned) })) } : {}),
     ...(r.forecast ? { forecast: r.forecast.plan } : {}),
+    ...(r.lastYear ? { lastYear: { file: r.lastYear.file, year: r.lastYear.year, score: round(r.lastYear.score) } } : {}),
     areas: r.areas.map((a) => ({
       name: a.name,
       declaredWeight: a.declaredWeight,
@@ -96,8 +100,18 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
       overridden: row.overridden,
       explanation: row.explanation,
       ...(r.forecast ? { forecast: r.forecast.rows.get(row.id) ?? null } : {}),
+      ...(r.lastYear ? lastYearRowJson(r.lastYear, row.id) : {}),
       ...(r.periods ? { periods: r.periods.map((p) => { const pr = p.rows.find((x) => x.id === row.id); return { period: p.label, year: p.year, fulfilment: round(pr?.fulfilment ?? null), earned: round(pr?.earned ?? 0) }; }) } : {}),
     })),
+  };
+}
+
+/** Last year's result and fulfilment of a goal, and whether its baseline is last year's result. */
+function lastYearRowJson(last: NonNullable<PlanResult['lastYear']>, id: string) {
+  const row = last.rows.get(id);
+  return {
+    lastYear: row ? { id: row.id, result: round(row.result), fulfilment: round(row.fulfilment), status: row.status } : null,
+    ...(last.baselines.includes(id) ? { baselineFromLastYear: true } : {}),
   };
 }
 
@@ -115,6 +129,7 @@ function summary(file: string, output: string | null, r: PlanResult, lang: Langu
     ...(t.payout === undefined ? [] : [`  ${s.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`]),
     ...(r.periods && r.periods.length > 1 ? [`  ${lang.ui.trend}: ${r.periods.map((p) => `${p.label} ${p.score === null ? '–' : f.percent(p.score)}`).join(' → ')}`] : []),
     ...(r.forecast?.plan ? [`  ${s.forecastColumn}: ${s.forecast[r.forecast.plan]}`] : []),
+    ...(r.lastYear ? [`  ${s.score} ${r.lastYear.year ?? s.lastYear}: ${r.lastYear.score === null ? '–' : f.percent(r.lastYear.score)}`] : []),
   ];
   const width = Math.max(0, ...r.areas.map((a) => a.name.length));
   for (const a of r.areas) {
@@ -224,9 +239,16 @@ async function diskSource(file: string): Promise<WorkbookSource> {
 }
 
 /** Reads and scores each file through the shared pipeline; problems keep the path as given. */
-async function loadAll(files: string[], lang: LanguagePack, problems: FileProblem[], progress: Progress, withOutput: boolean): Promise<Loaded[]> {
+async function loadAll(files: string[], options: Options, problems: FileProblem[], withOutput: boolean): Promise<Loaded[]> {
+  const { lang, progress } = options;
+  let lastYear: LastYearPlan[] | undefined;
+  if (options.compare) {
+    const last = await lastYearSource(await diskSource(options.compare), lang);
+    problems.push(...last.problems);
+    lastYear = last.plans.length ? last.plans : undefined;
+  }
   const sources = await Promise.all(files.map(diskSource));
-  const run = await scoreSources(sources, lang, { output: withOutput, onFile: (done, total) => progress.tick(done, total) });
+  const run = await scoreSources(sources, lang, { output: withOutput, lastYear, onFile: (done, total) => progress.tick(done, total) });
   progress.done();
   problems.push(...run.problems);
   return run.scored.map((s) => ({ file: s.source.path!, results: s.results, output: s.output }));
@@ -285,17 +307,19 @@ interface Options {
   lang: LanguagePack;
   progress: Progress;
   force: boolean;
+  /** Last year's plan, to set beside this year's. */
+  compare: string | undefined;
 }
 
 async function score(files: string[], options: Options, io: Io): Promise<number> {
   const { lang } = options;
   const problems: FileProblem[] = [];
-  const loaded = await loadAll(files, lang, problems, options.progress, true);
+  const loaded = await loadAll(files, options, problems, true);
   const outDir = options.out ?? 'out';
   const plans: ReturnType<typeof planJson>[] = [];
   const texts: string[] = [];
   let written = 0;
-  const inputs = await realPaths(files);
+  const inputs = await realPaths(options.compare ? [...files, options.compare] : files);
   const targets = outputNames(loaded.map((l) => l.file), outDir);
   for (const [i, { file, results, output }] of loaded.entries()) {
     const target = targets[i];
@@ -318,11 +342,11 @@ async function score(files: string[], options: Options, io: Io): Promise<number>
 async function consolidateFiles(files: string[], options: Options, io: Io): Promise<number> {
   const { lang } = options;
   const fileProblems: FileProblem[] = [];
-  const loaded = await loadAll(files, lang, fileProblems, options.progress, false);
+  const loaded = await loadAll(files, options, fileProblems, false);
   const submissions = loaded.flatMap(({ file, results }) => results.map((result) => ({ file, result })));
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
-  const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), await realPaths(files), options.force, problems));
+  const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), await realPaths(options.compare ? [...files, options.compare] : files), options.force, problems));
   const rows = overview.rows.map((r) => ({
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), counts: r.counts,
   }));
@@ -351,6 +375,7 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        compare: { type: 'string' },
         lang: { type: 'string', default: 'da' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -377,7 +402,7 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
   try {
     const files = await expand(inputs);
     const progress = progressBar(process.stderr, files.length);
-    return await commands[command](files, { out: values.out, json: values.json!, force: values.force!, lang: pack(values.lang), progress }, io);
+    return await commands[command](files, { out: values.out, json: values.json!, force: values.force!, compare: values.compare, lang: pack(values.lang), progress }, io);
   } catch (e) {
     // Bad input is reported above as problems; this is a failure of the program itself.
     io.err(`goalscore: ${(e as Error).message}`);

@@ -36,6 +36,8 @@ interface CriterionTraits {
   args?: { actual: ColumnKey; target: ColumnKey };
   /** A row with no type is of this type when this holds; the lowest rank wins where several do. */
   infer?: { rank: number; when(row: PlanRow): boolean };
+  /** It compares the result with a baseline, which last year's result may supply. */
+  readsBaseline?: boolean;
 }
 
 export type EditField = 'actual' | 'met' | 'completed' | 'assessment';
@@ -98,6 +100,7 @@ function change(key: CriterionKey, sign: 1 | -1): ComparisonCriterion {
     kind: 'comparison',
     compare: 'atLeast',
     edits: 'actual',
+    readsBaseline: true,
     // "Sagsbehandlingstiden skal falde": strictly better than the baseline.
     whenNoTarget: { lo: 0, hi: 0, strict: true },
     percent: true,

@@ -6,6 +6,7 @@
  */
 import { CRITERION_BY_KEY } from './criteria';
 import { PERIOD_END_MONTH, periodEnd } from './parse';
+import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import type { PeriodResult } from './periods';
 import type { PlanResult, RowResult } from './types';
 
@@ -32,8 +33,26 @@ const accumulates = (row: RowResult, history: number[]) => {
   return def?.kind === 'comparison' && def.compare === 'atLeast' && def.unit === 'number' && history.length > 1 && history.every((v, i) => i === 0 || v >= history[i - 1]);
 };
 
+/**
+ * A period rule: on track while a period may still be missed, at risk when none may, off track
+ * once too many have been.
+ */
+function ruleForecast(row: RowResult, result: PlanResult): Forecast | null {
+  const current = result.plan.periods.find((p) => p.label === result.plan.currentPeriod);
+  if (!current || !row.row.periodRule) return null;
+  const run = (result.periods ?? []).filter((p) => p.period.kind === current.period.kind && (p.period.kind === 'year' || p.year === current.year));
+  const upTo = run.slice(0, run.findIndex((p) => p.label === current.label) + 1);
+  const perYear = PERIODS_PER_YEAR[current.period.kind] ?? run.length;
+  const outcome = judgePeriods(row.row.periodRule, upTo.map((p) => p.rows.find((r) => r.id === row.id)?.inPeriod ?? null), perYear);
+  if (!outcome) return null;
+  if (outcome.met >= outcome.need) return 'on_track';
+  const slack = outcome.of - outcome.need - (outcome.reported - outcome.met);
+  return slack < 0 ? 'off_track' : slack === 0 ? 'at_risk' : 'on_track';
+}
+
 function rowForecast(row: RowResult, result: PlanResult, { gone, end }: { gone: number; end: number }): Forecast | null {
   if (row.status === 'not_assessed' || row.isParent) return null;
+  if (row.row.periodRule) return ruleForecast(row, result);
   if (row.status === 'met') return 'on_track';
   const def = row.row.typeKey ? CRITERION_BY_KEY.get(row.row.typeKey) : undefined;
   if (def?.kind === 'comparison' && def.unit === 'date') {

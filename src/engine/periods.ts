@@ -5,7 +5,7 @@
  */
 import { readPlan, type ReadOptions } from './reader';
 import { scorePlan, type ScoreOptions } from './score';
-import type { Period, PlanResult, SheetGrid, StatusKey } from './types';
+import type { Period, Plan, PlanResult, SheetGrid, StatusKey } from './types';
 
 export interface PeriodResult {
   label: string;
@@ -15,7 +15,7 @@ export interface PeriodResult {
   earned: number;
   weight: number;
   areas: { name: string; score: number | null; earned: number }[];
-  rows: { id: string; fulfilment: number | null; earned: number; status: StatusKey; measure: number | null }[];
+  rows: { id: string; fulfilment: number | null; earned: number; status: StatusKey; measure: number | null; inPeriod?: number | null }[];
 }
 
 function summarise(label: string, period: Period, year: number | null, r: PlanResult): PeriodResult {
@@ -27,15 +27,42 @@ function summarise(label: string, period: Period, year: number | null, r: PlanRe
     earned: r.total.earned,
     weight: r.total.weight,
     areas: r.areas.map((a) => ({ name: a.name, score: a.score, earned: a.earned })),
-    rows: r.rows.map((row) => ({ id: row.id, fulfilment: row.fulfilment, earned: row.earned, status: row.status, measure: row.measure })),
+    rows: r.rows.map((row) => ({ id: row.id, fulfilment: row.fulfilment, earned: row.earned, status: row.status, measure: row.measure, ...(row.inPeriod !== undefined ? { inPeriod: row.inPeriod } : {}) })),
   };
 }
 
-/** Every period of the plan scored on its own inputs; the current one is the result already made. */
-export function periodHistory(grid: SheetGrid, current: PlanResult, options: ReadOptions & ScoreOptions = {}): PeriodResult[] {
-  return current.plan.periods.map((p) => {
-    if (p.label === current.plan.currentPeriod) return summarise(p.label, p.period, p.year, current);
-    const { plan, problems } = readPlan(grid, { ...options, period: p.label });
-    return summarise(p.label, p.period, p.year, scorePlan(plan!, problems, { ...options, explain: false }));
+/** Periods a rule counts together: the quarters (or tertials, halves) of one year; the years of a plan by year. */
+const runOf = (p: { period: Period; year: number | null }) => (p.period.kind === 'year' ? 'year' : `${p.period.kind} ${p.year}`);
+
+/**
+ * Every period of the plan scored on its own inputs, in order, each with the fulfilments of the
+ * periods before it in its year for period rules. The current one is the result already made,
+ * unless the plan has period rules: then it is scored again with its earlier periods.
+ */
+export function scorePeriods(
+  grid: SheetGrid,
+  current: PlanResult,
+  options: ReadOptions & ScoreOptions & { prepare?: (plan: Plan) => Plan } = {},
+): { current: PlanResult; periods: PeriodResult[] } {
+  const prepare = options.prepare ?? ((plan: Plan) => plan);
+  const ruled = current.plan.rows.some((r) => r.periodRule);
+  const runs = new Map<string, Map<string, (number | null)[]>>();
+  let result = current;
+  const periods = current.plan.periods.map((p) => {
+    const isCurrent = p.label === current.plan.currentPeriod;
+    let scored = current;
+    if (!isCurrent || ruled) {
+      const { plan, problems } = readPlan(grid, { ...options, period: p.label });
+      const earlier = runs.get(runOf(p)) ?? new Map<string, (number | null)[]>();
+      const prepared = prepare(plan!);
+      scored = scorePlan(ruled ? { ...prepared, earlier: new Map(earlier) } : prepared, problems, { ...options, explain: isCurrent });
+      if (ruled) {
+        for (const row of scored.rows) earlier.set(row.id, [...(earlier.get(row.id) ?? []), row.inPeriod !== undefined ? row.inPeriod : row.fulfilment]);
+        runs.set(runOf(p), earlier);
+      }
+    }
+    if (isCurrent) result = scored;
+    return summarise(p.label, p.period, p.year, scored);
   });
+  return { current: result, periods };
 }

@@ -29,6 +29,7 @@ import type {
   Plan,
   PlanMetadata,
   Period,
+  PeriodRule,
   PlanRow,
   Problem,
   Scale,
@@ -37,6 +38,7 @@ import type {
 } from './types';
 import { columnIndex, metadataIndex, scaleIndex, typeIndex, workingDayWords } from './vocabulary';
 import { parseAssessmentScale, readAssessment } from './assessment';
+import { parsePeriodRule } from './periodRule';
 
 /** The header row is the first row with an ID column and a Weight or Points column, in these rows. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -131,6 +133,8 @@ interface PeriodColumns {
   year: number | null;
   label: string;
   columns: Plan['columns'];
+  /** This year's inputs in the plain columns (`Resultat` beside `Resultat 2023`). */
+  plain?: boolean;
 }
 
 function headerColumns(grid: SheetGrid, r: number): HeaderColumns {
@@ -265,16 +269,30 @@ export interface ReadOptions {
 
 /**
  * The period whose inputs a plan is read with: the one asked for, else the one the `Periode`
- * metadata names, else the latest whose columns hold anything.
+ * metadata names, else this year's plain columns beside earlier years', else the latest whose
+ * columns hold anything.
  */
-function choosePeriod(grid: SheetGrid, header: Header, metadata: PlanMetadata, asked: string | undefined): PeriodColumns | null {
-  const periods = header.columns.periods ?? [];
+function choosePeriod(grid: SheetGrid, header: Header, periods: PeriodColumns[], metadata: PlanMetadata, asked: string | undefined): PeriodColumns | null {
   if (!periods.length) return null;
   if (asked !== undefined) return periods.find((p) => p.label === asked) ?? null;
   const named = metadata.period && periods.find((p) => p.period.kind === metadata.period!.kind && p.period.index === metadata.period!.index && (p.year === null || p.year === metadata.year));
   if (named) return named;
+  const plain = periods.find((p) => p.plain);
+  if (plain) return plain;
   const filled = periods.filter((p) => Object.values(p.columns).some((c) => c && hasValues(grid, header.row, c.col)));
   return sortPeriods(filled, metadata.year).at(-1) ?? null;
+}
+
+/**
+ * `Resultat 2022`, `Resultat 2023` beside a plain `Resultat` in a plan for 2024: the plain columns
+ * are this year's, a period of their own after the earlier years.
+ */
+function withPlainYear(columns: HeaderColumns, year: number | null): PeriodColumns[] {
+  const periods = columns.periods ?? [];
+  const earlierYears = periods.length > 0 && year !== null && periods.every((p) => p.period.kind === 'year' && p.year !== null && p.year < year);
+  const plainInputs = [...PERIOD_INPUTS].some((k) => k !== 'target' && k !== 'deadline' && columns[k]);
+  if (!earlierYears || !plainInputs) return periods;
+  return [...periods, { period: { kind: 'year', index: 1 }, year, label: String(year), columns: {}, plain: true }];
 }
 
 function hasValues(grid: SheetGrid, headerRow: number, col: number): boolean {
@@ -399,6 +417,7 @@ const asTolerance: CellParser<{ value: number; relative: boolean }> = (v, f, k) 
   const p = relative ? parsePercent(v, f) : k.percent ? parsePercent(v, f) : parsePlain(v, f);
   return p.ok ? (p.value < 0 ? { ok: false, missing: false } : { ok: true, value: { value: p.value, relative } }) : p;
 };
+const asPeriodRule: CellParser<PeriodRule> = (v) => parsePeriodRule(v);
 const asCompleted: CellParser<NonNullable<PlanRow['completed']>> = (v, _f, k) => parseCompleted(v, k.year);
 
 /**
@@ -461,8 +480,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
   // Per-period columns stand in for the plain ones of the period read.
-  const current = choosePeriod(grid, header, metadata, options.period);
-  const { periods: periodColumns = [], ...plain } = header.columns;
+  const periodColumns = withPlainYear(header.columns, metadata.year);
+  const current = choosePeriod(grid, header, periodColumns, metadata, options.period);
+  const { periods: _, ...plain } = header.columns;
   const columns: Plan['columns'] = { ...plain, ...(current?.columns ?? {}) };
   const unit = columns.points && hasNumbers(grid, header.row, columns.points.col) ? 'points' : columns.weight ? 'percent' : columns.points ? 'points' : 'count';
   const weightKey: ColumnKey = unit === 'points' ? 'points' : 'weight';
@@ -534,6 +554,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       if (!data) reader.unread('data', { key: 'dataRef', args: { value: cellText(cells.data.value) } });
     }
     const trim = reader.read('trim', parsePercent, 'badPercent');
+    const periodRule = reader.read('periodRule', asPeriodRule, 'badPeriodRule');
+    // A rule over periods needs results per period; without them the row is judged on its own.
+    if (periodRule && !periodColumns.length) reader.report('periodRule', { key: 'periodRuleWithoutPeriods', args: { value: cellText(cells.periodRule!.value) } }, 'warning');
     if (trim !== null && (trim < 0 || trim >= 1)) reader.report('trim', { key: 'badTrim', args: { value: cellText(cells.trim?.value) } });
 
     rows.push({
@@ -548,6 +571,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       target: reader.read('target', asTarget, dates ? 'badDate' : 'badRange'),
       floor: reader.read('floor', asBound, dates ? 'badDate' : percent ? 'badPercent' : 'badNumber'),
       tolerance: reader.read('tolerance', asTolerance, 'badNumber'),
+      periodRule: periodColumns.length ? periodRule : null,
       baseline: reader.read('baseline', parsePlain, 'badNumber'),
       actual: reader.read('actual', parsePlain, 'badNumber'),
       met: reader.read('met', parsePlain, 'badNumber'),

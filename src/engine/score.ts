@@ -12,6 +12,7 @@ import { enginePack, type EnginePack } from './i18n';
 import { isBlank, parseDate, parsePlain } from './parse';
 import { workingDaysBetween } from './calendar';
 import { applyScale } from './scales';
+import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import type {
   AreaResult,
   PlanMetadata,
@@ -62,6 +63,8 @@ interface Evaluation {
   measure?: number | null;
   measureKind?: RowResult['measureKind'];
   required?: number | null;
+  /** A row with a period rule: its fulfilment on this period's inputs, before the rule. */
+  inPeriod?: number | null;
   parts: string[];
 }
 
@@ -375,6 +378,23 @@ class Scorer {
     };
   }
 
+  /** How many periods the year has, by the kind of the current one; a plan by year counts its years. */
+  private periodsInYear(): number {
+    const current = this.plan.periods.find((p) => p.label === this.plan.currentPeriod);
+    if (!current) return 1;
+    return PERIODS_PER_YEAR[current.period.kind] ?? this.plan.periods.filter((p) => p.period.kind === 'year').length;
+  }
+
+  /** A period rule judged on the row's fulfilment in the year's earlier periods and in this one. */
+  private overPeriods(row: PlanRow, evaluation: Evaluation): Evaluation {
+    const inPeriod = evaluation.fulfilment;
+    const outcome = judgePeriods(row.periodRule!, [...(this.plan.earlier?.get(row.id) ?? []), inPeriod], this.periodsInYear());
+    if (!outcome) return { ...evaluation, inPeriod };
+    const rule = row.periodRule!.need === null && row.periodRule!.of === null ? this.words.everyPeriod : `${outcome.need} ${this.words.of} ${outcome.of}`;
+    const said = this.words.periodRule.replace('{rule}', rule).replace('{met}', String(outcome.met)).replace('{reported}', String(outcome.reported));
+    return { ...evaluation, fulfilment: outcome.fulfilment, inPeriod, parts: [...evaluation.parts, said] };
+  }
+
   private evaluateParent(node: Node): Evaluation & { earned: number; assessedWeight: number } {
     const row = node.row;
     const kids = node.children.map((c) => c.result!);
@@ -427,6 +447,7 @@ class Scorer {
       assessedWeight = parent.assessedWeight;
     } else {
       evaluation = this.evaluateLeaf(row);
+      if (row.periodRule) evaluation = this.overPeriods(row, evaluation);
       earned = evaluation.fulfilment === null ? 0 : node.weight * evaluation.fulfilment;
       assessedWeight = evaluation.fulfilment === null ? 0 : node.weight;
     }
@@ -456,6 +477,7 @@ class Scorer {
       measureKind: evaluation.measureKind ?? null,
       required: evaluation.required ?? null,
       overridden,
+      ...(row.periodRule ? { inPeriod: evaluation.inPeriod ?? null } : {}),
       explanation: evaluation.parts.join('; '),
       row,
     };

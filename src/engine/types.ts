@@ -82,7 +82,10 @@ export type MessageKey =
   | 'mixedYears'
   | 'mixedPeriods'
   | 'duplicateAgency'
-  | 'totalNot100';
+  | 'totalNot100'
+  | 'badPeriodRule'
+  | 'periodRuleWithoutPeriods'
+  | 'noLastYearPlan';
 
 /** Plan weighting: percent of 100, or a points allotment. */
 /** Plan weighting: percent of 100, a points allotment, or none (every top-level goal counts one). */
@@ -112,6 +115,7 @@ export const COLUMN_KEYS = [
   'target',
   'floor',
   'tolerance',
+  'periodRule',
   'baseline',
   'actual',
   'met',
@@ -184,6 +188,8 @@ export interface PlanRow {
   floor: number | null;
   /** Within this of the target a result counts as met: absolute, or relative to the target (`5 %`). */
   tolerance: { value: number; relative: boolean } | null;
+  /** Met in every period (`alle`) or in `need` of `of` periods (`3 af 4`); null need is every period. */
+  periodRule: PeriodRule | null;
   baseline: number | null;
   actual: number | null;
   met: number | null;
@@ -205,6 +211,12 @@ export interface PlanRow {
   cells: Partial<Record<ColumnKey, SourceCell>>;
   /** Keys whose cells held something that could not be read (already reported as problems). */
   unreadable: readonly ColumnKey[];
+}
+
+/** How many of the year's periods a requirement must be met in: every one, or `need` of `of`. */
+export interface PeriodRule {
+  need: number | null;
+  of: number | null;
 }
 
 /** An area row: an Area and a Weight but no ID. */
@@ -245,6 +257,11 @@ export interface Plan {
   periods: PlanPeriod[];
   /** The period this plan was read with; null when it gives inputs for no period. */
   currentPeriod: string | null;
+  /**
+   * Each row's fulfilment on its own inputs in the year's periods before this one, for period rules
+   * (`3 af 4`); set by engine/periods.ts, so what-if on the plan keeps them.
+   */
+  earlier?: ReadonlyMap<string, readonly (number | null)[]>;
 }
 
 export interface PlanPeriod {
@@ -275,6 +292,8 @@ export interface RowResult {
   /** The value of the measure that would have met the target, for numeric criteria. */
   required: number | null;
   overridden: boolean;
+  /** For a row with a period rule: its fulfilment on this period's inputs alone, before the rule. */
+  inPeriod?: number | null;
   explanation: string;
   row: PlanRow;
 }
@@ -310,6 +329,8 @@ export interface PlanResult {
   };
   /** The plan's results period by period, where it gives inputs per period (engine/periods.ts). */
   periods?: import('./periods').PeriodResult[];
+  /** Last year's plan beside this one (engine/lastYear.ts), when scored with `--compare`. */
+  lastYear?: import('./lastYear').LastYear;
   /** Where the year is heading (engine/forecast.ts), for a plan reported per period. */
   forecast?: { plan: import('./forecast').Forecast | null; rows: Map<string, import('./forecast').Forecast | null> } | null;
   problems: Problem[];

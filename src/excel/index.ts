@@ -6,7 +6,7 @@ import type { LanguagePack } from '../i18n';
 import { readPlan } from '../engine/reader';
 import type { PlanResult, Problem } from '../engine/types';
 import type { Overview, Submission } from '../engine/consolidate';
-import { consolidationLayout, dataFromGrids, scoreGrids, scoreWorkbookLayout, type FileProblem } from '../pipeline';
+import { consolidationLayout, dataFromGrids, scoreGrids, scoreWorkbookLayout, type FileProblem, type LastYearPlan } from '../pipeline';
 import { readWorkbook, type WorkbookRead } from './read';
 import { failureRule, OfficeFailure } from './failures';
 import { REQUEST_LIMIT, writeWorkbook, type WriteOptions } from './write';
@@ -70,6 +70,8 @@ export interface ExcelScoreOptions extends WriteOptions, RetryOptions {
   /** Score only these plan sheets; all when absent. */
   sheets?: string[];
   defaultPartialCredit?: number;
+  /** Last year's plans, to set beside this year's. */
+  lastYear?: LastYearPlan[];
 }
 
 export interface ExcelScoreRun {
@@ -85,6 +87,7 @@ export async function scoreInExcel(context: Excel.RequestContext, options: Excel
     lang: options.lang,
     data: dataFromGrids(workbook.grids),
     defaultPartialCredit: options.defaultPartialCredit,
+    lastYear: options.lastYear,
   });
   if (!results.length) return { results, problems };
   const userSheets = workbook.names.filter((n) => !workbook.owned.has(n));

@@ -44,9 +44,18 @@ export interface SheetWords {
   /** The period column of the score-by-period block, and its chart's title. */
   periodColumn: string;
   scoreByPeriod: string;
+  /** Heading of the table of each goal's results in the last three years, as the annual report prints it. */
+  threeYears: string;
   /** Where the year is heading: the column's heading and its words. */
   forecastColumn: string;
   forecast: Record<'on_track' | 'at_risk' | 'off_track', string>;
+  /** Headings of last year's result and fulfilment beside this year's; `{year}` is last year. */
+  lastYearResult: string;
+  lastYearFulfilment: string;
+  /** Said when last year's plan has no year. */
+  lastYear: string;
+  /** The note on a baseline taken from last year's result. */
+  baselineFromLastYear: string;
   problemsSheet: string;
   title: string;
   score: string;
@@ -83,6 +92,7 @@ export type ScoreColumnKey =
   | 'target'
   | 'floor'
   | 'tolerance'
+  | 'periodRule'
   | 'baseline'
   | 'actual'
   | 'met'
@@ -108,7 +118,7 @@ export type ScoreColumnKey =
   | 'lookupValue';
 
 /** Words of the task pane; `{name}` stands for a value. */
-export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'addedFiles' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | OfficeFailureKey, string>;
+export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'addedFiles' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | OfficeFailureKey, string>;
 
 /** Office failures the add-in explains in plain words (see src/excel/failures.ts). */
 export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';

@@ -3,7 +3,7 @@
  * live without the add-in: edit a result, a threshold or a weight and Excel (or LibreOffice)
  * recomputes fulfilment, earned and the totals. One entry per criterion type and per scale, like
  * the engine's own tables; a type without an entry (a mathjs formula, data on another sheet)
- * keeps the engine's value.
+ * keeps the engine's value, as does a rule over periods.
  */
 import { CRITERION_BY_KEY, STRICT_CAP, TOLERANCE, type Compare } from '../engine/criteria';
 import { PACKS } from '../engine/i18n';
@@ -168,7 +168,8 @@ export interface LeafFormulas {
  * engine's value is kept). `type` is the row's criterion type, inferred where the cell is blank.
  */
 export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): LeafFormulas | null {
-  if (!type || row.data) return null;
+  // Data on another sheet and rules over periods (which read the year's earlier periods) keep the engine's value.
+  if (!type || row.data || row.periodRule) return null;
   const def = CRITERION_BY_KEY.get(type);
   if (!def) return null;
   if (def.kind === 'assessment') return c.assessment ? { fulfilment: `IF(ISBLANK(${c.assessment}),"",${assessmentFormula(c.assessment, c.assessmentTable)})`, measure: null, required: null } : null;

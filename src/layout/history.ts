@@ -17,6 +17,30 @@ function trend(values: (number | null)[]): string | null {
   return last > before + 1e-9 ? ARROW.up : last < before - 1e-9 ? ARROW.down : ARROW.flat;
 }
 
+const MEASURE_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, date: FORMATS.date } as const;
+
+/**
+ * The results of the last three years per goal, as the Norwegian annual report prints them for
+ * each styringsparameter: a title row, a header row and a row per requirement. Empty for a plan
+ * with fewer than two years.
+ */
+function threeYearTable(result: PlanResult, words: SheetWords): { values: (string | number | null)[]; formats: (string | null)[] }[] {
+  const years = (result.periods ?? []).filter((p) => p.period.kind === 'year').slice(-3);
+  if (years.length < 2) return [];
+  const byYear = years.map((p) => new Map(p.rows.map((r) => [r.id, r.measure])));
+  const rows = result.rows
+    .filter((r) => !r.isParent && byYear.some((m) => m.get(r.id) != null))
+    .map((r) => {
+      const format = r.measureKind ? MEASURE_FORMAT[r.measureKind] : FORMATS.number;
+      return { values: [r.id, r.title, ...byYear.map((m) => m.get(r.id) ?? null)], formats: [null, null, ...years.map(() => format)] };
+    });
+  return [
+    { values: [words.threeYears], formats: [] },
+    { values: [words.columns.id, words.columns.title, ...years.map((p) => p.label)], formats: [] },
+    ...rows,
+  ];
+}
+
 /** The layout with the history columns added, for a plan with more than one period; else as it was. */
 export function withHistory(layout: SheetLayout, result: PlanResult, words: SheetWords): SheetLayout {
   const periods = result.periods ?? [];
@@ -49,6 +73,12 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
     if (f) put(r, first + periods.length + 1, words.forecast[f], null);
   }
   const last = first + periods.length + (outlook ? 1 : 0);
+  const table = threeYearTable(result, words);
+  const tableAt = values.length + 1;
+  if (table.length) {
+    values.push([], ...table.map((t) => t.values));
+    formats.push([], ...table.map((t) => t.formats));
+  }
   // The plan's score by period, as a block the line chart reads, under the sheet's content.
   const block = values.length + 1;
   values.push([], [null, null, null], ...periods.map(() => [null, null, null]));
@@ -80,6 +110,12 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
       ...layout.styles,
       { range: `${columnLetter(first)}${header + 1}:${columnLetter(last)}${header + 1}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, hAlign: 'center' } },
       { range: `${columnLetter(first + periods.length)}${header + 2}:${columnLetter(first + periods.length)}${values.length}`, style: { hAlign: 'center' } },
+      ...(table.length
+        ? [
+            { range: `A${tableAt + 1}`, style: { bold: true } },
+            { range: `A${tableAt + 2}:${columnLetter(table[1].values.length - 1)}${tableAt + 2}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+          ]
+        : []),
     ],
   };
 }

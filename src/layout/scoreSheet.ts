@@ -110,6 +110,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     value: (r) => r.row.tolerance?.value ?? null,
     format: (r) => (r.row.tolerance?.relative ? FORMATS.percent : boundFormat(r)),
   },
+  { key: 'periodRule', width: 10, input: 'periodRule', value: (r) => (r.row.cells.periodRule ? cellText(r.row.cells.periodRule.value) : null) },
   { key: 'baseline', width: 12, input: 'baseline', value: (r) => r.row.baseline, format: FORMATS.number },
   { key: 'actual', width: 10, input: 'actual', value: actualValue, format: (r) => (percentActual(r) ? FORMATS.percent : FORMATS.number) },
   { key: 'met', width: 10, input: 'met', value: (r) => r.row.met, format: FORMATS.number },

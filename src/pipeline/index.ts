@@ -6,13 +6,15 @@
 import { pack, type LanguagePack, type ProductMessageKey } from '../i18n';
 import { nearestHeader, readPlan } from '../engine/reader';
 import { scorePlan } from '../engine/score';
-import { periodHistory } from '../engine/periods';
+import { scorePeriods } from '../engine/periods';
 import { forecast } from '../engine/forecast';
-import type { CellValue, DataRef, PlanResult, Problem, SheetGrid } from '../engine/types';
-import { safeSheetName, type WorkbookLayout } from '../layout/model';
+import { lastYearOf, matchGoals, pickLastYear, withLastYearBaselines } from '../engine/lastYear';
+import type { CellValue, DataRef, Plan, PlanResult, Problem, SheetGrid } from '../engine/types';
+import { safeSheetName, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet } from '../layout/scoreSheet';
 import { withHistory } from '../layout/history';
+import { withLastYear } from '../layout/lastYear';
 import { buildOverviewSheet, buildShortfallSheet } from '../layout/overview';
 import { buildScenarioSheet } from '../layout/scenarioSheet';
 import type { WhatIfEdit } from '../engine/whatif';
@@ -63,6 +65,14 @@ export interface ScoreGridsOptions {
   defaultPartialCredit?: number;
   /** Called after each plan, for progress bars. */
   onPlan?: (done: number, total: number) => void;
+  /** Last year's plans, to set beside this year's (`--compare`). */
+  lastYear?: LastYearPlan[];
+}
+
+/** One of last year's plans, scored, and the file it came from. */
+export interface LastYearPlan {
+  file: string;
+  result: PlanResult;
 }
 
 /** Reads and scores every plan sheet among the grids; sheets that are not plans are passed over. */
@@ -70,24 +80,37 @@ export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}):
   const data = options.data ?? dataFromGrids(grids);
   const results: PlanResult[] = [];
   for (const [i, grid] of grids.entries()) {
-    const { plan, problems } = readPlan(grid, { defaultPartialCredit: options.defaultPartialCredit });
+    const { plan: read, problems } = readPlan(grid, { defaultPartialCredit: options.defaultPartialCredit });
     options.onPlan?.(i + 1, grids.length);
-    if (!plan) continue;
-    const result = scorePlan(plan, problems, { lang: options.lang, data });
+    if (!read) continue;
+    const last = options.lastYear ? pickLastYear(read, options.lastYear) : null;
+    if (options.lastYear && !last) problems.push({ sheet: read.sheet, cell: read.columns.id?.address ?? 'A1', severity: 'warning', message: { key: 'noLastYearPlan', args: { agency: read.metadata.agency || read.sheet } } });
+    const matches = last ? matchGoals(read.rows, last.result) : null;
+    const prepare = (p: Plan) => (matches ? withLastYearBaselines(p, matches).plan : p);
+    const plan = prepare(read);
+    let result = scorePlan(plan, problems, { lang: options.lang, data });
     if (plan.periods.length) {
-      result.periods = periodHistory(grid, result, { defaultPartialCredit: options.defaultPartialCredit, lang: options.lang, data });
+      const history = scorePeriods(grid, result, { defaultPartialCredit: options.defaultPartialCredit, lang: options.lang, data, prepare });
+      result = history.current;
+      result.periods = history.periods;
       result.forecast = forecast(result);
     }
+    if (last) result.lastYear = lastYearOf(last.file, last.result, matches!, withLastYearBaselines(read, matches!).filled);
     results.push(result);
   }
   return { results, problems: results.flatMap((r) => r.problems) };
+}
+
+/** A plan's score sheet: the goal table, last year beside it where compared, and its history by period. */
+function scoreSheet(result: PlanResult, words: LanguagePack, name: string): SheetLayout {
+  return withHistory(withLastYear(buildScoreSheet(result, words, name), result, words.sheet), result, words.sheet);
 }
 
 /** The score workbook: a score sheet per plan, and a problems sheet when there are problems. */
 export function scoreWorkbookLayout(results: PlanResult[], problems: FileProblem[], lang: LanguagePack | string, reserved: string[] = []): WorkbookLayout {
   const words = typeof lang === 'object' ? lang : pack(lang);
   const taken = new Set(reserved.map((n) => n.toLowerCase()));
-  const sheets = results.map((r) => withHistory(buildScoreSheet(r, words, safeSheetName(`${words.sheet.scoreSheet} ${r.plan.sheet}`, taken)), r, words.sheet));
+  const sheets = results.map((r) => scoreSheet(r, words, safeSheetName(`${words.sheet.scoreSheet} ${r.plan.sheet}`, taken)));
   if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
   return { sheets };
 }
@@ -114,7 +137,7 @@ export function consolidationLayout(submissions: Submission[], fileProblems: Fil
   ];
   if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
   for (const { result } of submissions) {
-    sheets.push(withHistory(buildScoreSheet(result, words, safeSheetName(result.plan.metadata.agency || `${words.sheet.scoreSheet} ${result.plan.sheet}`, taken)), result, words.sheet));
+    sheets.push(scoreSheet(result, words, safeSheetName(result.plan.metadata.agency || `${words.sheet.scoreSheet} ${result.plan.sheet}`, taken)));
   }
   return { overview, problems, layout: { sheets } };
 }

@@ -4,7 +4,7 @@ import { consolidateInExcel, describeFailure, planSheets, readWorkbook, scoreInE
 import { dataFromGrids, scenarioLayout } from '../pipeline';
 import { startWhatIf } from './whatif-view';
 import { startConsolidation } from './consolidate-view';
-import type { FileProblem } from '../pipeline';
+import type { FileProblem, LastYearPlan } from '../pipeline';
 import { hostFeatures } from './host';
 import { onNotice } from '../commands/notice';
 import type { Settings } from './settings';
@@ -13,6 +13,8 @@ import { chosenPlans, renderPlanList, renderProblems, renderResults, setStatus, 
 export interface Pane {
   lang(): LanguagePack;
   settings(): Settings;
+  /** Last year's plans to set beside this year's, when the user has chosen a file. */
+  lastYear(): LastYearPlan[] | undefined;
 }
 
 export function startExcelMode(pane: Pane): { rerender(): void } {
@@ -49,6 +51,7 @@ export function startExcelMode(pane: Pane): { rerender(): void } {
             lang,
             sheets,
             defaultPartialCredit: pane.settings().partialCredit,
+            lastYear: pane.lastYear(),
             features: hostFeatures(),
             onSheet: (done, count) => setStatus(fill(lang.ui.writing, { done, total: count }), { done, total: count }),
           },

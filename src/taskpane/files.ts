@@ -1,6 +1,6 @@
 /** Plan workbooks picked from disk, read and scored here in the pane; the workbook reader loads only now. */
 import { fill, type LanguagePack } from '../i18n';
-import type { FileProblem } from '../pipeline';
+import type { FileProblem, LastYearPlan } from '../pipeline';
 import type { ScoredFile } from '../xlsx';
 import { setStatus } from './view';
 
@@ -13,7 +13,7 @@ export interface PickedFile {
  * Scores each file through the shared pipeline, with progress; a file that cannot be read, or
  * holds no plan, becomes a problem and the others go on. `output` asks for each score workbook.
  */
-export async function scoreFiles(files: File[], lang: LanguagePack, options: { defaultPartialCredit: number; output: boolean }, problems: FileProblem[]): Promise<PickedFile[]> {
+export async function scoreFiles(files: File[], lang: LanguagePack, options: { defaultPartialCredit: number; output: boolean; lastYear?: LastYearPlan[] }, problems: FileProblem[]): Promise<PickedFile[]> {
   const { scoreSources } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
   const sources = files.map((file) => ({ name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
   const run = await scoreSources(sources, lang, {

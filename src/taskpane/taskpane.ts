@@ -16,6 +16,7 @@ import { webLightTheme } from '@fluentui/tokens';
 import { LANGUAGES, pack, type LanguageCode } from '../i18n';
 import { startExcelMode, type Pane } from './excel-mode';
 import { startFileMode } from './file-mode';
+import { startLastYear, type LastYearPicker } from './last-year-view';
 import { loadSettings, resolveLanguage, saveSettings, type Settings } from './settings';
 import { applyWords, setStatus } from './view';
 import '../commands/commands';
@@ -24,7 +25,8 @@ setTheme(webLightTheme);
 
 let settings: Settings = loadSettings();
 let hostLanguage: string | undefined = navigator.language;
-const pane: Pane = { lang: () => pack(resolveLanguage(settings, hostLanguage)), settings: () => settings };
+let lastYear: LastYearPicker | null = null;
+const pane: Pane = { lang: () => pack(resolveLanguage(settings, hostLanguage)), settings: () => settings, lastYear: () => lastYear?.plans() };
 let mode: { rerender(): void } | null = null;
 
 function renderSettings(): void {
@@ -67,6 +69,7 @@ function update(next: Settings): void {
   saveSettings(settings);
   applyWords(pane.lang());
   renderSettings();
+  lastYear?.rerender();
   mode?.rerender();
 }
 
@@ -83,6 +86,7 @@ function start(inExcel: boolean): void {
     setStatus(describeFailure(new OfficeFailure('OldExcel'), pane.lang()));
     return;
   }
+  lastYear = startLastYear(pane);
   mode = inExcel ? startExcelMode(pane) : startFileMode(pane);
 }
 

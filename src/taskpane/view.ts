@@ -78,6 +78,11 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
     card.append(el('p', { class: 'trend' }, `${lang.ui.trend}: ${result.periods.map((p) => `${p.label} ${p.score === null ? '–' : f.percent(p.score)}`).join(' → ')}`));
     if (result.forecast?.plan) card.append(el('p', { class: 'forecast' }, `${lang.sheet.forecastColumn}: ${lang.sheet.forecast[result.forecast.plan]}`));
   }
+  // Last year beside this year, where the user chose last year's plan.
+  if (result.lastYear) {
+    const last = result.lastYear;
+    card.append(el('p', { class: 'last-year' }, `${lang.sheet.score} ${last.year ?? lang.sheet.lastYear}: ${last.score === null ? '–' : f.percent(last.score)}`));
+  }
   if (t.payout !== undefined) card.append(el('p', { class: 'payout' }, `${lang.sheet.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`));
   const counts = el('ul', { class: 'counts' });
   for (const k of ['met', 'partly', 'not_met', 'not_assessed'] as const) {

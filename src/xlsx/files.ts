@@ -5,7 +5,7 @@
  */
 import type { LanguagePack } from '../i18n';
 import type { PlanResult, Problem, SheetGrid } from '../engine/types';
-import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem } from '../pipeline';
+import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem, type LastYearPlan } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
 import { readGrids } from './read';
 import { workbookBytes } from './write';
@@ -23,10 +23,10 @@ export interface ScoredFile {
 export function scoreWorkbookBytes(
   data: ArrayBuffer | Uint8Array,
   lang: LanguagePack | string,
-  options: { defaultPartialCredit?: number; output?: boolean } = {},
+  options: { defaultPartialCredit?: number; output?: boolean; lastYear?: LastYearPlan[] } = {},
 ): ScoredFile {
   const grids = readGrids(data);
-  const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit });
+  const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
   if (!results.length || options.output === false) return { grids, results, problems, output: null };
   return { grids, results, problems, output: workbookBytes(scoreWorkbookLayout(results, problems, lang)) };
 }
@@ -81,7 +81,7 @@ const tooLarge = (source: WorkbookSource) => source.size !== undefined && source
 export async function scoreSources(
   sources: WorkbookSource[],
   lang: LanguagePack,
-  options: { output: boolean; defaultPartialCredit?: number; onFile?: (done: number, total: number) => void },
+  options: { output: boolean; defaultPartialCredit?: number; lastYear?: LastYearPlan[]; onFile?: (done: number, total: number) => void },
 ): Promise<{ scored: ScoredSource[]; problems: FileProblem[] }> {
   const scored: ScoredSource[] = [];
   const problems: FileProblem[] = [];
@@ -106,7 +106,7 @@ export async function scoreSources(
       continue;
     }
     try {
-      const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit });
+      const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
       add(...file.problems);
       if (file.results.length) scored.push({ ...file, source });
       else add(noPlanProblem(source.name, file.grids));
@@ -116,4 +116,14 @@ export async function scoreSources(
   }
   options.onFile?.(sources.length, sources.length);
   return { scored, problems };
+}
+
+/**
+ * Last year's plans from one workbook, to set beside this year's. A file that cannot be read or
+ * holds no plan is a problem that names it, and this year's plans are scored without it.
+ */
+export async function lastYearSource(source: WorkbookSource, lang: LanguagePack): Promise<{ plans: LastYearPlan[]; problems: FileProblem[] }> {
+  const run = await scoreSources([source], lang, { output: false });
+  const file = source.path ?? source.name;
+  return { plans: run.scored.flatMap((s) => s.results.map((result) => ({ file, result }))), problems: run.problems };
 }

@@ -15,6 +15,8 @@ export interface Vocabulary {
   no: string[];
   /** Period words: `kvartal` in `1. kvartal`, `helår` alone. */
   periods: Record<Period['kind'], string[]>;
+  /** A period rule: the words for every period (`alle`) and the word in `3 af 4`. */
+  periodRule: { every: string[]; of: string[] };
   /** Words after a number that mark it as percent: `pct.`, `procent`. */
   percent: string[];
   /** Words after a limit that make it count working days: `arbejdsdage`. */
@@ -40,6 +42,9 @@ export interface ExplanationWords {
   formula: string;
   trimmedMean: string;
   withinLimit: string;
+  /** "3 af 4 perioder: opfyldt i {met} af {reported}" */
+  periodRule: string;
+  everyPeriod: string;
   /** Column names used to say which inputs are missing. */
   inputs: Partial<Record<ColumnKey, string>>;
 }

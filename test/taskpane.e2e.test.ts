@@ -132,6 +132,28 @@ test('the language follows the choice in the settings, and a bad file is named w
   await page.locator('#language-auto').click();
 }, 90_000);
 
+test('last year\'s plan, picked once, stands beside this year\'s; a file that cannot be read says so', async () => {
+  const text = (selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+  const bad = path.join(dir, 'last-year.xlsx');
+  await fs.writeFile(bad, 'not a workbook');
+  await page.setInputFiles('#last-year-input', bad);
+  await page.waitForFunction(() => document.querySelector('#last-year-file')?.textContent?.includes('last-year.xlsx'), null, { timeout: 30_000 });
+  expect(await page.locator('#clear-last-year').isHidden()).toBe(true);
+  // The seed as its own last year: the plumbing, not the matching, is what is tried here.
+  await page.setInputFiles('#last-year-input', SEED);
+  await page.waitForFunction(() => document.querySelector('#last-year-file')?.textContent?.startsWith('Sammenlignes med'), null, { timeout: 30_000 });
+  expect(await text('#last-year-file')).toBe('Sammenlignes med 000-kriminalforsorgen-2024.xlsx');
+  await page.setInputFiles('#file-input', SEED);
+  await page.locator('.plan-result .last-year').waitFor({ state: 'visible', timeout: 30_000 });
+  expect(await text('.plan-result .last-year')).toBe('Samlet opfyldelse 2024: 66,2 %');
+  await page.locator('#clear-last-year').click();
+  expect(await text('#last-year-file')).toBe('');
+  await page.setInputFiles('#file-input', SEED);
+  // Scored again without last year: the card goes without the line.
+  await page.locator('.plan-result .last-year').waitFor({ state: 'detached', timeout: 30_000 });
+  expect(await page.locator('.plan-result').count()).toBe(1);
+}, 90_000);
+
 describe('Excel mode, with the recording fake as the host', () => {
   let excelPage: Page;
 

@@ -83,7 +83,7 @@ describe('the overview', () => {
     const { problems } = consolidate([...submissions, ...extra]);
     const found = problems.map((p) => `${p.file} ${p.cell} ${p.message.key}`);
     expect(found).toEqual(
-      expect.arrayContaining(['old.xlsx B2 mixedYears', 'tertial.xlsx B3 mixedPeriods', '000-kriminalforsorgen-2024.xlsx B1 duplicateAgency', 'points.xlsx B5 totalNot100']),
+      expect.arrayContaining(['old.xlsx B2 mixedYears', 'tertial.xlsx B3 mixedPeriods', '000-kriminalforsorgen-2024.xlsx B1 supersededSubmission', 'points.xlsx B5 totalNot100']),
     );
     expect(found).toHaveLength(4);
   });

@@ -92,6 +92,8 @@ export interface SheetState {
   charts: { type: string; source: string; title: string }[];
   conditionalFormats: { type: string; range: string }[];
   notes: { cell: string; text: string }[];
+  /** Hyperlinks as set: the cell and where it leads in the workbook or on the web. */
+  links: { cell: string; documentReference?: string; address?: string }[];
   pageLayout: Record<string, unknown>;
   styles: { range: string; prop: string; value: unknown }[];
   deleted: boolean;
@@ -126,7 +128,7 @@ export class FakeExcel {
   addSheet(name: string, rows: Cell[][], formats: string[][] = []): SheetState {
     const state: SheetState = {
       name, cells: rows.map((r) => [...r]), formats: formats.map((r) => [...r]), props: new Map(), frozenRows: 0, frozenColumns: 0,
-      charts: [], conditionalFormats: [], notes: [], pageLayout: {}, styles: [], deleted: false,
+      charts: [], conditionalFormats: [], notes: [], links: [], pageLayout: {}, styles: [], deleted: false,
     };
     this.sheets.push(state);
     return state;
@@ -482,6 +484,13 @@ class FakeRange extends Loadable {
   }
   set columnHidden(value: boolean) {
     this.write('columnHidden', value);
+  }
+  /** A link on the range's top-left cell; one with neither a document reference nor an address is refused. */
+  set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
+    const ok = !!(link.documentReference || link.address);
+    const kept = { cell: a1(this.row, this.col), documentReference: link.documentReference, address: link.address };
+    this.fake.record(this.state.name, 'hyperlink', kept, ok ? { undo: () => void this.state.links.pop() } : { error: 'InvalidArgument' });
+    if (ok) this.state.links.push(kept);
   }
   select(): void {
     this.fake.record(this.state.name, 'select', this.address);

@@ -1,6 +1,6 @@
 /**
  * Every kind of workbook the product writes, as layouts: score workbooks of every seed (Danish and
- * English), the consolidated overview (Norwegian), a saved scenario, the seed plans and the three
+ * English), the consolidated overview (Norwegian, and over two years in Danish), a saved scenario, the seed plans and the three
  * templates, and the payment rule. Tests render them as files, as Excel shows them, or both.
  */
 import { promises as fs } from 'node:fs';
@@ -31,6 +31,9 @@ export async function writtenLayouts(): Promise<[string, WorkbookLayout][]> {
     scenarioSource = { grids };
   }
   out.push(['overview', consolidationLayout(submissions, [], 'nb').layout]);
+  // The same plans a year earlier as well: the overview over years, with its trend sheet.
+  const earlier = submissions.map(({ file, result }) => ({ file: `${file} 2023`, result: { ...result, plan: { ...result.plan, metadata: { ...result.plan.metadata, year: 2023 } } } }));
+  out.push(['overview over years', consolidationLayout([...earlier, ...submissions], [], 'da').layout]);
   const grids = scenarioSource!.grids;
   const actual = scoreGrids(grids, { lang: 'da' }).results[0];
   const edits = [{ id: '2.3', text: 'ja' }];

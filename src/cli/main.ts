@@ -25,8 +25,11 @@ Usage:
                row per agency, by score, with the average and the lowest and a chart), Mangler
                (goals not met across agencies, by the share of the plan lost), Problemer, and each
                agency's score sheet. A broken submission is named among the problems; the others
-               are consolidated. Checks across submissions: mixed years or periods, an agency
-               submitted twice, a plan that does not add up to 100.
+               are consolidated. Submissions of several periods and years give a trend sheet
+               (agency × period, the change since the previous period and since the same period
+               last year). An agency's second submission for a period replaces the first: the
+               newer by the workbook's saved date, else the file's. Checks across submissions:
+               mixed years or periods, a plan that does not add up to 100.
 
 Options:
   --out        score: the directory for score workbooks (default: out/).
@@ -39,7 +42,10 @@ Options:
                { "plans": [ { file, sheet, agency, year, period, unit, total, areas, rows } ],
                  "problems": [ { file, sheet, cell, severity, message } ] }
                consolidate adds "overview": [ { file, agency, year, period, score, earned,
-               weight, counts } ], best score first.
+               weight, counts } ] (each agency's latest period, best score first), "periods":
+               [ { year, period, average, lowest, agencies: [ { agency, file, score } ] } ],
+               "superseded": [ { agency, file, by } ] and "notAssessed": [ { file, agency, id,
+               title, weight } ].
   --lang L     Language of the score sheets, explanations and messages: da (default), nb or en.
   -h, --help   Show this text.
 
@@ -230,12 +236,15 @@ interface Loaded {
   results: PlanResult[];
   /** Score workbook bytes, when asked for. */
   output: Uint8Array | null;
+  /** When the workbook was saved, else when the file changed. */
+  modified: number | null;
 }
 
 /** A file on disk as a workbook source: its size is known before it is read. */
 async function diskSource(file: string): Promise<WorkbookSource> {
   const stat = await fs.stat(file).catch(() => null);
-  return { name: path.basename(file), path: file, size: stat?.isFile() ? stat.size : undefined, bytes: () => fs.readFile(file) };
+  const known = stat?.isFile();
+  return { name: path.basename(file), path: file, size: known ? stat!.size : undefined, modified: known ? stat!.mtimeMs : undefined, bytes: () => fs.readFile(file) };
 }
 
 /** Reads and scores each file through the shared pipeline; problems keep the path as given. */
@@ -251,7 +260,7 @@ async function loadAll(files: string[], options: Options, problems: FileProblem[
   const run = await scoreSources(sources, lang, { output: withOutput, lastYear, onFile: (done, total) => progress.tick(done, total) });
   progress.done();
   problems.push(...run.problems);
-  return run.scored.map((s) => ({ file: s.source.path!, results: s.results, output: s.output }));
+  return run.scored.map((s) => ({ file: s.source.path!, results: s.results, output: s.output, modified: s.modified }));
 }
 
 /** Output names: `<name>.score.xlsx`, and `<name> (2).score.xlsx` … when inputs share a name. */
@@ -343,7 +352,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const { lang } = options;
   const fileProblems: FileProblem[] = [];
   const loaded = await loadAll(files, options, fileProblems, false);
-  const submissions = loaded.flatMap(({ file, results }) => results.map((result) => ({ file, result })));
+  const submissions = loaded.flatMap(({ file, results, modified }) => results.map((result) => ({ file, result, modified })));
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
   const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), await realPaths(options.compare ? [...files, options.compare] : files), options.force, problems));
@@ -351,8 +360,14 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), counts: r.counts,
   }));
   if (options.json) {
-    const plans = submissions.map(({ file, result }) => planJson(file, result, lang));
-    io.out(JSON.stringify({ plans, problems: problemJson(problems, lang), overview: rows }, null, 2));
+    const plans = overview.counting.map(({ file, result }) => planJson(file, result, lang));
+    // Only the submissions that count; a superseded one is named with the one that replaced it.
+    const periods = overview.periods.map((p) => ({
+      year: p.year, period: p.period, average: round(p.average), lowest: p.lowest ? { agency: p.lowest.agency, score: round(p.lowest.score) } : null,
+      agencies: p.agencies.map((a) => ({ agency: a.agency, file: a.file, score: round(a.score) })),
+    }));
+    const notAssessed = overview.notAssessed.map((u) => ({ file: u.file, agency: u.agency, id: u.id, title: u.title, weight: round(u.weight) }));
+    io.out(JSON.stringify({ plans, problems: problemJson(problems, lang), overview: rows, periods, superseded: overview.superseded, notAssessed }, null, 2));
   } else if (submissions.length) {
     const f = formatter(lang);
     const width = Math.max(...overview.rows.map((r) => r.agency.length));

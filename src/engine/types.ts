@@ -81,7 +81,7 @@ export type MessageKey =
   | 'typeNotInferred'
   | 'mixedYears'
   | 'mixedPeriods'
-  | 'duplicateAgency'
+  | 'supersededSubmission'
   | 'totalNot100'
   | 'badPeriodRule'
   | 'periodRuleWithoutPeriods'

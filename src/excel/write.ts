@@ -7,6 +7,7 @@
  */
 import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from '../layout/model';
 import { OWNER_KEY, type WorkbookRead } from './read';
+import { quoteSheet } from '../engine/address';
 
 /** Requests stay under this many bytes; Excel on the web refuses payloads over 5 MB. */
 export const REQUEST_LIMIT = 4_500_000;
@@ -184,6 +185,11 @@ async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, widt
       sheet.notes.add(sheet.getRange(note.cell), note.text);
     }
   }
+  // Links within the workbook (ExcelApi 1.7); the cell keeps its own text.
+  for (const link of layout.links ?? []) {
+    await budget.spend(link);
+    sheet.getRange(link.cell).hyperlink = { documentReference: `${quoteSheet(link.sheet)}!${link.target}` };
+  }
   for (const c of layout.charts) {
     await budget.spend(c);
     const chart = sheet.charts.add(c.kind === 'line' ? 'LineMarkers' : 'BarClustered', sheet.getRange(c.source), 'Columns');
@@ -215,6 +221,8 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
   // Sheets of one kind per workbook (problems, overview, shortfalls) are replaced by the new one.
   const replacing = new Set(layout.sheets.map((s) => s.name));
   const singles = new Set<string>(layout.sheets.map((s) => s.role).filter((r) => r !== 'score'));
+  // A new overview replaces the last one's trend sheet too, even when it has none of its own.
+  if (singles.has('overview')) singles.add('trend');
   for (const [name, role] of read.owned) {
     if (replacing.has(name) || singles.has(role)) sheets.getItem(name).delete();
   }

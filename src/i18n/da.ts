@@ -115,6 +115,13 @@ export const da: ProductWords = {
       lost: 'Tabt',
       lostShare: 'Tabt af planen',
       chart: 'Score pr. myndighed',
+      trendSheet: 'Udvikling',
+      trendTitle: 'Score pr. myndighed og periode',
+      sinceEarlier: 'Ændring siden {period}',
+      trendChart: 'Gennemsnit og laveste pr. periode',
+      notAssessedTitle: 'Mål, der ikke er vurderet (manglende indrapportering)',
+      wholeYear: 'År',
+      openSheet: 'Gå til {sheet}',
     },
   },
   ui: {

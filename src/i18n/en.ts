@@ -115,6 +115,13 @@ export const en: ProductWords = {
       lost: 'Lost',
       lostShare: 'Lost of the plan',
       chart: 'Score by agency',
+      trendSheet: 'Trend',
+      trendTitle: 'Score by agency and period',
+      sinceEarlier: 'Change since {period}',
+      trendChart: 'Average and lowest by period',
+      notAssessedTitle: 'Goals not assessed (results not reported)',
+      wholeYear: 'Year',
+      openSheet: 'Go to {sheet}',
     },
   },
   ui: {

@@ -115,6 +115,13 @@ export const nb: ProductWords = {
       lost: 'Tapt',
       lostShare: 'Tapt av planen',
       chart: 'Måloppnåelse per virksomhet',
+      trendSheet: 'Utvikling',
+      trendTitle: 'Score per virksomhet og periode',
+      sinceEarlier: 'Endring siden {period}',
+      trendChart: 'Gjennomsnitt og laveste per periode',
+      notAssessedTitle: 'Mål som ikke er vurdert (manglende rapportering)',
+      wholeYear: 'År',
+      openSheet: 'Gå til {sheet}',
     },
   },
   ui: {

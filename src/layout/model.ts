@@ -48,7 +48,7 @@ export interface ChartLayout {
 export interface SheetLayout {
   name: string;
   /** What the add-in owns this sheet as; a rerun replaces only sheets it owns. */
-  role: 'score' | 'problems' | 'overview' | 'shortfalls' | 'scenario';
+  role: 'score' | 'problems' | 'overview' | 'shortfalls' | 'trend' | 'scenario';
   values: LayoutValue[][];
   /** Number formats aligned with `values`; null keeps General. */
   numberFormats: (string | null)[][];
@@ -98,6 +98,8 @@ export const FORMATS = {
   count: '0',
   /** Amounts (performance pay): whole, grouped. */
   amount: '#,##0',
+  /** A change in percentage points, with its sign. */
+  change: '+0.0%;-0.0%;0.0%',
 } as const;
 
 /** Fluent 2 neutral and brand colours for headers, subtotals and totals. */

@@ -15,7 +15,7 @@ import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet } from '../layout/scoreSheet';
 import { withHistory } from '../layout/history';
 import { withLastYear } from '../layout/lastYear';
-import { buildOverviewSheet, buildShortfallSheet } from '../layout/overview';
+import { buildOverviewSheet, buildShortfallSheet, buildTrendSheet, sheetKey, type AgencySheets } from '../layout/overview';
 import { buildScenarioSheet } from '../layout/scenarioSheet';
 import type { WhatIfEdit } from '../engine/whatif';
 import { consolidate, type Overview, type Submission } from '../engine/consolidate';
@@ -123,22 +123,39 @@ export interface Consolidation {
 }
 
 /**
- * The overview workbook for many agencies' plans: the overview, the goals missed, the problems,
- * and each agency's score sheet, named after the agency.
+ * The overview workbook for many agencies' plans: the overview, the goals missed, the trend over
+ * periods (when there are several), the problems, and a score sheet for each submission that
+ * counts, named after the agency (with its period, for all but its latest).
  */
 export function consolidationLayout(submissions: Submission[], fileProblems: FileProblem[], lang: LanguagePack | string, reserved: string[] = []): Consolidation {
   const words = typeof lang === 'object' ? lang : pack(lang);
-  const overview = consolidate(submissions);
+  const w = words.sheet.overview;
+  const overview = consolidate(submissions, w.wholeYear);
   const problems = [...fileProblems, ...overview.problems];
   const taken = new Set(reserved.map((n) => n.toLowerCase()));
-  const sheets = [
-    buildOverviewSheet(overview, words, safeSheetName(words.sheet.overview.sheet, taken)),
-    buildShortfallSheet(overview, words, safeSheetName(words.sheet.overview.shortfallSheet, taken)),
-  ];
-  if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
-  for (const { result } of submissions) {
-    sheets.push(scoreSheet(result, words, safeSheetName(result.plan.metadata.agency || `${words.sheet.scoreSheet} ${result.plan.sheet}`, taken)));
+  const names = {
+    overview: safeSheetName(w.sheet, taken),
+    shortfalls: safeSheetName(w.shortfallSheet, taken),
+    trend: overview.periods.length > 1 ? safeSheetName(w.trendSheet, taken) : null,
+    problems: problems.length ? safeSheetName(words.sheet.problemsSheet, taken) : null,
+  };
+  const latest = new Set(overview.rows.map((r) => sheetKey(r.file, r.sheet)));
+  const agencySheets: AgencySheets = new Map();
+  for (const { file, result } of overview.counting) {
+    const key = sheetKey(file, result.plan.sheet);
+    const m = result.plan.metadata;
+    const agency = m.agency || `${words.sheet.scoreSheet} ${result.plan.sheet}`;
+    const when = [m.periodText, m.year].filter((x) => x !== null && x !== '').join(' ');
+    agencySheets.set(key, safeSheetName(latest.has(key) || !names.trend || !when ? agency : `${agency} ${when}`, taken));
   }
+  const trend = names.trend ? buildTrendSheet(overview, words, names.trend) : null;
+  const sheets = [
+    buildOverviewSheet(overview, words, names.overview, agencySheets),
+    buildShortfallSheet(overview, words, names.shortfalls),
+    ...(trend ? [trend] : []),
+    ...(names.problems ? [buildProblemsSheet(problems, words, names.problems)] : []),
+    ...overview.counting.map(({ file, result }) => scoreSheet(result, words, agencySheets.get(sheetKey(file, result.plan.sheet))!)),
+  ];
   return { overview, problems, layout: { sheets } };
 }
 

@@ -36,7 +36,7 @@ export function startConsolidation(pane: Pane, write: OverviewWriter, onSelect?:
     if (!files.length) return;
     const lang = pane.lang();
     for (const { name, scored } of await scoreFiles(files, lang, { defaultPartialCredit: pane.settings().partialCredit, output: false }, extra.problems)) {
-      extra.submissions.push(...scored.results.map((result) => ({ file: name, result })));
+      extra.submissions.push(...scored.results.map((result) => ({ file: name, result, modified: scored.modified })));
     }
     names.push(...files.map((f) => f.name));
     input.value = '';

@@ -15,7 +15,7 @@ export interface PickedFile {
  */
 export async function scoreFiles(files: File[], lang: LanguagePack, options: { defaultPartialCredit: number; output: boolean; lastYear?: LastYearPlan[] }, problems: FileProblem[]): Promise<PickedFile[]> {
   const { scoreSources } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
-  const sources = files.map((file) => ({ name: file.name, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
+  const sources = files.map((file) => ({ name: file.name, size: file.size, modified: file.lastModified, bytes: async () => new Uint8Array(await file.arrayBuffer()) }));
   const run = await scoreSources(sources, lang, {
     ...options,
     onFile: (done, total) => setStatus(fill(lang.ui.progress, { done, total }), { done, total }),

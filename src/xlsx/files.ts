@@ -7,7 +7,7 @@ import type { LanguagePack } from '../i18n';
 import type { PlanResult, Problem, SheetGrid } from '../engine/types';
 import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem, type LastYearPlan } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
-import { readGrids } from './read';
+import { readWorkbookFile } from './read';
 import { workbookBytes } from './write';
 
 export interface ScoredFile {
@@ -17,6 +17,8 @@ export interface ScoredFile {
   problems: Problem[];
   /** The score workbook as xlsx bytes; null when the file held no plan sheet. */
   output: Uint8Array | null;
+  /** When the workbook says it was last saved (ms since 1970); null when it does not say. */
+  modified: number | null;
 }
 
 /** Scores one workbook's bytes. Throws only when the bytes are not a workbook at all. */
@@ -25,10 +27,10 @@ export function scoreWorkbookBytes(
   lang: LanguagePack | string,
   options: { defaultPartialCredit?: number; output?: boolean; lastYear?: LastYearPlan[] } = {},
 ): ScoredFile {
-  const grids = readGrids(data);
+  const { grids, modified } = readWorkbookFile(data);
   const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
-  if (!results.length || options.output === false) return { grids, results, problems, output: null };
-  return { grids, results, problems, output: workbookBytes(scoreWorkbookLayout(results, problems, lang)) };
+  if (!results.length || options.output === false) return { grids, results, problems, output: null, modified };
+  return { grids, results, problems, output: workbookBytes(scoreWorkbookLayout(results, problems, lang)), modified };
 }
 
 const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
@@ -60,6 +62,8 @@ export interface WorkbookSource {
   path?: string;
   /** Size in bytes when known before reading, so a file too large is never read whole. */
   size?: number;
+  /** When the file was last changed (ms since 1970), for a workbook that does not say when it was saved. */
+  modified?: number;
   bytes(): Promise<Uint8Array>;
 }
 
@@ -108,7 +112,7 @@ export async function scoreSources(
     try {
       const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
       add(...file.problems);
-      if (file.results.length) scored.push({ ...file, source });
+      if (file.results.length) scored.push({ ...file, modified: file.modified ?? source.modified ?? null, source });
       else add(noPlanProblem(source.name, file.grids));
     } catch (e) {
       add(unreadableProblem(source.name, e));

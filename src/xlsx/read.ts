@@ -332,13 +332,50 @@ function workbookPart(pkg: Package): string {
 }
 
 /**
+ * When the workbook says it was last saved (`dcterms:modified` in its core properties), as
+ * milliseconds since 1970; null when it does not say, or says something unreadable.
+ */
+function modifiedOf(pkg: Package): number | null {
+  const core = [...relationships(pkg, '').values()].find((r) => isType(r, 'core-properties') && pkg.has(r.target));
+  if (!core) return null;
+  let inModified = false;
+  let text = '';
+  pkg.parse(core.target, {
+    open: (name) => void (inModified = name === 'modified'),
+    close: () => void (inModified = false),
+    text: (t) => void (inModified && (text += t)),
+  });
+  const ms = Date.parse(text.trim());
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** A damaged core properties part costs only the date: the sheets are what matters. */
+function modifiedOr(pkg: Package): number | null {
+  try {
+    return modifiedOf(pkg);
+  } catch (e) {
+    if (e instanceof WorkbookRefused && e.refusal.reason === 'damaged') return null;
+    throw e;
+  }
+}
+
+/** Every worksheet as a grid, and when the workbook was last saved, where it says. */
+export function readWorkbookFile(data: ArrayBuffer | Uint8Array, limits: WorkbookLimits = LIMITS): { grids: SheetGrid[]; modified: number | null } {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  checkKind(bytes, limits);
+  const pkg = new Package(bytes, readDirectory(bytes, limits), limits);
+  return { grids: gridsOf(pkg), modified: modifiedOr(pkg) };
+}
+
+/**
  * Every worksheet of a workbook file as a grid, in the workbook's order. Throws WorkbookRefused,
  * with its reason, when the bytes are not a workbook that can be read safely.
  */
 export function readGrids(data: ArrayBuffer | Uint8Array, limits: WorkbookLimits = LIMITS): SheetGrid[] {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  checkKind(bytes, limits);
-  const pkg = new Package(bytes, readDirectory(bytes, limits), limits);
+  return readWorkbookFile(data, limits).grids;
+}
+
+function gridsOf(pkg: Package): SheetGrid[] {
   const part = workbookPart(pkg);
   const rels = relationships(pkg, part);
   const sheets: { name: string; id: string }[] = [];

@@ -114,7 +114,7 @@ export const da: EnginePack = {
     typeNotInferred: 'Række {id} har værdier, men ingen kravtype, og typen kan ikke udledes af dem. Angiv en kravtype.',
     mixedYears: 'Planen er for {year}, men de fleste indsendte planer er for {common}.',
     mixedPeriods: 'Planen gælder perioden {period}, men de fleste indsendte planer gælder {common}.',
-    duplicateAgency: '{agency} er indsendt mere end én gang (også i {other}).',
+    supersededSubmission: '{agency} har indsendt {period} igen i {by}; den nyeste indsendelse tæller, og denne er erstattet.',
     totalNot100: 'Planens vægte eller point summerer til {sum}, ikke 100; scoren sammenlignes som andel af planen.',
     badPeriodRule: '»{value}« er intet periodekrav; brug alle eller fx 3 af 4.',
     periodRuleWithoutPeriods: 'Periodekravet »{value}« gælder kun planer med resultater pr. periode (fx Resultat Q1); målet vurderes på periodens resultat.',

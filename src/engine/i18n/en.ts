@@ -110,7 +110,7 @@ export const en: EnginePack = {
     typeNotInferred: 'Row {id} has values but no requirement type, and none can be told from them. Give a requirement type.',
     mixedYears: 'The plan is for {year}, but most submitted plans are for {common}.',
     mixedPeriods: 'The plan covers the period {period}, but most submitted plans cover {common}.',
-    duplicateAgency: '{agency} is submitted more than once (also in {other}).',
+    supersededSubmission: '{agency} submitted {period} again in {by}; the newest submission counts, and this one is superseded.',
     totalNot100: "The plan's weights or points add up to {sum}, not 100; its score is compared as a share of the plan.",
     badPeriodRule: '"{value}" is not a period rule; use all or, for example, 3 of 4.',
     periodRuleWithoutPeriods: 'The period rule "{value}" applies only to plans with results per period (such as Result Q1); the goal is judged on the period\'s result.',

@@ -114,7 +114,7 @@ export const nb: EnginePack = {
     typeNotInferred: 'Rad {id} har verdier, men ingen kravtype, og typen kan ikke utledes av dem. Angi en kravtype.',
     mixedYears: 'Planen gjelder {year}, men de fleste innsendte planene gjelder {common}.',
     mixedPeriods: 'Planen gjelder perioden {period}, men de fleste innsendte planene gjelder {common}.',
-    duplicateAgency: '{agency} er sendt inn mer enn én gang (også i {other}).',
+    supersededSubmission: '{agency} har levert {period} på nytt i {by}; den nyeste leveransen teller, og denne er erstattet.',
     totalNot100: 'Vektene eller poengene i planen summerer til {sum}, ikke 100; måloppnåelsen sammenlignes som andel av planen.',
     badPeriodRule: '«{value}» er ikke et periodekrav; bruk alle eller f.eks. 2 av 3.',
     periodRuleWithoutPeriods: 'Periodekravet «{value}» gjelder bare planer med resultater per periode (f.eks. Resultat T1); målet vurderes på periodens resultat.',

@@ -81,7 +81,7 @@ export function engineRun(rows: number) {
 export function hyperformulaTotal(sheet: SheetLayout): { total: number; build: () => number } {
   const cells = sheet.values.map((row, r) => row.map((v, c) => (sheet.formulas?.[r]?.[c] ? `=${toA1(sheet.formulas[r][c]!, r, c)}` : v)));
   const header = sheet.values.findIndex((r) => r[0] === 'Nr.');
-  const totalRow = sheet.values.findIndex((r, i) => i > header && r[2] === 'I alt');
+  const totalRow = sheet.values.findIndex((r, i) => i > header && r[1] === 'I alt');
   const col = sheet.values[header].indexOf('Opnået');
   const build = () => {
     // Array arithmetic on: Excel evaluates SUMPRODUCT's arguments as arrays, as the all-goal formula needs.

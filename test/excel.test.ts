@@ -55,18 +55,18 @@ test('scoring a seed plan in Excel gives the same totals as the pipeline, in 3 +
   const expected = scoreGrids(grids, { lang: 'da' }).results[0].total;
   expect(run.results[0].total.earned).toBeCloseTo(expected.earned, 12);
 
-  const score = fake.sheet('Score Resultatkrav')!;
+  const score = fake.sheet('Hjemrejsestyrelsen Helår')!;
   expect(score.props.get(OWNER_KEY)).toBe('score');
   expect(score.cells[0][0]).toBe('Målopfyldelse – Hjemrejsestyrelsen 2024, Helår');
   const header = score.cells.findIndex((r) => r?.[0] === 'Nr.');
   expect(score.frozenRows).toBe(header + 1);
   const earnedCol = score.cells[header].indexOf('Opnået');
-  const totalRow = score.cells.findIndex((r, i) => i > header && r?.[2] === 'I alt');
+  const totalRow = score.cells.findIndex((r, i) => i > header && r?.[1] === 'I alt');
   // Excel computes the sheet: the total is a formula over the top-level rows (checked by LibreOffice in livesheet.test.ts).
   expect(score.cells[totalRow][earnedCol]).toMatch(/^=SUMIFS\(/);
   expect(score.formats[header + 1][score.cells[header].indexOf('Opfyldelse')]).toBe('0.0%');
   expect(score.conditionalFormats.map((c) => c.type).sort()).toEqual(['DataBar', 'IconSet']);
-  expect(score.charts).toEqual([{ type: 'BarClustered', source: expect.stringMatching(/^C\d+:E\d+$/), title: 'Opnået og vægt pr. område' }]);
+  expect(score.charts).toEqual([{ type: 'BarClustered', source: expect.stringMatching(/^B\d+:D\d+$/), title: 'Opnået og vægt pr. område' }]);
   expect(score.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A4', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 } });
 
   // Input cells unchanged, and no write touched a sheet the add-in does not own.
@@ -84,7 +84,7 @@ test('the sync counts for 10 and 10,000 plan rows are equal; the largest request
     const fake = new FakeExcel();
     syntheticPlan(fake, n);
     await scoreInExcel(fake.asContext(), { lang: da });
-    return { syncs: fake.syncs, bytes: fake.maxRequestBytes, rows: fake.sheet('Score Plan')!.cells.length };
+    return { syncs: fake.syncs, bytes: fake.maxRequestBytes, rows: fake.sheet('Prøvestyrelsen')!.cells.length };
   };
   const small = await measure(10);
   const large = await measure(10_000);
@@ -102,7 +102,7 @@ test('a sheet whose values pass the request limit is written in slices, each und
   const valueWrites = fake.requests.map((r) => r.operations.filter((o) => o.op === 'values').reduce((s, o) => s + o.bytes, 0));
   expect(valueWrites.filter((b) => b > 0).length).toBeGreaterThan(2);
   expect(Math.max(...valueWrites)).toBeLessThan(limit * 1.1);
-  const score = fake.sheet('Score Plan')!;
+  const score = fake.sheet('Prøvestyrelsen')!;
   expect(score.cells.filter((r) => typeof r?.[0] === 'string' && r[0].startsWith('1.')).length).toBe(2000);
 });
 
@@ -118,16 +118,16 @@ test('slices cover every row once and respect the limit', () => {
 test('a rerun replaces only the add-in\'s sheets; a user\'s sheet with the same name is kept', async () => {
   const fake = new FakeExcel();
   syntheticPlan(fake, 5);
-  fake.addSheet('Score Plan', [['my own notes']]);
+  fake.addSheet('Prøvestyrelsen', [['my own notes']]);
   await scoreInExcel(fake.asContext(), { lang: da });
-  expect(fake.sheet('Score Plan')!.cells).toEqual([['my own notes']]);
+  expect(fake.sheet('Prøvestyrelsen')!.cells).toEqual([['my own notes']]);
   const ours = fake.sheets.filter((s) => !s.deleted && s.props.get(OWNER_KEY) === 'score');
-  expect(ours.map((s) => s.name)).toEqual(['Score Plan (2)']);
+  expect(ours.map((s) => s.name)).toEqual(['Prøvestyrelsen (2)']);
 
   await scoreInExcel(fake.asContext(), { lang: da });
   const live = fake.sheets.filter((s) => !s.deleted).map((s) => s.name);
-  expect(live).toEqual(['Plan', 'Score Plan', 'Score Plan (2)']);
-  expect(fake.sheet('Score Plan')!.cells).toEqual([['my own notes']]);
+  expect(live).toEqual(['Plan', 'Prøvestyrelsen', 'Prøvestyrelsen (2)']);
+  expect(fake.sheet('Prøvestyrelsen')!.cells).toEqual([['my own notes']]);
 });
 
 test('problems go to a Problemer sheet; the list of plan sheets shows agency and period', async () => {
@@ -163,7 +163,7 @@ describe('Office failures', () => {
     await scoreInExcel(fake.asContext(), { lang: da, retryDelayMs: 1 }, read);
     expect(snapshot(fake, ['Plan'])).toBe(before);
     const scoreSheets = fake.sheets.filter((s) => !s.deleted && s.props.get(OWNER_KEY) === 'score');
-    expect(scoreSheets.map((s) => s.name)).toEqual(['Score Plan']);
+    expect(scoreSheets.map((s) => s.name)).toEqual(['Prøvestyrelsen']);
     expect(scoreSheets[0].cells.filter((r) => typeof r?.[0] === 'string' && r[0].startsWith('1.')).length).toBe(20);
   });
 
@@ -184,7 +184,7 @@ describe('Office failures', () => {
     await scoreInExcel(fake.asContext(), { lang: da, retryDelayMs: 1 });
     // Every request that went through was under the host's limit, and the sheet is whole.
     expect(fake.maxRequestBytes).toBeLessThanOrEqual(300_000);
-    const score = fake.sheet('Score Plan')!;
+    const score = fake.sheet('Prøvestyrelsen')!;
     expect(score.cells.filter((r) => typeof r?.[0] === 'string' && r[0].startsWith('1.')).length).toBe(2000);
     expect(fake.sheets.filter((s) => !s.deleted && s.props.get(OWNER_KEY) === 'score')).toHaveLength(1);
   });

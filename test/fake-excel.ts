@@ -94,6 +94,8 @@ export interface SheetState {
   notes: { cell: string; text: string }[];
   /** Hyperlinks as set: the cell and where it leads in the workbook or on the web. */
   links: { cell: string; documentReference?: string; address?: string }[];
+  /** Outline groups as set. */
+  groups: { by: string; range: string }[];
   pageLayout: Record<string, unknown>;
   styles: { range: string; prop: string; value: unknown }[];
   deleted: boolean;
@@ -128,7 +130,7 @@ export class FakeExcel {
   addSheet(name: string, rows: Cell[][], formats: string[][] = []): SheetState {
     const state: SheetState = {
       name, cells: rows.map((r) => [...r]), formats: formats.map((r) => [...r]), props: new Map(), frozenRows: 0, frozenColumns: 0,
-      charts: [], conditionalFormats: [], notes: [], links: [], pageLayout: {}, styles: [], deleted: false,
+      charts: [], conditionalFormats: [], notes: [], links: [], groups: [], pageLayout: {}, styles: [], deleted: false,
     };
     this.sheets.push(state);
     return state;
@@ -327,7 +329,19 @@ class FakeWorksheet {
   get pageLayout() {
     const sheet = this;
     const layout = this.state.pageLayout;
-    return new Proxy({ setPrintTitleRows: (rows: string) => { sheet.write('printTitleRows', rows); layout.printTitleRows = rows; } }, {
+    // Excel takes at most 255 characters in a header or footer section.
+    const sections = new Proxy({} as Record<string, string>, {
+      set(target, prop, value: string) {
+        sheet.fake.record(sheet.state.name, `headersFooters.${String(prop)}`, value, typeof value === 'string' && value.length <= 255 ? {} : { error: 'InvalidArgument' });
+        layout[String(prop)] = value;
+        return true;
+      },
+    });
+    return new Proxy({
+      setPrintTitleRows: (rows: string) => { sheet.write('printTitleRows', rows); layout.printTitleRows = rows; },
+      setPrintArea: (area: string) => { sheet.write('printArea', area); layout.printArea = area; },
+      headersFooters: { defaultForAllPages: sections },
+    }, {
       set(target, prop, value) {
         sheet.write(`pageLayout.${String(prop)}`, value);
         layout[String(prop)] = value;
@@ -484,6 +498,11 @@ class FakeRange extends Loadable {
   }
   set columnHidden(value: boolean) {
     this.write('columnHidden', value);
+  }
+  /** An outline group of whole rows or columns (ExcelApi 1.10). */
+  group(by: 'ByRows' | 'ByColumns'): void {
+    this.fake.record(this.state.name, 'group', { by, range: this.address });
+    this.state.groups.push({ by, range: this.address });
   }
   /** A link on the range's top-left cell; one with neither a document reference nor an address is refused. */
   set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {

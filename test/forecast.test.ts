@@ -35,7 +35,7 @@ test('the score sheet says it beside the history', () => {
   const col = sheet.values[header].indexOf('Prognose');
   expect(col).toBeGreaterThan(0);
   expect(sheet.values.filter((r, i) => i > header && r[0] === '2').map((r) => r[col])).toEqual(['I risiko']);
-  expect(sheet.values.find((r, i) => i > header && r[2] === 'I alt')![col]).toBe('I risiko');
+  expect(sheet.values.find((r, i) => i > header && r[1] === 'I alt')![col]).toBe('I risiko');
 });
 
 test('a plan not reported per period has no forecast', () => {

@@ -51,7 +51,7 @@ async function editScoreSheet(bytes: Uint8Array, layout: WorkbookLayout, id: str
 const totalCell = (layout: WorkbookLayout) => {
   const sheet = layout.sheets[0];
   const header = sheet.values.findIndex((r) => r[0] === 'Nr.');
-  const row = sheet.values.findIndex((r, i) => i > header && r[2] === 'I alt');
+  const row = sheet.values.findIndex((r, i) => i > header && r[1] === 'I alt');
   return address(row, sheet.values[header].indexOf('Opnået'));
 };
 

@@ -95,7 +95,7 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   sheet.eachRow((row) => {
     const values = row.values as unknown[];
     if (values[1] === 'Nr.') header = values;
-    if (values[3] === 'I alt') total = (values[header.indexOf('Opnået')] as ExcelJS.CellFormulaValue).result;
+    if (values[2] === 'I alt') total = (values[header.indexOf('Opnået')] as ExcelJS.CellFormulaValue).result;
   });
   expect(total).toBeCloseTo(66.2, 9);
   expect(errors).toEqual([]);
@@ -226,7 +226,7 @@ describe('Excel mode, with the recording fake as the host', () => {
       const fake = (window as unknown as { __fake: { sheets: { name: string; deleted: boolean; props: Map<string, string> }[] } }).__fake;
       return fake.sheets.filter((s) => !s.deleted && s.props.size).map((s) => [s.name, s.props.get('goalscore.role')]);
     });
-    expect(owned).toEqual([['Score Mål- og resultatplan', 'score'], ['Score Plan med fejl', 'score'], ['Problemer', 'problems']]);
+    expect(owned).toEqual([['Kriminalforsorgen Q4', 'score'], ['Prøvestyrelsen', 'score'], ['Problemer', 'problems']]);
 
     const problem = excelPage.locator('#problem-list fluent-button');
     await expect(problem.textContent()).resolves.toContain('Plan med fejl!E3');

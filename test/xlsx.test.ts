@@ -34,7 +34,7 @@ describe('score workbook', () => {
     bytes = scored.output!;
     total = scored.results[0].total.earned;
     const wb = await load(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Score Resultatkrav']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Hjemrejsestyrelsen Helår']);
     sheet = wb.worksheets[0];
   });
 
@@ -42,12 +42,15 @@ describe('score workbook', () => {
     expect(sheet.getCell('A1').value).toBe('Målopfyldelse – Hjemrejsestyrelsen 2024, Helår');
     const header = findRow(sheet, 'Nr.');
     const names = (header.values as unknown[]).slice(1);
-    expect(names.slice(0, 4)).toEqual(['Nr.', 'Område', 'Mål', 'Point']);
+    // What prints first, together; the inputs and what it takes after it.
+    expect(names.slice(0, 3)).toEqual(['Nr.', 'Mål', 'Point']);
     const from = names.indexOf('Resultat');
-    expect(names.slice(from, from + 8)).toEqual(['Resultat', 'Opfyldelse', 'Opnået', 'Status', 'Krævet for opfyldelse', 'Kan vindes', 'Forklaring', 'Note']);
+    expect(names.slice(from, from + 6)).toEqual(['Resultat', 'Opfyldelse', 'Opnået', 'Status', 'Forklaring', 'Område']);
+    const required = names.indexOf('Krævet for opfyldelse');
+    expect(names.slice(required, required + 3)).toEqual(['Krævet for opfyldelse', 'Kan vindes', 'Note']);
     // The formulas' helper columns are there, hidden.
-    expect(names.slice(-5)).toEqual(['Niveau', 'Krav', 'Vurderet vægt', 'Ord', 'Værdi']);
-    expect([0, 1, 2, 3, 4].map((i) => sheet.getColumn(names.length - i).hidden)).toEqual([true, true, true, true, true]);
+    expect(names.slice(-7)).toEqual(['Niveau', 'Krav', 'Vurderet vægt', 'Beregnet opfyldelse', 'Beregnet forklaring', 'Ord', 'Værdi']);
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => sheet.getColumn(names.length - i).hidden)).toEqual(new Array(7).fill(true));
     expect(names).not.toContain('Formel');
     expect(header.getCell(1).font?.bold).toBe(true);
   });
@@ -74,7 +77,7 @@ describe('score workbook', () => {
     const header = findRow(sheet, 'Nr.');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: header.number });
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
-    expect(sheet.getColumn(3).width).toBeGreaterThan(30);
+    expect(sheet.getColumn(2).width).toBeGreaterThan(30);
   });
 
   test('LibreOffice opens the score workbook and reads the same total', async () => {
@@ -82,7 +85,7 @@ describe('score workbook', () => {
     await fs.writeFile(path.join(dir, 'score.xlsx'), bytes);
     execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv', '--outdir', dir, path.join(dir, 'score.xlsx')], { stdio: 'ignore', timeout: 120_000 });
     const csv = await fs.readFile(path.join(dir, 'score.csv'), 'utf8');
-    const line = csv.split('\n').find((l) => l.startsWith(',,I alt,'))!;
+    const line = csv.split('\n').find((l) => l.startsWith(',I alt,'))!;
     expect(line).toBeDefined();
     expect(line).toContain(total.toFixed(2));
     await fs.rm(dir, { recursive: true, force: true });
@@ -95,7 +98,7 @@ test('a plan with problems gets a Problemer sheet naming sheet and cell', async 
   ws.addRows([['Myndighed', 'Testestyrelsen'], [], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 50, 'mindst', 5, 'fem'], ['2', 50, 'ukendt', 5, 6]]);
   const scored = await scoreWorkbookBytes(new Uint8Array(await wb.xlsx.writeBuffer()), 'da');
   const out = await load(scored.output!);
-  expect(out.worksheets.map((w) => w.name)).toEqual(['Score Plan 2024', 'Problemer']);
+  expect(out.worksheets.map((w) => w.name)).toEqual(['Testestyrelsen', 'Problemer']);
   const problems = out.getWorksheet('Problemer')!;
   expect(problems.getRow(2).values).toEqual([undefined, 'Ark', 'Celle', 'Alvor', 'Besked']);
   const rows = [3, 4].map((r) => (problems.getRow(r).values as unknown[]).slice(1, 4));

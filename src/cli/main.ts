@@ -10,12 +10,13 @@ import { formatter } from '../engine/format';
 import type { PlanResult } from '../engine/types';
 import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
 import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
+import { workbookPdf } from './pdf';
 
 export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
 
 Usage:
-  goalscore score FILE|DIR... [--compare LAST_YEAR] [--out DIR] [--force] [--json] [--lang da|nb|en]
-  goalscore consolidate FILE|DIR... [--out FILE] [--force] [--json] [--lang da|nb|en]
+  goalscore score FILE|DIR... [--compare LAST_YEAR] [--out DIR] [--pdf] [--force] [--json] [--lang da|nb|en]
+  goalscore consolidate FILE|DIR... [--out FILE] [--pdf] [--force] [--json] [--lang da|nb|en]
   goalscore --help
 
   score        Reads every plan sheet of each workbook (.xlsx; a directory means the .xlsx files
@@ -37,6 +38,8 @@ Options:
   --compare F  Set last year's plan (workbook F) beside this year's: goals matched by ID, else by
                their text; last year's result and fulfilment beside each, and last year's result
                as the baseline of a change whose baseline cell is blank (with a note on the cell).
+  --pdf        Also write each workbook as a PDF beside it (<name>.score.pdf), printed as its
+               page setup says; needs LibreOffice (package libreoffice-calc).
   --force      Replace output workbooks that exist already (never an input file).
   --json       Print one JSON document on stdout instead of the readable summary:
                { "plans": [ { file, sheet, agency, year, period, unit, total, areas, rows } ],
@@ -318,6 +321,18 @@ interface Options {
   force: boolean;
   /** Last year's plan, to set beside this year's. */
   compare: string | undefined;
+  /** A PDF beside each workbook written, printed by LibreOffice. */
+  pdf: boolean;
+}
+
+const PDF_FAILURES = { noLibreOffice: 'pdfNoLibreOffice', failed: 'pdfFailed', exists: 'outputExists' } as const;
+
+/** The PDF of a written workbook, or why there is none as a problem of the PDF. */
+async function writePdf(target: string, options: Options, problems: FileProblem[]): Promise<string | null> {
+  const made = await workbookPdf(target, options.force, options.lang.locale);
+  if (made.ok) return made.file;
+  problems.push({ ...fileProblem(made.file, PDF_FAILURES[made.reason], made.detail ?? ''), file: made.file });
+  return null;
 }
 
 async function score(files: string[], options: Options, io: Io): Promise<number> {
@@ -334,9 +349,10 @@ async function score(files: string[], options: Options, io: Io): Promise<number>
     const target = targets[i];
     const wrote = await writeOutput(target, output!, inputs, options.force, problems);
     if (wrote) written++;
+    const pdf = wrote && options.pdf ? await writePdf(target, options, problems) : null;
     for (const r of results) {
       plans.push(planJson(file, r, lang));
-      texts.push(summary(file, wrote ? target : null, r, lang));
+      texts.push(summary(file, wrote ? [target, ...(pdf ? [pdf] : [])].join(', ') : null, r, lang));
     }
   }
   if (options.json) io.out(JSON.stringify({ plans, problems: problemJson(problems, lang) }, null, 2));
@@ -356,6 +372,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
   const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), await realPaths(options.compare ? [...files, options.compare] : files), options.force, problems));
+  const pdf = written && options.pdf ? await writePdf(target, options, problems) : null;
   const rows = overview.rows.map((r) => ({
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), counts: r.counts,
   }));
@@ -374,7 +391,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
     const lines = overview.rows.map((r) => `  ${r.agency.padEnd(width)}  ${r.score === null ? '–' : f.percent(r.score).padStart(8)}  ${f.number(r.earned)} ${lang.sheet.of} ${f.number(r.weight)}`);
     const w = lang.sheet.overview;
     lines.push(`  ${w.average}: ${overview.average === null ? '–' : f.percent(overview.average)}   ${w.lowest}: ${overview.lowest ? `${overview.lowest.agency} ${f.percent(overview.lowest.score!)}` : '–'}`);
-    io.out(`${w.title}\n${lines.join('\n')}${written ? `\n  → ${target}` : ''}`);
+    io.out(`${w.title}\n${lines.join('\n')}${written ? `\n  → ${[target, ...(pdf ? [pdf] : [])].join(', ')}` : ''}`);
   }
   if (!options.json) printProblems(problems, lang, io);
   return exitCode(written ? submissions.length : 0, problems);
@@ -391,6 +408,7 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
         json: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         compare: { type: 'string' },
+        pdf: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'da' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -417,7 +435,7 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
   try {
     const files = await expand(inputs);
     const progress = progressBar(process.stderr, files.length);
-    return await commands[command](files, { out: values.out, json: values.json!, force: values.force!, compare: values.compare, lang: pack(values.lang), progress }, io);
+    return await commands[command](files, { out: values.out, json: values.json!, force: values.force!, compare: values.compare, pdf: values.pdf!, lang: pack(values.lang), progress }, io);
   } catch (e) {
     // Bad input is reported above as problems; this is a failure of the program itself.
     io.err(`goalscore: ${(e as Error).message}`);

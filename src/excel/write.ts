@@ -177,6 +177,20 @@ async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, widt
   page.paperSize = 'A4';
   if (layout.print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   if (layout.print.repeatRows) page.setPrintTitleRows(`$${layout.print.repeatRows.first + 1}:$${layout.print.repeatRows.last + 1}`);
+  if (layout.print.area) page.setPrintArea(layout.print.area);
+  const pages = page.headersFooters.defaultForAllPages;
+  const { header, footer } = layout.print;
+  if (header?.left) pages.leftHeader = header.left;
+  if (header?.center) pages.centerHeader = header.center;
+  if (header?.right) pages.rightHeader = header.right;
+  if (footer?.left) pages.leftFooter = footer.left;
+  if (footer?.center) pages.centerFooter = footer.center;
+  if (footer?.right) pages.rightFooter = footer.right;
+  // The inputs fold away as one group beside the printed columns.
+  if (layout.outlineColumns) {
+    const [from, to] = layout.outlineColumns;
+    sheet.getRangeByIndexes(0, from, 1, to - from + 1).getEntireColumn().group('ByColumns');
+  }
   if (layout.autoFilter) sheet.autoFilter.apply(sheet.getRange(layout.autoFilter));
   if (layout.tabColor) sheet.tabColor = color(layout.tabColor);
   if (options.features?.notes) {

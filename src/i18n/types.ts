@@ -23,7 +23,9 @@ export type ProductMessageKey =
   | 'outputNoSpace'
   | 'outputNoAccess'
   | 'outputNameTooLong'
-  | 'outputFailed';
+  | 'outputFailed'
+  | 'pdfNoLibreOffice'
+  | 'pdfFailed';
 
 export type MessageKey = EngineMessageKey | ProductMessageKey;
 
@@ -46,6 +48,8 @@ export interface SheetWords {
   scoreByPeriod: string;
   /** Heading of the table of each goal's results in the last three years, as the annual report prints it. */
   threeYears: string;
+  /** The printed page's footer: `{page}` of `{pages}`. */
+  pageFooter: string;
   /** Where the year is heading: the column's heading and its words. */
   forecastColumn: string;
   forecast: Record<'on_track' | 'at_risk' | 'off_track', string>;
@@ -72,6 +76,10 @@ export interface SheetWords {
   overridden: string;
   /** Note on a fulfilment the sheet cannot compute with a formula; `{reason}` says why. */
   staticNote: string;
+  /** An explanation after an input was edited on the sheet: `{now}` the live fulfilment, `{then}` goalscore's. */
+  explanationEdited: string;
+  /** The note on the explanation column's header: `{date}` when goalscore computed the sheet. */
+  explanationNote: string;
   staticReasons: Record<'formula' | 'data' | 'unknown', string>;
   /** Heading of the per-area block and its chart. */
   byArea: string;
@@ -115,7 +123,9 @@ export type ScoreColumnKey =
   | 'leaf'
   | 'assessed'
   | 'lookupWord'
-  | 'lookupValue';
+  | 'lookupValue'
+  | 'computed'
+  | 'computedExplanation';
 
 /** Words of the task pane; `{name}` stands for a value. */
 export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'addedFiles' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | OfficeFailureKey, string>;

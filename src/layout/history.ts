@@ -47,6 +47,7 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
   if (periods.length < 2) return layout;
   const header = layout.values.findIndex((row) => row[0] === words.columns.id);
   if (header < 0) return layout;
+  const titleCol = layout.values[header].indexOf(words.columns.title);
   const first = Math.max(...layout.values.map((r) => r.length), layout.columnWidths.length) + 1;
   const byId = periods.map((p) => new Map(p.rows.map((r) => [r.id, r.fulfilment])));
   const values = layout.values.map((row) => [...row]);
@@ -64,7 +65,7 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
   if (outlook) put(header, first + periods.length + 1, words.forecastColumn, null);
   for (let r = header + 1; r < values.length; r++) {
     const id = values[r][0];
-    const isTotal = values[r][2] === words.total;
+    const isTotal = values[r][titleCol] === words.total;
     const series = typeof id === 'string' && id ? byId.map((m) => m.get(id) ?? null) : isTotal ? periods.map((p) => p.score) : null;
     if (!series) continue;
     series.forEach((v, i) => put(r, first + i, v, FORMATS.percent));

@@ -16,6 +16,7 @@ export function withLastYear(layout: SheetLayout, result: PlanResult, words: She
   if (!last) return layout;
   const header = layout.values.findIndex((row) => row[0] === words.columns.id);
   if (header < 0) return layout;
+  const titleCol = layout.values[header].indexOf(words.columns.title);
   const year = last.year === null ? words.lastYear : String(last.year);
   const first = Math.max(...layout.values.map((r) => r.length), layout.columnWidths.length);
   const values = layout.values.map((row) => [...row]);
@@ -33,7 +34,7 @@ export function withLastYear(layout: SheetLayout, result: PlanResult, words: She
   const notes = [...layout.notes];
   for (let r = header + 1; r < values.length; r++) {
     const id = values[r][0];
-    if (values[r][2] === words.total) put(r, first + 1, last.score, FORMATS.percent);
+    if (values[r][titleCol] === words.total) put(r, first + 1, last.score, FORMATS.percent);
     if (typeof id !== 'string' || !id) continue;
     const row = last.rows.get(id);
     if (!row) continue;

@@ -45,6 +45,8 @@ export interface ChartLayout {
   axis: { min: number; max?: number; format: string };
 }
 
+export type PageText = { left?: string; center?: string; right?: string };
+
 export interface SheetLayout {
   name: string;
   /** What the add-in owns this sheet as; a rerun replaces only sheets it owns. */
@@ -75,7 +77,18 @@ export interface SheetLayout {
   links?: { cell: string; sheet: string; target: string }[];
   /** Charts over the sheet's own cells; the workbook writer adds them as DrawingML parts. */
   charts: ChartLayout[];
-  print: { orientation: 'landscape' | 'portrait'; fitToWidth: boolean; repeatRows?: { first: number; last: number } };
+  print: {
+    orientation: 'landscape' | 'portrait';
+    fitToWidth: boolean;
+    repeatRows?: { first: number; last: number };
+    /** What prints, where not the whole sheet. */
+    area?: string;
+    /** Page header and footer, left, centre and right, in Excel's codes (`&P`, `&N`, `&D`); a text's `&` doubled. */
+    header?: PageText;
+    footer?: PageText;
+  };
+  /** Columns grouped in an outline (first and last index), so they can be folded away. */
+  outlineColumns?: [number, number];
   autoFilter?: string;
   tabColor?: string;
 }

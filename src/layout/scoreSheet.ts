@@ -13,7 +13,7 @@ import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PayoutStep, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
 import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
-import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
+import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type PageText, type SheetLayout } from './model';
 import { absolute, rc } from './r1c1';
 
 type Cell = [LayoutValue, string | null];
@@ -94,14 +94,22 @@ function requiredFormat(r: RowResult): string {
 }
 
 export const SCORE_COLUMNS: readonly ScoreColumn[] = [
+  // What a reader needs, together, so the print area is these columns alone.
   { key: 'id', width: 8, value: (r) => r.id, format: '@' },
-  { key: 'area', width: 22, value: (r) => r.area || null },
   { key: 'title', width: 48, wrap: true, value: (r) => r.title || null },
-  { key: 'weight', width: 9, value: (r) => r.weight, format: FORMATS.weight },
-  { key: 'type', width: 13, value: (r, lang) => typeLabel(r, lang) || null },
-  { key: 'scale', width: 12, input: 'scale', value: (r) => (r.row.cells.scale ? cellText(r.row.cells.scale.value) : null) },
+  // Also the summary's value column, wide enough for its score in large type.
+  { key: 'weight', width: 10, value: (r) => r.weight, format: FORMATS.weight },
   { key: 'target', width: 11, input: 'target', value: (r) => r.row.target?.lo ?? null, format: (r) => signed(r, boundFormat(r)) },
   { key: 'targetHigh', width: 11, when: (p) => p.rows.some(isRange), value: (r) => (isRange(r) ? r.row.target!.hi : null), format: boundFormat },
+  { key: 'result', width: 11, value: (r) => r.measure, format: measureFormat },
+  { key: 'fulfilment', width: 12, value: (r) => r.fulfilment, format: FORMATS.percent },
+  { key: 'earned', width: 10, value: (r) => r.earned, format: FORMATS.earned },
+  { key: 'status', width: 16, value: (r, lang) => lang.statuses[r.status] },
+  { key: 'explanation', width: 50, wrap: true, value: (r) => r.explanation || null },
+  // The inputs and what it takes: on the sheet, grouped, outside the print area.
+  { key: 'area', width: 22, value: (r) => r.area || null },
+  { key: 'type', width: 13, value: (r, lang) => typeLabel(r, lang) || null },
+  { key: 'scale', width: 12, input: 'scale', value: (r) => (r.row.cells.scale ? cellText(r.row.cells.scale.value) : null) },
   { key: 'floor', width: 11, input: 'floor', value: (r) => r.row.floor, format: boundFormat },
   {
     key: 'tolerance',
@@ -135,10 +143,6 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     value: (r, lang) => (r.row.assessment ? (r.row.assessment.grade !== null ? r.row.assessment.grade : lang.statuses[r.row.assessment.key]) : null),
     format: (r) => (r.row.assessment?.grade != null ? FORMATS.percent : null),
   },
-  { key: 'result', width: 11, value: (r) => r.measure, format: measureFormat },
-  { key: 'fulfilment', width: 12, value: (r) => r.fulfilment, format: FORMATS.percent },
-  { key: 'earned', width: 10, value: (r) => r.earned, format: FORMATS.earned },
-  { key: 'status', width: 16, value: (r, lang) => lang.statuses[r.status] },
   {
     key: 'required',
     width: 13,
@@ -147,11 +151,13 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     formatEmpty: true,
   },
   { key: 'gain', width: 10, value: (r) => (notMet(r) ? r.weight - r.earned : null), format: FORMATS.earned, formatEmpty: true },
-  { key: 'explanation', width: 50, wrap: true, value: (r) => r.explanation || null },
   { key: 'note', width: 30, wrap: true, input: 'note', value: (r) => r.row.note || null },
   { key: 'level', width: 6, hidden: true, value: (r) => r.level, format: FORMATS.count },
   { key: 'leaf', width: 6, hidden: true, value: (r) => (r.isParent ? 0 : 1), format: FORMATS.count },
   { key: 'assessed', width: 8, hidden: true, value: (r) => r.assessedWeight, format: FORMATS.weight },
+  // What goalscore computed, for the explanation to tell whether an edit on the sheet changed it.
+  { key: 'computed', width: 8, hidden: true, value: (r) => r.fulfilment, format: FORMATS.percent },
+  { key: 'computedExplanation', width: 20, hidden: true, value: (r) => r.explanation || null },
   // The word lookup table the formulas read (assessment words, then completion words); filled below.
   { key: 'lookupWord', width: 14, hidden: true, value: () => null },
   { key: 'lookupValue', width: 6, hidden: true, value: () => null },
@@ -228,8 +234,9 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   styles.push({ range: 'A2', style: { italic: true, fontColor: COLORS.muted } });
   const t = result.total;
   const unitWord = plan.unit === 'points' ? words.columns.points : plan.unit === 'count' ? words.goals : words.columns.weight;
-  const labelCol = 1;
-  const valueCol = 2;
+  // Labels in the wide Goal column, values in the Weight column beside it.
+  const labelCol = col('title');
+  const valueCol = col('weight');
   const SUMMARY_TOP = 2;
   // What the pay band pays stands last, where the plan has a performance pay frame.
   const summaryKeys: SummaryKey[] = [...SUMMARY_KEYS, ...(m.performancePay !== null ? (['payout'] as const) : [])];
@@ -271,7 +278,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true, vAlign: 'middle' },
   });
   const firstDataRow = headerRow + 1;
-  const notes: SheetLayout['notes'] = [];
+  const notes: SheetLayout['notes'] = [{ cell: address(headerRow, col('explanation')), text: words.explanationNote.replace('{date}', new Date().toLocaleDateString(lang.locale)) }];
   const byId = new Map(result.rows.map((r) => [r.id, r]));
   const childrenOf = new Map<string, RowResult[]>();
   for (const r of result.rows) if (r.parentId !== null) (childrenOf.get(r.parentId) ?? childrenOf.set(r.parentId, []).get(r.parentId)!).push(r);
@@ -300,7 +307,8 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const at = (key: ScoreColumnKey, row: number, from: number) => (col(key) < 0 ? null : rc(row, col(key), from));
   const here = (key: ScoreColumnKey) => at(key, 0, 0);
   const pc = valueAt('partialCredit');
-  // The lookup table starts beside the first data row, in the two hidden columns.
+  // The lookup table starts beside the first data row, in the two hidden columns, outside the
+  // table's filter (sorting the goals never moves it); it is filled last, so it never pushes the chart down.
   const lookupRange = (from: number, count: number) => absolute(from, col('lookupWord'), from + count - 1, col('lookupValue'));
   const assessmentTable = lookupRange(firstDataRow, ASSESSMENT_LOOKUP.length);
   const completionTable = lookupRange(firstDataRow + ASSESSMENT_LOOKUP.length, COMPLETION_LOOKUP.length);
@@ -323,6 +331,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const assessedOfOwn = `${W}*ISNUMBER(${F})`;
   const status = statusFormula(F, statusWord);
   const gain = `IF(N(${F})>=${ALMOST_ONE},"",${W}-${E})`;
+  const explanation = explanationFormula(F, here('computed')!, here('computedExplanation')!, words.explanationEdited);
   // Rows of one kind share their formulas: the kind is everything leafFormulas reads of the row
   // besides the references that are the same for all.
   const leafKinds = new KeyedCache<LeafFormulas | null>();
@@ -406,6 +415,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       }
       set(f, 'status', status);
       set(f, 'gain', gain);
+      if (own) set(f, 'explanation', explanation);
       return f;
     });
   };
@@ -450,23 +460,6 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const totalRow = put(totalCells, totalFormulas);
   const lastRow = totalRow;
 
-  // The lookup table, one word a row; an assessment of "partly" earns the plan's partial credit.
-  const lookup: [string, LayoutValue, string | null][] = [
-    ...ASSESSMENT_LOOKUP.map(([w, k]) => [w, k === 'partly' ? m.partialCredit : credit[k], k === 'partly' ? pc : null] as [string, LayoutValue, string | null]),
-    ...COMPLETION_LOOKUP.map(([w, v]) => [w, v, null] as [string, LayoutValue, string | null]),
-  ];
-  lookup.forEach(([word, value, formula], i) => {
-    const row = firstDataRow + i;
-    while (values.length <= row) put([]);
-    values[row][col('lookupWord')] = word;
-    values[row][col('lookupValue')] = value;
-    if (formula) {
-      // The row's formulas may be shared with alike rows: this one gets its own.
-      formulas[row] = [...formulas[row]];
-      formulas[row][col('lookupValue')] = formula;
-    }
-  });
-
   // The summary reads the total row; the status counts read the requirement rows.
   const tot = (key: ScoreColumnKey) => absolute(totalRow, col(key));
   const summaryFormulas: Record<SummaryKey, string | null> = {
@@ -500,6 +493,23 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   styles.push({ range: address(areaTitleRow, blockCol), style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
   styles.push({ range: rangeAddress(areaHeaderRow, blockCol, areaHeaderRow, blockCol + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
 
+  // The lookup table, one word a row; an assessment of "partly" earns the plan's partial credit.
+  const lookup: [string, LayoutValue, string | null][] = [
+    ...ASSESSMENT_LOOKUP.map(([w, k]) => [w, k === 'partly' ? m.partialCredit : credit[k], k === 'partly' ? pc : null] as [string, LayoutValue, string | null]),
+    ...COMPLETION_LOOKUP.map(([w, v]) => [w, v, null] as [string, LayoutValue, string | null]),
+  ];
+  lookup.forEach(([word, value, formula], i) => {
+    const row = firstDataRow + i;
+    while (values.length <= row) put([]);
+    values[row][col('lookupWord')] = word;
+    values[row][col('lookupValue')] = value;
+    if (formula) {
+      // The row's formulas may be shared with alike rows: this one gets its own.
+      formulas[row] = [...formulas[row]];
+      formulas[row][col('lookupValue')] = formula;
+    }
+  });
+
   // One style a run of adjacent rows, not a row: fewer ranges for Excel to format.
   for (const [level, rows] of indented) {
     for (const [from, to] of runsOf(rows)) styles.push({ range: rangeAddress(from, col('title'), to, col('title')), style: { indent: level } });
@@ -515,6 +525,11 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   }
   styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, 0), style: { hAlign: 'left' } });
 
+  // The chart right under the table, beside its data, within the printed columns.
+  const lastPrinted = col('explanation');
+  const firstHidden = columns.findIndex((c) => c.hidden);
+  const chartFrom = Math.min(blockCol + 4, lastPrinted - 1);
+  const chartBottom = areaTitleRow + Math.max(14, result.areas.length * 2 + 4);
   const fulfilmentCol = columnLetter(col('fulfilment'));
   const earnedCol = columnLetter(col('earned'));
   return {
@@ -541,12 +556,49 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
         title: words.byArea,
         source: rangeAddress(areaHeaderRow, blockCol, areaLastRow, blockCol + 2),
         axis: { min: 0, format: 'General' },
-        anchor: { from: address(areaTitleRow, blockCol + 4), to: address(areaTitleRow + Math.max(14, result.areas.length * 2 + 4), Math.min(width - 1, blockCol + 12)) },
+        anchor: { from: address(areaTitleRow, chartFrom), to: address(chartBottom, lastPrinted + 1) },
       },
     ],
-    print: { orientation: 'landscape', fitToWidth: true, repeatRows: { first: headerRow, last: headerRow } },
-    autoFilter: rangeAddress(headerRow, 0, lastRow - 1, width - 1),
+    print: {
+      orientation: 'landscape',
+      fitToWidth: true,
+      repeatRows: { first: headerRow, last: headerRow },
+      area: rangeAddress(0, 0, Math.max(chartBottom, areaLastRow), lastPrinted),
+      ...pageHeaderFooter(result, lang),
+    },
+    outlineColumns: lastPrinted + 1 < firstHidden ? [lastPrinted + 1, firstHidden - 1] : undefined,
+    // The filter leaves out the hidden helper columns, so sorting the goals never moves the lookup table.
+    autoFilter: rangeAddress(headerRow, 0, lastRow - 1, firstHidden - 1),
   };
+}
+
+/** Excel's page codes take `&` as their sign; text keeps its own by doubling it. */
+const pageText = (text: string) => text.replace(/&/g, '&&');
+
+/** The agency in bold on the left and the year and period on the right; the page and the date below. */
+function pageHeaderFooter(result: PlanResult, lang: LanguagePack): { header: PageText; footer: PageText } {
+  const m = result.plan.metadata;
+  const when = [m.year, m.periodText].filter((x) => x !== null && x !== '').join(' ');
+  return {
+    header: { left: `&"-,Bold"${pageText(m.agency || result.plan.sheet)}`, right: pageText(when) },
+    footer: { left: pageText(lang.sheet.pageFooter).replace('{page}', '&P').replace('{pages}', '&N'), right: '&D' },
+  };
+}
+
+/** Text as a formula's string literal. */
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * The explanation as a formula: goalscore's own while the live fulfilment is the one it computed,
+ * else a sentence saying the row was edited, with the fulfilment now and then, so an explanation
+ * never describes numbers that are no longer there.
+ */
+function explanationFormula(f: string, computed: string, text: string, edited: string): string {
+  const same = `IF(ISNUMBER(${f}),AND(ISNUMBER(${computed}),ABS(${f}-N(${computed}))<${TOL}),NOT(ISNUMBER(${computed})))`;
+  const percent = (v: string) => `IF(ISNUMBER(${v}),ROUND(${v}*100,1)&" %","–")`;
+  const [before, rest] = edited.split('{now}');
+  const [middle, after] = rest.split('{then}');
+  return `IF(${same},${text}&"",${quoted(before)}&${percent(f)}&${quoted(middle)}&${percent(computed)}&${quoted(after)})`;
 }
 
 /**

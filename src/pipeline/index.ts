@@ -106,11 +106,17 @@ function scoreSheet(result: PlanResult, words: LanguagePack, name: string): Shee
   return withHistory(withLastYear(buildScoreSheet(result, words, name), result, words.sheet), result, words.sheet);
 }
 
+/** A score sheet is named by its agency and period (`Kriminalforsorgen Q4`), else by its plan sheet. */
+function scoreSheetName(r: PlanResult, words: LanguagePack): string {
+  const m = r.plan.metadata;
+  return m.agency ? [m.agency, m.periodText].filter(Boolean).join(' ') : `${words.sheet.scoreSheet} ${r.plan.sheet}`;
+}
+
 /** The score workbook: a score sheet per plan, and a problems sheet when there are problems. */
 export function scoreWorkbookLayout(results: PlanResult[], problems: FileProblem[], lang: LanguagePack | string, reserved: string[] = []): WorkbookLayout {
   const words = typeof lang === 'object' ? lang : pack(lang);
   const taken = new Set(reserved.map((n) => n.toLowerCase()));
-  const sheets = results.map((r) => scoreSheet(r, words, safeSheetName(`${words.sheet.scoreSheet} ${r.plan.sheet}`, taken)));
+  const sheets = results.map((r) => scoreSheet(r, words, safeSheetName(scoreSheetName(r, words), taken)));
   if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
   return { sheets };
 }

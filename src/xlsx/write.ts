@@ -6,7 +6,7 @@
  * opens the file without repairing it. Runs in Node and in the browser.
  */
 import { address, cellPosition, columnLetter, quoteSheet } from '../engine/address';
-import type { CellStyle, ConditionalFormat, LayoutValue, SheetLayout, WorkbookLayout } from '../layout/model';
+import type { CellStyle, ConditionalFormat, LayoutValue, PageText, SheetLayout, WorkbookLayout } from '../layout/model';
 import { toA1 } from '../layout/r1c1';
 import { chartXml, drawingXml } from './charts';
 import { Registry, StyleSheet } from './styles';
@@ -167,12 +167,16 @@ function* sheetRows(layout: SheetLayout, styles: StyleSheet, strings: SharedStri
 
 function colsXml(layout: SheetLayout): string {
   const hidden = new Set(layout.hiddenColumns ?? []);
+  const [outFrom, outTo] = layout.outlineColumns ?? [-1, -2];
   const count = Math.max(layout.columnWidths.length, ...[...hidden].map((c) => c + 1));
   const cols: string[] = [];
   for (let c = 0; c < count; c++) {
     const width = layout.columnWidths[c];
-    if (width === undefined && !hidden.has(c)) continue;
-    cols.push(`<col min="${c + 1}" max="${c + 1}" width="${width ?? 9.140625}"${width === undefined ? '' : ' customWidth="1"'}${hidden.has(c) ? ' hidden="1"' : ''}/>`);
+    const grouped = c >= outFrom && c <= outTo;
+    if (width === undefined && !hidden.has(c) && !grouped) continue;
+    cols.push(
+      `<col min="${c + 1}" max="${c + 1}" width="${width ?? 9.140625}"${width === undefined ? '' : ' customWidth="1"'}${hidden.has(c) ? ' hidden="1"' : ''}${grouped ? ' outlineLevel="1"' : ''}/>`,
+    );
   }
   return cols.length ? `<cols>${cols.join('')}</cols>` : '';
 }
@@ -221,11 +225,17 @@ function linksXml(layout: SheetLayout): string {
   return `<hyperlinks>${links.map((l) => `<hyperlink ref="${l.cell}" location="${esc(`${quoteSheet(l.sheet)}!${l.target}`)}" display="${esc(l.target)}"/>`).join('')}</hyperlinks>`;
 }
 
+/** A header or footer as one string of Excel's section codes. */
+const sections = (t: PageText | undefined) => (t ? `${t.left ? `&L${t.left}` : ''}${t.center ? `&C${t.center}` : ''}${t.right ? `&R${t.right}` : ''}` : '');
+
 function printXml(layout: SheetLayout): string {
+  const header = sections(layout.print.header);
+  const footer = sections(layout.print.footer);
   return (
     `<printOptions horizontalCentered="0"/>` +
-    `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>` +
-    `<pageSetup paperSize="9" orientation="${layout.print.orientation}"${layout.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>`
+    `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+    `<pageSetup paperSize="9" orientation="${layout.print.orientation}"${layout.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
+    (header || footer ? `<headerFooter>${header ? `<oddHeader>${esc(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${esc(footer)}</oddFooter>` : ''}</headerFooter>` : '')
   );
 }
 
@@ -274,7 +284,7 @@ function* worksheetXml(layout: SheetLayout, index: number, state: WorkbookState,
   yield `${XML_HEAD}<worksheet xmlns="${NS.main}" xmlns:r="${NS.r}">`;
   if (props) yield `<sheetPr>${props}</sheetPr>`;
   yield sheetViewsXml(layout, index === 0);
-  yield '<sheetFormatPr defaultRowHeight="15"/>';
+  yield `<sheetFormatPr defaultRowHeight="15"${layout.outlineColumns ? ' outlineLevelCol="1"' : ''}/>`;
   yield colsXml(layout);
   yield '<sheetData>';
   yield* sheetRows(layout, state.styles, state.strings, state.cached, state.merges);
@@ -305,6 +315,7 @@ function workbookXml(sheets: SheetLayout[], calculateOnOpen: boolean): string {
   const names: string[] = [];
   sheets.forEach((s, i) => {
     if (s.autoFilter) names.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${esc(`${quoteSheet(s.name)}!${absoluteRange(s.autoFilter)}`)}</definedName>`);
+    if (s.print.area) names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${i}">${esc(`${quoteSheet(s.name)}!${absoluteRange(s.print.area)}`)}</definedName>`);
     const repeat = s.print.repeatRows;
     if (repeat) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${esc(`${quoteSheet(s.name)}!$${repeat.first + 1}:$${repeat.last + 1}`)}</definedName>`);
   });

@@ -1,0 +1,65 @@
+/**
+ * A written workbook as a PDF, printed by LibreOffice as the workbook's page setup says (print
+ * area, repeated header rows, header and footer). LibreOffice runs headless with a profile of its
+ * own, so it neither disturbs nor waits for a LibreOffice the user has open.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Where LibreOffice is: on the PATH, or where its installers put it on macOS and Windows. */
+export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null {
+  const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    for (const name of names) if (dir && existsSync(path.join(dir, name))) return path.join(dir, name);
+  }
+  const known = [
+    '/Applications/LibreOffice.app/Contents/MacOS/soffice',
+    'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
+    'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe',
+  ];
+  return known.find((p) => existsSync(p)) ?? null;
+}
+
+/**
+ * The profile's settings: numbers and dates as the plan's readers write them (`da-DK`), and the
+ * values the workbook holds, never recalculated (LibreOffice cannot run the add-in's functions).
+ */
+const settings = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>1</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>${locale}</value></prop></item>
+</oor:items>`;
+
+export type PdfOutcome = { ok: true; file: string } | { ok: false; reason: 'noLibreOffice' | 'failed' | 'exists'; file: string; detail?: string };
+
+/**
+ * Writes `<name>.pdf` beside the workbook `xlsx` (a `.score.xlsx` becomes `.score.pdf`); a PDF
+ * that exists is replaced only with `force`, as workbooks are.
+ */
+export async function workbookPdf(xlsx: string, force: boolean, locale: string, soffice = findSoffice()): Promise<PdfOutcome> {
+  const target = xlsx.replace(/\.xlsx$/i, '.pdf');
+  if (!force && existsSync(target)) return { ok: false, reason: 'exists', file: target };
+  if (!soffice) return { ok: false, reason: 'noLibreOffice', file: target };
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'goalscore-pdf-'));
+  try {
+    await fs.mkdir(path.join(work, 'profile', 'user'), { recursive: true });
+    await fs.writeFile(path.join(work, 'profile', 'user', 'registrymodifications.xcu'), settings(locale));
+    const profile = pathToFileURL(path.join(work, 'profile')).href;
+    await new Promise<void>((resolve, reject) =>
+      execFile(soffice, ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, xlsx], { timeout: 120_000 }, (e) => (e ? reject(e) : resolve())),
+    );
+    const made = path.join(work, `${path.basename(xlsx).replace(/\.xlsx$/i, '')}.pdf`);
+    if (!existsSync(made)) return { ok: false, reason: 'failed', file: target, detail: 'LibreOffice' };
+    await fs.copyFile(made, target);
+    return { ok: true, file: target };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, reason: code === 'ENOENT' ? 'noLibreOffice' : 'failed', file: target, detail: typeof code === 'string' ? code : 'LibreOffice' };
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}

@@ -121,3 +121,16 @@ test('an explanation follows an edit on the sheet: it says the row was edited an
   expect(cells.get(address(row('1.1'), col('Forklaring')))).toBe(sheet.values[row('1.1')][col('Forklaring')]);
   expect(sheet.notes.find((n) => n.cell === address(header, col('Forklaring')))?.text).toMatch(/^Forklaringerne er goalscores beregning \d/);
 }, 120_000);
+
+test('in Excel, each problem links to the cell it names; the overview\'s counts line up with their headers', async () => {
+  const fake = new FakeExcel();
+  fake.addSheet('Plan', [['Myndighed', 'Prøvestyrelsen'], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 100, 'mindst', 5, 'fem']]);
+  await scoreInExcel(fake.asContext(), { lang: pack('da') });
+  expect(fake.sheet('Problemer')!.links).toEqual([{ cell: 'B3', documentReference: 'Plan!E3', address: undefined }]);
+  const { consolidationLayout } = await import('../src/pipeline');
+  const { results } = scoreGrids(readGrids(await fs.readFile(SEED)), { lang: 'da' });
+  const overview = consolidationLayout(results.map((result) => ({ file: 'a.xlsx', result })), [], 'da').layout.sheets[0];
+  const counts = overview.values[2].indexOf('Opfyldt');
+  expect(overview.styles).toContainEqual({ range: `${String.fromCharCode(65 + counts)}3:${String.fromCharCode(65 + counts)}4`, style: { hAlign: 'center' } });
+  expect(overview.styles).toContainEqual({ range: `A4:${String.fromCharCode(65 + overview.values[2].length - 1)}4`, style: { vAlign: 'middle' } });
+});

@@ -4,7 +4,7 @@ import type { Overview } from '../engine/consolidate';
 import type { LanguagePack } from '../i18n';
 import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
 
-type Column<T> = { header: string; width: number; value: (row: T) => LayoutValue; format?: string | null; wrap?: boolean };
+type Column<T> = { header: string; width: number; value: (row: T) => LayoutValue; format?: string | null; wrap?: boolean; center?: boolean };
 
 /** A titled table: the shape both overview sheets share. */
 function table<T>(name: string, role: SheetLayout['role'], title: string, columns: Column<T>[], rows: T[]): SheetLayout {
@@ -14,11 +14,14 @@ function table<T>(name: string, role: SheetLayout['role'], title: string, column
   const last = values.length - 1;
   const styles: SheetLayout['styles'] = [
     { range: 'A1', style: { bold: true, fontSize: 16, fontColor: COLORS.title } },
-    { range: rangeAddress(2, 0, 2, width - 1), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true } },
+    { range: rangeAddress(2, 0, 2, width - 1), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true, vAlign: 'middle' } },
   ];
-  if (last > 2) styles.push({ range: rangeAddress(3, 0, last, width - 1), style: { vAlign: 'top' } });
+  // Rows centred: an icon is drawn in the middle of its row, beside a name that wraps.
+  if (last > 2) styles.push({ range: rangeAddress(3, 0, last, width - 1), style: { vAlign: 'middle' } });
   columns.forEach((c, i) => {
     if (c.wrap && last > 2) styles.push({ range: rangeAddress(3, i, last, i), style: { wrap: true } });
+    // A number column and its header line up: both centred.
+    if (c.center) styles.push({ range: rangeAddress(2, i, Math.max(2, last), i), style: { hAlign: 'center' } });
   });
   const widths = columns.map((c) => c.width);
   return {
@@ -53,9 +56,9 @@ export function buildOverviewSheet(overview: Overview, lang: LanguagePack, name:
     { header: s.earnedOfTotal, width: 10, value: (r) => r.earned, format: FORMATS.earned },
     { header: s.total, width: 10, value: (r) => r.weight, format: FORMATS.weight },
     { header: w.unit, width: 10, value: (r) => w[r.unit] },
-    { header: w.year, width: 8, value: (r) => r.year, format: FORMATS.count },
+    { header: w.year, width: 8, value: (r) => r.year, format: FORMATS.count, center: true },
     { header: w.period, width: 12, value: (r) => r.period || null },
-    ...(['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => ({ header: lang.statuses[k], width: 11, value: (r: Row) => r.counts[k], format: FORMATS.count })),
+    ...(['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => ({ header: lang.statuses[k], width: 11, value: (r: Row) => r.counts[k], format: FORMATS.count, center: true })),
     { header: w.file, width: 36, value: (r) => r.file, wrap: true },
   ];
   const when = [overview.year, overview.period].filter((x) => x !== null && x !== '').join(', ');

@@ -117,7 +117,7 @@ export function scoreWorkbookLayout(results: PlanResult[], problems: FileProblem
   const words = typeof lang === 'object' ? lang : pack(lang);
   const taken = new Set(reserved.map((n) => n.toLowerCase()));
   const sheets = results.map((r) => scoreSheet(r, words, safeSheetName(scoreSheetName(r, words), taken)));
-  if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken)));
+  if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken), reserved));
   return { sheets };
 }
 

@@ -519,7 +519,10 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true, fill: COLORS.subtotalFill, borderTop: true } });
   }
   styles.push({ range: rangeAddress(totalRow, 0, totalRow, width - 1), style: { bold: true, fill: COLORS.totalFill, borderTop: true, borderBottom: true } });
+  // Rows read from the top. LibreOffice draws a traffic light at the foot of its cell whatever the
+  // alignment, Excel where the cell aligns: the fulfilment stands at the foot, light and number together.
   styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, width - 1), style: { vAlign: 'top' } });
+  styles.push({ range: rangeAddress(firstDataRow, col('fulfilment'), lastRow, col('fulfilment')), style: { vAlign: 'bottom' } });
   for (const c of columns) {
     if (c.wrap) styles.push({ range: rangeAddress(firstDataRow, col(c.key), lastRow, col(c.key)), style: { wrap: true } });
   }

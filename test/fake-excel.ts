@@ -96,6 +96,8 @@ export interface SheetState {
   links: { cell: string; documentReference?: string; address?: string }[];
   /** Outline groups as set. */
   groups: { by: string; range: string }[];
+  /** Manual page breaks: the first cell of each page after one. */
+  pageBreaks: string[];
   pageLayout: Record<string, unknown>;
   styles: { range: string; prop: string; value: unknown }[];
   deleted: boolean;
@@ -130,7 +132,7 @@ export class FakeExcel {
   addSheet(name: string, rows: Cell[][], formats: string[][] = []): SheetState {
     const state: SheetState = {
       name, cells: rows.map((r) => [...r]), formats: formats.map((r) => [...r]), props: new Map(), frozenRows: 0, frozenColumns: 0,
-      charts: [], conditionalFormats: [], notes: [], links: [], groups: [], pageLayout: {}, styles: [], deleted: false,
+      charts: [], conditionalFormats: [], notes: [], links: [], groups: [], pageBreaks: [], pageLayout: {}, styles: [], deleted: false,
     };
     this.sheets.push(state);
     return state;
@@ -350,6 +352,13 @@ class FakeWorksheet {
     });
   }
   readonly autoFilter = { apply: (range: FakeRange) => this.write('autoFilter', range.address) };
+  /** Manual page breaks, each before its range's top row. */
+  readonly horizontalPageBreaks = {
+    add: (range: FakeRange) => {
+      this.write('pageBreak', range.address);
+      this.state.pageBreaks.push(range.address.split(':')[0]);
+    },
+  };
   readonly notes = {
     add: (range: FakeRange, text: string) => {
       this.write('note', text);

@@ -134,3 +134,32 @@ test('in Excel, each problem links to the cell it names; the overview\'s counts 
   expect(overview.styles).toContainEqual({ range: `${String.fromCharCode(65 + counts)}3:${String.fromCharCode(65 + counts)}4`, style: { hAlign: 'center' } });
   expect(overview.styles).toContainEqual({ range: `A4:${String.fromCharCode(65 + overview.values[2].length - 1)}4`, style: { vAlign: 'middle' } });
 });
+
+test('an area is kept on one page where it fits: the page breaks fall before an area, in the file, through Office.js and in the PDF', async () => {
+  const { layout } = await seedLayout();
+  const sheet = layout.sheets[0];
+  const header = sheet.values.findIndex((r) => r[0] === 'Nr.');
+  const subtotals = sheet.values.flatMap((r, i) => (typeof r[1] === 'string' && r[1].startsWith('I alt –') ? [i] : []));
+  const areaStarts = new Set([header + 1, ...subtotals.map((r) => r + 1)]);
+  expect(sheet.rowBreaks!.length).toBeGreaterThan(0);
+  for (const row of sheet.rowBreaks!) expect(areaStarts.has(row)).toBe(true);
+  const xml = new TextDecoder().decode(unzipSync(workbookBytes(layout))['xl/worksheets/sheet1.xml']);
+  for (const row of sheet.rowBreaks!) expect(xml).toContain(`<brk id="${row}" max="16383" man="1"/>`);
+  expect(excelProblems(workbookBytes(layout))).toEqual([]);
+
+  const fake = new FakeExcel();
+  for (const g of readGrids(await fs.readFile(SEED))) fake.addSheet(g.name, g.values.map((r) => Array.from(r, (v) => (v instanceof Date ? 45000 : (v ?? null)) as string | number | null)));
+  await scoreInExcel(fake.asContext(), { lang: pack('da') });
+  expect(fake.sheet('Kriminalforsorgen Q4')!.pageBreaks).toEqual(sheet.rowBreaks!.map((r) => `A${r + 1}`));
+
+  // Printed: each page after the first starts its goals with the first goal of an area.
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'breaks-'));
+  spawnSync(process.execPath, [path.join(ROOT, 'bin', 'goalscore.js'), 'score', SEED, '--pdf', '--out', dir], { encoding: 'utf8' });
+  const pages = execFileSync('pdftotext', ['-layout', path.join(dir, '000-kriminalforsorgen-2024.score.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => /\S/.test(p));
+  const firstIds = new Set([...areaStarts].map((r) => sheet.values[r]?.[0]));
+  for (const page of pages.slice(1)) {
+    const first = page.split('\n').map((l) => l.match(/^(\d+(?:\.\w+)*)\s{2,}/)?.[1]).find(Boolean);
+    if (first) expect(firstIds.has(first)).toBe(true);
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+}, 180_000);

@@ -186,6 +186,8 @@ async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, widt
   if (footer?.left) pages.leftFooter = footer.left;
   if (footer?.center) pages.centerFooter = footer.center;
   if (footer?.right) pages.rightFooter = footer.right;
+  // Pages that keep an area together start where the layout says (ExcelApi 1.9).
+  for (const row of layout.rowBreaks ?? []) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
   // The inputs fold away as one group beside the printed columns.
   if (layout.outlineColumns) {
     const [from, to] = layout.outlineColumns;

@@ -89,6 +89,8 @@ export interface SheetLayout {
   };
   /** Columns grouped in an outline (first and last index), so they can be folded away. */
   outlineColumns?: [number, number];
+  /** Rows a printed page starts with (index), set by hand: an area kept on one page. */
+  rowBreaks?: number[];
   autoFilter?: string;
   tabColor?: string;
 }
@@ -145,6 +147,54 @@ export function wrappedRowHeights(values: LayoutValue[][], widths: number[], wra
     }
     return lines > 1 ? Math.min(lines, 12) * LINE_HEIGHT : null;
   });
+}
+
+/** Points of A4 paper, and the margins and the header row the layout prints with. */
+const A4 = { long: 842, short: 595 };
+const MARGIN = { side: 36, top: 54 };
+const DEFAULT_ROW = 15;
+
+/** A column's width in characters as points on paper, as Excel converts it (7 px a character, 5 px padding). */
+const columnPoints = (chars: number) => (chars * 7 + 5) * 0.75;
+
+/**
+ * Where to start pages so that each block of rows (an area: its goals and its subtotal) prints on
+ * one page when it fits on one. The page holds what fits at the scale fitting `printed` columns to
+ * the paper's width, less the header row repeated on each page. Estimated from the layout's row
+ * heights; the program printing lays out the rest.
+ */
+export function keepTogether(
+  blocks: [number, number][],
+  rowHeights: (number | null)[],
+  printed: number[],
+  orientation: 'landscape' | 'portrait',
+  repeated: number,
+): number[] {
+  const [width, height] = orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
+  const scale = Math.min(1, (width - 2 * MARGIN.side) / printed.reduce((s, c) => s + columnPoints(c), 0));
+  const rowHeight = (r: number) => rowHeights[r] ?? DEFAULT_ROW;
+  const page = (height - 2 * MARGIN.top) / scale;
+  const breaks: number[] = [];
+  let used = 0;
+  let row = 0;
+  const advance = (to: number) => {
+    for (; row < to; row++) {
+      // A row that does not fit starts a page of its own, under the repeated header row.
+      if (used + rowHeight(row) > page) used = rowHeight(repeated);
+      used += rowHeight(row);
+    }
+  };
+  for (const [first, last] of blocks) {
+    advance(first);
+    let size = 0;
+    for (let r = first; r <= last; r++) size += rowHeight(r);
+    if (used + size > page && size + rowHeight(repeated) <= page) {
+      breaks.push(first);
+      used = rowHeight(repeated);
+    }
+    advance(last + 1);
+  }
+  return breaks;
 }
 
 /** Excel's limits on sheet names: 31 characters, none of `[]:*?/\`. */

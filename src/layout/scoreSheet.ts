@@ -13,7 +13,7 @@ import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PayoutStep, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
 import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
-import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type PageText, type SheetLayout } from './model';
+import { COLORS, FORMATS, keepTogether, wrappedRowHeights, type LayoutValue, type PageText, type SheetLayout } from './model';
 import { absolute, rc } from './r1c1';
 
 type Cell = [LayoutValue, string | null];
@@ -439,6 +439,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const parentRows: number[] = [];
   let areaStart = firstDataRow;
   const areaRows = new Map<string, number>();
+  const areaBlocks: [number, number][] = [];
   const indented = new Map<number, number[]>();
   for (const item of order) {
     if ('id' in item) {
@@ -453,6 +454,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       const row = put(cells, f);
       subtotalRows.push(row);
       areaRows.set(area.name, row);
+      areaBlocks.push([areaStart, row]);
       areaStart = row + 1;
     }
   }
@@ -533,6 +535,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const firstHidden = columns.findIndex((c) => c.hidden);
   const chartFrom = Math.min(blockCol + 4, lastPrinted - 1);
   const chartBottom = areaTitleRow + Math.max(14, result.areas.length * 2 + 4);
+  const rowHeights = wrappedRowHeights(values, columns.map((c) => c.width), columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : i === headerRow ? 30 : h));
   const fulfilmentCol = columnLetter(col('fulfilment'));
   const earnedCol = columnLetter(col('earned'));
   return {
@@ -544,7 +547,8 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     styles,
     columnWidths: columns.map((c) => c.width),
     hiddenColumns: columns.flatMap((c, i) => (c.hidden ? [i] : [])),
-    rowHeights: wrappedRowHeights(values, columns.map((c) => c.width), columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : i === headerRow ? 30 : h)),
+    rowHeights,
+    rowBreaks: keepTogether(areaBlocks, rowHeights, columns.slice(0, lastPrinted + 1).map((c) => c.width), 'landscape', headerRow),
     freeze: { rows: headerRow + 1, cols: 0 },
     conditionalFormats: [
       { kind: 'iconSet', range: `${fulfilmentCol}${firstDataRow + 1}:${fulfilmentCol}${lastRow + 1}`, icons: '3TrafficLights1', thresholds: [0, 1], firstExclusive: true },

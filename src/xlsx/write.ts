@@ -235,8 +235,15 @@ function printXml(layout: SheetLayout): string {
     `<printOptions horizontalCentered="0"/>` +
     `<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `<pageSetup paperSize="9" orientation="${layout.print.orientation}"${layout.print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/>` +
-    (header || footer ? `<headerFooter>${header ? `<oddHeader>${esc(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${esc(footer)}</oddFooter>` : ''}</headerFooter>` : '')
+    (header || footer ? `<headerFooter>${header ? `<oddHeader>${esc(header)}</oddHeader>` : ''}${footer ? `<oddFooter>${esc(footer)}</oddFooter>` : ''}</headerFooter>` : '') +
+    rowBreaksXml(layout.rowBreaks ?? [])
   );
+}
+
+/** Manual page breaks: `id` is the last row (1-based) of the page before. */
+function rowBreaksXml(rows: number[]): string {
+  if (!rows.length) return '';
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
 }
 
 /** Comments part and its VML shapes: Excel shows a note only when both are there. */

@@ -180,21 +180,48 @@ function staticReason(r: RowResult): 'formula' | 'data' | 'unknown' {
   return (r.row.typeKey ?? inferType(r.row)) === 'formula' ? 'formula' : 'unknown';
 }
 
-export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string): SheetLayout {
-  const { plan } = result;
-  const columns = SCORE_COLUMNS.filter((c) => (!c.input || plan.columns[c.input]) && (!c.when || c.when(result)));
-  const index = Object.fromEntries(columns.map((c, i) => [c.key, i])) as Partial<Record<ScoreColumnKey, number>>;
-  const col = (key: ScoreColumnKey) => index[key] ?? -1;
-  const width = columns.length;
-  const values: LayoutValue[][] = [];
-  const formats: (string | null)[][] = [];
-  const formulas: (string | null)[][] = [];
-  const styles: SheetLayout['styles'] = [];
-  const put = (cells: Cell[] | LayoutValue[], cellFormulas: (string | null)[] = []) => {
+/**
+ * The sheet being laid out: the plan's columns, the rows put so far (values, formats, formulas)
+ * and the styles and notes. The builders below each add one part.
+ */
+class Grid {
+  readonly values: LayoutValue[][] = [];
+  readonly formats: (string | null)[][] = [];
+  readonly formulas: (string | null)[][] = [];
+  readonly styles: SheetLayout['styles'] = [];
+  readonly notes: SheetLayout['notes'] = [];
+  readonly width: number;
+  private readonly index: Partial<Record<ScoreColumnKey, number>>;
+
+  constructor(readonly columns: readonly ScoreColumn[], private readonly lang: LanguagePack) {
+    this.width = columns.length;
+    this.index = Object.fromEntries(columns.map((c, i) => [c.key, i]));
+  }
+
+  col(key: ScoreColumnKey): number {
+    return this.index[key] ?? -1;
+  }
+
+  /** A cell in another row, seen from `from`, in R1C1; null where the sheet has no such column. */
+  at(key: ScoreColumnKey, row: number, from: number): string | null {
+    return this.col(key) < 0 ? null : rc(row, this.col(key), from);
+  }
+
+  /** The same row's cell: the same text in every row. */
+  here(key: ScoreColumnKey): string | null {
+    return this.at(key, 0, 0);
+  }
+
+  span(key: ScoreColumnKey, from: number, to: number): string {
+    return absolute(from, this.col(key), to, this.col(key));
+  }
+
+  /** A row of cells (a value, or a value and its format) and formulas; returns its index. */
+  put(cells: Cell[] | LayoutValue[], cellFormulas: (string | null)[] = []): number {
     // Plain loops: this runs once per row of plans with tens of thousands of rows.
-    const row: LayoutValue[] = new Array(width).fill(null);
-    const fmt: (string | null)[] = new Array(width).fill(null);
-    const f: (string | null)[] = new Array(width).fill(null);
+    const row: LayoutValue[] = new Array(this.width).fill(null);
+    const fmt: (string | null)[] = new Array(this.width).fill(null);
+    const f: (string | null)[] = new Array(this.width).fill(null);
     for (let i = 0; i < cells.length; i++) {
       const c = cells[i];
       if (Array.isArray(c)) {
@@ -203,49 +230,65 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       } else row[i] = c;
     }
     for (let i = 0; i < cellFormulas.length; i++) if (cellFormulas[i]) f[i] = cellFormulas[i];
-    values.push(row);
-    formats.push(fmt);
-    formulas.push(f);
-    return values.length - 1;
-  };
-  // A goal or requirement row, straight from the column table: the hot path of large plans.
-  const putRow = (r: RowResult, rowFormulas: (string | null)[]) => {
-    const row: LayoutValue[] = new Array(width);
-    const fmt: (string | null)[] = new Array(width);
-    for (let i = 0; i < width; i++) {
-      const c = columns[i];
-      const v = c.value(r, lang);
+    return this.push(row, fmt, f);
+  }
+
+  /** A goal or requirement row, straight from the column table: the hot path of large plans. */
+  putRow(r: RowResult, rowFormulas: (string | null)[]): number {
+    const row: LayoutValue[] = new Array(this.width);
+    const fmt: (string | null)[] = new Array(this.width);
+    for (let i = 0; i < this.width; i++) {
+      const c = this.columns[i];
+      const v = c.value(r, this.lang);
       row[i] = v;
       fmt[i] = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r);
     }
-    values.push(row);
-    formats.push(fmt);
-    formulas.push(rowFormulas);
-    return values.length - 1;
-  };
-  const words = lang.sheet;
-  const m = plan.metadata;
+    return this.push(row, fmt, rowFormulas);
+  }
 
-  // Title and summary block: labels in the Area column, values in the Goal column.
+  private push(row: LayoutValue[], fmt: (string | null)[], f: (string | null)[]): number {
+    this.values.push(row);
+    this.formats.push(fmt);
+    this.formulas.push(f);
+    return this.values.length - 1;
+  }
+}
+
+/** The summary's rows: where each figure stands, for formulas to read. */
+interface Summary {
+  keys: SummaryKey[];
+  rows: number[];
+  labelCol: number;
+  valueCol: number;
+  valueAt(k: SummaryKey): string;
+  labelAt(k: SummaryKey): string;
+}
+
+const SUMMARY_TOP = 2;
+
+/** The word for the weight column: points, weight, or goals for a plan without weights. */
+const unitWordOf = (result: PlanResult, lang: LanguagePack) =>
+  result.plan.unit === 'points' ? lang.sheet.columns.points : result.plan.unit === 'count' ? lang.sheet.goals : lang.sheet.columns.weight;
+
+/** The title, the source, and the summary: labels in the wide Goal column, values in the Weight column. */
+function titleAndSummary(g: Grid, result: PlanResult, lang: LanguagePack): Summary {
+  const words = lang.sheet;
+  const m = result.plan.metadata;
   const title = [m.agency, [m.year, m.periodText].filter((x) => x !== null && x !== '').join(', ')].filter(Boolean).join(' ');
-  put([`${words.title}${title ? ` – ${title}` : ''}`]);
-  styles.push({ range: 'A1', style: { bold: true, fontSize: 16, fontColor: COLORS.title } });
-  put([`${words.source}: ${plan.sheet}`]);
-  styles.push({ range: 'A2', style: { italic: true, fontColor: COLORS.muted } });
+  g.put([`${words.title}${title ? ` – ${title}` : ''}`]);
+  g.styles.push({ range: 'A1', style: { bold: true, fontSize: 16, fontColor: COLORS.title } });
+  g.put([`${words.source}: ${result.plan.sheet}`]);
+  g.styles.push({ range: 'A2', style: { italic: true, fontColor: COLORS.muted } });
   const t = result.total;
-  const unitWord = plan.unit === 'points' ? words.columns.points : plan.unit === 'count' ? words.goals : words.columns.weight;
-  // Labels in the wide Goal column, values in the Weight column beside it.
-  const labelCol = col('title');
-  const valueCol = col('weight');
-  const SUMMARY_TOP = 2;
+  const unit = unitWordOf(result, lang).toLowerCase();
+  const labelCol = g.col('title');
+  const valueCol = g.col('weight');
   // What the pay band pays stands last, where the plan has a performance pay frame.
-  const summaryKeys: SummaryKey[] = [...SUMMARY_KEYS, ...(m.performancePay !== null ? (['payout'] as const) : [])];
-  const summaryRow = (k: SummaryKey) => SUMMARY_TOP + summaryKeys.indexOf(k);
-  const valueAt = (k: SummaryKey) => absolute(summaryRow(k), valueCol);
-  const summaryLabels: Record<SummaryKey, [string, LayoutValue, string | null]> = {
+  const keys: SummaryKey[] = [...SUMMARY_KEYS, ...(m.performancePay !== null ? (['payout'] as const) : [])];
+  const labels: Record<SummaryKey, [string, LayoutValue, string | null]> = {
     score: [words.score, t.score, FORMATS.percent],
-    earned: [`${words.earnedOfTotal} (${unitWord.toLowerCase()})`, t.earned, FORMATS.earned],
-    weight: [`${words.total} (${unitWord.toLowerCase()})`, t.weight, FORMATS.weight],
+    earned: [`${words.earnedOfTotal} (${unit})`, t.earned, FORMATS.earned],
+    weight: [`${words.total} (${unit})`, t.weight, FORMATS.weight],
     assessed: [words.assessedWeight, t.assessedWeight, FORMATS.weight],
     max: [words.maxReachable, t.maxReachable, FORMATS.earned],
     partialCredit: [lang.vocabulary.metadata.partialCredit[0], m.partialCredit, FORMATS.percent],
@@ -256,29 +299,46 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     not_assessed: [lang.statuses.not_assessed, t.counts.not_assessed, FORMATS.count],
     payout: [words.payout, t.payout ?? null, FORMATS.amount],
   };
-  const summaryAt: number[] = [];
-  for (const k of summaryKeys) {
-    const [label, value, format] = summaryLabels[k];
-    const cells: Cell[] = new Array(width).fill(blank);
+  const rows = keys.map((k) => {
+    const [label, value, format] = labels[k];
+    const cells: Cell[] = new Array(g.width).fill(blank);
     cells[labelCol] = [label, null];
     cells[valueCol] = [value, format];
-    summaryAt.push(put(cells));
-  }
-  const summaryEnd = SUMMARY_TOP + summaryKeys.length - 1;
-  const credit = { met: 1, not_met: 0 } as const;
-  styles.push({ range: rangeAddress(SUMMARY_TOP, labelCol, summaryEnd, labelCol), style: { bold: true } });
-  styles.push({ range: rangeAddress(SUMMARY_TOP, valueCol, summaryEnd, valueCol), style: { hAlign: 'left' } });
-  styles.push({ range: address(SUMMARY_TOP, valueCol), style: { bold: true, fontSize: 14 } });
-  put([]);
-
-  // The goal table, grouped by area in the order areas were met.
-  const headerRow = put(columns.map((c) => (c.key === 'weight' ? unitWord : words.columns[c.key])));
-  styles.push({
-    range: rangeAddress(headerRow, 0, headerRow, width - 1),
-    style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true, vAlign: 'middle' },
+    return g.put(cells);
   });
-  const firstDataRow = headerRow + 1;
-  const notes: SheetLayout['notes'] = [{ cell: address(headerRow, col('explanation')), text: words.explanationNote.replace('{date}', new Date().toLocaleDateString(lang.locale)) }];
+  const end = SUMMARY_TOP + keys.length - 1;
+  g.styles.push({ range: rangeAddress(SUMMARY_TOP, labelCol, end, labelCol), style: { bold: true } });
+  g.styles.push({ range: rangeAddress(SUMMARY_TOP, valueCol, end, valueCol), style: { hAlign: 'left' } });
+  g.styles.push({ range: address(SUMMARY_TOP, valueCol), style: { bold: true, fontSize: 14 } });
+  g.put([]);
+  const rowOf = (k: SummaryKey) => SUMMARY_TOP + keys.indexOf(k);
+  return { keys, rows, labelCol, valueCol, valueAt: (k) => absolute(rowOf(k), valueCol), labelAt: (k) => absolute(rowOf(k), labelCol) };
+}
+
+/** The summary's figures as formulas over the total row; the status counts over the requirement rows. */
+function summaryFormulas(g: Grid, summary: Summary, result: PlanResult, table: GoalTable): void {
+  const m = result.plan.metadata;
+  const tot = (key: ScoreColumnKey) => absolute(table.totalRow, g.col(key));
+  const span = (key: ScoreColumnKey) => g.span(key, table.firstDataRow, table.totalRow - 1);
+  const formulas: Record<SummaryKey, string | null> = {
+    score: `IF(${tot('weight')}>0,${tot('earned')}/${tot('weight')},"")`,
+    earned: `${tot('earned')}`,
+    weight: `${tot('weight')}`,
+    assessed: `${tot('assessed')}`,
+    max: `${tot('earned')}+${tot('weight')}-${tot('assessed')}`,
+    partialCredit: null,
+    met: null,
+    partly: null,
+    not_met: null,
+    not_assessed: null,
+    payout: m.performancePay === null ? null : payoutFormula(summary.valueAt('score'), m.performancePay, m.payoutSteps),
+  };
+  for (const k of ['met', 'partly', 'not_met', 'not_assessed'] as const) formulas[k] = `COUNTIFS(${span('status')},${summary.labelAt(k)},${span('leaf')},1)`;
+  summary.keys.forEach((k, i) => (g.formulas[summary.rows[i]][summary.valueCol] = formulas[k]));
+}
+
+/** The goal rows in sheet order, grouped by area in the order areas were met, each area closed by its subtotal. */
+function goalOrder(result: PlanResult): { order: (RowResult | { area: string })[]; byId: Map<string, RowResult>; childrenOf: Map<string, RowResult[]>; withSubtotals: boolean } {
   const byId = new Map(result.rows.map((r) => [r.id, r]));
   const childrenOf = new Map<string, RowResult[]>();
   for (const r of result.rows) if (r.parentId !== null) (childrenOf.get(r.parentId) ?? childrenOf.set(r.parentId, []).get(r.parentId)!).push(r);
@@ -290,292 +350,351 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const grouped = new Map<string, RowResult[]>(result.areas.map((a) => [a.name, []]));
   for (const r of result.rows) grouped.get(topArea(r))?.push(r);
   const withSubtotals = result.areas.length > 1 || (result.areas.length === 1 && result.areas[0].name !== '');
-
-  // Sheet rows are known before any formula is written, so formulas can point at other rows.
   const order: (RowResult | { area: string })[] = [];
   for (const area of result.areas) {
     order.push(...(grouped.get(area.name) ?? []));
     if (withSubtotals) order.push({ area: area.name });
   }
-  const rowOf = new Map<RowResult, number>();
-  order.forEach((item, i) => {
-    if ('id' in item) rowOf.set(item, firstDataRow + i);
-  });
-  const lastDataRow = firstDataRow + order.length; // the total row
-  const span = (key: ScoreColumnKey, from = firstDataRow, to = lastDataRow - 1) => absolute(from, col(key), to, col(key));
-  // A cell in another row, seen from `from`; `here` is the same row, the same for every row.
-  const at = (key: ScoreColumnKey, row: number, from: number) => (col(key) < 0 ? null : rc(row, col(key), from));
-  const here = (key: ScoreColumnKey) => at(key, 0, 0);
-  const pc = valueAt('partialCredit');
-  // The lookup table starts beside the first data row, in the two hidden columns, outside the
-  // table's filter (sorting the goals never moves it); it is filled last, so it never pushes the chart down.
-  const lookupRange = (from: number, count: number) => absolute(from, col('lookupWord'), from + count - 1, col('lookupValue'));
-  const assessmentTable = lookupRange(firstDataRow, ASSESSMENT_LOOKUP.length);
-  const completionTable = lookupRange(firstDataRow + ASSESSMENT_LOOKUP.length, COMPLETION_LOOKUP.length);
-  const labelAt = (k: SummaryKey) => absolute(summaryRow(k), labelCol);
-  const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, labelAt(k)])) as Record<StatusKey, string>;
+  return { order, byId, childrenOf, withSubtotals };
+}
 
-  // Same-row references read the same in every row (R1C1, absolute columns), so the formulas of
-  // requirement rows of one kind are one shared string, built once.
-  const refs: RowRefs = {
-    actual: here('actual'), target: here('target'), targetHigh: here('targetHigh'), floor: here('floor'), tolerance: here('tolerance'),
-    baseline: here('baseline'), met: here('met'), total: here('total'), excluded: here('excluded'),
-    deadline: here('deadline'), completed: here('completed'), assessment: here('assessment'), partialCredit: pc,
-    assessmentTable, completionTable,
-  };
-  const W = here('weight')!;
-  const F = here('fulfilment')!;
-  const E = here('earned')!;
-  // N() is 0 for a fulfilment not assessed (""), so earned is too.
-  const earnedOfOwn = `${W}*N(${F})`;
-  const assessedOfOwn = `${W}*ISNUMBER(${F})`;
-  const status = statusFormula(F, statusWord);
-  const gain = `IF(N(${F})>=${ALMOST_ONE},"",${W}-${E})`;
-  const explanation = explanationFormula(F, here('computed')!, here('computedExplanation')!, words.explanationEdited);
-  // Rows of one kind share their formulas: the kind is everything leafFormulas reads of the row
-  // besides the references that are the same for all.
-  const leafKinds = new KeyedCache<LeafFormulas | null>();
-  const leafOf = (r: RowResult): LeafFormulas | null => {
+/**
+ * Every goal row's formulas. Same-row references read the same in every row (R1C1, absolute
+ * columns), so rows of one kind share one formulas array, built once.
+ */
+class RowFormulas {
+  private readonly refs: RowRefs;
+  private readonly W: string;
+  private readonly F: string;
+  private readonly E: string;
+  private readonly earnedOfOwn: string;
+  private readonly assessedOfOwn: string;
+  private readonly shared: { status: string; gain: string; explanation: string };
+  private readonly leafKinds = new KeyedCache<LeafFormulas | null>();
+  private readonly parentKinds = new KeyedCache<{ fulfilment: string; earned: string; assessed: string }>();
+  /** A sub-goal's weight formula depends only on where its parent is and its share of it. */
+  private readonly weightShares = new KeyedCache<string>();
+  private readonly rows = new KeyedCache<(string | null)[]>();
+
+  constructor(
+    private readonly g: Grid,
+    private readonly words: LanguagePack['sheet'],
+    private readonly goals: ReturnType<typeof goalOrder>,
+    private readonly rowOf: Map<RowResult, number>,
+    summary: Summary,
+    firstDataRow: number,
+  ) {
+    // The lookup table starts beside the first data row, in the two hidden columns.
+    const lookupRange = (from: number, count: number) => absolute(from, g.col('lookupWord'), from + count - 1, g.col('lookupValue'));
+    const here = (key: ScoreColumnKey) => g.here(key);
+    this.refs = {
+      actual: here('actual'), target: here('target'), targetHigh: here('targetHigh'), floor: here('floor'), tolerance: here('tolerance'),
+      baseline: here('baseline'), met: here('met'), total: here('total'), excluded: here('excluded'),
+      deadline: here('deadline'), completed: here('completed'), assessment: here('assessment'), partialCredit: summary.valueAt('partialCredit'),
+      assessmentTable: lookupRange(firstDataRow, ASSESSMENT_LOOKUP.length),
+      completionTable: lookupRange(firstDataRow + ASSESSMENT_LOOKUP.length, COMPLETION_LOOKUP.length),
+    };
+    this.W = here('weight')!;
+    this.F = here('fulfilment')!;
+    this.E = here('earned')!;
+    // N() is 0 for a fulfilment not assessed (""), so earned is too.
+    this.earnedOfOwn = `${this.W}*N(${this.F})`;
+    this.assessedOfOwn = `${this.W}*ISNUMBER(${this.F})`;
+    const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, summary.labelAt(k)])) as Record<StatusKey, string>;
+    this.shared = {
+      status: statusFormula(this.F, statusWord),
+      gain: `IF(N(${this.F})>=${ALMOST_ONE},"",${this.W}-${this.E})`,
+      explanation: explanationFormula(this.F, here('computed')!, here('computedExplanation')!, words.explanationEdited),
+    };
+  }
+
+  /** The kind is everything leafFormulas reads of the row besides the references that are the same for all. */
+  private leaf(r: RowResult): LeafFormulas | null {
     const row = r.row;
     const type = row.typeKey ?? inferType(row);
     const range = !!row.target && row.target.lo !== row.target.hi;
     const scale = !row.scale ? '' : row.scale.kind === 'steps' ? row.scale.steps.map((x) => `${x.threshold}:${x.credit}`).join(';') : row.scale.kind;
     // A sign in the target changes the comparison, so it is part of the kind.
     const sign = `${row.target?.compare ?? ''}${row.target?.strict ? '!' : ''}${row.tolerance ? (row.tolerance.relative ? '±%' : '±') : ''}`;
-    return leafKinds.get([row.typeKey, type, !!row.data, row.met !== null || row.total !== null, range, scale, sign], () => {
-      const built = leafFormulas(row, type, refs);
+    return this.leafKinds.get([row.typeKey, type, !!row.data, row.met !== null || row.total !== null, range, scale, sign, !!row.periodRule], () => {
+      const built = leafFormulas(row, type, this.refs);
       return built && {
-        fulfilment: row.typeKey === 'assessment' ? built.fulfilment : withOverride(built.fulfilment, refs),
+        fulfilment: row.typeKey === 'assessment' ? built.fulfilment : withOverride(built.fulfilment, this.refs),
         measure: built.measure,
-        required: built.required && `IF(AND(ISNUMBER(${F}),${F}<${ALMOST_ONE}),${built.required},"")`,
+        required: built.required && `IF(AND(ISNUMBER(${this.F}),${this.F}<${ALMOST_ONE}),${built.required},"")`,
       };
     });
-  };
-  // A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
-  // whole column would hold the parent's own cell, or its parent's, and be circular. Parents
-  // differ only in where their children are, so alike parents share their formulas.
-  const parentKinds = new KeyedCache<{ fulfilment: string; earned: string; assessed: string }>();
-  const parentOf = (r: RowResult, row: number) => {
+  }
+
+  /**
+   * A parent reads exactly its children's cells, as ranges of adjacent rows: a range over the
+   * whole column would hold the parent's own cell, or its parent's, and be circular. Parents
+   * differ only in where their children are, so alike parents share their formulas.
+   */
+  private parent(r: RowResult, row: number) {
     const all = r.row.typeKey === 'all';
-    const kids = (childrenOf.get(r.id) ?? []).map((k) => rowOf.get(k)! - row).sort((a, b) => a - b);
+    const kids = (this.goals.childrenOf.get(r.id) ?? []).map((k) => this.rowOf.get(k)! - row).sort((a, b) => a - b);
     const runs = runsOf(kids);
-    return parentKinds.get([all, runs.map(([a, b]) => `${a}:${b}`).join()], () => {
-      const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a, 0)! : `${at(key, a, 0)}:${at(key, b, 0)}`));
+    return this.parentKinds.get([all, runs.map(([a, b]) => `${a}:${b}`).join()], () => {
+      const at = (key: ScoreColumnKey, a: number) => this.g.at(key, a, 0)!;
+      const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a) : `${at(key, a)}:${at(key, b)}`));
       const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
       const count = String(kids.length);
       const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
       if (all) {
         // No number inside a text criterion (COUNTIF(r,"<0.99")): Excel and LibreOffice read it in the user's locale.
         const failed = `(${refsOf('fulfilment').map((ref) => `SUMPRODUCT(ISNUMBER(${ref})*(${ref}<${ALMOST_ONE}))`).join('+')})`;
-        return { fulfilment: withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, refs), earned: earnedOfOwn, assessed: assessedOfOwn };
+        return { fulfilment: withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, this.refs), earned: this.earnedOfOwn, assessed: this.assessedOfOwn };
       }
-      const sum = `IF(${assessedKids}=${count},IF(${W}>0,MAX(0,MIN(1,${children('earned')}/${W})),1),"")`;
-      const overridden = refs.assessment ? (x: string, y: string) => `IF(ISBLANK(${refs.assessment}),${x},${y})` : (x: string) => x;
-      return { fulfilment: withOverride(sum, refs), earned: overridden(children('earned'), earnedOfOwn), assessed: overridden(children('assessed'), assessedOfOwn) };
+      const sum = `IF(${assessedKids}=${count},IF(${this.W}>0,MAX(0,MIN(1,${children('earned')}/${this.W})),1),"")`;
+      const a = this.refs.assessment;
+      const overridden = a ? (x: string, y: string) => `IF(ISBLANK(${a}),${x},${y})` : (x: string) => x;
+      return { fulfilment: withOverride(sum, this.refs), earned: overridden(children('earned'), this.earnedOfOwn), assessed: overridden(children('assessed'), this.assessedOfOwn) };
     });
-  };
-  // A sub-goal's weight formula depends only on where its parent is and its share of it.
-  const weightShares = new KeyedCache<string>();
+  }
 
-  const set = (f: (string | null)[], key: ScoreColumnKey, formula: string | null) => {
-    const c = col(key);
-    if (c >= 0 && formula) f[c] = formula;
-  };
-  // Alike rows share one formulas array: it depends only on the row's own formulas and its
-  // weight's, which the caches above made once per kind.
-  const formulaRows = new KeyedCache<(string | null)[]>();
-  const rowFormulas = (r: RowResult, row: number): (string | null)[] => {
-    // A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down.
-    let weight: string | null = null;
-    if (r.parentId !== null) {
-      const parent = byId.get(r.parentId)!;
-      if (parent.weight > 0) {
-        const from = rowOf.get(parent)! - row;
-        const ratio = r.weight / parent.weight;
-        weight = weightShares.get([from, ratio], () => `${at('weight', from, 0)}*${literal(ratio)}`);
-      }
-    }
-    const own = r.isParent ? parentOf(r, row) : leafOf(r);
-    if (!own) notes.push({ cell: address(row, col('fulfilment')), text: words.staticNote.replace('{reason}', words.staticReasons[staticReason(r)]) });
-    return formulaRows.get([own, weight], () => {
-      const f: (string | null)[] = new Array(width).fill(null);
-      set(f, 'weight', weight);
+  /** A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down. */
+  private weight(r: RowResult, row: number): string | null {
+    if (r.parentId === null) return null;
+    const parent = this.goals.byId.get(r.parentId)!;
+    if (parent.weight <= 0) return null;
+    const from = this.rowOf.get(parent)! - row;
+    const ratio = r.weight / parent.weight;
+    return this.weightShares.get([from, ratio], () => `${this.g.at('weight', from, 0)}*${literal(ratio)}`);
+  }
+
+  /** The row's formulas; a row no formula can express keeps the engine's value, with a note. */
+  of(r: RowResult, row: number): (string | null)[] {
+    const weight = this.weight(r, row);
+    const own = r.isParent ? this.parent(r, row) : this.leaf(r);
+    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.words.staticNote.replace('{reason}', this.words.staticReasons[staticReason(r)]) });
+    // Alike rows share one formulas array: it depends only on the row's own formulas and its weight's.
+    return this.rows.get([own, weight], () => {
+      const f: (string | null)[] = new Array(this.g.width).fill(null);
+      const set = (key: ScoreColumnKey, formula: string | null) => {
+        const c = this.g.col(key);
+        if (c >= 0 && formula) f[c] = formula;
+      };
+      set('weight', weight);
       if (own && 'earned' in own) {
-        set(f, 'fulfilment', own.fulfilment);
-        set(f, 'earned', own.earned);
-        set(f, 'assessed', own.assessed);
+        set('fulfilment', own.fulfilment);
+        set('earned', own.earned);
+        set('assessed', own.assessed);
       } else {
         if (own) {
-          set(f, 'fulfilment', own.fulfilment);
-          set(f, 'result', own.measure);
-          set(f, 'required', own.required);
+          set('fulfilment', own.fulfilment);
+          set('result', own.measure);
+          set('required', own.required);
         }
-        set(f, 'earned', earnedOfOwn);
-        set(f, 'assessed', assessedOfOwn);
+        set('earned', this.earnedOfOwn);
+        set('assessed', this.assessedOfOwn);
       }
-      set(f, 'status', status);
-      set(f, 'gain', gain);
-      if (own) set(f, 'explanation', explanation);
+      set('status', this.shared.status);
+      set('gain', this.shared.gain);
+      if (own) set('explanation', this.shared.explanation);
       return f;
     });
-  };
-  const totalsRow = (label: string, totals: Totals, from: number, to: number): [Cell[], (string | null)[]] => {
-    const cells: Cell[] = new Array(width).fill(blank);
-    cells[col('title')] = [label, null];
-    cells[col('weight')] = [totals.weight, FORMATS.weight];
-    cells[col('earned')] = [totals.earned, FORMATS.earned];
-    cells[col('fulfilment')] = [totals.score, FORMATS.percent];
-    cells[col('assessed')] = [totals.assessedWeight, FORMATS.weight];
-    const f: (string | null)[] = new Array(width).fill(null);
-    const top = (key: ScoreColumnKey) => `SUMIFS(${span(key, from, to)},${span('level', from, to)},0)`;
-    f[col('weight')] = top('weight');
-    f[col('earned')] = top('earned');
-    f[col('assessed')] = top('assessed');
-    f[col('fulfilment')] = `IF(${W}>0,${E}/${W},"")`;
-    return [cells, f];
-  };
+  }
 
-  const subtotalRows: number[] = [];
-  const parentRows: number[] = [];
+  /** A subtotal or total row: the top-level rows' sums between `from` and `to`. */
+  totals(label: string, totals: Totals, from: number, to: number): [Cell[], (string | null)[]] {
+    const { g } = this;
+    const cells: Cell[] = new Array(g.width).fill(blank);
+    cells[g.col('title')] = [label, null];
+    cells[g.col('weight')] = [totals.weight, FORMATS.weight];
+    cells[g.col('earned')] = [totals.earned, FORMATS.earned];
+    cells[g.col('fulfilment')] = [totals.score, FORMATS.percent];
+    cells[g.col('assessed')] = [totals.assessedWeight, FORMATS.weight];
+    const f: (string | null)[] = new Array(g.width).fill(null);
+    const top = (key: ScoreColumnKey) => `SUMIFS(${g.span(key, from, to)},${g.span('level', from, to)},0)`;
+    f[g.col('weight')] = top('weight');
+    f[g.col('earned')] = top('earned');
+    f[g.col('assessed')] = top('assessed');
+    f[g.col('fulfilment')] = `IF(${this.W}>0,${this.E}/${this.W},"")`;
+    return [cells, f];
+  }
+}
+
+/** Where the goal table's rows stand. */
+interface GoalTable {
+  headerRow: number;
+  firstDataRow: number;
+  totalRow: number;
+  subtotalRows: number[];
+  parentRows: number[];
+  areaRows: Map<string, number>;
+  /** Each area's rows, its goals and its subtotal, for keeping it on one printed page. */
+  areaBlocks: [number, number][];
+  indented: Map<number, number[]>;
+}
+
+/** The goal table: the header, the goals area by area with subtotals, and the total row. */
+function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summary: Summary): GoalTable {
+  const words = lang.sheet;
+  const unitWord = unitWordOf(result, lang);
+  const headerRow = g.put(g.columns.map((c) => (c.key === 'weight' ? unitWord : words.columns[c.key])));
+  g.styles.push({
+    range: rangeAddress(headerRow, 0, headerRow, g.width - 1),
+    style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true, vAlign: 'middle' },
+  });
+  g.notes.push({ cell: address(headerRow, g.col('explanation')), text: words.explanationNote.replace('{date}', new Date().toLocaleDateString(lang.locale)) });
+  const firstDataRow = headerRow + 1;
+  const goals = goalOrder(result);
+  // Sheet rows are known before any formula is written, so formulas can point at other rows.
+  const rowOf = new Map<RowResult, number>();
+  goals.order.forEach((item, i) => {
+    if ('id' in item) rowOf.set(item, firstDataRow + i);
+  });
+  const formulas = new RowFormulas(g, words, goals, rowOf, summary, firstDataRow);
+  const table: GoalTable = { headerRow, firstDataRow, totalRow: -1, subtotalRows: [], parentRows: [], areaRows: new Map(), areaBlocks: [], indented: new Map() };
   let areaStart = firstDataRow;
-  const areaRows = new Map<string, number>();
-  const areaBlocks: [number, number][] = [];
-  const indented = new Map<number, number[]>();
-  for (const item of order) {
+  for (const item of goals.order) {
     if ('id' in item) {
-      const r = item;
-      const row = putRow(r, rowFormulas(r, rowOf.get(r)!));
-      if (r.level > 0) (indented.get(Math.min(r.level, 4)) ?? indented.set(Math.min(r.level, 4), []).get(Math.min(r.level, 4))!).push(row);
-      if (r.isParent) parentRows.push(row);
-      if (r.overridden) notes.push({ cell: address(row, col('status')), text: words.overridden });
+      const row = g.putRow(item, formulas.of(item, rowOf.get(item)!));
+      const level = Math.min(item.level, 4);
+      if (level > 0) (table.indented.get(level) ?? table.indented.set(level, []).get(level)!).push(row);
+      if (item.isParent) table.parentRows.push(row);
+      if (item.overridden) g.notes.push({ cell: address(row, g.col('status')), text: words.overridden });
     } else {
       const area = result.areas.find((a) => a.name === item.area)!;
-      const [cells, f] = totalsRow(`${words.subtotal} – ${area.name || '—'}`, area, areaStart, values.length - 1);
-      const row = put(cells, f);
-      subtotalRows.push(row);
-      areaRows.set(area.name, row);
-      areaBlocks.push([areaStart, row]);
+      const row = g.put(...formulas.totals(`${words.subtotal} – ${area.name || '—'}`, area, areaStart, g.values.length - 1));
+      table.subtotalRows.push(row);
+      table.areaRows.set(area.name, row);
+      table.areaBlocks.push([areaStart, row]);
       areaStart = row + 1;
     }
   }
-  const [totalCells, totalFormulas] = totalsRow(words.total, result.total, firstDataRow, lastDataRow - 1);
-  const totalRow = put(totalCells, totalFormulas);
-  const lastRow = totalRow;
+  table.totalRow = g.put(...formulas.totals(words.total, result.total, firstDataRow, firstDataRow + goals.order.length - 1));
+  return table;
+}
 
-  // The summary reads the total row; the status counts read the requirement rows.
-  const tot = (key: ScoreColumnKey) => absolute(totalRow, col(key));
-  const summaryFormulas: Record<SummaryKey, string | null> = {
-    score: `IF(${tot('weight')}>0,${tot('earned')}/${tot('weight')},"")`,
-    earned: `${tot('earned')}`,
-    weight: `${tot('weight')}`,
-    assessed: `${tot('assessed')}`,
-    max: `${tot('earned')}+${tot('weight')}-${tot('assessed')}`,
-    partialCredit: null,
-    ...Object.fromEntries(
-      (['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, `COUNTIFS(${span('status')},${labelAt(k)},${span('leaf')},1)`]),
-    ),
-    payout: m.performancePay === null ? null : payoutFormula(valueAt('score'), m.performancePay, m.payoutSteps),
-  } as Record<SummaryKey, string | null>;
-  summaryKeys.forEach((k, i) => (formulas[summaryAt[i]][valueCol] = summaryFormulas[k]));
-
-  // Earned against weight per area, in the wide Goal column and the two beside it: the chart's data.
-  put([]);
-  const blockCol = col('title');
-  const block = (cells: Cell[], f: (string | null)[] = []): number =>
-    put([...new Array(blockCol).fill(blank), ...cells], [...new Array(blockCol).fill(null), ...f]);
-  const areaTitleRow = block([[words.byArea, null]]);
-  const areaHeaderRow = block([[words.columns.area, null], [unitWord, null], [words.columns.earned, null]]);
+/** Earned against weight per area, under the table in the Goal column and the two beside it: the chart's data. */
+function areaBlock(g: Grid, result: PlanResult, lang: LanguagePack, table: GoalTable): { titleRow: number; headerRow: number; lastRow: number; col: number } {
+  const words = lang.sheet;
+  g.put([]);
+  const col = g.col('title');
+  const block = (cells: Cell[], f: (string | null)[] = []): number => g.put([...new Array(col).fill(blank), ...cells], [...new Array(col).fill(null), ...f]);
+  const titleRow = block([[words.byArea, null]]);
+  const headerRow = block([[words.columns.area, null], [unitWordOf(result, lang), null], [words.columns.earned, null]]);
+  const withSubtotals = table.subtotalRows.length > 0;
   for (const area of result.areas) {
-    const source = withSubtotals ? areaRows.get(area.name) : totalRow;
-    const row = values.length;
-    const ref = (key: ScoreColumnKey) => (source === undefined ? null : at(key, source, row));
+    const source = withSubtotals ? table.areaRows.get(area.name) : table.totalRow;
+    const row = g.values.length;
+    const ref = (key: ScoreColumnKey) => (source === undefined ? null : g.at(key, source, row));
     block([[area.name || '—', null], [area.weight, FORMATS.weight], [area.earned, FORMATS.earned]], [null, ref('weight'), ref('earned')]);
   }
-  const areaLastRow = values.length - 1;
-  styles.push({ range: address(areaTitleRow, blockCol), style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
-  styles.push({ range: rangeAddress(areaHeaderRow, blockCol, areaHeaderRow, blockCol + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
+  g.styles.push({ range: address(titleRow, col), style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
+  g.styles.push({ range: rangeAddress(headerRow, col, headerRow, col + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
+  return { titleRow, headerRow, lastRow: g.values.length - 1, col };
+}
 
-  // The lookup table, one word a row; an assessment of "partly" earns the plan's partial credit.
+/**
+ * The word lookup table the formulas read, one word a row in the two hidden columns beside the
+ * first data row; an assessment of "partly" earns the plan's partial credit. Filled last, so it
+ * never pushes the chart down.
+ */
+function lookupTable(g: Grid, result: PlanResult, summary: Summary, firstDataRow: number): void {
+  const credit = { met: 1, not_met: 0 } as const;
+  const partial = result.plan.metadata.partialCredit;
   const lookup: [string, LayoutValue, string | null][] = [
-    ...ASSESSMENT_LOOKUP.map(([w, k]) => [w, k === 'partly' ? m.partialCredit : credit[k], k === 'partly' ? pc : null] as [string, LayoutValue, string | null]),
+    ...ASSESSMENT_LOOKUP.map(([w, k]) => [w, k === 'partly' ? partial : credit[k], k === 'partly' ? summary.valueAt('partialCredit') : null] as [string, LayoutValue, string | null]),
     ...COMPLETION_LOOKUP.map(([w, v]) => [w, v, null] as [string, LayoutValue, string | null]),
   ];
   lookup.forEach(([word, value, formula], i) => {
     const row = firstDataRow + i;
-    while (values.length <= row) put([]);
-    values[row][col('lookupWord')] = word;
-    values[row][col('lookupValue')] = value;
+    while (g.values.length <= row) g.put([]);
+    g.values[row][g.col('lookupWord')] = word;
+    g.values[row][g.col('lookupValue')] = value;
     if (formula) {
       // The row's formulas may be shared with alike rows: this one gets its own.
-      formulas[row] = [...formulas[row]];
-      formulas[row][col('lookupValue')] = formula;
+      g.formulas[row] = [...g.formulas[row]];
+      g.formulas[row][g.col('lookupValue')] = formula;
     }
   });
+}
 
+/** Indents, bold parents, subtotal and total rows, alignment and wrapping of the goal table. */
+function tableStyles(g: Grid, table: GoalTable): void {
+  const { styles, width } = g;
+  const { firstDataRow, totalRow: lastRow } = table;
   // One style a run of adjacent rows, not a row: fewer ranges for Excel to format.
-  for (const [level, rows] of indented) {
-    for (const [from, to] of runsOf(rows)) styles.push({ range: rangeAddress(from, col('title'), to, col('title')), style: { indent: level } });
+  for (const [level, rows] of table.indented) {
+    for (const [from, to] of runsOf(rows)) styles.push({ range: rangeAddress(from, g.col('title'), to, g.col('title')), style: { indent: level } });
   }
-  for (const [from, to] of runsOf(parentRows)) styles.push({ range: rangeAddress(from, 0, to, width - 1), style: { bold: true } });
-  for (const row of subtotalRows) {
+  for (const [from, to] of runsOf(table.parentRows)) styles.push({ range: rangeAddress(from, 0, to, width - 1), style: { bold: true } });
+  for (const row of table.subtotalRows) {
     styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true, fill: COLORS.subtotalFill, borderTop: true } });
   }
-  styles.push({ range: rangeAddress(totalRow, 0, totalRow, width - 1), style: { bold: true, fill: COLORS.totalFill, borderTop: true, borderBottom: true } });
+  styles.push({ range: rangeAddress(lastRow, 0, lastRow, width - 1), style: { bold: true, fill: COLORS.totalFill, borderTop: true, borderBottom: true } });
   // Rows read from the top. LibreOffice draws a traffic light at the foot of its cell whatever the
   // alignment, Excel where the cell aligns: the fulfilment stands at the foot, light and number together.
   styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, width - 1), style: { vAlign: 'top' } });
-  styles.push({ range: rangeAddress(firstDataRow, col('fulfilment'), lastRow, col('fulfilment')), style: { vAlign: 'bottom' } });
-  for (const c of columns) {
-    if (c.wrap) styles.push({ range: rangeAddress(firstDataRow, col(c.key), lastRow, col(c.key)), style: { wrap: true } });
-  }
+  styles.push({ range: rangeAddress(firstDataRow, g.col('fulfilment'), lastRow, g.col('fulfilment')), style: { vAlign: 'bottom' } });
+  g.columns.forEach((c, i) => {
+    if (c.wrap) styles.push({ range: rangeAddress(firstDataRow, i, lastRow, i), style: { wrap: true } });
+  });
   styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, 0), style: { hAlign: 'left' } });
+}
+
+/** Traffic lights on fulfilment, bars on points earned (LibreOffice shows one rule a range); the grand total has no bar, so it does not dwarf the rows. */
+function tableRules(g: Grid, table: GoalTable): SheetLayout['conditionalFormats'] {
+  const fulfilment = columnLetter(g.col('fulfilment'));
+  const earned = columnLetter(g.col('earned'));
+  return [
+    { kind: 'iconSet', range: `${fulfilment}${table.firstDataRow + 1}:${fulfilment}${table.totalRow + 1}`, icons: '3TrafficLights1', thresholds: [0, 1], firstExclusive: true },
+    { kind: 'dataBar', range: `${earned}${table.firstDataRow + 1}:${earned}${table.totalRow}`, color: COLORS.dataBar, min: 0 },
+  ];
+}
+
+export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string): SheetLayout {
+  const { plan } = result;
+  const g = new Grid(SCORE_COLUMNS.filter((c) => (!c.input || plan.columns[c.input]) && (!c.when || c.when(result))), lang);
+  const summary = titleAndSummary(g, result, lang);
+  const table = goalTable(g, result, lang, summary);
+  summaryFormulas(g, summary, result, table);
+  const block = areaBlock(g, result, lang, table);
+  lookupTable(g, result, summary, table.firstDataRow);
+  tableStyles(g, table);
 
   // The chart right under the table, beside its data, within the printed columns.
-  const lastPrinted = col('explanation');
-  const firstHidden = columns.findIndex((c) => c.hidden);
-  const chartFrom = Math.min(blockCol + 4, lastPrinted - 1);
-  const chartBottom = areaTitleRow + Math.max(14, result.areas.length * 2 + 4);
-  const rowHeights = wrappedRowHeights(values, columns.map((c) => c.width), columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : i === headerRow ? 30 : h));
-  const fulfilmentCol = columnLetter(col('fulfilment'));
-  const earnedCol = columnLetter(col('earned'));
+  const lastPrinted = g.col('explanation');
+  const firstHidden = g.columns.findIndex((c) => c.hidden);
+  const chartBottom = block.titleRow + Math.max(14, result.areas.length * 2 + 4);
+  const widths = g.columns.map((c) => c.width);
+  const rowHeights = wrappedRowHeights(g.values, widths, g.columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : i === table.headerRow ? 30 : h));
   return {
     name,
     role: 'score',
-    values,
-    numberFormats: formats,
-    formulas,
-    styles,
-    columnWidths: columns.map((c) => c.width),
-    hiddenColumns: columns.flatMap((c, i) => (c.hidden ? [i] : [])),
+    values: g.values,
+    numberFormats: g.formats,
+    formulas: g.formulas,
+    styles: g.styles,
+    columnWidths: widths,
+    hiddenColumns: g.columns.flatMap((c, i) => (c.hidden ? [i] : [])),
     rowHeights,
-    rowBreaks: keepTogether(areaBlocks, rowHeights, columns.slice(0, lastPrinted + 1).map((c) => c.width), 'landscape', headerRow),
-    freeze: { rows: headerRow + 1, cols: 0 },
-    conditionalFormats: [
-      { kind: 'iconSet', range: `${fulfilmentCol}${firstDataRow + 1}:${fulfilmentCol}${lastRow + 1}`, icons: '3TrafficLights1', thresholds: [0, 1], firstExclusive: true },
-      // Bars on points earned (not on fulfilment: LibreOffice shows only one rule per range). The grand
-      // total is left out so its bar does not dwarf the rows.
-      { kind: 'dataBar', range: `${earnedCol}${firstDataRow + 1}:${earnedCol}${lastRow}`, color: COLORS.dataBar, min: 0 },
-    ],
-    notes,
+    rowBreaks: keepTogether(table.areaBlocks, rowHeights, widths.slice(0, lastPrinted + 1), 'landscape', table.headerRow),
+    freeze: { rows: table.headerRow + 1, cols: 0 },
+    conditionalFormats: tableRules(g, table),
+    notes: g.notes,
     charts: [
       {
         kind: 'barClustered',
-        title: words.byArea,
-        source: rangeAddress(areaHeaderRow, blockCol, areaLastRow, blockCol + 2),
+        title: lang.sheet.byArea,
+        source: rangeAddress(block.headerRow, block.col, block.lastRow, block.col + 2),
         axis: { min: 0, format: 'General' },
-        anchor: { from: address(areaTitleRow, chartFrom), to: address(chartBottom, lastPrinted + 1) },
+        anchor: { from: address(block.titleRow, Math.min(block.col + 4, lastPrinted - 1)), to: address(chartBottom, lastPrinted + 1) },
       },
     ],
     print: {
       orientation: 'landscape',
       fitToWidth: true,
-      repeatRows: { first: headerRow, last: headerRow },
-      area: rangeAddress(0, 0, Math.max(chartBottom, areaLastRow), lastPrinted),
+      repeatRows: { first: table.headerRow, last: table.headerRow },
+      area: rangeAddress(0, 0, Math.max(chartBottom, block.lastRow), lastPrinted),
       ...pageHeaderFooter(result, lang),
     },
     outlineColumns: lastPrinted + 1 < firstHidden ? [lastPrinted + 1, firstHidden - 1] : undefined,
     // The filter leaves out the hidden helper columns, so sorting the goals never moves the lookup table.
-    autoFilter: rangeAddress(headerRow, 0, lastRow - 1, firstHidden - 1),
+    autoFilter: rangeAddress(table.headerRow, 0, table.totalRow - 1, firstHidden - 1),
   };
 }
 

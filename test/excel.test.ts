@@ -140,7 +140,7 @@ test('problems go to a Problemer sheet; the list of plan sheets shows agency and
   expect(run.problems.map((p) => p.cell)).toEqual(['D4']);
   const problems = fake.sheet('Problemer')!;
   expect(problems.props.get(OWNER_KEY)).toBe('problems');
-  expect(problems.cells[2].slice(0, 3)).toEqual(['Plan', 'D4', 'Fejl']);
+  expect(problems.cells[3].slice(0, 3)).toEqual(['Plan', 'D4', 'Fejl']);
 });
 
 test('selecting a problem cell takes one sync', async () => {

@@ -126,7 +126,7 @@ test('in Excel, each problem links to the cell it names; the overview\'s counts 
   const fake = new FakeExcel();
   fake.addSheet('Plan', [['Myndighed', 'Prøvestyrelsen'], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 100, 'mindst', 5, 'fem']]);
   await scoreInExcel(fake.asContext(), { lang: pack('da') });
-  expect(fake.sheet('Problemer')!.links).toEqual([{ cell: 'B3', documentReference: 'Plan!E3', address: undefined }]);
+  expect(fake.sheet('Problemer')!.links).toEqual([{ cell: 'B4', documentReference: 'Plan!E3', address: undefined }]);
   const { consolidationLayout } = await import('../src/pipeline');
   const { results } = scoreGrids(readGrids(await fs.readFile(SEED)), { lang: 'da' });
   const overview = consolidationLayout(results.map((result) => ({ file: 'a.xlsx', result })), [], 'da').layout.sheets[0];

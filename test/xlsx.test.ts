@@ -100,8 +100,8 @@ test('a plan with problems gets a Problemer sheet naming sheet and cell', async 
   const out = await load(scored.output!);
   expect(out.worksheets.map((w) => w.name)).toEqual(['Testestyrelsen', 'Problemer']);
   const problems = out.getWorksheet('Problemer')!;
-  expect(problems.getRow(2).values).toEqual([undefined, 'Ark', 'Celle', 'Alvor', 'Besked']);
-  const rows = [3, 4].map((r) => (problems.getRow(r).values as unknown[]).slice(1, 4));
+  expect(problems.getRow(3).values).toEqual([undefined, 'Ark', 'Celle', 'Alvor', 'Besked']);
+  const rows = [4, 5].map((r) => (problems.getRow(r).values as unknown[]).slice(1, 4));
   expect(rows).toEqual([['Plan 2024', 'E4', 'Fejl'], ['Plan 2024', 'C5', 'Fejl']]);
 });
 

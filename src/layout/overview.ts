@@ -2,44 +2,8 @@
 import { address, rangeAddress } from '../engine/address';
 import type { Overview } from '../engine/consolidate';
 import type { LanguagePack } from '../i18n';
-import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
-
-type Column<T> = { header: string; width: number; value: (row: T) => LayoutValue; format?: string | null; wrap?: boolean; center?: boolean };
-
-/** A titled table: the shape both overview sheets share. */
-function table<T>(name: string, role: SheetLayout['role'], title: string, columns: Column<T>[], rows: T[]): SheetLayout {
-  const width = columns.length;
-  const values: LayoutValue[][] = [[title], [], columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r)))];
-  const numberFormats = values.map((_, i) => columns.map((c) => (i > 2 ? (c.format ?? null) : null)));
-  const last = values.length - 1;
-  const styles: SheetLayout['styles'] = [
-    { range: 'A1', style: { bold: true, fontSize: 16, fontColor: COLORS.title } },
-    { range: rangeAddress(2, 0, 2, width - 1), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true, vAlign: 'middle' } },
-  ];
-  // Rows centred: an icon is drawn in the middle of its row, beside a name that wraps.
-  if (last > 2) styles.push({ range: rangeAddress(3, 0, last, width - 1), style: { vAlign: 'middle' } });
-  columns.forEach((c, i) => {
-    if (c.wrap && last > 2) styles.push({ range: rangeAddress(3, i, last, i), style: { wrap: true } });
-    // A number column and its header line up: both centred.
-    if (c.center) styles.push({ range: rangeAddress(2, i, Math.max(2, last), i), style: { hAlign: 'center' } });
-  });
-  const widths = columns.map((c) => c.width);
-  return {
-    name,
-    role,
-    values,
-    numberFormats,
-    styles,
-    columnWidths: widths,
-    rowHeights: wrappedRowHeights(values, widths, columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : h)),
-    freeze: { rows: 3, cols: 1 },
-    conditionalFormats: [],
-    notes: [],
-    charts: [],
-    print: { orientation: 'landscape', fitToWidth: true, repeatRows: { first: 2, last: 2 } },
-    autoFilter: last > 2 ? rangeAddress(2, 0, last, width - 1) : undefined,
-  };
-}
+import { COLORS, FORMATS, wrappedRowHeights, type SheetLayout } from './model';
+import { titledTable as table, type Column } from './table';
 
 /** Where each submission's score sheet is, by its file and sheet (`sheetKey`). */
 export type AgencySheets = Map<string, string>;
@@ -63,7 +27,8 @@ export function buildOverviewSheet(overview: Overview, lang: LanguagePack, name:
   ];
   const when = [overview.year, overview.period].filter((x) => x !== null && x !== '').join(', ');
   const title = when ? `${w.title} – ${when}` : w.title;
-  const layout = table(name, 'overview', title, columns, overview.rows);
+  // Rows centred: an icon is drawn in the middle of its row, beside a name that wraps.
+  const layout = table(name, 'overview', title, columns, overview.rows, { freezeCols: 1, vAlign: 'middle' });
   // Each agency's name leads to its score sheet.
   layout.links = overview.rows.flatMap((r, i) => {
     const target = agencySheets.get(sheetKey(r.file, r.sheet));
@@ -110,7 +75,7 @@ export function buildShortfallSheet(overview: Overview, lang: LanguagePack, name
     { header: s.status, width: 16, value: (r) => lang.statuses[r.status] },
     { header: s.explanation, width: 50, value: (r) => r.explanation || null, wrap: true },
   ];
-  const layout = table(name, 'shortfalls', w.shortfallTitle, columns, overview.shortfalls);
+  const layout = table(name, 'shortfalls', w.shortfallTitle, columns, overview.shortfalls, { freezeCols: 1 });
   const last = layout.values.length - 1;
   if (last >= 3) layout.conditionalFormats.push({ kind: 'dataBar', range: rangeAddress(3, 7, last, 7), color: 'C50F1F', min: 0 });
   if (overview.notAssessed.length) appendNotAssessed(layout, overview, lang);
@@ -164,7 +129,7 @@ export function buildTrendSheet(overview: Overview, lang: LanguagePack, name: st
     { header: w.sinceEarlier.replace('{period}', periodLabel(previous)), width: 14, value: change(previous), format: FORMATS.change, wrap: true },
     ...(lastYear ? [{ header: w.sinceEarlier.replace('{period}', periodLabel(lastYear)), width: 14, value: change(lastYear), format: FORMATS.change, wrap: true }] : []),
   ];
-  const layout = table(name, 'trend', w.trendTitle, columns, agencies);
+  const layout = table(name, 'trend', w.trendTitle, columns, agencies, { freezeCols: 1 });
   const last = layout.values.length - 1;
   if (last >= 3) layout.conditionalFormats.push({ kind: 'iconSet', range: rangeAddress(3, 1, last, periods.length), icons: '3TrafficLights1', thresholds: [0.5, 0.9] });
   // The average and the lowest of each period under the table, then the block the chart reads.

@@ -3,8 +3,9 @@ import { rangeAddress } from '../engine/address';
 import { formatter } from '../engine/format';
 import type { LanguagePack } from '../i18n';
 import type { WhatIfEdit } from '../engine/whatif';
-import type { PlanResult } from '../engine/types';
-import { COLORS, FORMATS, wrappedRowHeights, type LayoutValue, type SheetLayout } from './model';
+import type { PlanResult, RowResult } from '../engine/types';
+import { COLORS, FORMATS, type SheetLayout } from './model';
+import { tableRows, titledTable, type Column } from './table';
 
 export function buildScenarioSheet(actual: PlanResult, scenario: PlanResult, edits: WhatIfEdit[], lang: LanguagePack, name: string): SheetLayout {
   const w = lang.sheet.scenario;
@@ -12,40 +13,31 @@ export function buildScenarioSheet(actual: PlanResult, scenario: PlanResult, edi
   const f = formatter(lang);
   const m = actual.plan.metadata;
   const edited = new Map(edits.filter((e) => e.text.trim() !== '').map((e) => [e.id, e.text]));
-  const header = [c.id, c.title, actual.plan.unit === 'points' ? c.points : c.weight, w.input, `${c.fulfilment} (${w.actual})`, `${c.fulfilment} (${w.scenario})`, `${c.earned} (${w.actual})`, `${c.earned} (${w.scenario})`, w.change, `${c.status} (${w.scenario})`];
+  type Row = { a: RowResult; s: RowResult };
+  const columns: Column<Row>[] = [
+    { header: c.id, width: 8, value: (r) => r.a.id, format: '@' },
+    { header: c.title, width: 48, value: (r) => r.a.title || null, wrap: true },
+    { header: actual.plan.unit === 'points' ? c.points : c.weight, width: 9, value: (r) => r.a.weight, format: FORMATS.weight },
+    { header: w.input, width: 14, value: (r) => edited.get(r.a.id) ?? null },
+    { header: `${c.fulfilment} (${w.actual})`, width: 13, value: (r) => r.a.fulfilment, format: FORMATS.percent },
+    { header: `${c.fulfilment} (${w.scenario})`, width: 13, value: (r) => r.s.fulfilment, format: FORMATS.percent },
+    { header: `${c.earned} (${w.actual})`, width: 11, value: (r) => r.a.earned, format: FORMATS.earned },
+    { header: `${c.earned} (${w.scenario})`, width: 11, value: (r) => r.s.earned, format: FORMATS.earned },
+    { header: w.change, width: 10, value: (r) => r.s.earned - r.a.earned, format: FORMATS.earned },
+    { header: `${c.status} (${w.scenario})`, width: 16, value: (r) => lang.statuses[r.s.status] },
+  ];
   const title = `${w.title} – ${[m.agency || actual.plan.sheet, m.year, m.periodText].filter((x) => x !== null && x !== '').join(' ')}`;
   const summary = `${lang.sheet.score}: ${f.percent(actual.total.score ?? 0)} → ${f.percent(scenario.total.score ?? 0)}`;
-  const values: LayoutValue[][] = [[title], [summary], [], header];
-  const formats: (string | null)[][] = [[], [], [], []];
-  const styles: SheetLayout['styles'] = [
-    { range: 'A1', style: { bold: true, fontSize: 16, fontColor: COLORS.title } },
-    { range: 'A2', style: { bold: true } },
-    { range: rangeAddress(3, 0, 3, header.length - 1), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true } },
-  ];
-  actual.rows.forEach((a, i) => {
-    const s = scenario.rows[i];
-    values.push([a.id, a.title || null, a.weight, edited.get(a.id) ?? null, a.fulfilment, s.fulfilment, a.earned, s.earned, s.earned - a.earned, lang.statuses[s.status]]);
-    formats.push(['@', null, FORMATS.weight, null, FORMATS.percent, FORMATS.percent, FORMATS.earned, FORMATS.earned, FORMATS.earned, null]);
-    if (edited.has(a.id)) styles.push({ range: rangeAddress(values.length - 1, 0, values.length - 1, header.length - 1), style: { fill: COLORS.warningFill } });
-  });
-  values.push([lang.sheet.total, null, actual.total.weight, null, actual.total.score, scenario.total.score, actual.total.earned, scenario.total.earned, scenario.total.earned - actual.total.earned, null]);
-  formats.push([null, null, FORMATS.weight, null, FORMATS.percent, FORMATS.percent, FORMATS.earned, FORMATS.earned, FORMATS.earned, null]);
-  const last = values.length - 1;
-  styles.push({ range: rangeAddress(last, 0, last, header.length - 1), style: { bold: true, fill: COLORS.totalFill, borderTop: true } });
-  styles.push({ range: rangeAddress(4, 1, last, 1), style: { wrap: true, vAlign: 'top' } });
-  const widths = [8, 48, 9, 14, 13, 13, 11, 11, 10, 16];
-  return {
-    name,
-    role: 'scenario',
-    values,
-    numberFormats: formats,
-    styles,
-    columnWidths: widths,
-    rowHeights: wrappedRowHeights(values, widths, widths.map((_, i) => i === 1)).map((h, i) => (i === 0 ? 24 : h)),
-    freeze: { rows: 4, cols: 0 },
-    conditionalFormats: [{ kind: 'dataBar', range: rangeAddress(4, 8, last - 1, 8), color: COLORS.dataBar }],
-    notes: [],
-    charts: [],
-    print: { orientation: 'landscape', fitToWidth: true, repeatRows: { first: 3, last: 3 } },
-  };
+  const rows = actual.rows.map((a, i) => ({ a, s: scenario.rows[i] }));
+  // An edited goal stands out.
+  const layout = titledTable(name, 'scenario', title, columns, rows, { intro: [summary], rowStyle: (r) => (edited.has(r.a.id) ? { fill: COLORS.warningFill } : null) });
+  const { first, last: lastGoal } = tableRows(layout);
+  // The totals under the goals, outside the filter.
+  layout.values.push([lang.sheet.total, null, actual.total.weight, null, actual.total.score, scenario.total.score, actual.total.earned, scenario.total.earned, scenario.total.earned - actual.total.earned, null]);
+  layout.numberFormats.push([null, null, FORMATS.weight, null, FORMATS.percent, FORMATS.percent, FORMATS.earned, FORMATS.earned, FORMATS.earned, null]);
+  layout.rowHeights.push(null);
+  const last = layout.values.length - 1;
+  layout.styles.push({ range: rangeAddress(last, 0, last, columns.length - 1), style: { bold: true, fill: COLORS.totalFill, borderTop: true } });
+  layout.conditionalFormats.push({ kind: 'dataBar', range: rangeAddress(first, 8, lastGoal, 8), color: COLORS.dataBar });
+  return layout;
 }

@@ -130,6 +130,20 @@ export const COLORS = {
   errorFill: 'FDE7E9',
 } as const;
 
+/**
+ * Type sizes in points: a sheet's title, its key figure (the score), a section's heading; and the
+ * styles every sheet shares, from the colours above.
+ */
+export const FONTS = { title: 16, figure: 14, section: 13, block: 12 } as const;
+export const STYLES = {
+  title: { bold: true, fontSize: FONTS.title, fontColor: COLORS.title },
+  section: { bold: true, fontSize: FONTS.section, fontColor: COLORS.title },
+  block: { bold: true, fontSize: FONTS.block, fontColor: COLORS.title },
+  header: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true, vAlign: 'middle' },
+  subtotal: { bold: true, fill: COLORS.subtotalFill, borderTop: true },
+  total: { bold: true, fill: COLORS.totalFill, borderTop: true, borderBottom: true },
+} as const satisfies Record<string, CellStyle>;
+
 const LINE_HEIGHT = 15;
 
 /**

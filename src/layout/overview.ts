@@ -2,7 +2,7 @@
 import { address, rangeAddress } from '../engine/address';
 import type { Overview } from '../engine/consolidate';
 import type { LanguagePack } from '../i18n';
-import { COLORS, FORMATS, wrappedRowHeights, type SheetLayout } from './model';
+import { COLORS, FORMATS, STYLES, wrappedRowHeights, type SheetLayout } from './model';
 import { titledTable as table, type Column } from './table';
 
 /** Where each submission's score sheet is, by its file and sheet (`sheetKey`). */
@@ -96,8 +96,8 @@ function appendNotAssessed(layout: SheetLayout, overview: Overview, lang: Langua
   layout.numberFormats.push([], [], [], ...rows.map(() => [null, '@', null, null, FORMATS.weight, null, null, null, null, null]));
   layout.rowHeights.push(null, 20, null, ...wrappedRowHeights(rows, layout.columnWidths, [true, false, true, true, false, false, false, false, false, true]));
   layout.styles.push(
-    { range: address(top, 0), style: { bold: true, fontSize: 13, fontColor: COLORS.title } },
-    { range: rangeAddress(top + 1, 0, top + 1, header.length - 1), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true } },
+    { range: address(top, 0), style: STYLES.section },
+    { range: rangeAddress(top + 1, 0, top + 1, header.length - 1), style: STYLES.header },
     { range: rangeAddress(top + 2, 0, top + 1 + rows.length, header.length - 1), style: { vAlign: 'top', wrap: true } },
   );
 }

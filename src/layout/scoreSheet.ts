@@ -13,7 +13,7 @@ import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PayoutStep, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
 import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
-import { COLORS, FORMATS, keepTogether, wrappedRowHeights, type LayoutValue, type PageText, type SheetLayout } from './model';
+import { COLORS, FONTS, FORMATS, STYLES, keepTogether, wrappedRowHeights, type LayoutValue, type PageText, type SheetLayout } from './model';
 import { absolute, rc } from './r1c1';
 
 type Cell = [LayoutValue, string | null];
@@ -276,7 +276,7 @@ function titleAndSummary(g: Grid, result: PlanResult, lang: LanguagePack): Summa
   const m = result.plan.metadata;
   const title = [m.agency, [m.year, m.periodText].filter((x) => x !== null && x !== '').join(', ')].filter(Boolean).join(' ');
   g.put([`${words.title}${title ? ` – ${title}` : ''}`]);
-  g.styles.push({ range: 'A1', style: { bold: true, fontSize: 16, fontColor: COLORS.title } });
+  g.styles.push({ range: 'A1', style: STYLES.title });
   g.put([`${words.source}: ${result.plan.sheet}`]);
   g.styles.push({ range: 'A2', style: { italic: true, fontColor: COLORS.muted } });
   const t = result.total;
@@ -309,7 +309,7 @@ function titleAndSummary(g: Grid, result: PlanResult, lang: LanguagePack): Summa
   const end = SUMMARY_TOP + keys.length - 1;
   g.styles.push({ range: rangeAddress(SUMMARY_TOP, labelCol, end, labelCol), style: { bold: true } });
   g.styles.push({ range: rangeAddress(SUMMARY_TOP, valueCol, end, valueCol), style: { hAlign: 'left' } });
-  g.styles.push({ range: address(SUMMARY_TOP, valueCol), style: { bold: true, fontSize: 14 } });
+  g.styles.push({ range: address(SUMMARY_TOP, valueCol), style: { bold: true, fontSize: FONTS.figure } });
   g.put([]);
   const rowOf = (k: SummaryKey) => SUMMARY_TOP + keys.indexOf(k);
   return { keys, rows, labelCol, valueCol, valueAt: (k) => absolute(rowOf(k), valueCol), labelAt: (k) => absolute(rowOf(k), labelCol) };
@@ -535,7 +535,7 @@ function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summary: Sum
   const headerRow = g.put(g.columns.map((c) => (c.key === 'weight' ? unitWord : words.columns[c.key])));
   g.styles.push({
     range: rangeAddress(headerRow, 0, headerRow, g.width - 1),
-    style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true, vAlign: 'middle' },
+    style: STYLES.header,
   });
   g.notes.push({ cell: address(headerRow, g.col('explanation')), text: words.explanationNote.replace('{date}', new Date().toLocaleDateString(lang.locale)) });
   const firstDataRow = headerRow + 1;
@@ -583,7 +583,7 @@ function areaBlock(g: Grid, result: PlanResult, lang: LanguagePack, table: GoalT
     const ref = (key: ScoreColumnKey) => (source === undefined ? null : g.at(key, source, row));
     block([[area.name || '—', null], [area.weight, FORMATS.weight], [area.earned, FORMATS.earned]], [null, ref('weight'), ref('earned')]);
   }
-  g.styles.push({ range: address(titleRow, col), style: { bold: true, fontSize: 12, fontColor: COLORS.title } });
+  g.styles.push({ range: address(titleRow, col), style: STYLES.block });
   g.styles.push({ range: rangeAddress(headerRow, col, headerRow, col + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
   return { titleRow, headerRow, lastRow: g.values.length - 1, col };
 }
@@ -623,9 +623,9 @@ function tableStyles(g: Grid, table: GoalTable): void {
   }
   for (const [from, to] of runsOf(table.parentRows)) styles.push({ range: rangeAddress(from, 0, to, width - 1), style: { bold: true } });
   for (const row of table.subtotalRows) {
-    styles.push({ range: rangeAddress(row, 0, row, width - 1), style: { bold: true, fill: COLORS.subtotalFill, borderTop: true } });
+    styles.push({ range: rangeAddress(row, 0, row, width - 1), style: STYLES.subtotal });
   }
-  styles.push({ range: rangeAddress(lastRow, 0, lastRow, width - 1), style: { bold: true, fill: COLORS.totalFill, borderTop: true, borderBottom: true } });
+  styles.push({ range: rangeAddress(lastRow, 0, lastRow, width - 1), style: STYLES.total });
   // Rows read from the top. LibreOffice draws a traffic light at the foot of its cell whatever the
   // alignment, Excel where the cell aligns: the fulfilment stands at the foot, light and number together.
   styles.push({ range: rangeAddress(firstDataRow, 0, lastRow, width - 1), style: { vAlign: 'top' } });

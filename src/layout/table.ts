@@ -4,7 +4,7 @@
  * printed pages, frozen and filtered. Each column declares its header, width, value and format.
  */
 import { address, rangeAddress } from '../engine/address';
-import { COLORS, wrappedRowHeights, type CellStyle, type LayoutValue, type SheetLayout } from './model';
+import { STYLES, wrappedRowHeights, type CellStyle, type LayoutValue, type SheetLayout } from './model';
 
 export interface Column<T> {
   header: string;
@@ -47,9 +47,9 @@ export function titledTable<T>(name: string, role: SheetLayout['role'], title: s
   );
   const last = values.length - 1;
   const styles: SheetLayout['styles'] = [
-    { range: 'A1', style: { bold: true, fontSize: 16, fontColor: COLORS.title } },
+    { range: 'A1', style: STYLES.title },
     ...intro.map((_, i) => ({ range: address(1 + i, 0), style: { bold: true } })),
-    { range: rangeAddress(header, 0, header, width - 1), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, wrap: true, borderBottom: true, vAlign: 'middle' } },
+    { range: rangeAddress(header, 0, header, width - 1), style: STYLES.header },
   ];
   if (last > header) styles.push({ range: rangeAddress(header + 1, 0, last, width - 1), style: { vAlign: options.vAlign ?? 'top' } });
   columns.forEach((c, i) => {

@@ -10,16 +10,12 @@ import JSZip from 'jszip';
 import { address } from '../src/engine/address';
 import type { WorkbookLayout } from '../src/layout/model';
 import { workbookBytes } from '../src/xlsx';
+import { libreOfficeSettings } from '../src/cli/pdf';
 
 export type Computed = Map<string, number | string>;
 
 /** A LibreOffice profile that always recalculates, with its locale set as a user's would be (`da-DK`, `nb-NO`, `en-US`). */
-const profile = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>${locale}</value></prop></item>
-</oor:items>`;
+const profile = (locale: string) => libreOfficeSettings(locale, 'always');
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 

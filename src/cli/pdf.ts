@@ -24,12 +24,13 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
 }
 
 /**
- * The profile's settings: numbers and dates as the plan's readers write them (`da-DK`), and the
- * values the workbook holds, never recalculated (LibreOffice cannot run the add-in's functions).
+ * A LibreOffice profile's settings: numbers and dates as a user in `locale` writes them, and
+ * workbooks recalculated on load (`always`) or shown with the values they hold (`never`: for a PDF,
+ * as LibreOffice cannot run the add-in's functions).
  */
-const settings = (locale: string) => `<?xml version="1.0" encoding="UTF-8"?>
+export const libreOfficeSettings = (locale: string, recalculate: 'always' | 'never') => `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>1</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>${recalculate === 'always' ? 0 : 1}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>${locale}</value></prop></item>
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>${locale}</value></prop></item>
 </oor:items>`;
@@ -47,7 +48,7 @@ export async function workbookPdf(xlsx: string, force: boolean, locale: string, 
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'goalscore-pdf-'));
   try {
     await fs.mkdir(path.join(work, 'profile', 'user'), { recursive: true });
-    await fs.writeFile(path.join(work, 'profile', 'user', 'registrymodifications.xcu'), settings(locale));
+    await fs.writeFile(path.join(work, 'profile', 'user', 'registrymodifications.xcu'), libreOfficeSettings(locale, 'never'));
     const profile = pathToFileURL(path.join(work, 'profile')).href;
     await new Promise<void>((resolve, reject) =>
       execFile(soffice, ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, xlsx], { timeout: 120_000 }, (e) => (e ? reject(e) : resolve())),

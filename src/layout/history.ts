@@ -6,7 +6,7 @@
 import type { SheetWords } from '../i18n';
 import type { PlanResult } from '../engine/types';
 import { columnLetter } from '../engine/address';
-import { COLORS, FORMATS, type ChartLayout, type SheetLayout } from './model';
+import { COLORS, FORMATS, extendable, type ChartLayout, type SheetLayout } from './model';
 
 const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
 
@@ -50,15 +50,7 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
   const titleCol = layout.values[header].indexOf(words.columns.title);
   const first = Math.max(...layout.values.map((r) => r.length), layout.columnWidths.length) + 1;
   const byId = periods.map((p) => new Map(p.rows.map((r) => [r.id, r.fulfilment])));
-  const values = layout.values.map((row) => [...row]);
-  const formats = layout.numberFormats.map((row) => [...row]);
-  const put = (r: number, c: number, v: string | number | null, f: string | null) => {
-    formats[r] ??= [];
-    while (values[r].length < c) values[r].push(null);
-    while (formats[r].length < c) formats[r].push(null);
-    values[r][c] = v;
-    formats[r][c] = f;
-  };
+  const { values, formats, put } = extendable(layout);
   periods.forEach((p, i) => put(header, first + i, p.label, null));
   put(header, first + periods.length, words.trend, null);
   const outlook = result.forecast;

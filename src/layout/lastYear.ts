@@ -6,7 +6,7 @@
 import type { SheetWords } from '../i18n';
 import type { PlanResult } from '../engine/types';
 import { address, columnLetter } from '../engine/address';
-import { COLORS, FORMATS, type SheetLayout } from './model';
+import { COLORS, FORMATS, extendable, type SheetLayout } from './model';
 
 const RESULT_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, date: FORMATS.date } as const;
 
@@ -19,15 +19,7 @@ export function withLastYear(layout: SheetLayout, result: PlanResult, words: She
   const titleCol = layout.values[header].indexOf(words.columns.title);
   const year = last.year === null ? words.lastYear : String(last.year);
   const first = Math.max(...layout.values.map((r) => r.length), layout.columnWidths.length);
-  const values = layout.values.map((row) => [...row]);
-  const formats = layout.numberFormats.map((row) => [...row]);
-  const put = (r: number, c: number, v: string | number | null, f: string | null) => {
-    formats[r] ??= [];
-    while (values[r].length < c) values[r].push(null);
-    while (formats[r].length < c) formats[r].push(null);
-    values[r][c] = v;
-    formats[r][c] = f;
-  };
+  const { values, formats, put } = extendable(layout);
   put(header, first, words.lastYearResult.replace('{year}', year), null);
   put(header, first + 1, words.lastYearFulfilment.replace('{year}', year), null);
   const baselineCol = values[header].indexOf(words.columns.baseline);

@@ -163,6 +163,23 @@ export function wrappedRowHeights(values: LayoutValue[][], widths: number[], wra
   });
 }
 
+/**
+ * A copy of a laid-out sheet's values and formats to add cells to beside it (history, last year):
+ * `put` sets a cell, growing its row as needed. The layout itself is not changed.
+ */
+export function extendable(layout: SheetLayout): { values: LayoutValue[][]; formats: (string | null)[][]; put(r: number, c: number, v: string | number | null, f: string | null): void } {
+  const values = layout.values.map((row) => [...row]);
+  const formats = layout.numberFormats.map((row) => [...row]);
+  const put = (r: number, c: number, v: string | number | null, f: string | null) => {
+    formats[r] ??= [];
+    while (values[r].length < c) values[r].push(null);
+    while (formats[r].length < c) formats[r].push(null);
+    values[r][c] = v;
+    formats[r][c] = f;
+  };
+  return { values, formats, put };
+}
+
 /** Points of A4 paper, and the margins and the header row the layout prints with. */
 const A4 = { long: 842, short: 595 };
 const MARGIN = { side: 36, top: 54 };

@@ -154,6 +154,27 @@ test('last year\'s plan, picked once, stands beside this year\'s; a file that ca
   expect(await page.locator('.plan-result').count()).toBe(1);
 }, 90_000);
 
+test('problems come first, grouped by plan; the status line counts them; a plan that cannot be scored shows an error card, not a score', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Alfa').addRows([['Myndighed', 'Alfa'], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 50, 'mindst', 5, 6], ['2', 50, 'mindst', 5, 'fem']]);
+  wb.addWorksheet('Beta').addRows([['Myndighed', 'Beta'], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 100, 'mindst', 5, 'fem']]);
+  const file = path.join(dir, 'alfa-beta.xlsx');
+  await wb.xlsx.writeFile(file);
+  await page.setInputFiles('#file-input', file);
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Problemer:'), null, { timeout: 30_000 });
+  expect(await page.locator('#status').textContent()).toBe('Færdig: 1 scoreark skrevet. Problemer: 2 (Fejl: 2, Advarsel: 0).');
+  // Problems above the results, in the page's order.
+  const order = await page.evaluate(() => document.querySelector('#problems')!.compareDocumentPosition(document.querySelector('#results')!) & Node.DOCUMENT_POSITION_FOLLOWING);
+  expect(order).toBeTruthy();
+  expect(await page.locator('.problem-group h3').allTextContents()).toEqual(['alfa-beta.xlsx – Alfa', 'alfa-beta.xlsx – Beta']);
+  const alfa = page.locator('.plan-result[aria-label="Alfa"]');
+  expect(await alfa.locator('.score-value').textContent()).toBe('50 %');
+  expect(await alfa.locator('.plan-errors').textContent()).toBe('1 fejl i planen; scoren kan være for lav. Se problemerne ovenfor.');
+  const beta = page.locator('.plan-result[aria-label="Beta"]');
+  expect(await beta.locator('.score-value').count()).toBe(0);
+  expect(await beta.locator('.plan-errors').textContent()).toBe('Kan ikke beregnes: intet mål kunne vurderes. Se problemerne ovenfor.');
+}, 90_000);
+
 describe('Excel mode, with the recording fake as the host', () => {
   let excelPage: Page;
 

@@ -1,5 +1,5 @@
 /** Ribbon command: "Score all plans" runs the whole pipeline without opening the pane, then says what happened. */
-import { fill, pack, type LanguagePack } from '../i18n';
+import { fill, pack, problemSummary, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import { describeFailure, OfficeFailure, REQUIRED_API, scoreInExcel, type ExcelScoreOptions, type ExcelScoreRun } from '../excel';
 import { hostFeatures } from '../taskpane/host';
@@ -15,9 +15,8 @@ export async function scoreAllNotice(run: Run, lang: LanguagePack, options: Omit
     if (!results.length) return { text: lang.ui.noPlans, problems };
     const f = formatter(lang);
     const scores = results.map((r) => `${r.plan.metadata.agency || r.plan.sheet} ${r.total.score === null ? '–' : f.percent(r.total.score)}`);
-    const errors = problems.filter((p) => p.severity === 'error').length;
-    const counts = problems.length ? ` ${lang.ui.problems}: ${problems.length} (${lang.severities.error}: ${errors}, ${lang.severities.warning}: ${problems.length - errors}).` : '';
-    return { text: `${fill(lang.ui.done, { count: results.length })} ${scores.join(' · ')}.${counts}`, problems, results };
+    const counts = problemSummary(problems, lang);
+    return { text: `${fill(lang.ui.done, { count: results.length })} ${scores.join(' · ')}.${counts ? ` ${counts}` : ''}`, problems, results };
   } catch (e) {
     return { text: describeFailure(e, lang), problems: [] };
   }

@@ -151,6 +151,8 @@ export const da: ProductWords = {
     problems: 'Problemer',
     noProblems: 'Ingen problemer.',
     goTo: 'Gå til {place}',
+    notScored: 'Kan ikke beregnes: intet mål kunne vurderes. Se problemerne ovenfor.',
+    planErrors: '{count} fejl i planen; scoren kan være for lav. Se problemerne ovenfor.',
     settings: 'Indstillinger',
     partialCredit: 'Delvis opfyldelse, når planen ikke angiver den (%)',
     language: 'Sprog',

@@ -151,6 +151,8 @@ export const en: ProductWords = {
     problems: 'Problems',
     noProblems: 'No problems.',
     goTo: 'Go to {place}',
+    notScored: 'Cannot be scored: no goal could be assessed. See the problems above.',
+    planErrors: '{count} errors in the plan; the score may be too low. See the problems above.',
     settings: 'Settings',
     partialCredit: 'Partial credit when the plan names none (%)',
     language: 'Language',

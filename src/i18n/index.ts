@@ -31,4 +31,9 @@ export function formatMessage(message: { key: MessageKey; args?: Record<string, 
   return formatWith(lang.messages[message.key], message.key, message.args, lang);
 }
 
-
+/** How many problems, and of them errors and warnings, as the status line says it; empty without problems. */
+export function problemSummary(problems: readonly { severity: 'error' | 'warning' }[], lang: LanguagePack): string {
+  if (!problems.length) return '';
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return `${lang.ui.problems}: ${problems.length} (${lang.severities.error}: ${errors}, ${lang.severities.warning}: ${problems.length - errors}).`;
+}

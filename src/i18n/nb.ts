@@ -151,6 +151,8 @@ export const nb: ProductWords = {
     problems: 'Problemer',
     noProblems: 'Ingen problemer.',
     goTo: 'Gå til {place}',
+    notScored: 'Kan ikke beregnes: ingen mål kunne vurderes. Se problemene ovenfor.',
+    planErrors: '{count} feil i planen; scoren kan være for lav. Se problemene ovenfor.',
     settings: 'Innstillinger',
     partialCredit: 'Delvis oppnåelse når planen ikke angir den (%)',
     language: 'Språk',

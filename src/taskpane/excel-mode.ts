@@ -1,5 +1,5 @@
 /** The task pane inside Excel: list the plan sheets, score them into the workbook, go to problems. */
-import { fill, type LanguagePack } from '../i18n';
+import { fill, problemSummary, type LanguagePack } from '../i18n';
 import { consolidateInExcel, describeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, writeWorkbook, type PlanSheetInfo } from '../excel';
 import { dataFromGrids, scenarioLayout } from '../pipeline';
 import { startWhatIf } from './whatif-view';
@@ -64,7 +64,7 @@ export function startExcelMode(pane: Pane): { rerender(): void } {
       problems = run.problems;
       scored = true;
       rerender();
-      setStatus(fill(lang.ui.done, { count: run.results.length }));
+      setStatus([fill(lang.ui.done, { count: run.results.length }), problemSummary(run.problems, lang)].filter(Boolean).join(' '));
     } catch (e) {
       fail(e);
     }

@@ -2,7 +2,7 @@
  * The task pane in a plain browser: pick plan workbooks, score them here through the same
  * pipeline, download the score workbooks. the workbook reader and writer load only now, as their own chunk.
  */
-import { fill } from '../i18n';
+import { fill, problemSummary } from '../i18n';
 import type { FileProblem } from '../pipeline';
 import type { Pane } from './excel-mode';
 import { startConsolidation } from './consolidate-view';
@@ -38,7 +38,7 @@ export function startFileMode(pane: Pane): { rerender(): void } {
     input.value = '';
     scenarios.show(sources);
     rerender();
-    setStatus(fill(lang.ui.done, { count: shown.filter((s) => s.download).length }));
+    setStatus([fill(lang.ui.done, { count: shown.filter((s) => s.download).length }), problemSummary(problems, lang)].filter(Boolean).join(' '));
   });
 
   const consolidation = startConsolidation(pane, async (extra, lang) => {

@@ -65,8 +65,16 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
   const m = result.plan.metadata;
   const t = result.total;
   const title = [m.agency || result.plan.sheet, [m.year, m.periodText].filter((x) => x !== null && x !== '').join(', ')].filter(Boolean).join(' ');
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  // A plan of which nothing could be assessed has no score to show: an error card says why.
+  if (t.assessedWeight <= 0 && errors > 0) {
+    const failed = el('article', { class: 'plan-result not-scored', 'aria-label': title });
+    failed.append(el('h3', {}, title), el('p', { class: 'plan-errors', role: 'note' }, lang.ui.notScored));
+    return failed;
+  }
   const card = el('article', { class: 'plan-result', 'aria-label': title });
   card.append(el('h3', {}, title));
+  if (errors) card.append(el('p', { class: 'plan-errors', role: 'note' }, fill(lang.ui.planErrors, { count: errors })));
   const line = el('p', { class: 'score-line' });
   line.append(el('span', { class: 'score-value' }, t.score === null ? '–' : f.percent(t.score)), el('span', {}, lang.sheet.score));
   card.append(line);
@@ -123,7 +131,24 @@ export function renderResults(results: ShownResult[], lang: LanguagePack): void 
   $('result-list').replaceChildren(...results.map((r) => planCard(r.result, lang, r.download)));
 }
 
-/** Problems, errors first; with `onSelect` each one is a button that takes the user to its cell. */
+/** One problem as a list item; with `onSelect` a button that takes the user to its cell. */
+function problemItem(p: FileProblem, lang: LanguagePack, onSelect: ((p: FileProblem) => void) | undefined, selectable: (p: FileProblem) => boolean): HTMLElement {
+  const li = el('li', { class: p.severity });
+  const place = [p.file, p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ');
+  const text = `${lang.severities[p.severity]}: ${formatMessage(p.message, lang)}`;
+  if (onSelect && selectable(p)) {
+    const button = el('fluent-button', { appearance: 'transparent', 'aria-label': `${fill(lang.ui.goTo, { place })}. ${text}` });
+    button.append(el('span', { class: 'place' }, place), el('span', {}, text));
+    button.addEventListener('click', () => onSelect(p));
+    li.append(button);
+  } else li.append(el('span', { class: 'place' }, place), el('span', {}, text));
+  return li;
+}
+
+/**
+ * Problems above the results, grouped by plan (its file and sheet), the plans with errors first
+ * and errors first within each; with `onSelect` each one takes the user to its cell.
+ */
 export function renderProblems(
   problems: FileProblem[],
   lang: LanguagePack,
@@ -133,19 +158,22 @@ export function renderProblems(
 ): void {
   $('problems').hidden = !shown;
   $('no-problems').hidden = problems.length > 0;
-  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const groups = new Map<string, FileProblem[]>();
+  for (const p of problems) {
+    const name = [p.file, p.sheet].filter(Boolean).join(' – ');
+    (groups.get(name) ?? groups.set(name, []).get(name)!).push(p);
+  }
+  const errorsFirst = (a: FileProblem, b: FileProblem) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
+  const hasError = (list: FileProblem[]) => (list.some((p) => p.severity === 'error') ? 0 : 1);
+  const ordered = [...groups].sort(([, a], [, b]) => hasError(a) - hasError(b));
   $('problem-list').replaceChildren(
-    ...sorted.map((p) => {
-      const li = el('li', { class: p.severity });
-      const place = [p.file, p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ');
-      const text = `${lang.severities[p.severity]}: ${formatMessage(p.message, lang)}`;
-      if (onSelect && selectable(p)) {
-        const button = el('fluent-button', { appearance: 'transparent', 'aria-label': `${fill(lang.ui.goTo, { place })}. ${text}` });
-        button.append(el('span', { class: 'place' }, place), el('span', {}, text));
-        button.addEventListener('click', () => onSelect(p));
-        li.append(button);
-      } else li.append(el('span', { class: 'place' }, place), el('span', {}, text));
-      return li;
+    ...ordered.map(([name, list]) => {
+      const group = el('li', { class: 'problem-group' });
+      if (name) group.append(el('h3', {}, name));
+      const items = el('ul', { class: 'problem-items' });
+      items.append(...[...list].sort(errorsFirst).map((p) => problemItem(p, lang, onSelect, selectable)));
+      group.append(items);
+      return group;
     }),
   );
 }

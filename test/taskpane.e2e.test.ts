@@ -291,7 +291,8 @@ describe('Excel mode, with the recording fake as the host', () => {
     await excelPage.locator('#added-files', { hasText: '001-politiet-2024.xlsx' }).waitFor({ timeout: 30_000 });
     await excelPage.locator('#consolidate-run').click();
     await excelPage.locator('#status', { hasText: 'Oversigten er skrevet: 3 planer' }).waitFor({ timeout: 30_000 });
-    expect(await excelPage.locator('.plan-result h3').allTextContents()).toEqual(['Kriminalforsorgen 2024, Q4', 'Politiet 2024, 4. kvartal', 'Hjemrejsestyrelsen 2024, Helår']);
+    // Ranked, best first, as the overview ranks them.
+    expect(await excelPage.locator('.plan-result h3').allTextContents()).toEqual(['Hjemrejsestyrelsen 2024, Helår', 'Politiet 2024, 4. kvartal', 'Kriminalforsorgen 2024, Q4']);
     const overview = await excelPage.evaluate(() => {
       const fake = (window as unknown as { __fake: { sheets: { name: string; deleted: boolean; cells: unknown[][]; charts: unknown[] }[] } }).__fake;
       const sheet = fake.sheets.find((s) => !s.deleted && s.name === 'Oversigt')!;
@@ -347,6 +348,12 @@ describe('what if', () => {
 });
 
 describe('consolidation in file mode', () => {
+  test('with nothing added, consolidating says what to do first and writes nothing', async () => {
+    await page.locator('#consolidate-run').click();
+    await page.locator('#status', { hasText: 'Tilføj planmapper' }).waitFor({ timeout: 10_000 });
+    expect(await page.locator('#overview-download a').count()).toBe(0);
+  }, 30_000);
+
   test('plan workbooks picked from disk become an overview workbook to download', async () => {
     const files = ['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx', '003-hjemrejsestyrelsen-2024.xlsx'].map((n) => path.join(ROOT, 'seeds', n));
     const broken = path.join(dir, 'broken.xlsx');
@@ -364,7 +371,17 @@ describe('consolidation in file mode', () => {
     await wb.xlsx.readFile(saved);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Mangler', 'Problemer', 'Kriminalforsorgen', 'Politiet', 'Hjemrejsestyrelsen']);
     expect(wb.getWorksheet('Oversigt')!.getCell('A6').value).toBe('Kriminalforsorgen');
+    // The results are ranked as the overview ranks them: best first.
+    expect(await page.locator('.plan-result h3').allTextContents()).toEqual(['Hjemrejsestyrelsen 2024, Helår', 'Politiet 2024, 4. kvartal', 'Kriminalforsorgen 2024, Q4']);
   }, 90_000);
+
+  test('an added file can be taken out again before consolidating', async () => {
+    await page.locator('#added-files fluent-button[aria-label="Fjern broken.xlsx"]').click();
+    expect(await page.locator('#added-files .file-name').allTextContents()).toEqual(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx', '003-hjemrejsestyrelsen-2024.xlsx']);
+    await page.locator('#consolidate-run').click();
+    await page.locator('#status', { hasText: 'Oversigten er skrevet: 3 planer' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('#problem-list').textContent()).not.toContain('broken.xlsx');
+  }, 60_000);
 });
 
 test('an Excel without ExcelApi 1.12 is told so in plain words, and offered nothing that would fail', async () => {

@@ -23,11 +23,27 @@ export interface ConsolidationOutcome {
 /** How the overview is written: into the open workbook, or as a file to download. */
 export type OverviewWriter = (extra: { submissions: Submission[]; problems: FileProblem[] }, lang: LanguagePack) => Promise<ConsolidationOutcome>;
 
-export function startConsolidation(pane: Pane, write: OverviewWriter, onSelect?: (p: FileProblem) => void, selectable?: (p: FileProblem) => boolean): { rerender(): void } {
+/** A workbook added from disk: its plans and the problems reading it found. */
+interface Added {
+  name: string;
+  submissions: Submission[];
+  problems: FileProblem[];
+}
+
+/**
+ * `ownPlans` says how many of the open workbook's plan sheets go in (none in a browser): with
+ * nothing added and none of its own, there is nothing to consolidate and the view says so.
+ */
+export function startConsolidation(
+  pane: Pane,
+  write: OverviewWriter,
+  onSelect?: (p: FileProblem) => void,
+  selectable?: (p: FileProblem) => boolean,
+  ownPlans: () => number = () => 0,
+): { rerender(): void } {
   document.getElementById('consolidate')!.hidden = false;
   const input = document.getElementById('consolidate-input') as HTMLInputElement;
-  const extra: { submissions: Submission[]; problems: FileProblem[] } = { submissions: [], problems: [] };
-  const names: string[] = [];
+  const added: Added[] = [];
   let outcome: ConsolidationOutcome | null = null;
 
   document.getElementById('add-files')!.addEventListener('click', () => input.click());
@@ -35,10 +51,13 @@ export function startConsolidation(pane: Pane, write: OverviewWriter, onSelect?:
     const files = [...(input.files ?? [])];
     if (!files.length) return;
     const lang = pane.lang();
-    for (const { name, scored } of await scoreFiles(files, lang, { defaultPartialCredit: pane.settings().partialCredit, output: false }, extra.problems)) {
-      extra.submissions.push(...scored.results.map((result) => ({ file: name, result, modified: scored.modified })));
+    // One file at a time, so each keeps its own plans and problems and can be taken out again.
+    for (const file of files) {
+      const problems: FileProblem[] = [];
+      const scored = await scoreFiles([file], lang, { defaultPartialCredit: pane.settings().partialCredit, output: false }, problems);
+      const submissions = scored.flatMap(({ name, scored: s }) => s.results.map((result) => ({ file: name, result, modified: s.modified })));
+      added.push({ name: file.name, submissions, problems });
     }
-    names.push(...files.map((f) => f.name));
     input.value = '';
     setStatus('');
     rerender();
@@ -46,6 +65,11 @@ export function startConsolidation(pane: Pane, write: OverviewWriter, onSelect?:
 
   document.getElementById('consolidate-run')!.addEventListener('click', async () => {
     const lang = pane.lang();
+    const extra = { submissions: added.flatMap((a) => a.submissions), problems: added.flatMap((a) => a.problems) };
+    if (!extra.submissions.length && !ownPlans()) {
+      setStatus(lang.ui.nothingToConsolidate);
+      return;
+    }
     setStatus(fill(lang.ui.progress, { done: 0, total: 1 }), { done: 0, total: 1 });
     try {
       if (outcome?.download) URL.revokeObjectURL(outcome.download.url);
@@ -61,7 +85,26 @@ export function startConsolidation(pane: Pane, write: OverviewWriter, onSelect?:
   /** The added files and the download link; with `withResults` also the overview's results. */
   function rerender(withResults = true): void {
     const lang = pane.lang();
-    document.getElementById('added-files')!.textContent = names.length ? fill(lang.ui.addedFiles, { names: names.join(', ') }) : '';
+    const list = document.getElementById('added-files')!;
+    list.replaceChildren(
+      ...added.map((a) => {
+        const item = document.createElement('li');
+        const remove = document.createElement('fluent-button');
+        remove.setAttribute('appearance', 'subtle');
+        remove.setAttribute('size', 'small');
+        remove.textContent = lang.ui.remove;
+        remove.setAttribute('aria-label', fill(lang.ui.removeFile, { name: a.name }));
+        remove.addEventListener('click', () => {
+          added.splice(added.indexOf(a), 1);
+          rerender(false);
+        });
+        const name = document.createElement('span');
+        name.className = 'file-name';
+        name.textContent = a.name;
+        item.append(name, remove);
+        return item;
+      }),
+    );
     const link = document.getElementById('overview-download')!;
     link.replaceChildren();
     if (outcome?.download) {
@@ -72,7 +115,9 @@ export function startConsolidation(pane: Pane, write: OverviewWriter, onSelect?:
       link.append(a);
     }
     if (outcome && withResults) {
-      renderResults(outcome.results.map((result) => ({ result })), lang);
+      // Best first, as the overview ranks them; a plan without a score last.
+      const ranked = [...outcome.results].sort((a, b) => (b.total.score ?? -1) - (a.total.score ?? -1));
+      renderResults(ranked.map((result) => ({ result })), lang);
       renderProblems(outcome.problems, lang, onSelect, true, selectable);
     }
   }

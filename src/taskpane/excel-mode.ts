@@ -105,6 +105,7 @@ export function startExcelMode(pane: Pane): { rerender(): void } {
     },
     goTo,
     (p) => !!p.sheet && p.file === pane.lang().ui.thisWorkbook,
+    () => chosenPlans().length,
   );
 
   // The ribbon command's outcome: its words in the status line, its results and problems below.

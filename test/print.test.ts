@@ -163,3 +163,13 @@ test('an area is kept on one page where it fits: the page breaks fall before an 
   }
   await fs.rm(dir, { recursive: true, force: true });
 }, 180_000);
+
+test('counts read right in the singular and the plural, in every language', async () => {
+  const { fill, LANGUAGES } = await import('../src/i18n');
+  expect(fill(LANGUAGES.da.ui.rows, { count: 1 })).toBe('1 række');
+  expect(fill(LANGUAGES.da.ui.rows, { count: 31 })).toBe('31 rækker');
+  expect(fill(LANGUAGES.nb.ui.rows, { count: 1 })).toBe('1 rad');
+  expect(fill(LANGUAGES.en.ui.done, { count: 1 })).toBe('Done: 1 score sheet written.');
+  expect(fill(LANGUAGES.en.ui.done, { count: 2 })).toBe('Done: 2 score sheets written.');
+  expect(fill(LANGUAGES.da.ui.consolidated, { count: 1, average: '50 %' })).toBe('Oversigten er skrevet: 1 plan, gennemsnit 50 %.');
+});

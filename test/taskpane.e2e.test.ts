@@ -235,7 +235,7 @@ describe('Excel mode, with the recording fake as the host', () => {
   test('lists the plan sheets with agency and period', async () => {
     const labels = excelPage.locator('#plan-list label');
     await labels.first().waitFor();
-    expect(await labels.allTextContents()).toEqual(['Mål- og resultatplan' + 'Kriminalforsorgen · 2024 · Q4 · 31 rækker', 'Plan med fejl' + 'Prøvestyrelsen · 1 rækker']);
+    expect(await labels.allTextContents()).toEqual(['Mål- og resultatplan' + 'Kriminalforsorgen · 2024 · Q4 · 31 rækker', 'Plan med fejl' + 'Prøvestyrelsen · 1 række']);
     await expect(excelPage.locator('#file-mode').isHidden()).resolves.toBe(true);
   });
 

@@ -7,8 +7,14 @@ import type { ColumnKey } from '../types';
 export type { EnginePack, ExplanationWords, LanguageCode, Vocabulary } from './types';
 
 /** Fills `{name}` places in a template. */
+/**
+ * A template with its `{name}` arguments filled in. `{name:one|other}` is the word for one and for
+ * any other number of `name`, so `{count} {count:række|rækker}` reads "1 række" and "3 rækker".
+ */
 export function fill(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? `{${name}}`));
+  return template
+    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (_, name: string, one: string, other: string) => (Number(args[name]) === 1 ? one : other))
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? `{${name}}`));
 }
 
 /** Every language the engine speaks; the reader understands all of them at once. */

@@ -2,9 +2,9 @@
 import { fill, pack, problemSummary, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import { describeFailure, OfficeFailure, REQUIRED_API, scoreInExcel, type ExcelScoreOptions, type ExcelScoreRun } from '../excel';
-import { hostFeatures } from '../taskpane/host';
-import { loadSettings, resolveLanguage } from '../taskpane/settings';
-import { publishNotice, type Notice } from './notice';
+import { hostFeatures } from '../addin/host';
+import { loadSettings, resolveLanguage } from '../addin/settings';
+import { publishNotice, type Notice } from '../addin/notice';
 
 type Run = (score: (ctx: Excel.RequestContext) => Promise<ExcelScoreRun>) => Promise<ExcelScoreRun>;
 

@@ -4,7 +4,9 @@
  * one entry here and its names in each language pack.
  */
 import type { Formatter } from './format';
-import type { ColumnKey, MessageRef, PlanRow, Target } from './types';
+import type { ColumnKey, CriterionKey, MessageRef, PlanRow, Target } from './types';
+
+export type { CriterionKey };
 
 /** The row's inputs after data references are resolved (data can fill the actual, met and total). */
 export type RowInputs = Pick<PlanRow, 'target' | 'floor' | 'baseline' | 'actual' | 'met' | 'total' | 'excluded' | 'deadline' | 'completed' | 'limit'>;
@@ -25,8 +27,6 @@ export interface Required {
   kind: MeasureKind;
 }
 
-/** Every criterion type's key. The language packs name each one, so a type without names fails to compile. */
-export type CriterionKey = 'min' | 'max' | 'range' | 'below' | 'above' | 'reduction' | 'increase' | 'share' | 'milestone' | 'assessment' | 'formula' | 'all';
 
 /** What every type declares besides how it scores: the input a what-if changes, the columns a worksheet function's arguments fill, and when a row without a type is of this type. */
 interface CriterionTraits {

@@ -335,3 +335,6 @@ export interface PlanResult {
   forecast?: { plan: import('./forecast').Forecast | null; rows: Map<string, import('./forecast').Forecast | null> } | null;
   problems: Problem[];
 }
+
+/** Every criterion type's key, one entry each in criteria.ts. The language packs name each one, so a type without names fails to compile. */
+export type CriterionKey = 'min' | 'max' | 'range' | 'below' | 'above' | 'reduction' | 'increase' | 'share' | 'milestone' | 'assessment' | 'formula' | 'all';

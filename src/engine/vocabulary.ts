@@ -1,8 +1,7 @@
-import type { CriterionKey } from './criteria';
 import { PACKS } from './i18n';
 import type { Vocabulary } from './i18n/types';
 import { fold, wordIndex } from './text';
-import { COLUMN_KEYS, METADATA_KEYS, type AssessmentKey, type ColumnKey, type MetadataKey, type Period } from './types';
+import { COLUMN_KEYS, METADATA_KEYS, type AssessmentKey, type ColumnKey, type CriterionKey, type MetadataKey, type Period } from './types';
 
 /**
  * The reader understands every language at once: a Danish plan may carry English headers. These

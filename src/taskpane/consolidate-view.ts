@@ -7,7 +7,7 @@ import { fill, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import type { Submission } from '../engine/consolidate';
 import type { FileProblem } from '../pipeline';
-import type { Pane } from './excel-mode';
+import type { Pane } from './pane';
 import { scoreFiles } from './files';
 import { renderProblems, renderResults, setStatus } from './view';
 

@@ -1,23 +1,16 @@
 /** The task pane inside Excel: list the plan sheets, score them into the workbook, go to problems. */
-import { fill, problemSummary, type LanguagePack } from '../i18n';
+import { fill, problemSummary } from '../i18n';
 import { consolidateInExcel, describeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, writeWorkbook, type PlanSheetInfo } from '../excel';
 import { dataFromGrids, scenarioLayout } from '../pipeline';
 import { startWhatIf } from './whatif-view';
 import { startConsolidation } from './consolidate-view';
-import type { FileProblem, LastYearPlan } from '../pipeline';
-import { hostFeatures } from './host';
-import { onNotice } from '../commands/notice';
-import type { Settings } from './settings';
+import type { FileProblem } from '../pipeline';
+import { hostFeatures } from '../addin/host';
+import { onNotice } from '../addin/notice';
+import type { Mode, Pane } from './pane';
 import { chosenPlans, renderPlanList, renderProblems, renderResults, setStatus, type ShownResult } from './view';
 
-export interface Pane {
-  lang(): LanguagePack;
-  settings(): Settings;
-  /** Last year's plans to set beside this year's, when the user has chosen a file. */
-  lastYear(): LastYearPlan[] | undefined;
-}
-
-export function startExcelMode(pane: Pane): { rerender(): void } {
+export function startExcelMode(pane: Pane): Mode {
   document.getElementById('excel-mode')!.hidden = false;
   let plans: PlanSheetInfo[] = [];
   let shown: ShownResult[] = [];

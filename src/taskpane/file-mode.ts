@@ -4,13 +4,13 @@
  */
 import { fill, problemSummary } from '../i18n';
 import type { FileProblem } from '../pipeline';
-import type { Pane } from './excel-mode';
+import type { Mode, Pane } from './pane';
 import { startConsolidation } from './consolidate-view';
 import { scoreFiles, xlsxUrl } from './files';
 import { startWhatIf, type WhatIfSource } from './whatif-view';
 import { renderProblems, renderResults, setStatus, type ShownResult } from './view';
 
-export function startFileMode(pane: Pane): { rerender(): void } {
+export function startFileMode(pane: Pane): Mode {
   document.getElementById('file-mode')!.hidden = false;
   const input = document.getElementById('file-input') as HTMLInputElement;
   let shown: ShownResult[] = [];

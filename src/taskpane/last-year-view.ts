@@ -5,7 +5,7 @@
  */
 import { fill, formatMessage, type LanguagePack } from '../i18n';
 import type { LastYearPlan } from '../pipeline';
-import type { Pane } from './excel-mode';
+import type { Pane } from './pane';
 
 export interface LastYearPicker {
   /** Last year's plans, or undefined when none is chosen. */

@@ -14,10 +14,11 @@ import '@fluentui/web-components/text-input/define.js';
 import { setTheme } from '@fluentui/web-components';
 import { webLightTheme } from '@fluentui/tokens';
 import { LANGUAGES, pack, type LanguageCode } from '../i18n';
-import { startExcelMode, type Pane } from './excel-mode';
+import { startExcelMode } from './excel-mode';
+import type { Mode, Pane } from './pane';
 import { startFileMode } from './file-mode';
 import { startLastYear, type LastYearPicker } from './last-year-view';
-import { loadSettings, resolveLanguage, saveSettings, type Settings } from './settings';
+import { loadSettings, resolveLanguage, saveSettings, type Settings } from '../addin/settings';
 import { applyWords, setStatus } from './view';
 import '../commands/commands';
 
@@ -27,7 +28,7 @@ let settings: Settings = loadSettings();
 let hostLanguage: string | undefined = navigator.language;
 let lastYear: LastYearPicker | null = null;
 const pane: Pane = { lang: () => pack(resolveLanguage(settings, hostLanguage)), settings: () => settings, lastYear: () => lastYear?.plans() };
-let mode: { rerender(): void } | null = null;
+let mode: Mode | null = null;
 
 function renderSettings(): void {
   const lang = pane.lang();

@@ -9,7 +9,7 @@ import { formatter } from '../engine/format';
 import { fill, type LanguagePack } from '../i18n';
 import type { CellValue, DataRef, PlanResult, RowResult } from '../engine/types';
 import { editableField, whatIf, type WhatIfEdit } from '../engine/whatif';
-import type { Pane } from './excel-mode';
+import type { Pane } from './pane';
 import { setStatus } from './view';
 
 export interface WhatIfSource {

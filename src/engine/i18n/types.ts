@@ -1,5 +1,4 @@
-import type { CriterionKey } from '../criteria';
-import type { AssessmentKey, ColumnKey, MessageKey, MetadataKey, Period, Severity, StatusKey } from '../types';
+import type { AssessmentKey, ColumnKey, CriterionKey, MessageKey, MetadataKey, Period, Severity, StatusKey } from '../types';
 
 export type LanguageCode = 'da' | 'nb' | 'en';
 

@@ -1,7 +1,7 @@
 /** What-if scoring: the same result as editing the plan sheet and scoring it again. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { editableField, whatIf, type CellValue, type SheetGrid } from '../src/engine';
+import { editableField, measureUnit, whatIf, whatIfInput, type CellValue, type SheetGrid } from '../src/engine';
 import { buildScenarioSheet } from '../src/layout/scenarioSheet';
 import { dataFromGrids, scoreGrids } from '../src/pipeline';
 import { pack } from '../src/i18n';
@@ -59,4 +59,39 @@ test('a saved scenario compares actual and scenario goal by goal', () => {
   const total = sheet.values[sheet.values.length - 1];
   expect(total[8]).toBeCloseTo(5, 12);
   expect(sheet.styles.some((s) => s.style.fill && s.range.startsWith(`A${sheet.values.indexOf(row) + 1}`))).toBe(true);
+});
+
+test('each input says what it takes, in what unit, and what the plan holds now', () => {
+  const actual = scoreGrids(grids, { lang: 'da' }).results[0];
+  const da = pack('da');
+  const inputs = Object.fromEntries(actual.rows.map((r) => [r.id, whatIfInput(r.row, actual.plan, da)]));
+  const share = actual.rows.find((r) => r.id === '1.c')!.row;
+  expect(inputs['1.c']).toMatchObject({ field: 'met', kind: 'count', of: share.total! - (share.excluded ?? 0) });
+  expect(inputs['1.c']!.current).not.toBe('');
+  expect(inputs['2.1']).toMatchObject({ kind: 'choice', choices: ['Opfyldt', 'Delvist opfyldt', 'Ikke opfyldt'] });
+  expect(inputs['1.4']!.kind).toMatch(/^(date|choice)$/);
+  expect(inputs['1.4']!.choices).toEqual(['ja', 'nej']);
+  expect(inputs['1.2']).toBeNull();
+  // In English the same plan offers English words, which read back as the Danish ones do.
+  expect(whatIfInput(actual.rows.find((r) => r.id === '2.1')!.row, actual.plan, pack('en'))!.choices).toEqual(['Met', 'Partly met', 'Not met']);
+});
+
+test('a percent on a share with counts is that share of the cases', () => {
+  const actual = scoreGrids(grids, { lang: 'da' }).results[0];
+  const row = actual.rows.find((r) => r.id === '1.c')!.row;
+  const base = row.total! - (row.excluded ?? 0);
+  const byPercent = whatIf(actual.plan, [{ id: '1.c', text: '86 %' }], { lang: 'da' }).result.rows.find((r) => r.id === '1.c')!;
+  const byCount = whatIf(actual.plan, [{ id: '1.c', text: String(0.86 * base) }], { lang: 'da' }).result.rows.find((r) => r.id === '1.c')!;
+  expect(byPercent.fulfilment).toBeCloseTo(byCount.fulfilment!, 12);
+  expect(byPercent.measure).toBeCloseTo(0.86, 12);
+  expect(whatIf(actual.plan, [{ id: '1.c', text: '86 pct.' }], { lang: 'da' }).result.rows.find((r) => r.id === '1.c')!.measure).toBeCloseTo(0.86, 12);
+});
+
+test('the unit comes from the target or the goal text, never from a word that is no unit', () => {
+  const row = (cells: { target?: string; title?: string; note?: string }) =>
+    ({ cells: { target: cells.target === undefined ? undefined : { value: cells.target, address: 'F5' } }, title: cells.title ?? '', note: cells.note ?? '' }) as never;
+  expect(measureUnit(row({ title: 'Sagsbehandlingstiden må højst være 50 dage.' }))).toBe('dage');
+  expect(measureUnit(row({ target: '110 arbejdsdage' }))).toBe('arbejdsdage');
+  expect(measureUnit(row({ title: 'Mindst 4 nye projekter' }))).toBeNull();
+  expect(measureUnit(row({ title: 'Udgifter under 2,5 mio. kr.' }))).toBe('mio. kr.');
 });

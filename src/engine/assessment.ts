@@ -14,19 +14,21 @@ export interface Assessment {
   grade: number | null;
 }
 
-/** A plan's own assessment words with their credit, by folded word. */
-export type AssessmentScale = ReadonlyMap<string, number>;
+/** A plan's own assessment words with their credit, by folded word; `labels` as the plan writes them. */
+export type AssessmentScale = ReadonlyMap<string, number> & { readonly labels?: readonly string[] };
 
 /** `A:100%; B:75%; C:50%`; null when any part is not a word and a percentage. */
 export function parseAssessmentScale(text: string): AssessmentScale | null {
   const scale = new Map<string, number>();
+  const labels: string[] = [];
   for (const part of text.split(/;|\n/).map((p) => p.trim()).filter(Boolean)) {
     const m = part.match(/^(.+?)\s*(?::|=|->|→)\s*(.+)$/);
     const credit = m ? parsePercent(m[2]) : null;
     if (!m || !credit?.ok || credit.value < 0 || credit.value > 1) return null;
     scale.set(fold(m[1]), credit.value);
+    labels.push(m[1]);
   }
-  return scale.size ? scale : null;
+  return scale.size ? Object.assign(scale, { labels }) : null;
 }
 
 const keyOf = (grade: number): AssessmentKey => (grade >= 1 - 1e-9 ? 'met' : grade <= 1e-9 ? 'not_met' : 'partly');

@@ -4,7 +4,7 @@ export { readPlan, isPlanSheet, parseDataRef, HEADER_SEARCH_ROWS, DEFAULT_PARTIA
 export { scorePlan, statusOf, assessmentCredit, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
 export { CRITERIA, CRITERION_BY_KEY, type CriterionDefinition } from './criteria';
 export { consolidate, type Overview, type OverviewRow, type Shortfall, type Submission } from './consolidate';
-export { whatIf, editableField, type WhatIfEdit, type WhatIfResult } from './whatif';
+export { whatIf, whatIfInput, measureUnit, editableField, type WhatIfEdit, type WhatIfInput, type WhatIfKind, type WhatIfResult } from './whatif';
 export { SCALES, applyScale } from './scales';
 export { compileFormula, toFulfilment, FORMULA_FUNCTIONS } from './formula';
 export * from './parse';

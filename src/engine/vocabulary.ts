@@ -19,6 +19,9 @@ export const periodWords = merged<Period['kind']>(['quarter', 'tertial', 'half',
 export const yesNoIndex = merged<'yes' | 'no'>(['yes', 'no'], (v) => ({ yes: v.yes, no: v.no }));
 
 /** Working-day words of every language, longest first. */
+/** Unit words of every language, longest first, so `mio. kr.` wins over `kr.`. */
+export const unitWords: string[] = [...new Set(PACKS.flatMap((p) => p.vocabulary.units))].sort((a, b) => b.length - a.length);
+
 export const workingDayWords: string[] = [...new Set(PACKS.flatMap((p) => p.vocabulary.workingDays.map((w) => w.toLowerCase())))].sort((a, b) => b.length - a.length);
 
 /** Percent words longest first, so `pct.` is stripped before `pct`. */

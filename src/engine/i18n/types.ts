@@ -20,6 +20,8 @@ export interface Vocabulary {
   percent: string[];
   /** Words after a limit that make it count working days: `arbejdsdage`. */
   workingDays: string[];
+  /** Units a measure may be given in after its number (`50 dage`), shown beside what-if inputs. */
+  units: string[];
 }
 
 /** Words used inside one-line explanations. */

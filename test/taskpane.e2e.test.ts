@@ -302,7 +302,7 @@ describe('Excel mode, with the recording fake as the host', () => {
   }, 60_000);
 
   test('a what-if scenario is saved as a sheet of its own', async () => {
-    await excelPage.locator('[id="whatif-11.1"]').locator('input').fill('ja');
+    await excelPage.locator('[id="whatif-11.1"]').fill('ja');
     await excelPage.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
     await excelPage.locator('#whatif-save').click();
     await excelPage.locator('#status', { hasText: 'Scenariet er gemt' }).waitFor({ timeout: 30_000 });
@@ -324,12 +324,44 @@ describe('what if', () => {
     await page.locator('#whatif').waitFor({ state: 'visible' });
     await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
     // 3.1 answers 96 % of hearings in time instead of 93,8 %: met, 5 points more.
+    const shareRow = page.locator('.whatif-row', { has: page.locator('[id="whatif-3.1"]') });
+    await expect(shareRow.locator('.whatif-meta').textContent()).resolves.toContain('krævet: 95 % · kan give 5');
+    await expect(shareRow.locator('.whatif-help').textContent()).resolves.toBe('Nu: 93,8 %');
+    await expect(shareRow.locator('.whatif-unit').textContent()).resolves.toBe('%');
     const input = page.locator('[id="whatif-3.1"]');
-    await expect(input.textContent()).resolves.toContain('krævet: 95 % · kan give 5');
-    await input.locator('input').fill('96 %');
+    // Text that cannot be read is marked, says what to type, and changes nothing.
+    await input.fill('abc');
+    await page.waitForFunction(() => document.getElementById('whatif-3.1')?.getAttribute('aria-invalid') === 'true');
+    await expect(page.locator('[id="whatif-error-3.1"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[id="whatif-error-3.1"]').textContent()).resolves.toBe('Skriv et tal, fx 86 %.');
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
+    await input.fill('96 %');
     await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
+    await expect(input.getAttribute('aria-invalid')).resolves.toBe('false');
+    await expect(page.locator('[id="whatif-error-3.1"]').isHidden()).resolves.toBe(true);
     await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 71,2 % (faktisk 66,2 %; +5 point)');
     await expect(page.locator('[id="whatif-effect-3.1"]').textContent()).resolves.toBe('Opfyldt · 5 / 5');
+    // The area it belongs to says by how much it moved.
+    await expect(page.locator('#whatif-areas .area-change.up').count()).resolves.toBe(1);
+    // A share with counts: the box takes cases met of 500, and a percent is turned into cases.
+    const counted = page.locator('.whatif-row', { has: page.locator('[id="whatif-1.2"]') });
+    await expect(counted.locator('.whatif-unit').textContent()).resolves.toBe('opfyldte af 500');
+    await expect(counted.locator('.whatif-help').textContent()).resolves.toBe('Nu: 412');
+    await page.locator('[id="whatif-1.2"]').fill('86 %');
+    await page.locator('[id="whatif-effect-1.2"]', { hasText: '430 af 500' }).waitFor({ timeout: 10_000 });
+    await expect(page.locator('[id="whatif-effect-1.2"]').textContent()).resolves.toBe('Opfyldt · 5 / 5 · 430 af 500');
+    // Assessments are chosen from a list, the plan's own value first.
+    await page.locator('#whatif-all').check();
+    await expect(page.locator('[id="whatif-8.2"] option').allTextContents()).resolves.toEqual(['Uændret (Delvist opfyldt)', 'Opfyldt', 'Delvist opfyldt', 'Ikke opfyldt']);
+    // Reset one row, then all: the score returns to the plan's own.
+    await page.locator('[id="whatif-reset-1.2"]').click();
+    await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
+    await expect(page.locator('[id="whatif-1.2"]').inputValue()).resolves.toBe('');
+    await page.locator('#whatif-reset-all').click();
+    await page.locator('#whatif-score', { hasText: '(faktisk 66,2 %; +0 point)' }).waitFor({ timeout: 10_000 });
+    await page.locator('#whatif-all').uncheck();
+    await page.locator('[id="whatif-3.1"]').fill('96 %');
+    await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
     await page.locator('#whatif-save').click();
     const link = page.locator('#scenario-download a');
     await link.waitFor({ timeout: 30_000 });

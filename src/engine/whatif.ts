@@ -112,7 +112,7 @@ function asTyped(value: CellValue | undefined, format: string | null | undefined
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? lang.vocabulary.yes[0] : lang.vocabulary.no[0];
-  if (value instanceof Date || typeof value !== 'number') return String(value);
+  if (typeof value !== 'number') return ''; // a date in a number field: the reader has reported it
   const f = formatter(lang);
   if (field === 'completed') return f.date(value);
   return format?.includes('%') ? f.percent(value) : f.number(value);
@@ -123,7 +123,8 @@ export function whatIfInput(row: PlanRow, plan: Plan, lang: EnginePack): WhatIfI
   const field = editableField(row);
   if (!field) return null;
   const cell = row.cells[field];
-  const current = asTyped(cell?.value, cell?.format, field, lang);
+  // A completion date reads as the language writes dates, however the plan typed it.
+  const current = field === 'completed' && row.completed?.date != null ? formatter(lang).date(row.completed.date) : asTyped(cell?.value, cell?.format, field, lang);
   const base: WhatIfInput = { field, kind: 'number', unit: null, of: null, current, choices: [] };
   if (field === 'met') return { ...base, kind: 'count', of: countBase(row) };
   if (field === 'assessment') {

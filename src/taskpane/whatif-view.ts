@@ -8,7 +8,7 @@ import { CRITERION_BY_KEY } from '../engine/criteria';
 import { formatter } from '../engine/format';
 import { fill, type LanguagePack } from '../i18n';
 import type { CellValue, DataRef, PlanResult, RowResult } from '../engine/types';
-import { editableField, whatIf, type WhatIfEdit } from '../engine/whatif';
+import { editableField, whatIf, whatIfInput, type WhatIfEdit, type WhatIfInput } from '../engine/whatif';
 import type { Pane } from './pane';
 import { setStatus } from './view';
 
@@ -31,21 +31,87 @@ function requiredText(r: RowResult, lang: LanguagePack): string | null {
   return counts ? f.number(r.required) : f.by(r.measureKind, r.required);
 }
 
+/** A plan's identity across reruns, so what the user typed for it survives scoring again. */
+const planKey = (r: PlanResult) => [r.plan.sheet, r.plan.metadata.agency, r.plan.metadata.year, r.plan.metadata.periodText].join('|');
+
+/** What the box takes, beside it: the plan's unit, "opfyldte af 500", "dato". */
+function unitText(input: WhatIfInput, lang: LanguagePack): string {
+  if (input.kind === 'count') return input.of === null ? '' : fill(lang.ui.whatIfCount, { total: formatter(lang).number(input.of) });
+  if (input.kind === 'date') return lang.ui.whatIfDate;
+  return input.unit ?? '';
+}
+
+/** The message under a box that cannot be read, with an example of what it takes. */
+function invalidText(input: WhatIfInput, lang: LanguagePack): string {
+  const f = formatter(lang);
+  if (input.kind === 'count') return fill(lang.ui.whatIfBadCount, { example: f.number(Math.round((input.of ?? 100) * 0.85)) });
+  if (input.kind === 'date') return fill(lang.ui.whatIfBadDate, { example: f.date(45565) });
+  return fill(lang.ui.whatIfBadNumber, { example: input.kind === 'percent' ? '86 %' : input.current || f.number(110) });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A drop-down of the words a choice offers; its first option keeps the plan's own value. */
+function choiceControl(id: string, input: WhatIfInput, lang: LanguagePack): HTMLSelectElement {
+  const select = el('select', { id, class: 'whatif-input' });
+  select.append(el('option', { value: '' }, fill(lang.ui.whatIfUnchanged, { value: input.current || '–' })));
+  for (const word of input.choices) select.append(el('option', { value: word }, word));
+  return select;
+}
+
+function textControl(id: string, input: WhatIfInput): HTMLInputElement {
+  return el('input', { id, class: 'whatif-input', type: 'text', inputmode: input.kind === 'date' ? 'text' : 'decimal', autocomplete: 'off', placeholder: input.current });
+}
+
 export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: WhatIfSource[]): void; rerender(): void } {
   let sources: WhatIfSource[] = [];
   let current = 0;
-  const edits = new Map<string, string>();
+  /** What the user typed, per plan and row; kept across redraws, plan switches and reruns. */
+  const typed = new Map<string, Map<string, string>>();
   let scenario: PlanResult | null = null;
 
   const select = $<HTMLSelectElement>('whatif-plan');
   const all = $<HTMLInputElement>('whatif-all');
+  const resetAll = $('whatif-reset-all');
+
+  const edits = (): Map<string, string> => {
+    const source = sources[current];
+    if (!source) return new Map();
+    const key = planKey(source.result);
+    return typed.get(key) ?? typed.set(key, new Map()).get(key)!;
+  };
+  const editList = (): WhatIfEdit[] => [...edits()].filter(([, text]) => text.trim() !== '').map(([id, text]) => ({ id, text }));
+
+  function renderAreas(result: PlanResult, actual: PlanResult, lang: LanguagePack): void {
+    const f = formatter(lang);
+    $('whatif-areas').replaceChildren(
+      ...result.areas.map((a, i) => {
+        const li = el('li');
+        const before = actual.areas[i]?.score ?? null;
+        const delta = a.score !== null && before !== null ? (a.score - before) * 100 : 0;
+        const value = el('span', {}, a.score === null ? '–' : f.percent(a.score));
+        // A changed area says by how much, so the effect of each input shows where it lands.
+        if (Math.abs(delta) > EPS) value.append(el('span', { class: delta > 0 ? 'area-change up' : 'area-change down' }, ` ${fill(lang.ui.areaChange, { delta: `${delta > 0 ? '+' : '−'}${f.number(Math.abs(delta))}` })}`));
+        const bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
+        const inner = el('span');
+        inner.style.width = `${Math.round((a.score ?? 0) * 100)}%`;
+        bar.append(inner);
+        li.append(el('span', {}, a.name || '—'), value, bar);
+        return li;
+      }),
+    );
+  }
 
   function recompute(): void {
     const source = sources[current];
     if (!source) return;
     const lang = pane.lang();
-    const list: WhatIfEdit[] = [...edits].map(([id, text]) => ({ id, text }));
-    const { result, unreadable } = whatIf(source.result.plan, list, { lang, data: source.data });
+    const { result, unreadable } = whatIf(source.result.plan, editList(), { lang, data: source.data });
     scenario = result;
     const f = formatter(lang);
     const actual = source.result.total;
@@ -55,72 +121,79 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
       actual: actual.score === null ? '–' : f.percent(actual.score),
       delta: `${delta >= 0 ? '+' : '−'}${f.number(Math.abs(delta))}`,
     });
-    $('whatif-areas').replaceChildren(
-      ...result.areas.map((a) => {
-        const li = document.createElement('li');
-        const name = document.createElement('span');
-        name.textContent = a.name || '—';
-        const value = document.createElement('span');
-        value.textContent = a.score === null ? '–' : f.percent(a.score);
-        const bar = document.createElement('span');
-        bar.className = 'bar';
-        bar.setAttribute('aria-hidden', 'true');
-        const inner = document.createElement('span');
-        inner.style.width = `${Math.round((a.score ?? 0) * 100)}%`;
-        bar.append(inner);
-        li.append(name, value, bar);
-        return li;
-      }),
-    );
+    renderAreas(result, source.result, lang);
+    const typedNow = edits();
+    resetAll.hidden = ![...typedNow.values()].some((t) => t !== '');
     for (const r of result.rows) {
-      const effect = document.getElementById(`whatif-effect-${r.id}`);
-      if (effect) effect.textContent = unreadable.includes(r.id) ? '?' : `${lang.statuses[r.status]} · ${f.number(r.earned)} / ${f.number(r.weight)}`;
+      const box = document.getElementById(`whatif-${r.id}`);
+      if (!box) continue;
+      const bad = unreadable.includes(r.id);
+      // An input that cannot be read is marked, says what it takes, and changes nothing.
+      box.setAttribute('aria-invalid', String(bad));
+      document.getElementById(`whatif-error-${r.id}`)!.hidden = !bad;
+      document.getElementById(`whatif-reset-${r.id}`)?.toggleAttribute('disabled', !typedNow.get(r.id));
+      // A count typed as a percent shows the cases it stands for.
+      const cases = editableField(r.row) === 'met' && r.row.met !== null && r.row.total !== null && typedNow.get(r.id) ? fill(lang.ui.whatIfCases, { count: f.number(r.row.met), total: f.number(r.row.total - (r.row.excluded ?? 0)) }) : '';
+      document.getElementById(`whatif-effect-${r.id}`)!.textContent = bad ? '' : [`${lang.statuses[r.status]} · ${f.number(r.earned)} / ${f.number(r.weight)}`, cases].filter(Boolean).join(' · ');
     }
+  }
+
+  function rowControl(r: RowResult, input: WhatIfInput, lang: LanguagePack): HTMLElement {
+    const wrap = el('div', { class: 'whatif-row' });
+    const id = `whatif-${r.id}`;
+    const required = requiredText(r, lang);
+    const gain = r.weight - r.earned;
+    wrap.append(el('label', { for: id, class: 'whatif-label' }, `${r.id} ${r.title}`.trim()));
+    wrap.append(
+      el(
+        'p',
+        { class: 'whatif-meta' },
+        [lang.statuses[r.status], required && fill(lang.ui.requiredValue, { value: required }), gain > EPS && fill(lang.ui.gainValue, { value: formatter(lang).number(gain) })].filter(Boolean).join(' · '),
+      ),
+    );
+    const box = input.kind === 'choice' ? choiceControl(id, input, lang) : textControl(id, input);
+    box.setAttribute('aria-describedby', `whatif-help-${r.id} whatif-error-${r.id}`);
+    box.value = edits().get(r.id) ?? '';
+    box.addEventListener(input.kind === 'choice' ? 'change' : 'input', () => {
+      edits().set(r.id, box.value);
+      recompute();
+    });
+    const line = el('div', { class: 'whatif-control' });
+    line.append(box);
+    const unit = unitText(input, lang);
+    if (unit) line.append(el('span', { class: 'whatif-unit' }, unit));
+    const reset = el('button', { type: 'button', class: 'whatif-reset', id: `whatif-reset-${r.id}`, 'aria-label': `${lang.ui.resetRow} ${r.id}`, title: lang.ui.resetRow }, '↺');
+    reset.addEventListener('click', () => {
+      edits().delete(r.id);
+      box.value = '';
+      recompute();
+      box.focus();
+    });
+    line.append(reset);
+    wrap.append(line);
+    wrap.append(el('p', { class: 'whatif-help', id: `whatif-help-${r.id}` }, input.current ? fill(lang.ui.whatIfCurrent, { value: input.current }) : lang.ui.whatIfBlank));
+    wrap.append(el('p', { class: 'whatif-error', id: `whatif-error-${r.id}`, hidden: '' }, invalidText(input, lang)));
+    wrap.append(el('p', { class: 'whatif-effect', id: `whatif-effect-${r.id}`, 'aria-live': 'polite' }));
+    return wrap;
   }
 
   function renderRows(): void {
     const source = sources[current];
     const lang = pane.lang();
-    const rows = source ? source.result.rows.filter((r) => !r.isParent && editableField(r.row) && (all.checked || r.fulfilment === null || r.fulfilment < 1 - EPS)) : [];
-    $('whatif-rows').replaceChildren(
-      ...rows.map((r) => {
-        const wrap = document.createElement('div');
-        const input = document.createElement('fluent-text-input') as HTMLElement & { value: string };
-        input.id = `whatif-${r.id}`;
-        input.dataset.id = r.id;
-        const required = requiredText(r, lang);
-        const gain = r.weight - r.earned;
-        input.textContent = [
-          `${r.id} ${r.title}`.trim(),
-          lang.statuses[r.status],
-          required && fill(lang.ui.requiredValue, { value: required }),
-          gain > EPS && fill(lang.ui.gainValue, { value: formatter(lang).number(gain) }),
-        ]
-          .filter(Boolean)
-          .join(' · ');
-        if (edits.has(r.id)) input.setAttribute('value', edits.get(r.id)!);
-        input.addEventListener('input', () => {
-          edits.set(r.id, String(input.value ?? ''));
-          recompute();
-        });
-        const effect = document.createElement('span');
-        effect.className = 'whatif-effect';
-        effect.id = `whatif-effect-${r.id}`;
-        wrap.append(input, effect);
-        return wrap;
-      }),
-    );
+    const typedNow = edits();
+    // Unmet rows, and any the user has typed in, so an edit never vanishes from view.
+    const rows = source
+      ? source.result.rows.filter((r) => !r.isParent && editableField(r.row) && (all.checked || typedNow.get(r.id) || r.fulfilment === null || r.fulfilment < 1 - EPS))
+      : [];
+    $('whatif-rows').replaceChildren(...rows.map((r) => rowControl(r, whatIfInput(r.row, source!.result.plan, lang)!, lang)));
     recompute();
   }
 
   function renderPlans(): void {
     select.replaceChildren(
       ...sources.map((s, i) => {
-        const option = document.createElement('option');
-        option.value = String(i);
         const m = s.result.plan.metadata;
-        option.textContent = [m.agency || s.result.plan.sheet, m.year, m.periodText].filter((x) => x !== null && x !== '').join(' ');
-        return option;
+        return el('option', { value: String(i) }, [m.agency || s.result.plan.sheet, m.year, m.periodText].filter((x) => x !== null && x !== '').join(' '));
       }),
     );
     select.value = String(current);
@@ -128,16 +201,19 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
 
   select.addEventListener('change', () => {
     current = Number(select.value);
-    edits.clear();
     renderRows();
   });
   all.addEventListener('change', renderRows);
+  resetAll.addEventListener('click', () => {
+    edits().clear();
+    renderRows();
+  });
   $('whatif-save').addEventListener('click', async () => {
     const source = sources[current];
     if (!source || !scenario) return;
     const lang = pane.lang();
     try {
-      setStatus(await save(source.result, scenario, [...edits].map(([id, text]) => ({ id, text })), lang));
+      setStatus(await save(source.result, scenario, editList(), lang));
     } catch (e) {
       setStatus(describeFailure(e, lang));
     }
@@ -145,9 +221,10 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
 
   return {
     show(next) {
+      // The plan shown stays shown after a rerun, where it is still there.
+      const was = sources[current] ? planKey(sources[current].result) : null;
       sources = next;
-      current = 0;
-      edits.clear();
+      current = Math.max(0, sources.findIndex((s) => planKey(s.result) === was));
       $('whatif').hidden = sources.length === 0;
       renderPlans();
       renderRows();

@@ -100,6 +100,8 @@ export interface SheetState {
   pageBreaks: string[];
   pageLayout: Record<string, unknown>;
   styles: { range: string; prop: string; value: unknown }[];
+  /** The sheet's AutoFilter range, if one is applied. */
+  autoFilter: string | null;
   deleted: boolean;
 }
 
@@ -132,7 +134,7 @@ export class FakeExcel {
   addSheet(name: string, rows: Cell[][], formats: string[][] = []): SheetState {
     const state: SheetState = {
       name, cells: rows.map((r) => [...r]), formats: formats.map((r) => [...r]), props: new Map(), frozenRows: 0, frozenColumns: 0,
-      charts: [], conditionalFormats: [], notes: [], links: [], groups: [], pageBreaks: [], pageLayout: {}, styles: [], deleted: false,
+      charts: [], conditionalFormats: [], notes: [], links: [], groups: [], pageBreaks: [], pageLayout: {}, styles: [], autoFilter: null, deleted: false,
     };
     this.sheets.push(state);
     return state;
@@ -273,6 +275,14 @@ class FakeWorksheet {
   get name(): string {
     return this.state.name;
   }
+  /** A rename is checked as a new name is (length, characters, taken), when the request runs. */
+  set name(next: string) {
+    const was = this.state.name;
+    const others = this.fake.sheets.filter((s) => !s.deleted && s !== this.state).map((s) => s.name);
+    const error = sheetNameError(next, others) ?? undefined;
+    this.fake.record(was, 'rename', next, { error, undo: () => (this.state.name = was) });
+    if (!error) this.state.name = next;
+  }
   private write(op: string, payload: unknown = null) {
     this.fake.record(this.state.name, op, payload);
   }
@@ -315,6 +325,7 @@ class FakeWorksheet {
   }
   /** Each call sets the sheet's one frozen pane: freezing columns after rows unfreezes the rows, as in Excel. */
   readonly freezePanes = {
+    unfreeze: () => this.freeze('unfreeze', 0, 0),
     freezeRows: (n: number) => this.freeze('freezeRows', n, 0),
     freezeColumns: (n: number) => this.freeze('freezeColumns', 0, n),
     freezeAt: (range: FakeRange) => {
@@ -351,22 +362,50 @@ class FakeWorksheet {
       },
     });
   }
-  readonly autoFilter = { apply: (range: FakeRange) => this.write('autoFilter', range.address) };
+  /** One AutoFilter per sheet: applying a second while one stands is refused, as Excel refuses it. */
+  get autoFilter() {
+    const sheet = this;
+    const filter = new (class extends Loadable {
+      apply(range: FakeRange): void {
+        const busy = sheet.state.autoFilter !== null && sheet.state.autoFilter !== range.address;
+        sheet.fake.record(sheet.state.name, 'autoFilter', range.address, busy ? { error: 'InvalidOperation' } : {});
+        if (!busy) sheet.state.autoFilter = range.address;
+      }
+      remove(): void {
+        sheet.write('autoFilter.remove');
+        sheet.state.autoFilter = null;
+      }
+      load(_props: string): this {
+        this.fake.record(null, 'load');
+        this.later(['enabled'], () => 5);
+        return this;
+      }
+      get enabled(): boolean {
+        this.need('enabled');
+        return sheet.state.autoFilter !== null;
+      }
+    })(this.fake);
+    return filter;
+  }
   /** Manual page breaks, each before its range's top row. */
   readonly horizontalPageBreaks = {
     add: (range: FakeRange) => {
       this.write('pageBreak', range.address);
       this.state.pageBreaks.push(range.address.split(':')[0]);
     },
-  };
-  readonly notes = {
-    add: (range: FakeRange, text: string) => {
-      this.write('note', text);
-      this.state.notes.push({ cell: range.address, text });
+    removePageBreaks: () => {
+      this.write('pageBreak.removeAll');
+      this.state.pageBreaks = [];
     },
   };
-  readonly charts = {
-    add: (type: string, source: FakeRange, _by: string) => {
+  get notes() {
+    return new FakeItems(this.fake, this.state, 'notes', (range: FakeRange, text: string) => {
+      this.write('note', text);
+      this.state.notes.push({ cell: range.address, text });
+    });
+  }
+  get charts() {
+    return new FakeItems(this.fake, this.state, 'charts', (type: string, source: FakeRange, _by: string) => {
       this.write('addChart', type);
       const chart = { type, source: source.address, title: '' };
       this.state.charts.push(chart);
@@ -376,8 +415,36 @@ class FakeWorksheet {
         setPosition: (from: string, to: string) => sheet.write('chartPosition', [from, to]),
         axes: { valueAxis: new Proxy({}, { set: (_t, p, v) => (sheet.write(`chart.valueAxis.${String(p)}`, v), true) }) },
       };
-    },
-  };
+    });
+  }
+}
+
+/** A sheet's charts or notes: `add` as the sheet defines it, and items that load and can be deleted. */
+class FakeItems<A extends unknown[], R> extends Loadable {
+  constructor(
+    fake: FakeExcel,
+    private readonly state: SheetState,
+    private readonly kind: 'charts' | 'notes',
+    readonly add: (...args: A) => R,
+  ) {
+    super(fake);
+  }
+  load(_props?: string): this {
+    this.fake.record(null, 'load');
+    this.later(['items'], () => JSON.stringify(this.state[this.kind]).length);
+    return this;
+  }
+  get items(): { delete(): void }[] {
+    this.need('items');
+    const list = this.state[this.kind] as object[];
+    return [...list].map((item) => ({
+      delete: () => {
+        this.fake.record(this.state.name, `${this.kind}.delete`);
+        const at = list.indexOf(item);
+        if (at >= 0) list.splice(at, 1);
+      },
+    }));
+  }
 }
 
 class FakeCustomProperties extends Loadable {
@@ -416,6 +483,12 @@ class FakeRange extends Loadable {
   }
   get address(): string {
     return `${a1(this.row, this.col)}:${a1(this.row + this.rows - 1, this.col + this.cols - 1)}`;
+  }
+  /** Whether an A1 range's first cell lies in this range. */
+  covers(address: string): boolean {
+    const m = address.replace(/\$/g, '').match(/^([A-Z]+)(\d+)/)!;
+    const [r, c] = [Number(m[2]) - 1, columnIndex(m[1])];
+    return r >= this.row && r < this.row + this.rows && c >= this.col && c < this.col + this.cols;
   }
   /** Rows and columns from A1 to the range's far corner, as freezeAt reads its range. */
   get extent(): { rows: number; cols: number } {
@@ -513,6 +586,26 @@ class FakeRange extends Loadable {
     this.fake.record(this.state.name, 'group', { by, range: this.address });
     this.state.groups.push({ by, range: this.address });
   }
+  ungroup(by: 'ByRows' | 'ByColumns'): void {
+    this.fake.record(this.state.name, 'ungroup', { by, range: this.address });
+    this.state.groups = this.state.groups.filter((g) => !(g.by === by && g.range === this.address));
+  }
+  /** Clears the range's cells: `All` takes values, formats, styles, links and conditional formats. */
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.fake.record(this.state.name, 'clear', [this.address, applyTo]);
+    const inside = (cell: string) => this.covers(cell);
+    for (let r = this.row; r < this.row + this.rows; r++) {
+      for (let c = this.col; c < this.col + this.cols; c++) {
+        if (applyTo !== 'Formats' && this.state.cells[r]) this.state.cells[r][c] = undefined as never;
+        if (applyTo !== 'Contents' && this.state.formats[r]) this.state.formats[r][c] = undefined as never;
+      }
+    }
+    if (applyTo === 'All') {
+      this.state.links = this.state.links.filter((l) => !inside(l.cell));
+      this.state.styles = this.state.styles.filter((s) => !inside(s.range));
+      this.state.conditionalFormats = this.state.conditionalFormats.filter((f) => !inside(f.range));
+    }
+  }
   /** A link on the range's top-left cell; one with neither a document reference nor an address is refused. */
   set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
     const ok = !!(link.documentReference || link.address);
@@ -544,6 +637,10 @@ class FakeRange extends Loadable {
   get conditionalFormats() {
     const range = this;
     return {
+      clearAll: () => {
+        range.write('conditionalFormat.clearAll');
+        range.state.conditionalFormats = range.state.conditionalFormats.filter((f) => !range.covers(f.range));
+      },
       add: (type: string) => {
         range.write('conditionalFormat', type);
         range.state.conditionalFormats.push({ type, range: range.address });

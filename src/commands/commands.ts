@@ -11,12 +11,14 @@ type Run = (score: (ctx: Excel.RequestContext) => Promise<ExcelScoreRun>) => Pro
 /** Scores every plan of the open workbook and words the outcome, success or failure, in the user's language. */
 export async function scoreAllNotice(run: Run, lang: LanguagePack, options: Omit<ExcelScoreOptions, 'lang'> = {}): Promise<Notice> {
   try {
-    const { results, problems } = await run((ctx) => scoreInExcel(ctx, { ...options, lang }));
+    // Nobody to ask from the ribbon: score sheets whose goals moved are kept as copies (scoreInExcel's default).
+    const { results, problems, keptAs } = await run((ctx) => scoreInExcel(ctx, { ...options, lang }));
     if (!results.length) return { text: lang.ui.noPlans, problems };
     const f = formatter(lang);
     const scores = results.map((r) => `${r.plan.metadata.agency || r.plan.sheet} ${r.total.score === null ? '–' : f.percent(r.total.score)}`);
+    const kept = keptAs?.size ? ` ${fill(lang.ui.keptAs, { names: [...keptAs.values()].join(', ') })}` : '';
     const counts = problemSummary(problems, lang);
-    return { text: `${fill(lang.ui.done, { count: results.length })} ${scores.join(' · ')}.${counts ? ` ${counts}` : ''}`, problems, results };
+    return { text: `${fill(lang.ui.done, { count: results.length })} ${scores.join(' · ')}.${kept}${counts ? ` ${counts}` : ''}`, problems, results };
   } catch (e) {
     return { text: describeFailure(e, lang), problems: [] };
   }

@@ -12,7 +12,7 @@ import { failureRule, OfficeFailure } from './failures';
 import { REQUEST_LIMIT, writeWorkbook, type WriteOptions } from './write';
 import type { WorkbookLayout } from '../layout/model';
 
-export { readWorkbook, selectCell, OWNER_KEY, type WorkbookRead } from './read';
+export { readWorkbook, readShape, selectCell, OWNER_KEY, SHAPE_KEY, type WorkbookRead } from './read';
 export { writeWorkbook, slices, REQUEST_LIMIT, type WriteOptions } from './write';
 export { describeFailure, failureRule, OfficeFailure, OFFICE_FAILURES, REQUIRED_API } from './failures';
 
@@ -72,11 +72,38 @@ export interface ExcelScoreOptions extends WriteOptions, RetryOptions {
   defaultPartialCredit?: number;
   /** Last year's plans, to set beside this year's. */
   lastYear?: LastYearPlan[];
+  /**
+   * Asked when earlier score sheets cannot be updated in place, because their goals or columns
+   * changed: replace them, keep them under a new name, or write nothing. Without it they are kept.
+   */
+  confirmReshape?: (sheets: string[]) => Promise<ReshapeChoice>;
 }
+
+/** What to do with score sheets whose shape changed since the last run. */
+export type ReshapeChoice = 'replace' | 'keep' | 'cancel';
 
 export interface ExcelScoreRun {
   results: PlanResult[];
   problems: Problem[];
+  /** Earlier score sheets kept under a new name: old name to new. */
+  keptAs?: Map<string, string>;
+  /** Nothing was written: the user chose to keep the workbook as it was. */
+  cancelled?: boolean;
+}
+
+/** The score sheets of the layout that exist with another shape: updating them would move their goals. */
+export function reshaped(layout: WorkbookLayout, read: WorkbookRead): string[] {
+  return layout.sheets.filter((s) => s.shape && read.shapes.has(s.name) && read.shapes.get(s.name)!.key !== s.shape.key).map((s) => s.name);
+}
+
+/** A free name for an earlier sheet kept beside the new one: `Name (2)`, within 31 characters. */
+export function keptName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
 }
 
 /** Scores the chosen plan sheets of the open workbook and writes their score sheets into it. */
@@ -91,9 +118,22 @@ export async function scoreInExcel(context: Excel.RequestContext, options: Excel
   });
   if (!results.length) return { results, problems };
   const userSheets = workbook.names.filter((n) => !workbook.owned.has(n));
-  const layout = scoreWorkbookLayout(results, problems, options.lang, userSheets);
-  await writeWithRetries(context, layout, workbook, options);
-  return { results, problems };
+  const layout = scoreWorkbookLayout(results, problems, options.lang, userSheets, workbook.kept);
+  // Sheets whose goals moved are not updated in place unasked: the user may keep the last run.
+  const changed = reshaped(layout, workbook);
+  const choice: ReshapeChoice = changed.length ? ((await options.confirmReshape?.(changed)) ?? 'keep') : 'replace';
+  if (choice === 'cancel') return { results, problems, cancelled: true };
+  const keptAs = new Map<string, string>();
+  if (choice === 'keep') {
+    const taken = [...workbook.names, ...layout.sheets.map((s) => s.name)];
+    for (const name of changed) {
+      const to = keptName(name, taken);
+      keptAs.set(name, to);
+      taken.push(to);
+    }
+  }
+  await writeWithRetries(context, layout, workbook, { ...options, keepAs: keptAs });
+  return { results, problems, ...(keptAs.size ? { keptAs } : {}) };
 }
 
 export interface ExcelConsolidateOptions extends ExcelScoreOptions {

@@ -6,9 +6,35 @@
  * in halves. Plans and the data ranges they refer to are then found in memory.
  */
 import type { CellValue, SheetGrid } from '../engine/types';
+import type { ScoreShape } from '../layout/model';
 
 /** The worksheet custom property that marks a sheet as the add-in's own. */
 export const OWNER_KEY = 'goalscore.role';
+/** The worksheet custom property that keeps a score sheet's shape, for a rerun to update it in place. */
+export const SHAPE_KEY = 'goalscore.shape';
+
+/** A score sheet's shape as kept on the sheet, with the columns it grouped. */
+export interface KeptShape extends ScoreShape {
+  outline?: [number, number];
+}
+
+/** The shape as a worksheet property's text: short keys, well under the 255 characters a value may hold. */
+export function shapeText(shape: ScoreShape, outline?: [number, number]): string {
+  return JSON.stringify({ k: shape.key, i: shape.id, n: shape.note, p: shape.planNote, f: shape.first, l: shape.last, ...(outline ? { o: outline } : {}) });
+}
+
+/** The shape read back; null for anything else, so a damaged property only costs the in-place update. */
+export function readShape(text: unknown): KeptShape | null {
+  try {
+    const s = JSON.parse(String(text)) as Record<string, unknown>;
+    const n = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+    if (typeof s.k !== 'string' || ![s.i, s.n, s.p, s.f, s.l].every(n) || (s.l as number) < (s.f as number)) return null;
+    const o = Array.isArray(s.o) && s.o.length === 2 && s.o.every(n) ? (s.o as [number, number]) : undefined;
+    return { key: s.k, id: s.i as number, note: s.n as number, planNote: s.p as number, first: s.f as number, last: s.l as number, outline: o };
+  } catch {
+    return null;
+  }
+}
 
 export interface WorkbookRead {
   /** Every sheet the add-in does not own, as grids. */
@@ -19,6 +45,12 @@ export interface WorkbookRead {
   names: string[];
   /** Whether the workbook's structure is protected: no sheet can then be added or deleted. */
   protected: boolean;
+  /** The add-in's score sheets' shapes, by name, for updating them in place. */
+  shapes: Map<string, KeptShape>;
+  /** How far each of the add-in's sheets reaches from A1 (rows, columns), so a rerun clears all it wrote. */
+  extents: Map<string, { rows: number; cols: number }>;
+  /** Notes the user typed on the add-in's score sheets, by sheet name and goal ID. */
+  kept: Map<string, Map<string, string>>;
 }
 
 /** Excel hands error values over as text such as `#DIV/0!`. */
@@ -106,15 +138,35 @@ export async function readWorkbook(context: Excel.RequestContext, responseLimit 
   await context.sync();
 
   const owned = new Map<string, string>();
+  const shapes = new Map<string, KeptShape>();
   for (const [name, props] of marks) {
     const mark = props.items.find((p) => p.key === OWNER_KEY);
     if (mark) owned.set(name, String(mark.value));
+    const shape = mark && readShape(props.items.find((p) => p.key === SHAPE_KEY)?.value);
+    if (shape) shapes.set(name, shape);
   }
+  const extents = new Map(
+    used.filter(({ name, range }) => owned.has(name) && !range.isNullObject).map(({ name, range }) => [name, { rows: range.rowIndex + range.rowCount, cols: range.columnIndex + range.columnCount }]),
+  );
+  // The goal rows' IDs and notes of each score sheet, read with the plans' cells.
+  const noteRanges = [...shapes].map(([name, s]) => {
+    const from = Math.min(s.id, s.note, s.planNote);
+    const range = sheets.getItem(name).getRangeByIndexes(s.first, from, s.last - s.first + 1, Math.max(s.id, s.note, s.planNote) - from + 1);
+    range.load('values');
+    return { name, from, shape: s, range };
+  });
   const wanted: Slice[] = used
     .filter(({ name, range }) => !owned.has(name) && !range.isNullObject)
     .map(({ name, range }) => ({ name, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount }));
   const slices = sliceSheets(wanted, responseLimit);
   const loaded = await loadSlices(context, slices, responseLimit);
+  // They ride along with the plans' first request; without one, or after a refused one, they get their own.
+  const ridden = slices.length > 0 && noteRanges.every(({ range }) => loadedValues(range));
+  if (noteRanges.length && !ridden) {
+    noteRanges.forEach(({ range }) => range.load('values'));
+    await context.sync();
+  }
+  const kept = new Map(noteRanges.map(({ name, from, shape, range }) => [name, typedNotes(range.values, shape, from)]));
   const grids: SheetGrid[] = wanted.map((sheet) => {
     const parts = [...loaded].filter(([slice]) => slice.name === sheet.name).sort(([a], [b]) => a.row - b.row);
     return {
@@ -124,7 +176,27 @@ export async function readWorkbook(context: Excel.RequestContext, responseLimit 
       origin: { row: sheet.row, col: sheet.col },
     };
   });
-  return { grids, owned, names: sheets.items.map((s) => s.name), protected: protection.protected };
+  return { grids, owned, names: sheets.items.map((s) => s.name), protected: protection.protected, shapes, extents, kept };
+}
+
+function loadedValues(range: Excel.Range): boolean {
+  try {
+    return Array.isArray(range.values);
+  } catch {
+    return false;
+  }
+}
+
+/** The notes a user typed: a note cell that differs from the plan's note beside it, by goal ID. */
+function typedNotes(values: unknown[][], shape: KeptShape, from: number): Map<string, string> {
+  const out = new Map<string, string>();
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  for (const row of values) {
+    const id = text(row[shape.id - from]);
+    const note = text(row[shape.note - from]);
+    if (id && note !== text(row[shape.planNote - from])) out.set(id, note);
+  }
+  return out;
 }
 
 /** Selects a cell for the user, e.g. from the problems list. One sync. */

@@ -6,7 +6,7 @@
  * Only sheets the add-in creates are written; a user's sheet is never touched.
  */
 import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from '../layout/model';
-import { OWNER_KEY, type WorkbookRead } from './read';
+import { OWNER_KEY, SHAPE_KEY, shapeText, type KeptShape, type WorkbookRead } from './read';
 import { quoteSheet } from '../engine/address';
 
 /** Requests stay under this many bytes; Excel on the web refuses payloads over 5 MB. */
@@ -22,7 +22,57 @@ export interface WriteOptions {
   requestLimit?: number;
   /** Called after each sheet, for progress bars. */
   onSheet?: (done: number, total: number) => void;
+  /** Earlier score sheets to keep under a new name (old name to new) instead of updating them. */
+  keepAs?: ReadonlyMap<string, string>;
 }
+
+/** What an earlier sheet holds besides cells, loaded in one request before it is updated in place. */
+interface Earlier {
+  sheet: Excel.Worksheet;
+  charts: Excel.ChartCollection;
+  notes: Excel.NoteCollection | null;
+  filter: Excel.AutoFilter;
+}
+
+/** Loads the charts, notes and filter of the sheets to be updated in place: one request for all. */
+async function loadEarlier(context: Excel.RequestContext, names: string[], options: WriteOptions): Promise<Map<string, Earlier>> {
+  const out = new Map<string, Earlier>();
+  for (const name of names) {
+    const sheet = context.workbook.worksheets.getItem(name);
+    const charts = sheet.charts.load('items/name');
+    const notes = options.features?.notes ? sheet.notes.load('items') : null;
+    const filter = sheet.autoFilter.load('enabled');
+    out.set(name, { sheet, charts, notes, filter });
+  }
+  if (out.size) await context.sync();
+  return out;
+}
+
+/**
+ * Empties an earlier sheet of the add-in's for its new contents, keeping the sheet itself: formulas
+ * on the user's sheets that point into it keep pointing, and Excel's undo stack is not cleared by
+ * a sheet deleted and added. Clears the larger of what was there and what comes.
+ */
+function clearEarlier(earlier: Earlier, extent: { rows: number; cols: number } | undefined, shape: KeptShape | undefined, layout: SheetLayout, width: number): void {
+  const { sheet } = earlier;
+  const all = sheet.getRangeByIndexes(0, 0, Math.max(extent?.rows ?? 0, layout.values.length, 1), Math.max(extent?.cols ?? 0, width));
+  all.conditionalFormats.clearAll();
+  all.clear('All');
+  all.getEntireColumn().columnHidden = false;
+  for (const chart of earlier.charts.items) chart.delete();
+  for (const note of earlier.notes?.items ?? []) note.delete();
+  if (earlier.filter.enabled) sheet.autoFilter.remove();
+  sheet.freezePanes.unfreeze();
+  sheet.horizontalPageBreaks.removePageBreaks();
+  // The group stays where it was the same; elsewhere it is taken away and made anew.
+  const before = shape?.outline;
+  const after = layout.outlineColumns;
+  if (before && (!after || before[0] !== after[0] || before[1] !== after[1])) sheet.getRangeByIndexes(0, before[0], 1, before[1] - before[0] + 1).getEntireColumn().ungroup('ByColumns');
+}
+
+/** Whether the sheet's column group is already where the layout wants it. */
+const sameOutline = (shape: KeptShape | undefined, layout: SheetLayout) =>
+  !!shape?.outline && !!layout.outlineColumns && shape.outline[0] === layout.outlineColumns[0] && shape.outline[1] === layout.outlineColumns[1];
 
 const color = (hex: string) => `#${hex}`;
 const H_ALIGN = { left: 'Left', center: 'Center', right: 'Right' } as const;
@@ -153,7 +203,7 @@ class Budget {
 }
 
 /** Everything after the values: formats, rules, panes, print setup, notes and charts. */
-async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: number, options: WriteOptions, budget: Budget): Promise<void> {
+async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: number, options: WriteOptions, budget: Budget, grouped = false): Promise<void> {
   for (const { range, style } of layout.styles) {
     await budget.spend([range, style]);
     applyStyle(sheet.getRange(range), style);
@@ -189,7 +239,7 @@ async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, widt
   // Pages that keep an area together start where the layout says (ExcelApi 1.9).
   for (const row of layout.rowBreaks ?? []) sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(row, 0, 1, 1));
   // The inputs fold away as one group beside the printed columns.
-  if (layout.outlineColumns) {
+  if (layout.outlineColumns && !grouped) {
     const [from, to] = layout.outlineColumns;
     sheet.getRangeByIndexes(0, from, 1, to - from + 1).getEntireColumn().group('ByColumns');
   }
@@ -225,13 +275,16 @@ function suspend(context: Excel.RequestContext, options: WriteOptions): void {
 
 /**
  * Writes every sheet of the layout. A sheet the add-in wrote before under the same name is
- * replaced, and so is an earlier sheet of a kind the layout has one of; the layout's names never
- * collide with a user's sheets because the pipeline reserves them. Per sheet two requests, the
+ * updated in place (unless it is to be kept under a new name); an earlier sheet of a kind the
+ * layout has one of, under another name, goes. The layout's names never collide with a user's
+ * sheets because the pipeline reserves them. Per sheet two requests, the
  * contents and then the formatting, each split further only where it would pass the size limit.
  */
 export async function writeWorkbook(context: Excel.RequestContext, layout: WorkbookLayout, read: WorkbookRead, options: WriteOptions = {}): Promise<void> {
   const limit = options.requestLimit ?? REQUEST_LIMIT;
   const sheets = context.workbook.worksheets;
+  const inPlace = (name: string) => read.owned.has(name) && !options.keepAs?.has(name);
+  const earlier = await loadEarlier(context, layout.sheets.map((s) => s.name).filter(inPlace), options);
   const budget = new Budget(context, options, limit);
   await budget.spend(undefined);
   // Sheets of one kind per workbook (problems, overview, shortfalls) are replaced by the new one.
@@ -239,9 +292,13 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
   const singles = new Set<string>(layout.sheets.map((s) => s.role).filter((r) => r !== 'score'));
   // A new overview replaces the last one's trend sheet too, even when it has none of its own.
   if (singles.has('overview')) singles.add('trend');
+  // Earlier score sheets the user chose to keep move aside under their new names first.
+  for (const [from, to] of options.keepAs ?? []) if (read.owned.has(from) && !read.names.includes(to)) sheets.getItem(from).name = to;
+  // A sheet of the same name is updated in place; other sheets of a kind the layout has one of go.
   for (const [name, role] of read.owned) {
-    if (replacing.has(name) || singles.has(role)) sheets.getItem(name).delete();
+    if (!replacing.has(name) && singles.has(role) && !options.keepAs?.has(name)) sheets.getItem(name).delete();
   }
+
   for (const [i, sheetLayout] of layout.sheets.entries()) {
     const width = Math.max(1, ...sheetLayout.values.map((r) => r.length), sheetLayout.columnWidths.length);
     // Formulas where the layout has them, values elsewhere: Excel computes the rest itself. A
@@ -260,8 +317,12 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
     const values = rectangle(cells, width, null);
     // null leaves a cell's format as it is: General, on a new sheet.
     const formats = rectangle(sheetLayout.numberFormats, width, null);
-    const sheet = sheets.add(sheetLayout.name);
+    const before = earlier.get(sheetLayout.name);
+    const shape = read.shapes.get(sheetLayout.name);
+    const sheet = before?.sheet ?? sheets.add(sheetLayout.name);
+    if (before) clearEarlier(before, read.extents.get(sheetLayout.name), shape, sheetLayout, width);
     sheet.customProperties.add(OWNER_KEY, sheetLayout.role);
+    if (sheetLayout.shape) sheet.customProperties.add(SHAPE_KEY, shapeText(sheetLayout.shape, sheetLayout.outlineColumns));
     // Formats go first in each slice's request, so a text-formatted cell keeps its text.
     const formatSlices = new Map(slices(formats, limit).map(([from, to, bytes]) => [from, { to, bytes }]));
     for (const [from, to, bytes] of slices(values, limit)) {
@@ -283,7 +344,7 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
       (sheet.getRangeByIndexes(run.from, run.col, run.to - run.from, 1) as unknown as { formulasR1C1: string }).formulasR1C1 = `=${run.formula}`;
     }
     await budget.flush();
-    await queueFormatting(sheet, sheetLayout, width, options, budget);
+    await queueFormatting(sheet, sheetLayout, width, options, budget, !!before && sameOutline(shape, sheetLayout));
     if (i === 0) sheet.activate();
     await budget.flush();
     options.onSheet?.(i + 1, layout.sheets.length);

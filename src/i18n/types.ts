@@ -125,10 +125,11 @@ export type ScoreColumnKey =
   | 'lookupWord'
   | 'lookupValue'
   | 'computed'
-  | 'computedExplanation';
+  | 'computedExplanation'
+  | 'planNote';
 
 /** Words of the task pane; `{name}` stands for a value. */
-export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'remove' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'whatIfCount' | 'whatIfDate' | 'whatIfCurrent' | 'whatIfBlank' | 'whatIfUnchanged' | 'whatIfBadNumber' | 'whatIfBadCount' | 'whatIfBadDate' | 'whatIfCases' | 'resetRow' | 'resetAll' | 'areaChange' | 'notScored' | 'planErrors' | 'nothingToConsolidate' | 'removeFile' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | OfficeFailureKey, string>;
+export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'remove' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'reshapeTitle' | 'reshapeText' | 'reshapeReplace' | 'reshapeKeep' | 'reshapeCancel' | 'keptAs' | 'cancelled' | 'whatIfCount' | 'whatIfDate' | 'whatIfCurrent' | 'whatIfBlank' | 'whatIfUnchanged' | 'whatIfBadNumber' | 'whatIfBadCount' | 'whatIfBadDate' | 'whatIfCases' | 'resetRow' | 'resetAll' | 'areaChange' | 'notScored' | 'planErrors' | 'nothingToConsolidate' | 'removeFile' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | OfficeFailureKey, string>;
 
 /** Office failures the add-in explains in plain words (see src/excel/failures.ts). */
 export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';

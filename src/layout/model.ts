@@ -93,6 +93,29 @@ export interface SheetLayout {
   rowBreaks?: number[];
   autoFilter?: string;
   tabColor?: string;
+  /** A score sheet's shape, kept with the sheet so a rerun can update it in place (see ScoreShape). */
+  shape?: ScoreShape;
+}
+
+/**
+ * Where a score sheet keeps its goals: the ID, note and plan-note columns and the goal rows. `key`
+ * stands for the goals, columns and size: a rerun with the same key puts every goal where it was,
+ * so references into the sheet keep their meaning.
+ */
+export interface ScoreShape {
+  key: string;
+  id: number;
+  note: number;
+  planNote: number;
+  first: number;
+  last: number;
+}
+
+/** FNV-1a over a text, as eight hex digits: a short key that fits a worksheet property. */
+export function shapeKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }
 
 export interface WorkbookLayout {

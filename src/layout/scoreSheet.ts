@@ -151,13 +151,16 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     formatEmpty: true,
   },
   { key: 'gain', width: 10, value: (r) => (notMet(r) ? r.weight - r.earned : null), format: FORMATS.earned, formatEmpty: true },
-  { key: 'note', width: 30, wrap: true, input: 'note', value: (r) => r.row.note || null },
+  // Always there, for the user's own notes; a rerun keeps what was typed (see keptNotes).
+  { key: 'note', width: 30, wrap: true, value: (r) => r.row.note || null },
   { key: 'level', width: 6, hidden: true, value: (r) => r.level, format: FORMATS.count },
   { key: 'leaf', width: 6, hidden: true, value: (r) => (r.isParent ? 0 : 1), format: FORMATS.count },
   { key: 'assessed', width: 8, hidden: true, value: (r) => r.assessedWeight, format: FORMATS.weight },
   // What goalscore computed, for the explanation to tell whether an edit on the sheet changed it.
   { key: 'computed', width: 8, hidden: true, value: (r) => r.fulfilment, format: FORMATS.percent },
   { key: 'computedExplanation', width: 20, hidden: true, value: (r) => r.explanation || null },
+  // The plan's note as written, so a rerun can tell a note typed on the score sheet from the plan's.
+  { key: 'planNote', width: 20, hidden: true, value: (r) => r.row.note || null },
   // The word lookup table the formulas read (assessment words, then completion words); filled below.
   { key: 'lookupWord', width: 14, hidden: true, value: () => null },
   { key: 'lookupValue', width: 6, hidden: true, value: () => null },
@@ -646,7 +649,21 @@ function tableRules(g: Grid, table: GoalTable): SheetLayout['conditionalFormats'
   ];
 }
 
-export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string): SheetLayout {
+/** Notes typed on the score sheet by the user, by goal ID, to put back in place of the plan's. */
+export type KeptNotes = ReadonlyMap<string, string>;
+
+/** Puts the user's own notes back in the note column, each on its goal's row. */
+function keepNotes(g: Grid, table: GoalTable, kept: KeptNotes | undefined): void {
+  if (!kept?.size) return;
+  const id = g.col('id');
+  const note = g.col('note');
+  for (let r = table.firstDataRow; r < table.totalRow; r++) {
+    const text = kept.get(String(g.values[r]?.[id] ?? ''));
+    if (text !== undefined) g.values[r][note] = text;
+  }
+}
+
+export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string, kept?: KeptNotes): SheetLayout {
   const { plan } = result;
   const g = new Grid(SCORE_COLUMNS.filter((c) => (!c.input || plan.columns[c.input]) && (!c.when || c.when(result))), lang);
   const summary = titleAndSummary(g, result, lang);
@@ -655,6 +672,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
   const block = areaBlock(g, result, lang, table);
   lookupTable(g, result, summary, table.firstDataRow);
   tableStyles(g, table);
+  keepNotes(g, table, kept);
 
   // The chart right under the table, beside its data, within the printed columns.
   const lastPrinted = g.col('explanation');
@@ -695,6 +713,14 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     outlineColumns: lastPrinted + 1 < firstHidden ? [lastPrinted + 1, firstHidden - 1] : undefined,
     // The filter leaves out the hidden helper columns, so sorting the goals never moves the lookup table.
     autoFilter: rangeAddress(table.headerRow, 0, table.totalRow - 1, firstHidden - 1),
+    shape: {
+      key: [g.columns.map((c) => c.key).join(','), result.rows.map((r) => r.id).join(',')].join('|'),
+      id: g.col('id'),
+      note: g.col('note'),
+      planNote: g.col('planNote'),
+      first: table.firstDataRow,
+      last: table.totalRow - 1,
+    },
   };
 }
 

@@ -10,9 +10,9 @@ import { scorePeriods } from '../engine/periods';
 import { forecast } from '../engine/forecast';
 import { lastYearOf, matchGoals, pickLastYear, withLastYearBaselines } from '../engine/lastYear';
 import type { CellValue, DataRef, Plan, PlanResult, Problem, SheetGrid } from '../engine/types';
-import { safeSheetName, type SheetLayout, type WorkbookLayout } from '../layout/model';
+import { safeSheetName, shapeKey, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
-import { buildScoreSheet } from '../layout/scoreSheet';
+import { buildScoreSheet, type KeptNotes } from '../layout/scoreSheet';
 import { withHistory } from '../layout/history';
 import { withLastYear } from '../layout/lastYear';
 import { buildOverviewSheet, buildShortfallSheet, buildTrendSheet, sheetKey, type AgencySheets } from '../layout/overview';
@@ -102,8 +102,12 @@ export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}):
 }
 
 /** A plan's score sheet: the goal table, last year beside it where compared, and its history by period. */
-function scoreSheet(result: PlanResult, words: LanguagePack, name: string): SheetLayout {
-  return withHistory(withLastYear(buildScoreSheet(result, words, name), result, words.sheet), result, words.sheet);
+/** A score sheet with last year and the periods beside it; its shape key covers what they add. */
+function scoreSheet(result: PlanResult, words: LanguagePack, name: string, kept?: KeptNotes): SheetLayout {
+  const layout = withHistory(withLastYear(buildScoreSheet(result, words, name, kept), result, words.sheet), result, words.sheet);
+  if (!layout.shape) return layout;
+  const width = Math.max(layout.columnWidths.length, ...layout.values.map((r) => r.length));
+  return { ...layout, shape: { ...layout.shape, key: shapeKey(`${layout.shape.key}|${layout.values.length}x${width}`) } };
 }
 
 /** A score sheet is named by its agency and period (`Kriminalforsorgen Q4`), else by its plan sheet. */
@@ -113,10 +117,20 @@ function scoreSheetName(r: PlanResult, words: LanguagePack): string {
 }
 
 /** The score workbook: a score sheet per plan, and a problems sheet when there are problems. */
-export function scoreWorkbookLayout(results: PlanResult[], problems: FileProblem[], lang: LanguagePack | string, reserved: string[] = []): WorkbookLayout {
+export function scoreWorkbookLayout(
+  results: PlanResult[],
+  problems: FileProblem[],
+  lang: LanguagePack | string,
+  reserved: string[] = [],
+  /** Notes the user typed on earlier score sheets, by sheet name and goal ID. */
+  kept: ReadonlyMap<string, KeptNotes> = new Map(),
+): WorkbookLayout {
   const words = typeof lang === 'object' ? lang : pack(lang);
   const taken = new Set(reserved.map((n) => n.toLowerCase()));
-  const sheets = results.map((r) => scoreSheet(r, words, safeSheetName(scoreSheetName(r, words), taken)));
+  const sheets = results.map((r) => {
+    const name = safeSheetName(scoreSheetName(r, words), taken);
+    return scoreSheet(r, words, name, kept.get(name));
+  });
   if (problems.length) sheets.push(buildProblemsSheet(problems, words, safeSheetName(words.sheet.problemsSheet, taken), reserved));
   return { sheets };
 }

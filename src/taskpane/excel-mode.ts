@@ -3,6 +3,7 @@ import { fill, problemSummary } from '../i18n';
 import { consolidateInExcel, describeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, writeWorkbook, type PlanSheetInfo } from '../excel';
 import { dataFromGrids, scenarioLayout } from '../pipeline';
 import { startWhatIf } from './whatif-view';
+import { askReshape } from './reshape-dialog';
 import { startConsolidation } from './consolidate-view';
 import type { FileProblem } from '../pipeline';
 import { hostFeatures } from '../addin/host';
@@ -46,18 +47,24 @@ export function startExcelMode(pane: Pane): Mode {
             defaultPartialCredit: pane.settings().partialCredit,
             lastYear: pane.lastYear(),
             features: hostFeatures(),
+            confirmReshape: (sheets) => askReshape(sheets, lang),
             onSheet: (done, count) => setStatus(fill(lang.ui.writing, { done, total: count }), { done, total: count }),
           },
           read,
         );
         return { ...scored, data: dataFromGrids(read.grids) };
       });
+      if (run.cancelled) {
+        setStatus(lang.ui.cancelled);
+        return;
+      }
       shown = run.results.map((result) => ({ result }));
       scenarios.show(run.results.map((result) => ({ result, data: run.data })));
       problems = run.problems;
       scored = true;
       rerender();
-      setStatus([fill(lang.ui.done, { count: run.results.length }), problemSummary(run.problems, lang)].filter(Boolean).join(' '));
+      const kept = run.keptAs?.size ? fill(lang.ui.keptAs, { names: [...run.keptAs.values()].join(', ') }) : '';
+      setStatus([fill(lang.ui.done, { count: run.results.length }), kept, problemSummary(run.problems, lang)].filter(Boolean).join(' '));
     } catch (e) {
       fail(e);
     }

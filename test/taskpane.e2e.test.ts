@@ -314,6 +314,62 @@ describe('Excel mode, with the recording fake as the host', () => {
     // 11.1 had no result: its actual fulfilment cell stays empty, the scenario's is 1.
     expect(sheet).toEqual({ name: 'Scenarie Kriminalforsorgen', row: ['ja', undefined, 1] });
   }, 60_000);
+
+  test('a rerun after a goal was added asks first; keeping the last run moves it aside, and a note typed on the score sheet survives', async () => {
+    type Fake = { sheets: { name: string; deleted: boolean; props: Map<string, string>; cells: unknown[][] }[] };
+    // The user types a note on the score sheet and adds a goal to the plan.
+    await excelPage.evaluate(() => {
+      const fake = (window as unknown as { __fake: Fake }).__fake;
+      const score = fake.sheets.find((s) => !s.deleted && s.name === 'Kriminalforsorgen Q4')!;
+      const header = score.cells.findIndex((r) => r?.[0] === 'Nr.');
+      const note = (score.cells[header] as string[]).indexOf('Note');
+      score.cells[score.cells.findIndex((r, i) => i > header && r?.[0] === '1.2')][note] = 'Min egen note';
+      const plan = fake.sheets.find((s) => s.name === 'Mål- og resultatplan')!;
+      const cols = plan.cells[plan.cells.findIndex((r) => r?.[0] === 'Nr.')] as string[];
+      const row = cols.map(() => null as unknown);
+      row[cols.indexOf('Nr.')] = '12.1';
+      row[cols.indexOf('Mål')] = 'Et nyt mål';
+      row[cols.indexOf('Kravtype')] = 'mindst';
+      row[cols.indexOf('Målværdi')] = 10;
+      row[cols.indexOf('Resultat Q4')] = 12;
+      plan.cells.push(row);
+    });
+    await excelPage.locator('#score-all').click();
+    const dialog = excelPage.locator('#reshape-dialog');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(excelPage.locator('#reshape-text').textContent()).resolves.toContain('Kriminalforsorgen Q4: målene eller kolonnerne har ændret sig');
+    await expect(axeViolations(excelPage)).resolves.toEqual([]);
+    if (process.env.UPDATE_DOCS) await excelPage.screenshot({ path: path.join(ROOT, 'docs', 'rerun.png') });
+    await excelPage.locator('#reshape-keep').click();
+    await excelPage.locator('#status', { hasText: 'bevaret som Kriminalforsorgen Q4 (2)' }).waitFor({ timeout: 30_000 });
+    await expect(dialog.isHidden()).resolves.toBe(true);
+    const after = await excelPage.evaluate(() => {
+      const fake = (window as unknown as { __fake: Fake }).__fake;
+      const noteOf = (name: string) => {
+        const s = fake.sheets.find((x) => !x.deleted && x.name === name)!;
+        const header = s.cells.findIndex((r) => r?.[0] === 'Nr.');
+        return s.cells[s.cells.findIndex((r, i) => i > header && r?.[0] === '1.2')][(s.cells[header] as string[]).indexOf('Note')];
+      };
+      return { kept: noteOf('Kriminalforsorgen Q4 (2)'), fresh: noteOf('Kriminalforsorgen Q4') };
+    });
+    expect(after).toEqual({ kept: 'Min egen note', fresh: 'Min egen note' });
+    // A second goal added, asked again, and Escape: nothing is written.
+    await excelPage.evaluate(() => {
+      const plan = (window as unknown as { __fake: Fake }).__fake.sheets.find((s) => s.name === 'Mål- og resultatplan')!;
+      const last = plan.cells[plan.cells.length - 1] as unknown[];
+      plan.cells.push(last.map((v) => (v === '12.1' ? '12.2' : v)));
+    });
+    const requests = await excelPage.evaluate(() => (window as unknown as { __fake: { requests: unknown[] } }).__fake.requests.length);
+    await excelPage.locator('#score-all').click();
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    await excelPage.keyboard.press('Escape');
+    await excelPage.locator('#status', { hasText: 'Intet er skrevet' }).waitFor({ timeout: 30_000 });
+    const written = await excelPage.evaluate(
+      (from) => (window as unknown as { __fake: { requests: { operations: { op: string }[] }[] } }).__fake.requests.slice(from).flatMap((r) => r.operations).filter((o) => o.op !== 'load').length,
+      requests,
+    );
+    expect(written).toBe(0);
+  }, 90_000);
 });
 
 describe('what if', () => {

@@ -7,7 +7,7 @@ import { fakeFromSeed } from './fake-seed';
 test('scored: the notice names each plan with its score, and counts the problems', async () => {
   const fake = await fakeFromSeed('000-kriminalforsorgen-2024.xlsx');
   const notice = await scoreAllNotice((score) => score(fake.asContext()), pack('da'));
-  expect(notice.text).toMatch(/^Færdig: 1 scoreark skrevet\. Kriminalforsorgen 66,2 %\./);
+  expect(notice.text).toMatch(/^Færdig: 1 opgørelse skrevet\. Kriminalforsorgen 66,2 %\./);
   expect(notice.results).toHaveLength(1);
   const english = await scoreAllNotice((score) => score(fake.asContext()), pack('en'));
   expect(english.text).toMatch(/Kriminalforsorgen 66\.2 %/);

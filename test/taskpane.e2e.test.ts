@@ -81,7 +81,7 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   await expect(card.locator('h3').textContent()).resolves.toBe('Kriminalforsorgen 2024, Q4');
   expect(await card.locator('fluent-badge').allTextContents()).toEqual(['Opfyldt: 10', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);
   expect(await card.locator('.areas li').count()).toBe(7);
-  await expect(page.locator('#status').textContent()).resolves.toBe('Færdig: 1 scoreark skrevet.');
+  await expect(page.locator('#status').textContent()).resolves.toBe('Færdig: 1 opgørelse skrevet.');
 
   const [download] = await Promise.all([page.waitForEvent('download'), card.locator('a[download]').click()]);
   expect(download.suggestedFilename()).toBe('000-kriminalforsorgen-2024.score.xlsx');
@@ -162,7 +162,7 @@ test('problems come first, grouped by plan; the status line counts them; a plan 
   await wb.xlsx.writeFile(file);
   await page.setInputFiles('#file-input', file);
   await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Problemer:'), null, { timeout: 30_000 });
-  expect(await page.locator('#status').textContent()).toBe('Færdig: 1 scoreark skrevet. Problemer: 2 (Fejl: 2, Advarsel: 0).');
+  expect(await page.locator('#status').textContent()).toBe('Færdig: 1 opgørelse skrevet. Problemer: 2 (Fejl: 2, Advarsel: 0).');
   // Problems above the results, in the page's order.
   const order = await page.evaluate(() => document.querySelector('#problems')!.compareDocumentPosition(document.querySelector('#results')!) & Node.DOCUMENT_POSITION_FOLLOWING);
   expect(order).toBeTruthy();
@@ -223,7 +223,7 @@ describe('Excel mode, with the recording fake as the host', () => {
       formats: (g.formats ?? []).map((r) => Array.from(r, (f) => f ?? 'General')),
     }));
     sheets.push({ name: 'Plan med fejl', values: [['Myndighed', 'Prøvestyrelsen'], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 100, 'mindst', 5, 'fem']], formats: [] });
-    const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 1000 } });
+    const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 350, height: 1000 } });
     excelPage = await context.newPage();
     await excelPage.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
     watch(excelPage);
@@ -239,9 +239,31 @@ describe('Excel mode, with the recording fake as the host', () => {
     await expect(excelPage.locator('#file-mode').isHidden()).resolves.toBe(true);
   });
 
+  test('at 320 and 350 px each plan\'s box stands beside its name, and nothing runs off the side', async () => {
+    for (const width of [320, 350]) {
+      await excelPage.setViewportSize({ width, height: 1000 });
+      const boxes = await excelPage.evaluate(() =>
+        Array.from(document.querySelectorAll('.plan-item'), (item) => {
+          const box = item.querySelector('fluent-checkbox')!.getBoundingClientRect();
+          const name = item.querySelector('.plan-name')!.getBoundingClientRect();
+          return { besideName: box.right <= name.left, sameLine: Math.abs(box.top + box.height / 2 - (name.top + name.height / 2)) < box.height };
+        }),
+      );
+      expect(boxes).toEqual([{ besideName: true, sameLine: true }, { besideName: true, sameLine: true }]);
+      await expect(excelPage.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
+      // The label ticks its box, as a label does.
+      await excelPage.locator('#plan-label-1').click();
+      await expect(excelPage.evaluate(() => (document.getElementById('plan-1') as HTMLElement & { checked: boolean }).checked)).resolves.toBe(false);
+      await excelPage.locator('#plan-label-1').click();
+      await expect(excelPage.evaluate(() => (document.getElementById('plan-1') as HTMLElement & { checked: boolean }).checked)).resolves.toBe(true);
+      if (process.env.UPDATE_DOCS) await excelPage.screenshot({ path: path.join(ROOT, 'docs', `taskpane-${width}.png`) });
+    }
+    await excelPage.setViewportSize({ width: 350, height: 1000 });
+  });
+
   test('scores all plans into the workbook, shows the summary, and a problem takes the user to its cell', async () => {
     await excelPage.locator('#score-all').click();
-    await excelPage.locator('#status', { hasText: 'Færdig: 2 scoreark skrevet.' }).waitFor({ timeout: 30_000 });
+    await excelPage.locator('#status', { hasText: 'Færdig: 2 opgørelser skrevet.' }).waitFor({ timeout: 30_000 });
     await expect(excelPage.locator('.plan-result .score-value').first().textContent()).resolves.toBe('66,2 %');
     const owned = await excelPage.evaluate(() => {
       const fake = (window as unknown as { __fake: { sheets: { name: string; deleted: boolean; props: Map<string, string> }[] } }).__fake;
@@ -266,7 +288,7 @@ describe('Excel mode, with the recording fake as the host', () => {
     });
     await excelPage.locator('#status', { hasText: 'Kriminalforsorgen 66,2 %' }).waitFor({ timeout: 30_000 });
     const status = await excelPage.locator('#status').textContent();
-    expect(status).toMatch(/^Færdig: 2 scoreark skrevet\. .*Problemer: 1 \(Fejl: 1, Advarsel: 0\)\.$/);
+    expect(status).toMatch(/^Færdig: 2 opgørelser skrevet\. .*Problemer: 1 \(Fejl: 1, Advarsel: 0\)\.$/);
     const state = await excelPage.evaluate(() => ({ completed: (window as unknown as { __completed?: boolean }).__completed, shown: (window as unknown as { __shown?: number }).__shown }));
     expect(state).toEqual({ completed: true, shown: 1 });
     await expect(excelPage.locator('#problem-list fluent-button').textContent()).resolves.toContain('Plan med fejl!E3');
@@ -275,7 +297,7 @@ describe('Excel mode, with the recording fake as the host', () => {
   test('only the ticked plans are scored', async () => {
     await excelPage.locator('#plan-list fluent-checkbox').nth(1).click();
     await excelPage.locator('#score-selected').click();
-    await excelPage.locator('#status', { hasText: 'Færdig: 1 scoreark skrevet.' }).waitFor({ timeout: 30_000 });
+    await excelPage.locator('#status', { hasText: 'Færdig: 1 opgørelse skrevet.' }).waitFor({ timeout: 30_000 });
     await expect(excelPage.locator('.plan-result').count()).resolves.toBe(1);
     // The list is redrawn after scoring; the user's ticks stay as they were.
     const ticks = await excelPage.evaluate(() => Array.from(document.querySelectorAll<HTMLElement & { checked: boolean }>("#plan-list fluent-checkbox"), (b) => b.checked));
@@ -376,7 +398,7 @@ describe('what if', () => {
   test('in a browser: typing a hypothetical result moves the score at once; the scenario downloads', async () => {
     await page.evaluate(() => (document.getElementById('status')!.textContent = ''));
     await page.setInputFiles('#file-input', SEED);
-    await page.locator('#status', { hasText: 'Færdig: 1 scoreark skrevet.' }).waitFor({ timeout: 30_000 });
+    await page.locator('#status', { hasText: 'Færdig: 1 opgørelse skrevet.' }).waitFor({ timeout: 30_000 });
     await page.locator('#whatif').waitFor({ state: 'visible' });
     await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
     // 3.1 answers 96 % of hearings in time instead of 93,8 %: met, 5 points more.
@@ -438,7 +460,7 @@ describe('what if', () => {
 describe('consolidation in file mode', () => {
   test('with nothing added, consolidating says what to do first and writes nothing', async () => {
     await page.locator('#consolidate-run').click();
-    await page.locator('#status', { hasText: 'Tilføj planmapper' }).waitFor({ timeout: 10_000 });
+    await page.locator('#status', { hasText: 'Tilføj planfiler' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('#overview-download a').count()).toBe(0);
   }, 30_000);
 
@@ -484,6 +506,31 @@ test('an Excel without ExcelApi 1.12 is told so in plain words, and offered noth
   await expect(old.locator('#status').textContent()).resolves.toBe('This version of Excel is too old for the add-in. It needs Excel 2021, Microsoft 365 or Excel on the web.');
   await expect(old.locator('#excel-mode').isHidden()).resolves.toBe(true);
   await expect(old.locator('#file-mode').isHidden()).resolves.toBe(true);
+  await context.close();
+}, 60_000);
+
+test('the pane follows a dark theme: Fluent\'s dark tokens, readable text, no contrast violations', async () => {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 350, height: 900 }, colorScheme: 'dark' });
+  const dark = await context.newPage();
+  await dark.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  watch(dark);
+  await dark.goto(`${base}/taskpane.html`);
+  await dark.locator('#file-mode').waitFor({ state: 'visible' });
+  await dark.setInputFiles('#file-input', SEED);
+  await dark.locator('.plan-result').waitFor({ state: 'visible', timeout: 30_000 });
+  const look = await dark.evaluate(() => {
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((c) => c / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const body = getComputedStyle(document.body);
+    return { theme: document.documentElement.dataset.theme, background: luminance(body.backgroundColor), text: luminance(body.color) };
+  });
+  expect(look.theme).toBe('dark');
+  expect(look.background).toBeLessThan(0.05);
+  expect(look.text).toBeGreaterThan(0.7);
+  await expect(axeViolations(dark)).resolves.toEqual([]);
+  if (process.env.UPDATE_DOCS) await dark.screenshot({ path: path.join(ROOT, 'docs', 'taskpane-dark.png'), fullPage: true });
   await context.close();
 }, 60_000);
 

@@ -49,8 +49,8 @@ describe('score workbook', () => {
     const required = names.indexOf('Krævet for opfyldelse');
     expect(names.slice(required, required + 3)).toEqual(['Krævet for opfyldelse', 'Kan vindes', 'Note']);
     // The formulas' helper columns are there, hidden.
-    expect(names.slice(-7)).toEqual(['Niveau', 'Krav', 'Vurderet vægt', 'Beregnet opfyldelse', 'Beregnet forklaring', 'Ord', 'Værdi']);
-    expect([0, 1, 2, 3, 4, 5, 6].map((i) => sheet.getColumn(names.length - i).hidden)).toEqual(new Array(7).fill(true));
+    expect(names.slice(-8)).toEqual(['Niveau', 'Krav', 'Vurderet vægt', 'Beregnet opfyldelse', 'Beregnet forklaring', 'Planens note', 'Ord', 'Værdi']);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => sheet.getColumn(names.length - i).hidden)).toEqual(new Array(8).fill(true));
     expect(names).not.toContain('Formel');
     expect(header.getCell(1).font?.bold).toBe(true);
   });

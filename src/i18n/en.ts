@@ -189,6 +189,7 @@ export const en: ProductWords = {
     requiredValue: 'required: {value}',
     choosePlan: 'Plan',
     gainValue: 'would add {value}',
+    help: 'Help',
     reshapeTitle: 'The score sheet has new goals or columns',
     reshapeText: '{sheets}: the goals or columns have changed since the last run. Formulas on your own sheets that point into the score sheet will point at other cells if it is updated.',
     reshapeReplace: 'Update the score sheet',

@@ -11,8 +11,6 @@ import '@fluentui/web-components/progress-bar/define.js';
 import '@fluentui/web-components/radio/define.js';
 import '@fluentui/web-components/radio-group/define.js';
 import '@fluentui/web-components/text-input/define.js';
-import { setTheme } from '@fluentui/web-components';
-import { webLightTheme } from '@fluentui/tokens';
 import { LANGUAGES, pack, type LanguageCode } from '../i18n';
 import { startExcelMode } from './excel-mode';
 import type { Mode, Pane } from './pane';
@@ -20,9 +18,10 @@ import { startFileMode } from './file-mode';
 import { startLastYear, type LastYearPicker } from './last-year-view';
 import { loadSettings, resolveLanguage, saveSettings, type Settings } from '../addin/settings';
 import { applyWords, setStatus } from './view';
+import { followTheme } from './theme';
 import '../commands/commands';
 
-setTheme(webLightTheme);
+followTheme();
 
 let settings: Settings = loadSettings();
 let hostLanguage: string | undefined = navigator.language;
@@ -96,6 +95,8 @@ if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
   Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel;
     if (inExcel) hostLanguage = Office.context.displayLanguage;
+    // Office's theme is known once Office is ready.
+    if (inExcel) followTheme();
     start(inExcel);
   });
 } else {

@@ -21,6 +21,8 @@ export function applyWords(lang: LanguagePack): void {
   for (const node of document.querySelectorAll<HTMLElement>('[data-ui]')) {
     node.textContent = lang.ui[node.dataset.ui as keyof LanguagePack['ui']] ?? node.textContent;
   }
+  // The help page in the pane's language.
+  document.getElementById('help-link')?.setAttribute('href', lang.code === 'en' ? 'help.html' : `help.${lang.code}.html`);
 }
 
 export function renderPlanList(plans: PlanSheetInfo[], lang: LanguagePack): void {
@@ -31,13 +33,14 @@ export function renderPlanList(plans: PlanSheetInfo[], lang: LanguagePack): void
   );
   list.replaceChildren();
   $('no-plans').hidden = plans.length > 0;
+  // The box beside the first line of its name, however narrow the pane and long the name.
   plans.forEach((p, i) => {
-    const field = el('fluent-field', { 'label-position': 'after' });
-    const label = el('label', { slot: 'label', id: `plan-label-${i}` });
-    label.append(el('span', {}, p.sheet), el('br'), el('span', { class: 'plan-meta' }, [p.agency, p.year, p.period, fill(lang.ui.rows, { count: p.rows })].filter((x) => x !== null && x !== '').join(' · ')));
-    const box = el('fluent-checkbox', { slot: 'input', id: `plan-${i}`, 'data-sheet': p.sheet, ...(unticked.has(p.sheet) ? {} : { checked: '' }) });
-    field.append(label, box);
-    list.append(field);
+    const item = el('div', { class: 'plan-item' });
+    const label = el('label', { id: `plan-label-${i}`, for: `plan-${i}` });
+    label.append(el('span', { class: 'plan-name' }, p.sheet), el('span', { class: 'plan-meta' }, [p.agency, p.year, p.period, fill(lang.ui.rows, { count: p.rows })].filter((x) => x !== null && x !== '').join(' · ')));
+    const box = el('fluent-checkbox', { id: `plan-${i}`, 'aria-labelledby': `plan-label-${i}`, 'data-sheet': p.sheet, ...(unticked.has(p.sheet) ? {} : { checked: '' }) });
+    item.append(box, label);
+    list.append(item);
   });
 }
 

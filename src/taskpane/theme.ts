@@ -1,0 +1,37 @@
+/**
+ * Office's theme, dark too: Fluent's dark tokens when Office's body background is dark (or, in a
+ * plain browser, when the system prefers dark), its light tokens otherwise.
+ */
+import { setTheme } from '@fluentui/web-components';
+import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
+
+/** Whether a colour (`#rrggbb` or `#rgb`) is dark: its relative luminance below the middle grey's. */
+export function isDark(colour: string | undefined): boolean | null {
+  const hex = colour?.trim().replace(/^#/, '') ?? '';
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  if (!/^[0-9a-f]{6}$/i.test(full)) return null;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18;
+}
+
+function officeBackground(): string | undefined {
+  try {
+    return typeof Office !== 'undefined' ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
+  } catch {
+    return undefined; // officeTheme is not offered by every host
+  }
+}
+
+function apply(dark: boolean): void {
+  setTheme(dark ? webDarkTheme : webLightTheme);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+}
+
+/** Follows Office's theme where Office gives one, else the system's, and the system's changes. */
+export function followTheme(): void {
+  const fromOffice = isDark(officeBackground());
+  if (fromOffice !== null) return apply(fromOffice);
+  const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  apply(!!query?.matches);
+  query?.addEventListener('change', (e) => apply(e.matches));
+}

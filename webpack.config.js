@@ -30,7 +30,25 @@ async function httpsOptions() {
   return { ca, key, cert };
 }
 
-module.exports = async (env, options) => {
+/**
+ * mathjs's parser alone for the command line, tree-shaken: mathjs's main entry builds every function
+ * it has when loaded (about 0.7 s); this loads in about 0.14 s, and only on a plan's first formula.
+ */
+const mathParseForNode = (dev) => ({
+  name: 'mathjs-parse',
+  mode: dev ? 'development' : 'production',
+  target: 'node',
+  entry: './src/engine/mathParse.lean.ts',
+  output: { path: path.resolve(__dirname, 'dist/engine'), filename: 'mathjs-parse.js', library: { type: 'commonjs2' } },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: { rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', transpileOnly: true } } }] },
+  optimization: { minimize: !dev },
+  performance: { hints: false },
+});
+
+module.exports = async (env, options) => [await addin(env, options), mathParseForNode(options.mode === 'development')];
+
+async function addin(env, options) {
   const dev = options.mode === 'development';
   // Production: ADDIN_BASE_URL=https://addins.example.dk/goalscore/ npm run build
   const baseUrl = dev ? DEV_URL : process.env.ADDIN_BASE_URL || DEV_URL;
@@ -62,6 +80,10 @@ module.exports = async (env, options) => {
     plugins: [
       // The zip writer deflates with Node's zlib on the command line and with fflate in the pane.
       new NormalModuleReplacementPlugin(/^\.\/deflate$/, './deflate.browser'),
+      // mathjs's parser is fetched as a chunk of its own when a plan has a formula.
+      new NormalModuleReplacementPlugin(/(^|\/)mathParser$/, (resource) => {
+        resource.request = resource.request.replace(/mathParser$/, 'mathParser.browser');
+      }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', csp: CSP }),
       ...['en', 'da', 'nb'].map((code) => new HtmlWebpackPlugin({ filename: code === 'en' ? 'help.html' : `help.${code}.html`, template: `./src/help/help.${code}.html`, chunks: [], csp: CSP })),
@@ -80,4 +102,4 @@ module.exports = async (env, options) => {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },
   };
-};
+}

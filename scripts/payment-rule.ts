@@ -5,7 +5,7 @@
  * GOALSCORE.FORMULA over the rule text, and as a plain Excel formula.
  */
 import { COLORS, type LayoutValue, type SheetLayout, type WorkbookLayout } from '../src/layout/model';
-import { FORMULA } from '../src/functions/functions';
+import { compileFormula } from '../src/engine/formula';
 
 export const PAYMENT_RULE = 'min(30 * days + (own_food ? 0 : food * days), max(0, income - allowance))';
 
@@ -30,9 +30,13 @@ export function buildPaymentWorkbook(): WorkbookLayout {
     header,
   ];
   const formulas: (string | null)[][] = values.map(() => []);
+  // The engine's formula evaluator, as GOALSCORE.FORMULA runs it.
+  const compiled = compileFormula(PAYMENT_RULE, ['days', 'food', 'own_food', 'income', 'allowance']);
+  if (!compiled.ok) throw new Error(`the payment rule does not compile: ${JSON.stringify(compiled.error)}`);
+  const rule = compiled.formula;
   for (const c of PAYMENT_CASES) {
     // The add-in's function over the rule cell; the stored result is what that function computes.
-    const result = FORMULA(PAYMENT_RULE, 'days', c.days, 'food', c.food, 'own_food', c.ownFood, 'income', c.income, 'allowance', c.allowance) as number;
+    const result = rule.evaluate({ days: c.days, food: c.food, own_food: c.ownFood, income: c.income, allowance: c.allowance }) as number;
     values.push([c.case, c.days, c.food, c.ownFood, c.income, c.allowance, result, result]);
     formulas.push([null, null, null, null, null, null,
       'GOALSCORE.FORMULA(R3C2,"days",RC2,"food",RC3,"own_food",RC4,"income",RC5,"allowance",RC6)',

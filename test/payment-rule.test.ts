@@ -18,10 +18,10 @@ const EXPECTED = [
   2000 - 1500, //                  500: reduced from 300 + 650 = 950
 ];
 
-test('GOALSCORE.FORMULA computes the payment of every worked case', () => {
-  PAYMENT_CASES.forEach((c, i) => {
-    expect(FORMULA(PAYMENT_RULE, 'days', c.days, 'food', c.food, 'own_food', c.ownFood, 'income', c.income, 'allowance', c.allowance)).toBe(EXPECTED[i]);
-  });
+test('GOALSCORE.FORMULA computes the payment of every worked case', async () => {
+  for (const [i, c] of PAYMENT_CASES.entries()) {
+    await expect(FORMULA(PAYMENT_RULE, 'days', c.days, 'food', c.food, 'own_food', c.ownFood, 'income', c.income, 'allowance', c.allowance)).resolves.toBe(EXPECTED[i]);
+  }
 });
 
 test('the plain Excel formula in the workbook gives the same payments in LibreOffice', async () => {

@@ -12,7 +12,6 @@ export interface Formatter {
 
 const cache = new Map<string, Formatter>();
 
-
 export function formatter(lang: EnginePack): Formatter {
   const hit = cache.get(lang.locale);
   if (hit) return hit;
@@ -22,7 +21,7 @@ export function formatter(lang: EnginePack): Formatter {
     // Intl formatting costs microseconds a call; explanations of large plans repeat their numbers.
     number: memo((n) => num.format(n)),
     percent: memo((x) => `${pct.format(x * 100)} %`),
-    date: (s) => formatSerialDate(s, lang.locale),
+    date: memo((s) => formatSerialDate(s, lang.locale)),
     by: (kind, n) => (kind === 'percent' ? f.percent(n) : kind === 'date' ? f.date(n) : f.number(n)),
   };
   cache.set(lang.locale, f);

@@ -11,6 +11,7 @@ import { readWorkbook, type WorkbookRead } from './read';
 import { failureRule, OfficeFailure } from './failures';
 import { REQUEST_LIMIT, writeWorkbook, type WriteOptions } from './write';
 import type { WorkbookLayout } from '../layout/model';
+import { loadMathParser } from '../engine/mathParser';
 
 export { readWorkbook, readShape, selectCell, OWNER_KEY, SHAPE_KEY, type WorkbookRead } from './read';
 export { writeWorkbook, slices, REQUEST_LIMIT, type WriteOptions } from './write';
@@ -108,6 +109,7 @@ export function keptName(name: string, taken: readonly string[]): string {
 
 /** Scores the chosen plan sheets of the open workbook and writes their score sheets into it. */
 export async function scoreInExcel(context: Excel.RequestContext, options: ExcelScoreOptions, read?: WorkbookRead): Promise<ExcelScoreRun> {
+  await loadMathParser();
   const workbook = read ?? (await readWorkbook(context));
   const chosen = options.sheets ? workbook.grids.filter((g) => options.sheets!.includes(g.name)) : workbook.grids;
   const { results, problems } = scoreGrids(chosen, {
@@ -148,6 +150,7 @@ export interface ExcelConsolidateOptions extends ExcelScoreOptions {
  * sheets written into the workbook.
  */
 export async function consolidateInExcel(context: Excel.RequestContext, options: ExcelConsolidateOptions, read?: WorkbookRead): Promise<{ overview: Overview; problems: FileProblem[]; results: PlanResult[] }> {
+  await loadMathParser();
   const workbook = read ?? (await readWorkbook(context));
   const chosen = options.sheets ? workbook.grids.filter((g) => options.sheets!.includes(g.name)) : workbook.grids;
   const own = scoreGrids(chosen, { lang: options.lang, data: dataFromGrids(workbook.grids), defaultPartialCredit: options.defaultPartialCredit });

@@ -5,6 +5,7 @@
  */
 import { CRITERION_BY_KEY } from '../engine/criteria';
 import { compileFormula } from '../engine/formula';
+import { loadMathParser } from '../engine/mathParser';
 import { LANGUAGES, formatMessage, pack } from '../i18n';
 import { parsePercent } from '../engine/parse';
 import { readPlan } from '../engine/reader';
@@ -98,7 +99,14 @@ export function STATUS(fulfilment: any, language?: string): string {
  * @param namesAndValues A name, then its value, repeated: "days", A2, "income", B2.
  * @returns The formula's value.
  */
-export function FORMULA(expression: string, ...namesAndValues: any[]): any {
+export async function FORMULA(expression: string, ...namesAndValues: any[]): Promise<any> {
+  // In the pane the formula parser is a chunk of its own, fetched on the first formula.
+  await loadMathParser();
+  return formulaValue(expression, namesAndValues);
+}
+
+/** FORMULA's work, once the parser is there. */
+function formulaValue(expression: string, namesAndValues: any[]): number | boolean {
   // Excel passes a repeating parameter as one array of its values.
   const pairs: any[] = namesAndValues.length === 1 && Array.isArray(namesAndValues[0]) ? namesAndValues[0] : namesAndValues;
   if (pairs.length % 2) fail('Give each name a value: "name", value, "name", value …');

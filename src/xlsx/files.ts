@@ -8,6 +8,7 @@ import type { PlanResult, Problem, SheetGrid } from '../engine/types';
 import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem, type LastYearPlan } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
 import { readWorkbookFile } from './read';
+import { loadMathParser } from '../engine/mathParser';
 import { workbookBytes } from './write';
 
 export interface ScoredFile {
@@ -87,6 +88,8 @@ export async function scoreSources(
   lang: LanguagePack,
   options: { output: boolean; defaultPartialCredit?: number; lastYear?: LastYearPlan[]; onFile?: (done: number, total: number) => void },
 ): Promise<{ scored: ScoredSource[]; problems: FileProblem[] }> {
+  // Plans may hold formulas: in the pane their parser is fetched now, once (in Node it loads on demand).
+  await loadMathParser();
   const scored: ScoredSource[] = [];
   const problems: FileProblem[] = [];
   let ahead: Promise<Uint8Array> | null = null;

@@ -18,6 +18,8 @@ import { scoreWorkbookLayout } from '../src/pipeline';
 import { FakeExcel } from '../test/fake-excel';
 import { syntheticPlan } from './synthetic';
 import { agencyWorkbooks } from './child';
+import { cliStartup, paneInteractive } from './startup';
+import { growthChart } from './chart';
 
 const ROOT = path.join(__dirname, '..');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -153,14 +155,12 @@ export async function runBenchmarks(smoke: boolean) {
   const fileRun = childRun('file', String(fileRows));
   const file = { rows: fileRows, ms: fileRun.ms, peakRssMb: fileRun.peakRssMb, inBytes: fileRun.inBytes!, outBytes: fileRun.outBytes! };
 
-  const grid = syntheticPlan(1000);
-  const { plan, problems } = readPlan(grid);
-  const base = scorePlan(plan!, problems, { lang: 'da' });
-  const edited = base.rows.find((r) => r.row.typeKey === 'mindst' || r.row.typeKey === 'min')!;
-  let n = 0;
-  // Warmed up as it is while a user types: the same code runs on every keystroke.
-  const whatIfRun = time(() => whatIf(plan!, [{ id: edited.id, text: String(100 + (n++ % 3)) }], { lang: 'da' }), 101, 20);
-  const whatIfResult = { rows: plan!.rows.length, ms: whatIfRun.ms };
+  const whatIfSizes = smoke ? [100] : [1000, 10000, 100000];
+  const whatIfMs = whatIfSizes.map((rows) => whatIfLatency(rows, rows >= 100000 ? 5 : rows >= 10000 ? 21 : 101));
+  const whatIfResult = { rows: whatIfSizes[0], ms: whatIfMs[0], sizes: whatIfSizes, msBySize: whatIfMs };
+
+  const cli = await cliStartup(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx'], smoke ? 1 : 5);
+  const pane = await paneInteractive(smoke ? 1 : 5);
 
   return {
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
@@ -170,7 +170,18 @@ export async function runBenchmarks(smoke: boolean) {
     consolidate,
     file,
     whatIf: whatIfResult,
+    cli,
+    pane,
   };
+}
+
+/** Rescoring a plan of `rows` after one changed result, warmed up as while a user types; median of `runs`. */
+function whatIfLatency(rows: number, runs: number): number {
+  const { plan, problems } = readPlan(syntheticPlan(rows));
+  const base = scorePlan(plan!, problems, { lang: 'da' });
+  const edited = base.rows.find((r) => r.row.typeKey === 'mindst' || r.row.typeKey === 'min')!;
+  let n = 0;
+  return time(() => whatIf(plan!, [{ id: edited.id, text: String(100 + (n++ % 3)) }], { lang: 'da' }), runs, Math.min(20, runs)).ms;
 }
 
 export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
@@ -191,7 +202,9 @@ export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
     `task pane initial JavaScript: ${(r.bundle.taskpaneGzipBytes / 1024).toFixed(0)} KB gzipped`,
     `consolidation: ${r.consolidate.files} workbooks in ${(r.consolidate.ms / 1000).toFixed(2)} s, peak ${r.consolidate.peakRssMb} MB; floor (inflate + scan) ${(r.consolidate.floorMs / 1000).toFixed(2)} s, ×${r.consolidate.ratioToFloor.toFixed(1)}`,
     `plan file end to end (read, score, write): ${r.file.rows} rows in ${r.file.ms.toFixed(0)} ms, peak ${r.file.peakRssMb} MB (${(r.file.inBytes / 1024).toFixed(0)} KB in, ${(r.file.outBytes / 1024).toFixed(0)} KB out)`,
-    `what-if: ${r.whatIf.rows} rows rescored in ${r.whatIf.ms.toFixed(2)} ms`,
+    `what-if: ${r.whatIf.sizes.map((rows, i) => `${rows} rows ${r.whatIf.msBySize[i].toFixed(2)} ms`).join(', ')}`,
+    `goalscore score, whole process (median): ${r.cli.seeds.map((s) => `${s.seed} ${s.ms.toFixed(0)} ms (× ${s.ratio.toFixed(1)} node -e 0)`).join(', ')}; node -e 0 ${r.cli.nodeMs.toFixed(0)} ms`,
+    `task pane interactive in Chromium, CPU ÷ ${r.pane.throttle}: ${r.pane.ms === null ? `not measured (${r.pane.note})` : `${r.pane.ms.toFixed(0)} ms`}`,
   ];
   return lines.join('\n');
 }
@@ -200,7 +213,10 @@ if (require.main === module) {
   const smoke = process.argv.includes('--smoke');
   runBenchmarks(smoke).then(async (results) => {
     console.log(table(results));
-    if (!smoke) await fs.writeFile(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    if (!smoke) {
+      await fs.writeFile(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+      await fs.writeFile(path.join(__dirname, 'growth.svg'), growthChart(results));
+    }
   });
 }
 

@@ -3,6 +3,7 @@
  * here; timings are measured and reported by the benchmark itself (bench/README.md).
  */
 import { runBenchmarks, table } from '../bench/run';
+import { growthChart } from '../bench/chart';
 
 test('the benchmark runs: the engine and HyperFormula agree, syncs do not grow, results have their shape', async () => {
   const r = await runBenchmarks(true);
@@ -12,9 +13,16 @@ test('the benchmark runs: the engine and HyperFormula agree, syncs do not grow, 
   expect(Math.max(...r.office.maxRequestBytes)).toBeLessThan(r.office.requestLimit);
   expect(r.bundle.taskpaneGzipBytes).toBeGreaterThan(50_000);
   expect(r.consolidate.files).toBe(5);
-  expect(r.whatIf.rows).toBeGreaterThan(900);
+  expect(r.whatIf.msBySize).toHaveLength(r.whatIf.sizes.length);
   expect(r.consolidate.floorMs).toBeGreaterThan(0);
   expect(r.file.outBytes).toBeGreaterThan(r.file.inBytes);
-  expect(Object.keys(r)).toEqual(['machine', 'engine', 'office', 'bundle', 'consolidate', 'file', 'whatIf']);
+  expect(Object.keys(r)).toEqual(['machine', 'engine', 'office', 'bundle', 'consolidate', 'file', 'whatIf', 'cli', 'pane']);
+  expect(r.cli.seeds.map((s) => s.seed)).toEqual(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx']);
+  expect(r.cli.nodeMs).toBeGreaterThan(0);
+  // Where Chromium is (the test command provisions it), the pane's time to interactive is measured.
+  expect(r.pane.ms === null ? r.pane.note : r.pane.runs).toBeTruthy();
   expect(table(r)).toContain('totals agree: true');
+  const svg = growthChart(r);
+  expect(svg).toMatch(/^<svg[\s\S]*<polyline[\s\S]*<\/svg>\n$/);
+  expect((svg.match(/<polyline/g) ?? []).length).toBe(3);
 }, 180_000);

@@ -1,0 +1,83 @@
+/**
+ * Start-up as people meet it: `goalscore score` on a seed plan as a whole process, against
+ * `node -e 0` in the same run; and the task pane's time to interactive in Chromium with the CPU
+ * slowed four times, as on a modest laptop.
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.join(__dirname, '..');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Wall milliseconds of a process, start to exit. */
+function wall(args: string[]): number {
+  const start = process.hrtime.bigint();
+  execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** The CLI on each seed plan, and `node -e 0`, interleaved; medians of `runs`. */
+export async function cliStartup(seeds: string[], runs: number) {
+  const out = await fs.mkdtemp(path.join(os.tmpdir(), 'goalscore-bench-'));
+  const node: number[] = [];
+  const bySeed = new Map<string, number[]>(seeds.map((s) => [s, []]));
+  wall(['-e', '0']); // the first start warms the disk cache for both
+  for (let i = 0; i < runs; i++) {
+    node.push(wall(['-e', '0']));
+    for (const seed of seeds) bySeed.get(seed)!.push(wall(['bin/goalscore.js', 'score', path.join('seeds', seed), '--out', out, '--force']));
+  }
+  await fs.rm(out, { recursive: true, force: true });
+  const nodeMs = median(node);
+  return { nodeMs, seeds: seeds.map((seed) => ({ seed, ms: median(bySeed.get(seed)!), ratio: median(bySeed.get(seed)!) / nodeMs })) };
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png' };
+
+/**
+ * The pane from dist/addin in Chromium at a task pane's width, CPU throttled 4 ×, no network (as
+ * without Office.js): milliseconds from navigation to a pane that answers clicks (its mode shown,
+ * its buttons defined). Median of `runs` fresh loads. Null, with the reason, where there is no Chromium.
+ */
+export async function paneInteractive(runs: number): Promise<{ ms: number | null; throttle: number; runs: number; note?: string }> {
+  const executablePath = process.env.GOALSCORE_CHROMIUM || '/usr/bin/chromium';
+  try {
+    await fs.access(executablePath);
+  } catch {
+    return { ms: null, throttle: 4, runs: 0, note: `no Chromium at ${executablePath}` };
+  }
+  const dist = path.join(ROOT, 'dist', 'addin');
+  const server = http.createServer(async (req, res) => {
+    const file = path.join(dist, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    try {
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(await fs.readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/taskpane.html`;
+  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'da-DK' });
+      const page = await context.newPage();
+      await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(() => !document.getElementById('file-mode')?.hidden && !!customElements.get('fluent-button'), undefined, { timeout: 30_000 });
+      times.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return { ms: median(times), throttle: 4, runs };
+}

@@ -204,7 +204,7 @@ export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
     `plan file end to end (read, score, write): ${r.file.rows} rows in ${r.file.ms.toFixed(0)} ms, peak ${r.file.peakRssMb} MB (${(r.file.inBytes / 1024).toFixed(0)} KB in, ${(r.file.outBytes / 1024).toFixed(0)} KB out)`,
     `what-if: ${r.whatIf.sizes.map((rows, i) => `${rows} rows ${r.whatIf.msBySize[i].toFixed(2)} ms`).join(', ')}`,
     `goalscore score, whole process (median): ${r.cli.seeds.map((s) => `${s.seed} ${s.ms.toFixed(0)} ms (× ${s.ratio.toFixed(1)} node -e 0)`).join(', ')}; node -e 0 ${r.cli.nodeMs.toFixed(0)} ms`,
-    `task pane interactive in Chromium, CPU ÷ ${r.pane.throttle}: ${r.pane.ms === null ? `not measured (${r.pane.note})` : `${r.pane.ms.toFixed(0)} ms`}`,
+    `task pane interactive in Chromium, CPU ÷ ${r.pane.throttle}: ${r.pane.ms === null ? `not measured (${r.pane.note})` : `${r.pane.ms.toFixed(0)} ms; a page with only its stylesheet ${r.pane.floorMs!.toFixed(0)} ms`}`,
   ];
   return lines.join('\n');
 }

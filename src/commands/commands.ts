@@ -1,7 +1,8 @@
 /** Ribbon command: "Score all plans" runs the whole pipeline without opening the pane, then says what happened. */
 import { fill, pack, problemSummary, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
-import { describeFailure, OfficeFailure, REQUIRED_API, scoreInExcel, type ExcelScoreOptions, type ExcelScoreRun } from '../excel';
+import { describeFailure, OfficeFailure, REQUIRED_API } from '../excel/failures';
+import type { ExcelScoreOptions, ExcelScoreRun } from '../excel';
 import { hostFeatures } from '../addin/host';
 import { loadSettings, resolveLanguage } from '../addin/settings';
 import { publishNotice, type Notice } from '../addin/notice';
@@ -12,6 +13,8 @@ type Run = (score: (ctx: Excel.RequestContext) => Promise<ExcelScoreRun>) => Pro
 export async function scoreAllNotice(run: Run, lang: LanguagePack, options: Omit<ExcelScoreOptions, 'lang'> = {}): Promise<Notice> {
   try {
     // Nobody to ask from the ribbon: score sheets whose goals moved are kept as copies (scoreInExcel's default).
+    // The scoring code loads when the command runs, not with the pane.
+    const { scoreInExcel } = await import(/* webpackChunkName: "excel-mode" */ '../excel');
     const { results, problems, keptAs } = await run((ctx) => scoreInExcel(ctx, { ...options, lang }));
     if (!results.length) return { text: lang.ui.noPlans, problems };
     const f = formatter(lang);

@@ -12,7 +12,6 @@ import '@fluentui/web-components/radio/define.js';
 import '@fluentui/web-components/radio-group/define.js';
 import '@fluentui/web-components/text-input/define.js';
 import { LANGUAGES, pack, type LanguageCode } from '../i18n';
-import { startExcelMode } from './excel-mode';
 import type { Mode, Pane } from './pane';
 import { startFileMode } from './file-mode';
 import { startLastYear, type LastYearPicker } from './last-year-view';
@@ -87,7 +86,10 @@ function start(inExcel: boolean): void {
     return;
   }
   lastYear = startLastYear(pane);
-  mode = inExcel ? startExcelMode(pane) : startFileMode(pane);
+  // Excel mode (the Office adapter, the layout) is a chunk of its own, loaded only inside Excel,
+  // where Office.js takes longer to start than the chunk to arrive; file mode is small and here.
+  if (!inExcel) mode = startFileMode(pane);
+  else void import(/* webpackChunkName: "excel-mode" */ './excel-mode').then((m) => (mode = m.startExcelMode(pane)));
 }
 
 // Office.js may be missing (no network, plain browser): then the pane runs in file mode.

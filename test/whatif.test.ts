@@ -95,3 +95,27 @@ test('the unit comes from the target or the goal text, never from a word that is
   expect(measureUnit(row({ title: 'Mindst 4 nye projekter' }))).toBeNull();
   expect(measureUnit(row({ title: 'Udgifter under 2,5 mio. kr.' }))).toBe('mio. kr.');
 });
+
+test('rescoring only the edited rows and their ancestors gives what scoring the whole edited plan gives', async () => {
+  const { syntheticPlan } = await import('../bench/synthetic');
+  const { readPlan, scorePlan } = await import('../src/engine');
+  const plans = [scoreGrids(grids, { lang: 'da' }).results[0].plan, readPlan(syntheticPlan(300)).plan!];
+  for (const plan of plans) {
+    const editable = plan.rows.filter((r) => editableField(r));
+    const texts = ['0', '1', '95 %', '10', '200', '30.09.2024', 'ja', 'nej', 'Opfyldt', 'Delvist opfyldt', '86 %', '1.050'];
+    // Several rounds of edits on one plan, as a user types: the cached scoring must not drift.
+    for (let round = 0; round < 8; round++) {
+      const edits = editable.filter((_, i) => (i + round) % 7 === 0).map((r, i) => ({ id: r.id, text: texts[(i + round) % texts.length] }));
+      const quick = whatIf(plan, edits, { lang: 'da' }).result;
+      const whole = whatIf(plan, edits, { lang: 'da', explain: true }).result;
+      const view = (r: typeof quick) => ({
+        rows: r.rows.map((x) => [x.id, x.fulfilment, x.earned, x.status, x.assessedWeight]),
+        areas: r.areas.map((a) => [a.name, a.earned, a.weight, a.counts]),
+        total: [r.total.earned, r.total.weight, r.total.score, r.total.counts, r.total.maxReachable],
+      });
+      expect(view(quick)).toEqual(view(whole));
+    }
+    // And the plan as it stands, with no edit, is the plan scored.
+    expect(whatIf(plan, [], { lang: 'da' }).result.total.earned).toBeCloseTo(scorePlan(plan, [], { lang: 'da' }).total.earned, 12);
+  }
+});

@@ -395,9 +395,7 @@ class Scorer {
     return { ...evaluation, fulfilment: outcome.fulfilment, inPeriod, parts: [...evaluation.parts, said] };
   }
 
-  private evaluateParent(node: Node): Evaluation & { earned: number; assessedWeight: number } {
-    const row = node.row;
-    const kids = node.children.map((c) => c.result!);
+  private evaluateParent(node: Node, row: PlanRow, kids: RowResult[]): Evaluation & { earned: number; assessedWeight: number } {
     const all = row.typeKey === 'all';
     if (row.typeKey && !all) {
       this.report(row, 'type', { key: 'typeOnParent', args: { id: row.id, value: row.cells.type ? String(row.cells.type.value) : row.typeKey } }, 'warning');
@@ -436,12 +434,20 @@ class Scorer {
 
   private evaluateNode(node: Node): RowResult {
     node.children.forEach((c) => this.evaluateNode(c));
-    const row = node.row;
+    node.result = this.resultFor(node, node.row, node.children.map((c) => c.result!));
+    return node.result;
+  }
+
+  /**
+   * A row's result from its own inputs (a leaf) or its children's results (a parent); the node
+   * gives its place in the tree and its weight. What-if passes an edited row and new results.
+   */
+  resultFor(node: Node, row: PlanRow, kids: RowResult[]): RowResult {
     let evaluation: Evaluation;
     let earned: number;
     let assessedWeight: number;
     if (node.children.length) {
-      const parent = this.evaluateParent(node);
+      const parent = this.evaluateParent(node, row, kids);
       evaluation = parent;
       earned = parent.earned;
       assessedWeight = parent.assessedWeight;
@@ -481,7 +487,6 @@ class Scorer {
       explanation: evaluation.parts.join('; '),
       row,
     };
-    node.result = result;
     return result;
   }
 }
@@ -527,7 +532,21 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
   const { roots, nodes } = buildTree(plan.rows);
   scorer.scoreRoots(roots);
   const rows = plan.rows.map((r) => nodes.get(r.id)!.result!);
+  return summarize(plan, rows, topAreas(rows), lang, [...readProblems, ...scorer.problems]);
+}
 
+/** Each row's area for the summary: a row counts in its top goal's area. */
+function topAreas(rows: RowResult[]): string[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return rows.map((r) => {
+    let top = r;
+    for (let up = r.parentId && byId.get(r.parentId); up; up = up.parentId ? byId.get(up.parentId) : undefined) top = up;
+    return top.area;
+  });
+}
+
+/** The areas and the total from the rows' results, with the warnings on declared weights. */
+function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: EnginePack, problems: Problem[]): PlanResult {
   // Areas in order of first mention.
   const names: string[] = [];
   for (const a of plan.areas) if (!names.includes(a.name)) names.push(a.name);
@@ -536,17 +555,12 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
   const leaves = rows.filter((r) => !r.isParent);
   // One pass to group rows by area, not one pass per area; a leaf counts in its top goal's area.
   const byArea = new Map<string, { tops: RowResult[]; leaves: RowResult[] }>(names.map((n) => [n, { tops: [], leaves: [] }]));
-  const leavesOf = (n: Node, into: RowResult[]): void => {
-    if (n.children.length) n.children.forEach((c) => leavesOf(c, into));
-    else into.push(n.result!);
-  };
-  for (const root of roots) {
-    const group = byArea.get(root.result!.area);
-    if (group) {
-      group.tops.push(root.result!);
-      leavesOf(root, group.leaves);
-    }
-  }
+  rows.forEach((r, i) => {
+    const group = byArea.get(areaOf[i]);
+    if (!group) return;
+    if (r.parentId === null) group.tops.push(r);
+    if (!r.isParent) group.leaves.push(r);
+  });
   const areas: AreaResult[] = names
     .map((name) => {
       const group = byArea.get(name)!;
@@ -557,10 +571,11 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
     .map(({ hasRows: _, ...area }) => area);
 
   const fmt = formatter(lang);
+  const warnings: Problem[] = [];
   for (const area of areas) {
     const declared = plan.areas.find((a) => a.name === area.name);
     if (declared && Math.abs(declared.weight - area.weight) > EPS * Math.max(1, declared.weight)) {
-      scorer.problems.push({
+      warnings.push({
         sheet: plan.sheet,
         cell: declared.address,
         severity: 'warning',
@@ -570,12 +585,73 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
   }
   const total = totalsOf(tops, leaves);
   if (plan.unit === 'percent' && rows.length && Math.abs(total.weight - 100) > 1e-6) {
-    scorer.problems.push({
+    warnings.push({
       sheet: plan.sheet,
       cell: plan.columns.weight?.address ?? 'A1',
       severity: 'warning',
       message: { key: 'planTotal', args: { sum: fmt.number(total.weight) } },
     });
   }
-  return { plan, rows, areas, total: { ...total, payout: payoutOf(plan.metadata, total.score) }, problems: [...readProblems, ...scorer.problems] };
+  return { plan, rows, areas, total: { ...total, payout: payoutOf(plan.metadata, total.score) }, problems: [...problems, ...warnings] };
+}
+
+/**
+ * A plan scored once (without explanations), whose rows can then be replaced and scored again one
+ * by one: what-if as the user types. Only an edited row and its ancestors are evaluated again; the
+ * weights stay, as no edit changes a weight; the areas and the total are summed again.
+ */
+export class Rescoring {
+  readonly base: PlanResult;
+  private readonly lang: EnginePack;
+  private readonly nodes: Map<string, Node>;
+  private readonly areaOf: string[];
+
+  constructor(
+    readonly plan: Plan,
+    private readonly options: ScoreOptions,
+  ) {
+    this.lang = typeof options.lang === 'object' ? options.lang : enginePack(options.lang);
+    const scorer = new Scorer(plan, this.lang, options.data, false);
+    const { roots, nodes } = buildTree(plan.rows);
+    scorer.scoreRoots(roots);
+    this.nodes = nodes;
+    const rows = plan.rows.map((r) => nodes.get(r.id)!.result!);
+    this.areaOf = topAreas(rows);
+    this.base = summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
+  }
+
+  /** The plan's row of an ID, found in the tree rather than by a search. */
+  row(id: string): PlanRow | undefined {
+    return this.nodes.get(id)?.row;
+  }
+
+  /** Whether this was scored for the same language and data. */
+  sameOptions(options: ScoreOptions): boolean {
+    const lang = typeof options.lang === 'object' ? options.lang : enginePack(options.lang);
+    return lang === this.lang && options.data === this.options.data;
+  }
+
+  /** The plan with these rows in place of the rows of the same IDs, scored. */
+  with(edited: PlanRow[]): PlanResult {
+    if (!edited.length) return this.base;
+    const byId = new Map(edited.map((r) => [r.id, r]));
+    const plan = { ...this.plan, rows: this.plan.rows.map((r) => byId.get(r.id) ?? r) };
+    // The problems of this edit only: a fresh scorer, so nothing piles up as the user types.
+    const scorer = new Scorer(plan, this.lang, this.options.data, false);
+    const results = new Map<string, RowResult>();
+    const above = new Set<Node>();
+    for (const row of edited) {
+      const node = this.nodes.get(row.id);
+      // A parent's inputs decide nothing but an override: scored whole, as scorePlan would.
+      if (!node || node.children.length) return scorePlan(plan, [], { ...this.options, explain: false });
+      results.set(row.id, scorer.resultFor(node, row, []));
+      for (let up = node.parent; up; up = up.parent) above.add(up);
+    }
+    // Deepest first, so each parent sees its children's new results.
+    for (const node of [...above].sort((a, b) => b.level - a.level)) {
+      results.set(node.row.id, scorer.resultFor(node, node.row, node.children.map((c) => results.get(c.row.id) ?? c.result!)));
+    }
+    const rows = this.base.rows.map((r) => results.get(r.id) ?? r);
+    return summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
+  }
 }

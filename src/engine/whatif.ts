@@ -3,7 +3,7 @@
  * would type them in the plan sheet. Nothing is written anywhere; the plan itself is not changed.
  */
 import { parseCompleted, parseNumber, parsePlain } from './parse';
-import { scorePlan, type ScoreOptions } from './score';
+import { Rescoring, scorePlan, type ScoreOptions } from './score';
 import type { CellValue, Plan, PlanResult, PlanRow } from './types';
 import { readAssessment } from './assessment';
 import { CRITERION_BY_KEY, editField, type EditField } from './criteria';
@@ -56,24 +56,38 @@ export interface WhatIfResult {
   unreadable: string[];
 }
 
-/** Scores the plan with the edits; linear in rows, for recomputing as the user types. */
+/** The plan scored once per plan, language and data, kept while the plan lives: each keystroke rescores only what it changes. */
+const rescorings = new WeakMap<Plan, Rescoring>();
+
+function rescoring(plan: Plan, options: ScoreOptions): Rescoring {
+  const kept = rescorings.get(plan);
+  if (kept && kept.sameOptions(options)) return kept;
+  const made = new Rescoring(plan, options);
+  rescorings.set(plan, made);
+  return made;
+}
+
+/** Scores the plan with the edits, as the user types: the edited rows and their ancestors are scored again, the rest kept. */
 export function whatIf(plan: Plan, edits: WhatIfEdit[], options: ScoreOptions = {}): WhatIfResult {
-  const byId = new Map(edits.map((e) => [e.id, e.text]));
   const unreadable: string[] = [];
-  const rows = plan.rows.map((row) => {
-    const text = byId.get(row.id);
-    if (text === undefined || text.trim() === '' || !row.typeKey || row.data) return row;
+  const edited: PlanRow[] = [];
+  const scoring = options.explain ? null : rescoring(plan, options);
+  const rows = scoring ? null : new Map(plan.rows.map((row) => [row.id, row]));
+  for (const { id, text } of edits) {
+    const row = scoring ? scoring.row(id) : rows!.get(id);
+    if (!row || text.trim() === '' || !row.typeKey || row.data) continue;
     const field = editableField(row);
-    if (!field) return row;
+    if (!field) continue;
     const value = PARSE[field](text, plan, row);
     if (value === undefined) {
       unreadable.push(row.id);
-      return row;
+      continue;
     }
-    return { ...row, [field]: value, cells: { ...row.cells, [field]: { value: text as CellValue, address: row.cells[field]?.address ?? '' } } };
-  });
-  // Explanations are not shown while typing; leaving them out halves the time.
-  return { result: scorePlan({ ...plan, rows }, [], { explain: false, ...options }), unreadable };
+    edited.push({ ...row, [field]: value, cells: { ...row.cells, [field]: { value: text as CellValue, address: row.cells[field]?.address ?? '' } } });
+  }
+  // With explanations (a saved scenario), the whole plan is scored as scorePlan scores it.
+  if (!scoring) return { result: scorePlan({ ...plan, rows: plan.rows.map((r) => edited.find((e) => e.id === r.id) ?? r) }, [], options), unreadable };
+  return { result: scoring.with(edited), unreadable };
 }
 
 /** How a what-if box reads: a number (in the plan's unit), a percent, cases met out of a count, a date, or one of some words. */

@@ -532,16 +532,15 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
   const { roots, nodes } = buildTree(plan.rows);
   scorer.scoreRoots(roots);
   const rows = plan.rows.map((r) => nodes.get(r.id)!.result!);
-  return summarize(plan, rows, topAreas(rows), lang, [...readProblems, ...scorer.problems]);
+  return summarize(plan, rows, topAreas(plan.rows, nodes), lang, [...readProblems, ...scorer.problems]);
 }
 
-/** Each row's area for the summary: a row counts in its top goal's area. */
-function topAreas(rows: RowResult[]): string[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
+/** Each row's area for the summary: a row counts in its top goal's area, found up the tree. */
+function topAreas(rows: PlanRow[], nodes: Map<string, Node>): string[] {
   return rows.map((r) => {
-    let top = r;
-    for (let up = r.parentId && byId.get(r.parentId); up; up = up.parentId ? byId.get(up.parentId) : undefined) top = up;
-    return top.area;
+    let node = nodes.get(r.id)!;
+    while (node.parent) node = node.parent;
+    return node.row.area;
   });
 }
 
@@ -616,7 +615,7 @@ export class Rescoring {
     scorer.scoreRoots(roots);
     this.nodes = nodes;
     const rows = plan.rows.map((r) => nodes.get(r.id)!.result!);
-    this.areaOf = topAreas(rows);
+    this.areaOf = topAreas(plan.rows, nodes);
     this.base = summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
   }
 

@@ -1,20 +1,27 @@
 /**
  * mathjs's parser, loaded on the first formula: a plan without one never pays mathjs's start-up.
  * In Node the lean build (mathjs's parser alone, tree-shaken by webpack into dist/engine) loads in
- * a fifth of the time of mathjs's main entry, which builds every function it has; from sources
- * (the tests) the main entry is used. The task pane swaps in mathParser.browser.ts.
+ * a fifth of the time of mathjs's main entry, which builds every function it has; run from sources
+ * (tests, bench) it takes the last build's, and without a build mathjs itself. The task pane swaps
+ * in mathParser.browser.ts.
  */
 import type { MathNode } from 'mathjs';
 import type { MathParse } from './mathParse.lean';
 
 let parse: MathParse | null = null;
 
+/** The lean build beside this file (dist/engine), or, run from sources, the one the last build left there. */
+const LEAN_BUILDS = ['./mathjs-parse.js', '../../dist/engine/mathjs-parse.js'];
+
 function load(): MathParse {
-  try {
-    return (require('./mathjs-parse.js') as { parse: MathParse }).parse;
-  } catch {
-    return (require('./mathParse.lean') as { parse: MathParse }).parse;
+  for (const path of LEAN_BUILDS) {
+    try {
+      return (require(path) as { parse: MathParse }).parse;
+    } catch {
+      // not built there
+    }
   }
+  return (require('./mathParse.lean') as { parse: MathParse }).parse;
 }
 
 export function parseMath(text: string): MathNode {

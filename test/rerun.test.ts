@@ -111,3 +111,18 @@ test('a kept name is free and within Excel\'s 31 characters', () => {
   expect(keptName(long, [long]).length).toBeLessThanOrEqual(31);
   expect(keptName(long, [long]).endsWith(' (2)')).toBe(true);
 });
+
+test('a note typed on an agency\'s score sheet in a consolidation survives consolidating again', async () => {
+  const { consolidateInExcel } = await import('../src/excel');
+  const fake = await fakeFromSeed('000-kriminalforsorgen-2024.xlsx');
+  const options = { lang: da, workbookName: 'Denne projektmappe' };
+  await consolidateInExcel(fake.asContext(), options);
+  const agency = fake.sheets.find((s) => !s.deleted && s.props.get('goalscore.role') === 'score')!;
+  const t = table(agency);
+  const note = t.col(da.sheet.columns.note);
+  agency.cells[t.row('1.2')][note] = 'Forklaret i ledelsesberetningen';
+  await consolidateInExcel(fake.asContext(), options);
+  const again = fake.sheets.find((s) => !s.deleted && s.props.get('goalscore.role') === 'score')!;
+  expect(again).toBe(agency);
+  expect(again.cells[table(again).row('1.2')][note]).toBe('Forklaret i ledelsesberetningen');
+});

@@ -157,7 +157,7 @@ export async function consolidateInExcel(context: Excel.RequestContext, options:
   const submissions = [...own.results.map((result) => ({ file: options.workbookName, result })), ...(options.extra?.submissions ?? [])];
   const fileProblems = [...own.problems.map((p) => ({ ...p, file: options.workbookName })), ...(options.extra?.problems ?? [])];
   const userSheets = workbook.names.filter((n) => !workbook.owned.has(n));
-  const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, options.lang, userSheets);
+  const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, options.lang, userSheets, workbook.kept);
   if (submissions.length) await writeWithRetries(context, layout, workbook, options);
   return { overview, problems, results: submissions.map((s) => s.result) };
 }

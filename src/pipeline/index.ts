@@ -147,7 +147,14 @@ export interface Consolidation {
  * periods (when there are several), the problems, and a score sheet for each submission that
  * counts, named after the agency (with its period, for all but its latest).
  */
-export function consolidationLayout(submissions: Submission[], fileProblems: FileProblem[], lang: LanguagePack | string, reserved: string[] = []): Consolidation {
+export function consolidationLayout(
+  submissions: Submission[],
+  fileProblems: FileProblem[],
+  lang: LanguagePack | string,
+  reserved: string[] = [],
+  /** Notes the user typed on earlier agency score sheets, by sheet name and goal ID. */
+  kept: ReadonlyMap<string, KeptNotes> = new Map(),
+): Consolidation {
   const words = typeof lang === 'object' ? lang : pack(lang);
   const w = words.sheet.overview;
   const overview = consolidate(submissions, w.wholeYear);
@@ -174,7 +181,10 @@ export function consolidationLayout(submissions: Submission[], fileProblems: Fil
     buildShortfallSheet(overview, words, names.shortfalls),
     ...(trend ? [trend] : []),
     ...(names.problems ? [buildProblemsSheet(problems, words, names.problems)] : []),
-    ...overview.counting.map(({ file, result }) => scoreSheet(result, words, agencySheets.get(sheetKey(file, result.plan.sheet))!)),
+    ...overview.counting.map(({ file, result }) => {
+      const name = agencySheets.get(sheetKey(file, result.plan.sheet))!;
+      return scoreSheet(result, words, name, kept.get(name));
+    }),
   ];
   return { overview, problems, layout: { sheets } };
 }

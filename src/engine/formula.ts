@@ -129,7 +129,7 @@ function compileUncached(text: string, allowed: Set<string>): FormulaCompilation
     ok: true,
     formula: {
       names: [...names],
-      evaluate: (scope) => evaluate(scope),
+      evaluate,
     },
   };
 }
@@ -211,8 +211,8 @@ const pick = (better: (a: Value, b: Value) => Value) => (values: Value[]): Value
 
 /** The functions an expression may call; each takes its arguments already evaluated. */
 const FUNCTIONS: Record<(typeof FORMULA_FUNCTIONS)[number], (args: Value[]) => Value> = {
-  min: (a) => pick((v, best) => BINARY.smaller(v, best))(a),
-  max: (a) => pick((v, best) => BINARY.larger(v, best))(a),
+  min: pick((v, best) => BINARY.smaller(v, best)),
+  max: pick((v, best) => BINARY.larger(v, best)),
   abs: ([x]) => Math.abs(num(x)),
   round: ([x, n]) => round(num(x), n === undefined ? 0 : num(n)),
   floor: ([x, n]) => floor(num(x), n === undefined ? 0 : num(n)),

@@ -5,7 +5,7 @@
  */
 import { address, columnIndex as letterIndex, columnLetter } from './address';
 import { CRITERION_BY_KEY, CRITERIA } from './criteria';
-import { fold, cellText } from './text';
+import { fold, cellText, escapeRegExp } from './text';
 import {
   isBlank,
   isCellError,
@@ -406,7 +406,7 @@ type CellParser<T> = (value: CellValue, format: string | null | undefined, kind:
 const asTarget: CellParser<{ lo: number; hi: number }> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : parseRange(v, f, k.percent));
 const asBound: CellParser<number> = (v, f, k) => (k.dates ? parseDate(v, k.year) : k.percent ? parsePercent(v, f) : parsePlain(v, f));
 const asDate: CellParser<number> = (v, _f, k) => parseDate(v, k.year);
-const WORKING_DAYS = new RegExp(`\\s*(?:${workingDayWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*$`, 'i');
+const WORKING_DAYS = new RegExp(`\\s*(?:${workingDayWords.map(escapeRegExp).join('|')})\\s*$`, 'i');
 const inWorkingDays = (v: CellValue) => typeof v === 'string' && WORKING_DAYS.test(v.trim());
 
 /** A limit, with the words that make it count working days (`20 arbejdsdage`) taken off. */

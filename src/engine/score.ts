@@ -525,9 +525,19 @@ function totalsOf(tops: RowResult[], leaves: RowResult[]): Totals {
   };
 }
 
+/** The options' language pack: given whole, or by its code. */
+const packOf = (options: ScoreOptions): EnginePack => (typeof options.lang === 'object' ? options.lang : enginePack(options.lang));
+
+/** The plan with these rows in place of its rows of the same IDs. */
+export function withRows(plan: Plan, rows: PlanRow[]): Plan {
+  if (!rows.length) return plan;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { ...plan, rows: plan.rows.map((r) => byId.get(r.id) ?? r) };
+}
+
 /** Scores a plan read by `readPlan`. Read problems are passed through so one list tells all. */
 export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: ScoreOptions = {}): PlanResult {
-  const lang = typeof options.lang === 'object' ? options.lang : enginePack(options.lang);
+  const lang = packOf(options);
   const scorer = new Scorer(plan, lang, options.data, options.explain ?? true);
   const { roots, nodes } = buildTree(plan.rows);
   scorer.scoreRoots(roots);
@@ -609,7 +619,7 @@ export class Rescoring {
     readonly plan: Plan,
     private readonly options: ScoreOptions,
   ) {
-    this.lang = typeof options.lang === 'object' ? options.lang : enginePack(options.lang);
+    this.lang = packOf(options);
     const scorer = new Scorer(plan, this.lang, options.data, false);
     const { roots, nodes } = buildTree(plan.rows);
     scorer.scoreRoots(roots);
@@ -626,15 +636,13 @@ export class Rescoring {
 
   /** Whether this was scored for the same language and data. */
   sameOptions(options: ScoreOptions): boolean {
-    const lang = typeof options.lang === 'object' ? options.lang : enginePack(options.lang);
-    return lang === this.lang && options.data === this.options.data;
+    return packOf(options) === this.lang && options.data === this.options.data;
   }
 
   /** The plan with these rows in place of the rows of the same IDs, scored. */
   with(edited: PlanRow[]): PlanResult {
     if (!edited.length) return this.base;
-    const byId = new Map(edited.map((r) => [r.id, r]));
-    const plan = { ...this.plan, rows: this.plan.rows.map((r) => byId.get(r.id) ?? r) };
+    const plan = withRows(this.plan, edited);
     // The problems of this edit only: a fresh scorer, so nothing piles up as the user types.
     const scorer = new Scorer(plan, this.lang, this.options.data, false);
     const results = new Map<string, RowResult>();

@@ -39,3 +39,6 @@ export function cellText(value: unknown): string {
   if (typeof value === 'object' && 'error' in (value as object)) return String((value as { error: string }).error);
   return String(value).trim();
 }
+
+/** A word as a regular expression matches it literally (`mio. kr.`). */
+export const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -3,13 +3,14 @@
  * would type them in the plan sheet. Nothing is written anywhere; the plan itself is not changed.
  */
 import { parseCompleted, parseNumber, parsePlain } from './parse';
-import { Rescoring, scorePlan, type ScoreOptions } from './score';
+import { Rescoring, scorePlan, withRows, type ScoreOptions } from './score';
 import type { CellValue, Plan, PlanResult, PlanRow } from './types';
 import { readAssessment } from './assessment';
 import { CRITERION_BY_KEY, editField, type EditField } from './criteria';
 import { formatter } from './format';
 import type { EnginePack } from './i18n';
 import { unitWords } from './vocabulary';
+import { escapeRegExp } from './text';
 
 /** How a what-if's text is read, by the input it changes (the criterion table says which). */
 type Parsed = PlanRow[EditField] | undefined;
@@ -86,7 +87,7 @@ export function whatIf(plan: Plan, edits: WhatIfEdit[], options: ScoreOptions = 
     edited.push({ ...row, [field]: value, cells: { ...row.cells, [field]: { value: text as CellValue, address: row.cells[field]?.address ?? '' } } });
   }
   // With explanations (a saved scenario), the whole plan is scored as scorePlan scores it.
-  if (!scoring) return { result: scorePlan({ ...plan, rows: plan.rows.map((r) => edited.find((e) => e.id === r.id) ?? r) }, [], options), unreadable };
+  if (!scoring) return { result: scorePlan(withRows(plan, edited), [], options), unreadable };
   return { result: scoring.with(edited), unreadable };
 }
 
@@ -106,8 +107,7 @@ export interface WhatIfInput {
   choices: string[];
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const UNIT_AFTER_NUMBER = unitWords.map((w) => new RegExp(`\\d\\s*(${escape(w)})(?![\\p{L}])`, 'iu'));
+const UNIT_AFTER_NUMBER = unitWords.map((w) => new RegExp(`\\d\\s*(${escapeRegExp(w)})(?![\\p{L}])`, 'iu'));
 
 /** The unit a plan gives a measure: after a number in the target cell, else in the goal's text or note. */
 export function measureUnit(row: PlanRow): string | null {

@@ -66,8 +66,7 @@ function clearEarlier(earlier: Earlier, extent: { rows: number; cols: number } |
   sheet.horizontalPageBreaks.removePageBreaks();
   // The group stays where it was the same; elsewhere it is taken away and made anew.
   const before = shape?.outline;
-  const after = layout.outlineColumns;
-  if (before && (!after || before[0] !== after[0] || before[1] !== after[1])) sheet.getRangeByIndexes(0, before[0], 1, before[1] - before[0] + 1).getEntireColumn().ungroup('ByColumns');
+  if (before && !sameOutline(shape, layout)) sheet.getRangeByIndexes(0, before[0], 1, before[1] - before[0] + 1).getEntireColumn().ungroup('ByColumns');
 }
 
 /** Whether the sheet's column group is already where the layout wants it. */
@@ -296,7 +295,7 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
   for (const [from, to] of options.keepAs ?? []) if (read.owned.has(from) && !read.names.includes(to)) sheets.getItem(from).name = to;
   // A sheet of the same name is updated in place; other sheets of a kind the layout has one of go.
   for (const [name, role] of read.owned) {
-    if (!replacing.has(name) && singles.has(role) && !options.keepAs?.has(name)) sheets.getItem(name).delete();
+    if (!replacing.has(name) && singles.has(role)) sheets.getItem(name).delete();
   }
 
   for (const [i, sheetLayout] of layout.sheets.entries()) {

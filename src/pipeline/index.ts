@@ -101,7 +101,6 @@ export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}):
   return { results, problems: results.flatMap((r) => r.problems) };
 }
 
-/** A plan's score sheet: the goal table, last year beside it where compared, and its history by period. */
 /** A score sheet with last year and the periods beside it; its shape key covers what they add. */
 function scoreSheet(result: PlanResult, words: LanguagePack, name: string, kept?: KeptNotes): SheetLayout {
   const layout = withHistory(withLastYear(buildScoreSheet(result, words, name, kept), result, words.sheet), result, words.sheet);

@@ -27,11 +27,20 @@ function apply(dark: boolean): void {
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 }
 
+let following = false;
+/** Set once Office has given its theme: the system's changes no longer apply. */
+let officeDecides = false;
+
 /** Follows Office's theme where Office gives one, else the system's, and the system's changes. */
 export function followTheme(): void {
   const fromOffice = isDark(officeBackground());
-  if (fromOffice !== null) return apply(fromOffice);
+  if (fromOffice !== null) {
+    officeDecides = true;
+    return apply(fromOffice);
+  }
   const query = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
   apply(!!query?.matches);
-  query?.addEventListener('change', (e) => apply(e.matches));
+  // Listened to once, though this runs again when Office is ready.
+  if (query && !following) query.addEventListener('change', (e) => officeDecides || apply(e.matches));
+  following = true;
 }

@@ -16,24 +16,20 @@ export function memo<K, V>(fn: (key: K) => V, size = 10_000): (key: K) => V {
 }
 
 /**
- * Values kept by several keys at once, in nested maps: a lookup builds no key string, so it costs
- * little on the hot path of a large plan, where most rows find what an earlier row made. Every
- * lookup in one cache passes the same number of keys.
+ * Values kept by two keys, in nested maps: a lookup builds no key and no closure, so it costs
+ * little on the hot path of a large plan, where most rows find what an earlier row made.
  */
-export class KeyedCache<V> {
-  private readonly root = new Map<unknown, unknown>();
+export class PairCache<A, B, V> {
+  private readonly root = new Map<A, Map<B, V>>();
 
-  get(keys: readonly unknown[], make: () => V): V {
-    let level = this.root;
-    for (let i = 0; i < keys.length - 1; i++) {
-      let next = level.get(keys[i]) as Map<unknown, unknown> | undefined;
-      if (!next) level.set(keys[i], (next = new Map()));
-      level = next;
-    }
-    const last = keys[keys.length - 1];
-    if (level.has(last)) return level.get(last) as V;
-    const value = make();
-    level.set(last, value);
+  find(a: A, b: B): V | undefined {
+    return this.root.get(a)?.get(b);
+  }
+
+  put(a: A, b: B, value: V): V {
+    let inner = this.root.get(a);
+    if (!inner) this.root.set(a, (inner = new Map()));
+    inner.set(b, value);
     return value;
   }
 }

@@ -6,6 +6,7 @@
 import { address, columnIndex as letterIndex, columnLetter } from './address';
 import { CRITERION_BY_KEY, CRITERIA } from './criteria';
 import { fold, cellText, escapeRegExp } from './text';
+import { memo } from './memo';
 import {
   isBlank,
   isCellError,
@@ -258,6 +259,25 @@ function parseSteps(text: string, percent: boolean): Scale | null {
     steps.push({ threshold: threshold.value, credit: credit.value });
   }
   return { kind: 'steps', steps };
+}
+
+const NAMED_SCALES = { binary: Object.freeze({ kind: 'binary' }), linear: Object.freeze({ kind: 'linear' }), partial: Object.freeze({ kind: 'partial' }) } as const;
+const stepsOf = [false, true].map((percent) => memo((text: string) => deepFreeze(parseSteps(text, percent))));
+function deepFreeze(scale: Scale | null): Scale | null {
+  if (scale?.kind === 'steps') {
+    scale.steps.forEach((step) => Object.freeze(step));
+    Object.freeze(scale.steps);
+  }
+  return scale && Object.freeze(scale);
+}
+
+/**
+ * A scale cell's scale. Rows that write the same scale share one object: scales are never changed
+ * once read, and the score sheet lays out alike rows once by it.
+ */
+function scaleOf(text: string, percent: boolean): Scale | null {
+  const named = scaleIndex.get(fold(text));
+  return named ? NAMED_SCALES[named] : stepsOf[+percent](text);
 }
 
 export interface ReadOptions {
@@ -539,8 +559,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     let scale: Scale | null = null;
     if (cells.scale) {
       const text = cellText(cells.scale.value);
-      const named = scaleIndex.get(fold(text));
-      scale = named ? { kind: named } : parseSteps(text, percent);
+      scale = scaleOf(text, percent);
       if (!scale) reader.unread('scale', { key: /[:=]/.test(text) ? 'badSteps' : 'unknownScale', args: { value: text } });
     }
     let assessment = null;

@@ -109,13 +109,17 @@ function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node> }
     }
     if (!node.parent) roots.push(node);
   }
-  const setLevel = (n: Node, level: number) => {
-    n.level = level;
-    n.children.forEach((c) => setLevel(c, level + 1));
-  };
-  roots.forEach((r) => setLevel(r, 0));
+  for (const root of roots) setLevel(root, 0);
   return { roots, nodes };
 }
+
+function setLevel(node: Node, level: number): void {
+  node.level = level;
+  for (const child of node.children) setLevel(child, level + 1);
+}
+
+/** A leaf's children's results: one shared empty list, not one per leaf. */
+const NO_RESULTS: readonly RowResult[] = Object.freeze([]);
 
 class Scorer {
   readonly problems: Problem[] = [];
@@ -148,37 +152,42 @@ class Scorer {
     node.weight = weight;
     const kids = node.children;
     if (!kids.length) return;
-    const naturals = kids.map((k) => this.natural(k));
-    const known = naturals.filter((w, i) => w > 0 || kids[i].row.declaredWeight !== null).length;
-    const declaredSum = naturals.reduce((s, w) => s + w, 0);
-    let shares: number[];
-    if (known === 0 || declaredSum === 0) {
-      shares = kids.map(() => weight / kids.length);
-    } else {
-      let filled = naturals;
-      if (known < kids.length) {
-        this.report(node.row, 'id', { key: 'childWeightsMissing', args: { id: node.row.id } }, 'warning');
-        const rest = Math.max(0, weight - declaredSum) / (kids.length - known);
-        filled = naturals.map((w, i) => (w > 0 || kids[i].row.declaredWeight !== null ? w : rest));
-      } else if (node.row.declaredWeight !== null && Math.abs(declaredSum - weight) > EPS * Math.max(1, weight)) {
-        this.report(node.row, 'id', {
-          key: 'childWeights',
-          args: { id: node.row.id, sum: this.fmt.number(declaredSum), weight: this.fmt.number(weight) },
-        }, 'warning');
-      }
-      const total = filled.reduce((s, w) => s + w, 0);
-      shares = filled.map((w) => (total > 0 ? (weight * w) / total : weight / kids.length));
+    // Plain loops: this runs for every parent of plans with tens of thousands of rows.
+    const naturals = new Array<number>(kids.length);
+    let known = 0;
+    let declaredSum = 0;
+    for (let i = 0; i < kids.length; i++) {
+      naturals[i] = this.natural(kids[i]);
+      if (naturals[i] > 0 || kids[i].row.declaredWeight !== null) known++;
+      declaredSum += naturals[i];
     }
-    kids.forEach((k, i) => this.shareWeights(k, shares[i]));
+    if (known === 0 || declaredSum === 0) {
+      for (const k of kids) this.shareWeights(k, weight / kids.length);
+      return;
+    }
+    if (known < kids.length) {
+      this.report(node.row, 'id', { key: 'childWeightsMissing', args: { id: node.row.id } }, 'warning');
+      const rest = Math.max(0, weight - declaredSum) / (kids.length - known);
+      for (let i = 0; i < kids.length; i++) if (!(naturals[i] > 0 || kids[i].row.declaredWeight !== null)) naturals[i] = rest;
+    } else if (node.row.declaredWeight !== null && Math.abs(declaredSum - weight) > EPS * Math.max(1, weight)) {
+      this.report(node.row, 'id', {
+        key: 'childWeights',
+        args: { id: node.row.id, sum: this.fmt.number(declaredSum), weight: this.fmt.number(weight) },
+      }, 'warning');
+    }
+    let total = 0;
+    for (const w of naturals) total += w;
+    for (let i = 0; i < kids.length; i++) this.shareWeights(kids[i], total > 0 ? (weight * naturals[i]) / total : weight / kids.length);
   }
 
   /** Resolves a data reference into the actual (trimmed mean) or met/total (within a limit). */
   private inputs(row: PlanRow, def: ComparisonCriterion | null, parts: string[]): RowInputs | { missing: ColumnKey[] } | null {
+    // Without data the row's own inputs are read as they are; a data reference fills a copy.
+    if (!row.data) return row;
     const inputs: RowInputs = {
       target: row.target, floor: row.floor, baseline: row.baseline, actual: row.actual, met: row.met,
       total: row.total, excluded: row.excluded, deadline: row.deadline, completed: row.completed, limit: row.limit,
     };
-    if (!row.data) return inputs;
     const values = this.data?.(row.data) ?? null;
     if (values === null) {
       this.report(row, 'data', { key: 'dataSheetMissing', args: { sheet: row.data.sheet } });
@@ -395,25 +404,31 @@ class Scorer {
     return { ...evaluation, fulfilment: outcome.fulfilment, inPeriod, parts: [...evaluation.parts, said] };
   }
 
-  private evaluateParent(node: Node, row: PlanRow, kids: RowResult[]): Evaluation & { earned: number; assessedWeight: number } {
+  private evaluateParent(node: Node, row: PlanRow, kids: readonly RowResult[]): Evaluation & { earned: number; assessedWeight: number } {
     const all = row.typeKey === 'all';
     if (row.typeKey && !all) {
       this.report(row, 'type', { key: 'typeOnParent', args: { id: row.id, value: row.cells.type ? String(row.cells.type.value) : row.typeKey } }, 'warning');
     }
-    const assessed = kids.filter((k) => k.status !== 'not_assessed');
-    const metCount = kids.filter((k) => k.status === 'met').length;
+    let assessed = 0;
+    let metCount = 0;
+    let earned = 0;
+    let assessedWeight = 0;
+    for (const k of kids) {
+      if (k.status !== 'not_assessed') assessed++;
+      if (k.status === 'met') metCount++;
+      earned += k.earned;
+      assessedWeight += k.assessedWeight;
+    }
     const counts = `${metCount}/${kids.length}`;
     if (all) {
       // Every child must be met: one child that is assessed and short decides it at once.
-      const failed = assessed.some((k) => k.status !== 'met');
-      const f = failed ? 0 : assessed.length === kids.length ? 1 : null;
+      const failed = assessed > metCount;
+      const f = failed ? 0 : assessed === kids.length ? 1 : null;
       const parts = [`${this.words.allChildren} (${counts})`];
       if (f === null) parts.push(this.words.notAllAssessed);
       return { fulfilment: f, parts, earned: f === null ? 0 : node.weight * f, assessedWeight: f === null ? 0 : node.weight };
     }
-    const earned = kids.reduce((s, k) => s + k.earned, 0);
-    const assessedWeight = kids.reduce((s, k) => s + k.assessedWeight, 0);
-    const complete = assessed.length === kids.length;
+    const complete = assessed === kids.length;
     const f = complete ? (node.weight > 0 ? earned / node.weight : 1) : null;
     const parts = [`${this.words.sumChildren}: ${this.fmt.number(earned)} ${this.words.of} ${this.fmt.number(node.weight)}`];
     if (!complete) parts.push(this.words.notAllAssessed);
@@ -433,16 +448,18 @@ class Scorer {
   }
 
   private evaluateNode(node: Node): RowResult {
-    node.children.forEach((c) => this.evaluateNode(c));
-    node.result = this.resultFor(node, node.row, node.children.map((c) => c.result!));
-    return node.result;
+    const kids = node.children;
+    if (!kids.length) return (node.result = this.resultFor(node, node.row, NO_RESULTS));
+    const results = new Array<RowResult>(kids.length);
+    for (let i = 0; i < kids.length; i++) results[i] = this.evaluateNode(kids[i]);
+    return (node.result = this.resultFor(node, node.row, results));
   }
 
   /**
    * A row's result from its own inputs (a leaf) or its children's results (a parent); the node
    * gives its place in the tree and its weight. What-if passes an edited row and new results.
    */
-  resultFor(node: Node, row: PlanRow, kids: RowResult[]): RowResult {
+  resultFor(node: Node, row: PlanRow, kids: readonly RowResult[]): RowResult {
     let evaluation: Evaluation;
     let earned: number;
     let assessedWeight: number;
@@ -483,10 +500,11 @@ class Scorer {
       measureKind: evaluation.measureKind ?? null,
       required: evaluation.required ?? null,
       overridden,
-      ...(row.periodRule ? { inPeriod: evaluation.inPeriod ?? null } : {}),
       explanation: evaluation.parts.join('; '),
       row,
     };
+    // Set after the literal, not spread into it: a spread makes every result a slow, shapeless object.
+    if (row.periodRule) result.inPeriod = evaluation.inPeriod ?? null;
     return result;
   }
 }

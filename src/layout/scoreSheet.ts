@@ -8,10 +8,10 @@
 import { address, columnLetter, rangeAddress } from '../engine/address';
 import { type CriterionKey, CRITERION_BY_KEY } from '../engine/criteria';
 import type { LanguagePack, ScoreColumnKey } from '../i18n';
-import { KeyedCache } from '../engine/memo';
+import { PairCache } from '../engine/memo';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
-import type { ColumnKey, PayoutStep, PlanResult, RowResult, StatusKey, Totals } from '../engine/types';
+import type { ColumnKey, PayoutStep, PlanResult, PlanRow, RowResult, Scale, StatusKey, Totals } from '../engine/types';
 import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
 import { COLORS, FONTS, FORMATS, STYLES, keepTogether, wrappedRowHeights, type LayoutValue, type PageText, type SheetLayout } from './model';
 import { absolute, rc } from './r1c1';
@@ -195,9 +195,13 @@ class Grid {
   readonly notes: SheetLayout['notes'] = [];
   readonly width: number;
   private readonly index: Partial<Record<ScoreColumnKey, number>>;
+  private readonly scratch: (string | null)[];
+  private readonly formatIds = new Map<string, number>();
+  private readonly formatRows = new Map<number, (string | null)[][]>();
 
   constructor(readonly columns: readonly ScoreColumn[], private readonly lang: LanguagePack) {
     this.width = columns.length;
+    this.scratch = new Array(this.width).fill(null);
     this.index = Object.fromEntries(columns.map((c, i) => [c.key, i]));
   }
 
@@ -239,14 +243,33 @@ class Grid {
   /** A goal or requirement row, straight from the column table: the hot path of large plans. */
   putRow(r: RowResult, rowFormulas: (string | null)[]): number {
     const row: LayoutValue[] = new Array(this.width);
-    const fmt: (string | null)[] = new Array(this.width);
+    const fmt = this.scratch;
     for (let i = 0; i < this.width; i++) {
       const c = this.columns[i];
       const v = c.value(r, this.lang);
       row[i] = v;
       fmt[i] = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r);
     }
-    return this.push(row, fmt, rowFormulas);
+    return this.push(row, this.sharedFormats(fmt), rowFormulas);
+  }
+
+  /**
+   * Alike rows share one formats row, as they share formulas: a plan of tens of thousands of rows
+   * has a few dozen kinds of row, and fewer arrays kept means less for the collector to copy.
+   */
+  private sharedFormats(fmt: (string | null)[]): (string | null)[] {
+    // A hash over small numbers for the format texts: a key string per row would cost more than it saves.
+    let hash = 0;
+    for (const f of fmt) {
+      let id = f === null ? 0 : this.formatIds.get(f);
+      if (id === undefined) this.formatIds.set(f!, (id = this.formatIds.size + 1));
+      hash = (Math.imul(hash, 31) + id) | 0;
+    }
+    const bucket = this.formatRows.get(hash) ?? this.formatRows.set(hash, []).get(hash)!;
+    for (const shared of bucket) if (shared.every((f, i) => f === fmt[i])) return shared;
+    const row = fmt.slice();
+    bucket.push(row);
+    return row;
   }
 
   private push(row: LayoutValue[], fmt: (string | null)[], f: (string | null)[]): number {
@@ -361,6 +384,13 @@ function goalOrder(result: PlanResult): { order: (RowResult | { area: string })[
   return { order, byId, childrenOf, withSubtotals };
 }
 
+/** A parent's own formulas: its fulfilment from its children, and what it earns and has assessed. */
+interface ParentFormulas {
+  fulfilment: string;
+  earned: string;
+  assessed: string;
+}
+
 /**
  * Every goal row's formulas. Same-row references read the same in every row (R1C1, absolute
  * columns), so rows of one kind share one formulas array, built once.
@@ -373,11 +403,11 @@ class RowFormulas {
   private readonly earnedOfOwn: string;
   private readonly assessedOfOwn: string;
   private readonly shared: { status: string; gain: string; explanation: string };
-  private readonly leafKinds = new KeyedCache<LeafFormulas | null>();
-  private readonly parentKinds = new KeyedCache<{ fulfilment: string; earned: string; assessed: string }>();
+  private readonly leafKinds = new PairCache<Scale | null, number, LeafFormulas | null>();
+  private readonly parentKinds = new PairCache<boolean, string, ParentFormulas>();
   /** A sub-goal's weight formula depends only on where its parent is and its share of it. */
-  private readonly weightShares = new KeyedCache<string>();
-  private readonly rows = new KeyedCache<(string | null)[]>();
+  private readonly weightShares = new PairCache<number, number, string>();
+  private readonly rows = new PairCache<object | null, string | null, (string | null)[]>();
 
   constructor(
     private readonly g: Grid,
@@ -411,21 +441,21 @@ class RowFormulas {
     };
   }
 
-  /** The kind is everything leafFormulas reads of the row besides the references that are the same for all. */
+  /**
+   * The kind is everything leafFormulas reads of the row besides the references that are the same
+   * for all: the scale (rows that write the same scale share one) and a number for the rest.
+   */
   private leaf(r: RowResult): LeafFormulas | null {
     const row = r.row;
     const type = row.typeKey ?? inferType(row);
-    const range = !!row.target && row.target.lo !== row.target.hi;
-    const scale = !row.scale ? '' : row.scale.kind === 'steps' ? row.scale.steps.map((x) => `${x.threshold}:${x.credit}`).join(';') : row.scale.kind;
-    // A sign in the target changes the comparison, so it is part of the kind.
-    const sign = `${row.target?.compare ?? ''}${row.target?.strict ? '!' : ''}${row.tolerance ? (row.tolerance.relative ? '±%' : '±') : ''}`;
-    return this.leafKinds.get([row.typeKey, type, !!row.data, row.met !== null || row.total !== null, range, scale, sign, !!row.periodRule], () => {
-      const built = leafFormulas(row, type, this.refs);
-      return built && {
-        fulfilment: row.typeKey === 'assessment' ? built.fulfilment : withOverride(built.fulfilment, this.refs),
-        measure: built.measure,
-        required: built.required && `IF(AND(ISNUMBER(${this.F}),${this.F}<${ALMOST_ONE}),${built.required},"")`,
-      };
+    const code = leafCode(row, type);
+    const found = this.leafKinds.find(row.scale, code);
+    if (found !== undefined) return found;
+    const built = leafFormulas(row, type, this.refs);
+    return this.leafKinds.put(row.scale, code, built && {
+      fulfilment: row.typeKey === 'assessment' ? built.fulfilment : withOverride(built.fulfilment, this.refs),
+      measure: built.measure,
+      required: built.required && `IF(AND(ISNUMBER(${this.F}),${this.F}<${ALMOST_ONE}),${built.required},"")`,
     });
   }
 
@@ -436,24 +466,28 @@ class RowFormulas {
    */
   private parent(r: RowResult, row: number) {
     const all = r.row.typeKey === 'all';
-    const kids = (this.goals.childrenOf.get(r.id) ?? []).map((k) => this.rowOf.get(k)! - row).sort((a, b) => a - b);
+    const kids = (this.goals.childrenOf.get(r.id) ?? []).map((k) => this.rowOf.get(k)! - row);
+    // Children come in sheet order but for the odd plan; sorting only then spares most parents a sort.
+    if (kids.some((k, i) => i > 0 && k < kids[i - 1])) kids.sort((a, b) => a - b);
     const runs = runsOf(kids);
-    return this.parentKinds.get([all, runs.map(([a, b]) => `${a}:${b}`).join()], () => {
-      const at = (key: ScoreColumnKey, a: number) => this.g.at(key, a, 0)!;
-      const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a) : `${at(key, a)}:${at(key, b)}`));
-      const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
-      const count = String(kids.length);
-      const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
-      if (all) {
-        // No number inside a text criterion (COUNTIF(r,"<0.99")): Excel and LibreOffice read it in the user's locale.
-        const failed = `(${refsOf('fulfilment').map((ref) => `SUMPRODUCT(ISNUMBER(${ref})*(${ref}<${ALMOST_ONE}))`).join('+')})`;
-        return { fulfilment: withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, this.refs), earned: this.earnedOfOwn, assessed: this.assessedOfOwn };
-      }
-      const sum = `IF(${assessedKids}=${count},IF(${this.W}>0,MAX(0,MIN(1,${children('earned')}/${this.W})),1),"")`;
-      const a = this.refs.assessment;
-      const overridden = a ? (x: string, y: string) => `IF(ISBLANK(${a}),${x},${y})` : (x: string) => x;
-      return { fulfilment: withOverride(sum, this.refs), earned: overridden(children('earned'), this.earnedOfOwn), assessed: overridden(children('assessed'), this.assessedOfOwn) };
-    });
+    const where = runs.map(([a, b]) => `${a}:${b}`).join();
+    return this.parentKinds.find(all, where) ?? this.parentKinds.put(all, where, this.parentFormulas(all, runs, kids.length));
+  }
+
+  private parentFormulas(all: boolean, runs: [number, number][], count: number): ParentFormulas {
+    const at = (key: ScoreColumnKey, a: number) => this.g.at(key, a, 0)!;
+    const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a) : `${at(key, a)}:${at(key, b)}`));
+    const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
+    const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
+    if (all) {
+      // No number inside a text criterion (COUNTIF(r,"<0.99")): Excel and LibreOffice read it in the user's locale.
+      const failed = `(${refsOf('fulfilment').map((ref) => `SUMPRODUCT(ISNUMBER(${ref})*(${ref}<${ALMOST_ONE}))`).join('+')})`;
+      return { fulfilment: withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, this.refs), earned: this.earnedOfOwn, assessed: this.assessedOfOwn };
+    }
+    const sum = `IF(${assessedKids}=${count},IF(${this.W}>0,MAX(0,MIN(1,${children('earned')}/${this.W})),1),"")`;
+    const a = this.refs.assessment;
+    const overridden = a ? (x: string, y: string) => `IF(ISBLANK(${a}),${x},${y})` : (x: string) => x;
+    return { fulfilment: withOverride(sum, this.refs), earned: overridden(children('earned'), this.earnedOfOwn), assessed: overridden(children('assessed'), this.assessedOfOwn) };
   }
 
   /** A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down. */
@@ -463,7 +497,7 @@ class RowFormulas {
     if (parent.weight <= 0) return null;
     const from = this.rowOf.get(parent)! - row;
     const ratio = r.weight / parent.weight;
-    return this.weightShares.get([from, ratio], () => `${this.g.at('weight', from, 0)}*${literal(ratio)}`);
+    return this.weightShares.find(from, ratio) ?? this.weightShares.put(from, ratio, `${this.g.at('weight', from, 0)}*${literal(ratio)}`);
   }
 
   /** The row's formulas; a row no formula can express keeps the engine's value, with a note. */
@@ -472,31 +506,33 @@ class RowFormulas {
     const own = r.isParent ? this.parent(r, row) : this.leaf(r);
     if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.words.staticNote.replace('{reason}', this.words.staticReasons[staticReason(r)]) });
     // Alike rows share one formulas array: it depends only on the row's own formulas and its weight's.
-    return this.rows.get([own, weight], () => {
-      const f: (string | null)[] = new Array(this.g.width).fill(null);
-      const set = (key: ScoreColumnKey, formula: string | null) => {
-        const c = this.g.col(key);
-        if (c >= 0 && formula) f[c] = formula;
-      };
-      set('weight', weight);
-      if (own && 'earned' in own) {
+    return this.rows.find(own, weight) ?? this.rows.put(own, weight, this.formulasOf(own, weight));
+  }
+
+  private formulasOf(own: LeafFormulas | ParentFormulas | null, weight: string | null): (string | null)[] {
+    const f: (string | null)[] = new Array(this.g.width).fill(null);
+    const set = (key: ScoreColumnKey, formula: string | null) => {
+      const c = this.g.col(key);
+      if (c >= 0 && formula) f[c] = formula;
+    };
+    set('weight', weight);
+    if (own && 'earned' in own) {
+      set('fulfilment', own.fulfilment);
+      set('earned', own.earned);
+      set('assessed', own.assessed);
+    } else {
+      if (own) {
         set('fulfilment', own.fulfilment);
-        set('earned', own.earned);
-        set('assessed', own.assessed);
-      } else {
-        if (own) {
-          set('fulfilment', own.fulfilment);
-          set('result', own.measure);
-          set('required', own.required);
-        }
-        set('earned', this.earnedOfOwn);
-        set('assessed', this.assessedOfOwn);
+        set('result', own.measure);
+        set('required', own.required);
       }
-      set('status', this.shared.status);
-      set('gain', this.shared.gain);
-      if (own) set('explanation', this.shared.explanation);
-      return f;
-    });
+      set('earned', this.earnedOfOwn);
+      set('assessed', this.assessedOfOwn);
+    }
+    set('status', this.shared.status);
+    set('gain', this.shared.gain);
+    if (own) set('explanation', this.shared.explanation);
+    return f;
   }
 
   /** A subtotal or total row: the top-level rows' sums between `from` and `to`. */
@@ -516,6 +552,28 @@ class RowFormulas {
     f[g.col('fulfilment')] = `IF(${this.W}>0,${this.E}/${this.W},"")`;
     return [cells, f];
   }
+}
+
+/** Small numbers for type keys, for leafCode. */
+const typeCodes = new Map<string | null, number>();
+const typeCode = (key: string | null): number => typeCodes.get(key) ?? typeCodes.set(key, typeCodes.size).size - 1;
+
+/**
+ * What a leaf's formulas depend on besides its scale, as one number: its written and scored type,
+ * whether it reads data or counts, a range target, a sign in the target (it changes the
+ * comparison), a tolerance and a period rule. A number, so the lookup allocates nothing.
+ */
+function leafCode(row: PlanRow, type: string | null): number {
+  const t = row.target;
+  const flags =
+    (row.data ? 1 : 0) |
+    (row.met !== null || row.total !== null ? 2 : 0) |
+    (t && t.lo !== t.hi ? 4 : 0) |
+    (row.periodRule ? 8 : 0) |
+    (t?.compare === 'atLeast' ? 16 : t?.compare === 'atMost' ? 32 : 0) |
+    (t?.strict ? 64 : 0) |
+    (row.tolerance ? (row.tolerance.relative ? 128 : 256) : 0);
+  return (typeCode(row.typeKey) * 1024 + typeCode(type)) * 1024 + flags;
 }
 
 /** Where the goal table's rows stand. */

@@ -113,3 +113,18 @@ test('goalscore score --compare gives last year in the JSON; a last year that ca
   expect(broken.stdout).not.toMatch(/at .*\.js:\d+/);
   await fs.rm(dir, { recursive: true, force: true });
 });
+
+test('last year beside a plan of 200,000 rows: no spread of the rows, no search per row', () => {
+  const { pack } = require('../src/i18n') as typeof import('../src/i18n');
+  const { withLastYear } = require('../src/layout/lastYear') as typeof import('../src/layout/lastYear');
+  const words = pack('da').sheet;
+  const n = 200_000;
+  const values = [[words.columns.id, words.columns.title, words.columns.baseline], ...Array.from({ length: n }, (_, i) => [String(i + 1), `Mål ${i + 1}`, 10])];
+  const layout = { name: 'Plan', role: 'score', values, numberFormats: values.map(() => [null, null, null]), styles: [], columnWidths: [8, 40, 10], rowHeights: [], conditionalFormats: [], notes: [], charts: [], print: { orientation: 'landscape', fitToWidth: true } } as never;
+  const ids = Array.from({ length: n }, (_, i) => String(i + 1));
+  const lastYear = { year: 2023, file: 'plan-2023.xlsx', score: 0.5, rows: new Map(ids.map((id) => [id, { id, result: 12, resultKind: 'number' as const, fulfilment: 1, status: 'met' as const }])), baselines: ids };
+  const out = withLastYear(layout, { lastYear } as never, words);
+  expect(out.values[n][3]).toBe(12);
+  expect(out.values[n][4]).toBe(1);
+  expect(out.notes).toHaveLength(n);
+});

@@ -256,13 +256,14 @@ async function loadAll(files: string[], options: Options, problems: FileProblem[
   let lastYear: LastYearPlan[] | undefined;
   if (options.compare) {
     const last = await lastYearSource(await diskSource(options.compare), lang);
-    problems.push(...last.problems);
+    for (const p of last.problems) problems.push(p);
     lastYear = last.plans.length ? last.plans : undefined;
   }
   const sources = await Promise.all(files.map(diskSource));
   const run = await scoreSources(sources, lang, { output: withOutput, lastYear, onFile: (done, total) => progress.tick(done, total) });
   progress.done();
-  problems.push(...run.problems);
+  // One at a time: a spread of a large plan's problems would overflow the call's arguments.
+  for (const p of run.problems) problems.push(p);
   return run.scored.map((s) => ({ file: s.source.path!, results: s.results, output: s.output, modified: s.modified }));
 }
 

@@ -18,12 +18,13 @@ export function withLastYear(layout: SheetLayout, result: PlanResult, words: She
   if (header < 0) return layout;
   const titleCol = layout.values[header].indexOf(words.columns.title);
   const year = last.year === null ? words.lastYear : String(last.year);
-  const first = Math.max(...layout.values.map((r) => r.length), layout.columnWidths.length);
+  const first = layout.values.reduce((w, r) => Math.max(w, r.length), layout.columnWidths.length);
   const { values, formats, put } = extendable(layout);
   put(header, first, words.lastYearResult.replace('{year}', year), null);
   put(header, first + 1, words.lastYearFulfilment.replace('{year}', year), null);
   const baselineCol = values[header].indexOf(words.columns.baseline);
   const notes = [...layout.notes];
+  const baselines = new Set(last.baselines);
   for (let r = header + 1; r < values.length; r++) {
     const id = values[r][0];
     if (values[r][titleCol] === words.total) put(r, first + 1, last.score, FORMATS.percent);
@@ -32,7 +33,7 @@ export function withLastYear(layout: SheetLayout, result: PlanResult, words: She
     if (!row) continue;
     put(r, first, row.result, row.resultKind ? RESULT_FORMAT[row.resultKind] : FORMATS.number);
     put(r, first + 1, row.fulfilment, FORMATS.percent);
-    if (last.baselines.includes(id)) {
+    if (baselines.has(id)) {
       const text = words.baselineFromLastYear.replace('{year}', year).replace('{file}', last.file);
       notes.push({ cell: address(r, baselineCol >= 0 ? baselineCol : first), text });
     }

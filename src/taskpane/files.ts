@@ -20,7 +20,7 @@ export async function scoreFiles(files: File[], lang: LanguagePack, options: { d
     ...options,
     onFile: (done, total) => setStatus(fill(lang.ui.progress, { done, total }), { done, total }),
   });
-  problems.push(...run.problems);
+  for (const p of run.problems) problems.push(p);
   return run.scored.map((scored) => ({ name: scored.source.name, scored }));
 }
 

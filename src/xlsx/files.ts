@@ -95,7 +95,11 @@ export async function scoreSources(
   let ahead: Promise<Uint8Array> | null = null;
   for (const [i, source] of sources.entries()) {
     options.onFile?.(i, sources.length);
-    const add = (...found: FileProblem[]) => problems.push(...found.map((p) => ({ ...p, file: source.path ?? source.name })));
+    // One at a time: a spread of a large plan's problems would overflow the call's arguments.
+    const add = (...found: FileProblem[]) => addAll(found);
+    const addAll = (found: readonly FileProblem[]) => {
+      for (const p of found) problems.push({ ...p, file: source.path ?? source.name });
+    };
     if (tooLarge(source)) {
       ahead = null;
       add(fileProblem(source.name, 'fileTooLarge', `${Math.round(LIMITS.fileBytes / 2 ** 20)} MB`));
@@ -114,7 +118,7 @@ export async function scoreSources(
     }
     try {
       const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
-      add(...file.problems);
+      addAll(file.problems);
       if (file.results.length) scored.push({ ...file, modified: file.modified ?? source.modified ?? null, source });
       else add(noPlanProblem(source.name, file.grids));
     } catch (e) {

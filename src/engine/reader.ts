@@ -27,6 +27,7 @@ import type {
   DataRef,
   MessageRef,
   Parsed,
+  Target,
   Plan,
   PlanMetadata,
   Period,
@@ -392,7 +393,9 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
 
 /** Normalises an ID as written: `1.`, ` 1.a `, a number cell 1.1. */
 function readId(value: CellValue): string {
-  return cellText(value).replace(/\s+/g, '').replace(/\.+$/, '');
+  const text = cellText(value);
+  // Most IDs are written clean; only those with spaces or a closing dot make new strings.
+  return /\s|\.$/.test(text) ? text.replace(/\s+/g, '').replace(/\.+$/, '') : text;
 }
 
 /**
@@ -423,7 +426,13 @@ interface BoundKind {
 
 type CellParser<T> = (value: CellValue, format: string | null | undefined, kind: BoundKind) => Parsed<T>;
 
-const asTarget: CellParser<{ lo: number; hi: number }> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : parseRange(v, f, k.percent));
+/**
+ * Targets as read from a cell without a number format, by value: plans repeat their targets row
+ * after row (`85 %`, `3-5`), and rows with the same target share one frozen target.
+ */
+const targetOf = [false, true].map((percent) => memo((v: CellValue) => frozen(parseRange(v, null, percent))));
+const frozen = <T extends object>(p: Parsed<T>): Parsed<T> => (p.ok ? Object.freeze({ ok: true, value: Object.freeze(p.value) }) : p);
+const asTarget: CellParser<Target> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : f ? parseRange(v, f, k.percent) : targetOf[+k.percent](v));
 const asBound: CellParser<number> = (v, f, k) => (k.dates ? parseDate(v, k.year) : k.percent ? parsePercent(v, f) : parsePlain(v, f));
 const asDate: CellParser<number> = (v, _f, k) => parseDate(v, k.year);
 const WORKING_DAYS = new RegExp(`\\s*(?:${workingDayWords.map(escapeRegExp).join('|')})\\s*$`, 'i');

@@ -365,9 +365,12 @@ function summaryFormulas(g: Grid, summary: Summary, result: PlanResult, table: G
 
 /** The goal rows in sheet order, grouped by area in the order areas were met, each area closed by its subtotal. */
 function goalOrder(result: PlanResult): { order: (RowResult | { area: string })[]; byId: Map<string, RowResult>; childrenOf: Map<string, RowResult[]>; withSubtotals: boolean } {
-  const byId = new Map(result.rows.map((r) => [r.id, r]));
+  const byId = new Map<string, RowResult>();
   const childrenOf = new Map<string, RowResult[]>();
-  for (const r of result.rows) if (r.parentId !== null) (childrenOf.get(r.parentId) ?? childrenOf.set(r.parentId, []).get(r.parentId)!).push(r);
+  for (const r of result.rows) {
+    byId.set(r.id, r);
+    if (r.parentId !== null) (childrenOf.get(r.parentId) ?? childrenOf.set(r.parentId, []).get(r.parentId)!).push(r);
+  }
   const topArea = (r: RowResult): string => {
     let top = r;
     while (top.parentId !== null) top = byId.get(top.parentId)!;
@@ -378,7 +381,8 @@ function goalOrder(result: PlanResult): { order: (RowResult | { area: string })[
   const withSubtotals = result.areas.length > 1 || (result.areas.length === 1 && result.areas[0].name !== '');
   const order: (RowResult | { area: string })[] = [];
   for (const area of result.areas) {
-    order.push(...(grouped.get(area.name) ?? []));
+    // A loop, not a spread: an area of a hundred thousand rows would overflow the call's arguments.
+    for (const r of grouped.get(area.name) ?? []) order.push(r);
     if (withSubtotals) order.push({ area: area.name });
   }
   return { order, byId, childrenOf, withSubtotals };
@@ -413,7 +417,8 @@ class RowFormulas {
     private readonly g: Grid,
     private readonly words: LanguagePack['sheet'],
     private readonly goals: ReturnType<typeof goalOrder>,
-    private readonly rowOf: Map<RowResult, number>,
+    /** Each goal's sheet row by its ID: IDs are unique, and a text key hashes once. */
+    private readonly rowOf: Map<string, number>,
     summary: Summary,
     firstDataRow: number,
   ) {
@@ -466,7 +471,7 @@ class RowFormulas {
    */
   private parent(r: RowResult, row: number) {
     const all = r.row.typeKey === 'all';
-    const kids = (this.goals.childrenOf.get(r.id) ?? []).map((k) => this.rowOf.get(k)! - row);
+    const kids = (this.goals.childrenOf.get(r.id) ?? []).map((k) => this.rowOf.get(k.id)! - row);
     // Children come in sheet order but for the odd plan; sorting only then spares most parents a sort.
     if (kids.some((k, i) => i > 0 && k < kids[i - 1])) kids.sort((a, b) => a - b);
     const runs = runsOf(kids);
@@ -495,7 +500,7 @@ class RowFormulas {
     if (r.parentId === null) return null;
     const parent = this.goals.byId.get(r.parentId)!;
     if (parent.weight <= 0) return null;
-    const from = this.rowOf.get(parent)! - row;
+    const from = this.rowOf.get(parent.id)! - row;
     const ratio = r.weight / parent.weight;
     return this.weightShares.find(from, ratio) ?? this.weightShares.put(from, ratio, `${this.g.at('weight', from, 0)}*${literal(ratio)}`);
   }
@@ -602,16 +607,17 @@ function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summary: Sum
   const firstDataRow = headerRow + 1;
   const goals = goalOrder(result);
   // Sheet rows are known before any formula is written, so formulas can point at other rows.
-  const rowOf = new Map<RowResult, number>();
-  goals.order.forEach((item, i) => {
-    if ('id' in item) rowOf.set(item, firstDataRow + i);
-  });
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < goals.order.length; i++) {
+    const item = goals.order[i];
+    if ('id' in item) rowOf.set(item.id, firstDataRow + i);
+  }
   const formulas = new RowFormulas(g, words, goals, rowOf, summary, firstDataRow);
   const table: GoalTable = { headerRow, firstDataRow, totalRow: -1, subtotalRows: [], parentRows: [], areaRows: new Map(), areaBlocks: [], indented: new Map() };
   let areaStart = firstDataRow;
   for (const item of goals.order) {
     if ('id' in item) {
-      const row = g.putRow(item, formulas.of(item, rowOf.get(item)!));
+      const row = g.putRow(item, formulas.of(item, rowOf.get(item.id)!));
       const level = Math.min(item.level, 4);
       if (level > 0) (table.indented.get(level) ?? table.indented.set(level, []).get(level)!).push(row);
       if (item.isParent) table.parentRows.push(row);

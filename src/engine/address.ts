@@ -1,3 +1,5 @@
+import type { ColumnKey, Plan, PlanRow } from './types';
+
 /** A1-style addresses from zero-based positions. */
 export function columnLetter(col: number): string {
   let n = col + 1;
@@ -37,4 +39,14 @@ export function rangeAddress(top: number, left: number, bottom: number, right: n
 /** Quotes a sheet name for a formula or reference where Excel needs it. */
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Where a plan row's cell in a column stands (`F12`), from the column's header cell and the row;
+ * undefined where the row leaves that cell blank or the plan has no such column.
+ */
+export function rowCellAddress(plan: Pick<Plan, 'columns'>, row: Pick<PlanRow, 'cells' | 'sheetRow'>, key: ColumnKey): string | undefined {
+  const column = plan.columns[key];
+  if (!column || row.cells[key] === undefined) return undefined;
+  return column.address.replace(/\d+$/, '') + row.sheetRow;
 }

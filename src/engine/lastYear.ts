@@ -56,7 +56,7 @@ export function withLastYearBaselines(plan: Plan, matches: Map<string, RowResult
   const filled: string[] = [];
   const rows = plan.rows.map((row) => {
     const last = matches.get(row.id);
-    if (row.baseline !== null || row.cells.baseline || !definition(row)?.readsBaseline || last?.row.actual == null) return row;
+    if (row.baseline !== null || row.cells.baseline !== undefined || !definition(row)?.readsBaseline || last?.row.actual == null) return row;
     filled.push(row.id);
     return { ...row, baseline: last.row.actual };
   });

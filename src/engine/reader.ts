@@ -36,7 +36,7 @@ import type {
   Problem,
   Scale,
   SheetGrid,
-  SourceCell,
+  RowCells,
 } from './types';
 import { columnIndex, metadataIndex, scaleIndex, typeIndex, workingDayWords } from './vocabulary';
 import { parseAssessmentScale, readAssessment } from './assessment';
@@ -398,24 +398,9 @@ function readId(value: CellValue): string {
   return /\s|\.$/.test(text) ? text.replace(/\s+/g, '').replace(/\.+$/, '') : text;
 }
 
-/**
- * A plan cell as read. Its address is spelled out only when asked for, by a problem or a result
- * that points back at it: a plan of tens of thousands of rows holds a hundred thousand cells.
- */
-class PlanCell implements SourceCell {
-  constructor(
-    readonly value: CellValue,
-    readonly format: string | null | undefined,
-    private readonly letter: string,
-    private readonly row: number,
-  ) {}
-
-  get address(): string {
-    return this.letter + this.row;
-  }
-}
-
 const ALL_READ: readonly ColumnKey[] = Object.freeze([]);
+/** Most rows have no cell with a number format of its own, and share this. */
+const NO_FORMATS: Partial<Record<ColumnKey, string>> = Object.freeze({});
 
 /** How the bounds of the row being read are written: dates, percents or plain numbers. */
 interface BoundKind {
@@ -454,7 +439,8 @@ const asCompleted: CellParser<NonNullable<PlanRow['completed']>> = (v, _f, k) =>
  * per sheet, so a row of a large plan allocates no helpers of its own.
  */
 class RowReader implements BoundKind {
-  cells: Partial<Record<ColumnKey, SourceCell>> = {};
+  cells: RowCells = {};
+  formats: Partial<Record<ColumnKey, string>> = NO_FORMATS;
   /** Most rows have no unreadable cell and share one empty list; a row with one gets its own. */
   unreadable: readonly ColumnKey[] = ALL_READ;
   sheetRow = 0;
@@ -464,20 +450,28 @@ class RowReader implements BoundKind {
   constructor(
     private readonly sheet: string,
     private readonly left: number,
+    /** Each read column's letter, for addresses. */
+    private readonly letters: Partial<Record<ColumnKey, string>>,
     readonly year: number | null,
     private readonly problems: Problem[],
   ) {}
 
-  start(cells: Partial<Record<ColumnKey, SourceCell>>, sheetRow: number): void {
+  start(cells: RowCells, formats: Partial<Record<ColumnKey, string>>, sheetRow: number): void {
     this.cells = cells;
+    this.formats = formats;
     this.sheetRow = sheetRow;
     this.unreadable = ALL_READ;
     this.dates = false;
     this.percent = false;
   }
 
+  /** The address of the row's cell in a column, where it is not blank. */
+  address(key: ColumnKey): string | undefined {
+    return this.cells[key] === undefined ? undefined : `${this.letters[key]}${this.sheetRow + 1}`;
+  }
+
   report(key: ColumnKey, message: MessageRef, severity: 'error' | 'warning' = 'error'): void {
-    this.problems.push({ sheet: this.sheet, cell: this.cells[key]?.address ?? address(this.sheetRow, this.left), severity, message });
+    this.problems.push({ sheet: this.sheet, cell: this.address(key) ?? address(this.sheetRow, this.left), severity, message });
   }
 
   /** Reports a cell it cannot read, and keeps its key so scoring tells "unreadable" from "empty". */
@@ -487,15 +481,15 @@ class RowReader implements BoundKind {
   }
 
   read<T>(key: ColumnKey, parse: CellParser<T>, bad: MessageRef['key']): T | null {
-    const cell = this.cells[key];
-    if (!cell) return null;
-    if (isCellError(cell.value)) {
-      this.unread(key, { key: 'cellError', args: { value: cellText(cell.value) } });
+    const value = this.cells[key];
+    if (value === undefined) return null;
+    if (isCellError(value)) {
+      this.unread(key, { key: 'cellError', args: { value: cellText(value) } });
       return null;
     }
-    const p = parse(cell.value, cell.format, this);
+    const p = parse(value, this.formats[key], this);
     if (p.ok) return p.value;
-    if (!p.missing) this.unread(key, { key: bad, args: { value: cellText(cell.value) } });
+    if (!p.missing) this.unread(key, { key: bad, args: { value: cellText(value) } });
     return null;
   }
 }
@@ -520,28 +514,33 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   const seen = new Map<string, number>();
   let currentArea = '';
 
-  const reader = new RowReader(grid.name, left, metadata.year, problems);
   // Column letters once, not per cell: plans run to tens of thousands of rows.
-  const columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col, letter: columnLetter(left + col) }));
+  const columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col }));
+  const letters = Object.fromEntries(columnsRead.map(({ key, col }) => [key, columnLetter(left + col)])) as Partial<Record<ColumnKey, string>>;
+  const reader = new RowReader(grid.name, left, letters, metadata.year, problems);
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const values = grid.values[r];
     if (!values || values.every(isBlank)) continue;
     const sheetRow = top + r;
-    const cells: Partial<Record<ColumnKey, SourceCell>> = {};
-    const formats = grid.formats?.[r];
-    for (const { key, col, letter } of columnsRead) {
+    const cells: RowCells = {};
+    const formatsOf = grid.formats?.[r];
+    let formats = NO_FORMATS;
+    for (const { key, col } of columnsRead) {
       const value = values[col];
-      if (!isBlank(value)) cells[key] = new PlanCell(value, formats?.[col], letter, sheetRow + 1);
+      if (isBlank(value)) continue;
+      cells[key] = value;
+      const format = formatsOf?.[col];
+      if (format && format !== 'General') (formats === NO_FORMATS ? (formats = {}) : formats)[key] = format;
     }
-    const id = cells.id ? readId(cells.id.value) : '';
-    const areaText = cells.area ? cellText(cells.area.value) : '';
-    reader.start(cells, sheetRow);
+    const id = cells.id !== undefined ? readId(cells.id) : '';
+    const areaText = cells.area !== undefined ? cellText(cells.area) : '';
+    reader.start(cells, formats, sheetRow);
     const weight = reader.read(weightKey, unit === 'percent' ? parseWeight : parsePlain, 'badNumber');
     if (weight !== null && weight < 0) reader.report(weightKey, { key: 'negativeWeight', args: { value: weight } });
 
     if (!id) {
       if (areaText && weight !== null) {
-        areas.push({ name: areaText, weight, address: cells[weightKey]!.address });
+        areas.push({ name: areaText, weight, address: reader.address(weightKey)! });
         currentArea = areaText;
       } else if (areaText) currentArea = areaText;
       continue;
@@ -555,9 +554,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     if (areaText) currentArea = areaText;
 
     let typeKey: string | null = null;
-    if (cells.type) {
-      typeKey = TYPES.get(fold(cellText(cells.type.value))) ?? null;
-      if (!typeKey) reader.unread('type', { key: 'unknownType', args: { value: cellText(cells.type.value) } });
+    if (cells.type !== undefined) {
+      typeKey = TYPES.get(fold(cellText(cells.type))) ?? null;
+      if (!typeKey) reader.unread('type', { key: 'unknownType', args: { value: cellText(cells.type) } });
     }
     const definition = typeKey ? CRITERION_BY_KEY.get(typeKey) : undefined;
     const percent = definition?.percent ?? false;
@@ -566,33 +565,33 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     reader.percent = percent;
 
     let scale: Scale | null = null;
-    if (cells.scale) {
-      const text = cellText(cells.scale.value);
+    if (cells.scale !== undefined) {
+      const text = cellText(cells.scale);
       scale = scaleOf(text, percent);
       if (!scale) reader.unread('scale', { key: /[:=]/.test(text) ? 'badSteps' : 'unknownScale', args: { value: text } });
     }
     let assessment = null;
-    if (cells.assessment) {
-      assessment = readAssessment(cells.assessment.value, cells.assessment.format, metadata.assessmentScale);
-      if (!assessment) reader.unread('assessment', { key: 'unknownAssessment', args: { value: cellText(cells.assessment.value) } });
+    if (cells.assessment !== undefined) {
+      assessment = readAssessment(cells.assessment, formats.assessment, metadata.assessmentScale);
+      if (!assessment) reader.unread('assessment', { key: 'unknownAssessment', args: { value: cellText(cells.assessment) } });
     }
     let data: DataRef | null = null;
-    if (cells.data) {
-      data = parseDataRef(cellText(cells.data.value), grid.name);
-      if (!data) reader.unread('data', { key: 'dataRef', args: { value: cellText(cells.data.value) } });
+    if (cells.data !== undefined) {
+      data = parseDataRef(cellText(cells.data), grid.name);
+      if (!data) reader.unread('data', { key: 'dataRef', args: { value: cellText(cells.data) } });
     }
     const trim = reader.read('trim', parsePercent, 'badPercent');
     const periodRule = reader.read('periodRule', asPeriodRule, 'badPeriodRule');
     // A rule over periods needs results per period; without them the row is judged on its own.
-    if (periodRule && !periodColumns.length) reader.report('periodRule', { key: 'periodRuleWithoutPeriods', args: { value: cellText(cells.periodRule!.value) } }, 'warning');
-    if (trim !== null && (trim < 0 || trim >= 1)) reader.report('trim', { key: 'badTrim', args: { value: cellText(cells.trim?.value) } });
+    if (periodRule && !periodColumns.length) reader.report('periodRule', { key: 'periodRuleWithoutPeriods', args: { value: cellText(cells.periodRule) } }, 'warning');
+    if (trim !== null && (trim < 0 || trim >= 1)) reader.report('trim', { key: 'badTrim', args: { value: cellText(cells.trim) } });
 
     rows.push({
       index: rows.length,
       sheetRow: sheetRow + 1,
       id,
       area: currentArea,
-      title: cells.title ? cellText(cells.title.value) : '',
+      title: cells.title !== undefined ? cellText(cells.title) : '',
       declaredWeight: weight,
       typeKey,
       scale,
@@ -608,13 +607,14 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       deadline: reader.read('deadline', asDate, 'badDate'),
       completed: reader.read('completed', asCompleted, 'badDate'),
       assessment,
-      formula: cells.formula ? cellText(cells.formula.value) : null,
+      formula: cells.formula !== undefined ? cellText(cells.formula) : null,
       data,
       limit: reader.read('limit', asLimit, 'badNumber'),
-      limitInWorkingDays: !!cells.limit && inWorkingDays(cells.limit.value),
+      limitInWorkingDays: cells.limit !== undefined && inWorkingDays(cells.limit),
       trim: trim !== null && trim >= 0 && trim < 1 ? trim : null,
-      note: cells.note ? cellText(cells.note.value) : '',
+      note: cells.note !== undefined ? cellText(cells.note) : '',
       cells,
+      formats,
       unreadable: reader.unreadable,
     });
   }

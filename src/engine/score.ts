@@ -4,7 +4,7 @@
  * areas and the plan. Linear in the number of rows.
  */
 import { assessmentCredit, type Assessment } from './assessment';
-import { address } from './address';
+import { address, rowCellAddress } from './address';
 import { CRITERION_BY_KEY, goalFor, inferType, meets, rowComparison, TOLERANCE, withTolerance, type ComparisonCriterion, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
@@ -137,7 +137,7 @@ class Scorer {
   }
 
   private report(row: PlanRow, column: ColumnKey, message: MessageRef, severity: Severity = 'error'): void {
-    const cell = row.cells[column]?.address ?? row.cells.id?.address ?? address(row.sheetRow - 1, 0);
+    const cell = rowCellAddress(this.plan, row, column) ?? rowCellAddress(this.plan, row, 'id') ?? address(row.sheetRow - 1, 0);
     this.problems.push({ sheet: this.plan.sheet, cell, severity, message });
   }
 
@@ -407,7 +407,7 @@ class Scorer {
   private evaluateParent(node: Node, row: PlanRow, kids: readonly RowResult[]): Evaluation & { earned: number; assessedWeight: number } {
     const all = row.typeKey === 'all';
     if (row.typeKey && !all) {
-      this.report(row, 'type', { key: 'typeOnParent', args: { id: row.id, value: row.cells.type ? String(row.cells.type.value) : row.typeKey } }, 'warning');
+      this.report(row, 'type', { key: 'typeOnParent', args: { id: row.id, value: row.cells.type !== undefined ? String(row.cells.type) : row.typeKey } }, 'warning');
     }
     let assessed = 0;
     let metCount = 0;

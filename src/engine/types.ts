@@ -142,12 +142,8 @@ export interface Period {
   index: number;
 }
 
-/** A raw cell of a plan row, kept so results and problems can point back at it. */
-export interface SourceCell {
-  value: CellValue;
-  format?: string | null;
-  readonly address: string;
-}
+/** A row's cells as written, by column key: only those that are not blank. */
+export type RowCells = Partial<Record<ColumnKey, CellValue>>;
 
 /** A cell's value as the engine reads it: absent, or parsed, or present but unreadable. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; missing: true } | { ok: false; missing: false };
@@ -207,8 +203,14 @@ export interface PlanRow {
   limitInWorkingDays: boolean;
   trim: number | null;
   note: string;
-  /** The row's raw cells by column key, for addresses and the score sheet's input columns. */
-  cells: Partial<Record<ColumnKey, SourceCell>>;
+  /**
+   * The row's cells as written, for the score sheet's input columns and what-if; `rowCellAddress`
+   * says where one stands. Values only: a plan of tens of thousands of rows holds a hundred
+   * thousand cells, and an object a cell would be most of what reading keeps.
+   */
+  cells: RowCells;
+  /** Number formats of the row's cells that have one besides General (a percent, a date). */
+  formats: Partial<Record<ColumnKey, string>>;
   /** Keys whose cells held something that could not be read (already reported as problems). */
   unreadable: readonly ColumnKey[];
 }

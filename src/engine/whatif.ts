@@ -84,7 +84,7 @@ export function whatIf(plan: Plan, edits: WhatIfEdit[], options: ScoreOptions = 
       unreadable.push(row.id);
       continue;
     }
-    edited.push({ ...row, [field]: value, cells: { ...row.cells, [field]: { value: text as CellValue, address: row.cells[field]?.address ?? '' } } });
+    edited.push({ ...row, [field]: value, cells: { ...row.cells, [field]: text } });
   }
   // With explanations (a saved scenario), the whole plan is scored as scorePlan scores it.
   if (!scoring) return { result: scorePlan(withRows(plan, edited), [], options), unreadable };
@@ -111,7 +111,7 @@ const UNIT_AFTER_NUMBER = unitWords.map((w) => new RegExp(`\\d\\s*(${escapeRegEx
 
 /** The unit a plan gives a measure: after a number in the target cell, else in the goal's text or note. */
 export function measureUnit(row: PlanRow): string | null {
-  const target = row.cells.target?.value;
+  const target = row.cells.target;
   for (const text of [typeof target === 'string' ? target : '', row.title, row.note]) {
     for (const pattern of UNIT_AFTER_NUMBER) {
       const m = text.match(pattern);
@@ -137,8 +137,9 @@ export function whatIfInput(row: PlanRow, plan: Plan, lang: EnginePack): WhatIfI
   const field = editableField(row);
   if (!field) return null;
   const cell = row.cells[field];
+  const format = row.formats[field];
   // A completion date reads as the language writes dates, however the plan typed it.
-  const current = field === 'completed' && row.completed?.date != null ? formatter(lang).date(row.completed.date) : asTyped(cell?.value, cell?.format, field, lang);
+  const current = field === 'completed' && row.completed?.date != null ? formatter(lang).date(row.completed.date) : asTyped(cell, format, field, lang);
   const base: WhatIfInput = { field, kind: 'number', unit: null, of: null, current, choices: [] };
   if (field === 'met') return { ...base, kind: 'count', of: countBase(row) };
   if (field === 'assessment') {
@@ -146,7 +147,7 @@ export function whatIfInput(row: PlanRow, plan: Plan, lang: EnginePack): WhatIfI
     const keys = ['met', 'partly', 'not_met'] as const;
     const words = own ? [...own] : keys.map((k) => lang.vocabulary.assessments[k][0]);
     // The plan's word in the pane's language, so it stands among the choices; a grade is offered as it is.
-    const read = own ? null : readAssessment(current, cell?.format, null);
+    const read = own ? null : readAssessment(current, format, null);
     const shown = read && read.grade === null ? words[keys.indexOf(read.key)] : current;
     const choices = shown && !words.some((w) => w.toLowerCase() === shown.toLowerCase()) ? [...words, shown] : words;
     return { ...base, kind: 'choice', current: shown, choices };

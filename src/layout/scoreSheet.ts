@@ -109,7 +109,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   // The inputs and what it takes: on the sheet, grouped, outside the print area.
   { key: 'area', width: 22, value: (r) => r.area || null },
   { key: 'type', width: 13, value: (r, lang) => typeLabel(r, lang) || null },
-  { key: 'scale', width: 12, input: 'scale', value: (r) => (r.row.cells.scale ? cellText(r.row.cells.scale.value) : null) },
+  { key: 'scale', width: 12, input: 'scale', value: (r) => (r.row.cells.scale !== undefined ? cellText(r.row.cells.scale) : null) },
   { key: 'floor', width: 11, input: 'floor', value: (r) => r.row.floor, format: boundFormat },
   {
     key: 'tolerance',
@@ -118,7 +118,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     value: (r) => r.row.tolerance?.value ?? null,
     format: (r) => (r.row.tolerance?.relative ? FORMATS.percent : boundFormat(r)),
   },
-  { key: 'periodRule', width: 10, input: 'periodRule', value: (r) => (r.row.cells.periodRule ? cellText(r.row.cells.periodRule.value) : null) },
+  { key: 'periodRule', width: 10, input: 'periodRule', value: (r) => (r.row.cells.periodRule !== undefined ? cellText(r.row.cells.periodRule) : null) },
   { key: 'baseline', width: 12, input: 'baseline', value: (r) => r.row.baseline, format: FORMATS.number },
   { key: 'actual', width: 10, input: 'actual', value: actualValue, format: (r) => (percentActual(r) ? FORMATS.percent : FORMATS.number) },
   { key: 'met', width: 10, input: 'met', value: (r) => r.row.met, format: FORMATS.number },
@@ -131,7 +131,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     input: 'completed',
     value: (r) => {
       const c = r.row.completed;
-      return !c ? null : c.date !== null ? c.date : cellText(r.row.cells.completed?.value);
+      return !c ? null : c.date !== null ? c.date : cellText(r.row.cells.completed);
     },
     format: (r) => (r.row.completed?.date != null ? FORMATS.date : null),
   },

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import type { SheetGrid } from '../src/engine/types';
 import type { WorkbookLayout } from '../src/layout/model';
 import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
+import { pack } from '../src/i18n';
+import { withLastYear } from '../src/layout/lastYear';
 import { workbookBytes } from '../src/xlsx';
 import { excelProblems } from './ooxml';
 import { liveDisagreements } from './recalc';
@@ -115,8 +117,6 @@ test('goalscore score --compare gives last year in the JSON; a last year that ca
 });
 
 test('last year beside a plan of 200,000 rows: no spread of the rows, no search per row', () => {
-  const { pack } = require('../src/i18n') as typeof import('../src/i18n');
-  const { withLastYear } = require('../src/layout/lastYear') as typeof import('../src/layout/lastYear');
   const words = pack('da').sheet;
   const n = 200_000;
   const values = [[words.columns.id, words.columns.title, words.columns.baseline], ...Array.from({ length: n }, (_, i) => [String(i + 1), `Mål ${i + 1}`, 10])];

@@ -50,6 +50,8 @@ const STRICT_SYMBOLS = { atLeast: ['>', '≤'], atMost: ['<', '≥'], between: [
 
 interface Node {
   row: PlanRow;
+  /** The row's position in the plan's rows, which is its result's position too. */
+  index: number;
   parent: Node | null;
   children: Node[];
   level: number;
@@ -92,9 +94,15 @@ function emptyCounts(): Record<StatusKey, number> {
 }
 
 /** The parent of `1.a.2` is the longest proper dotted prefix that is itself a row: `1.a`, else `1`. */
-function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node> } {
+function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node>; list: Node[] } {
   const nodes = new Map<string, Node>();
-  for (const row of rows) nodes.set(row.id, { row, parent: null, children: [], level: 0, weight: 0 });
+  let list: Node[] = rows.map((row, index) => {
+    const node: Node = { row, index, parent: null, children: [], level: 0, weight: 0 };
+    nodes.set(row.id, node);
+    return node;
+  });
+  // Rows of one ID (never from readPlan) are one node, the last.
+  if (nodes.size !== rows.length) list = rows.map((row) => nodes.get(row.id)!);
   const roots: Node[] = [];
   for (const node of nodes.values()) {
     // Shorten the ID one part at a time until a row has it: no arrays, for speed on large plans.
@@ -110,7 +118,7 @@ function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node> }
     if (!node.parent) roots.push(node);
   }
   for (const root of roots) setLevel(root, 0);
-  return { roots, nodes };
+  return { roots, nodes, list };
 }
 
 function setLevel(node: Node, level: number): void {
@@ -490,6 +498,7 @@ class Scorer {
       area: row.area,
       level: node.level,
       parentId: node.parent?.row.id ?? null,
+      parentIndex: node.parent?.index ?? -1,
       isParent: node.children.length > 0,
       weight: node.weight,
       fulfilment,
@@ -557,16 +566,15 @@ export function withRows(plan: Plan, rows: PlanRow[]): Plan {
 export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: ScoreOptions = {}): PlanResult {
   const lang = packOf(options);
   const scorer = new Scorer(plan, lang, options.data, options.explain ?? true);
-  const { roots, nodes } = buildTree(plan.rows);
+  const { roots, list } = buildTree(plan.rows);
   scorer.scoreRoots(roots);
-  const rows = plan.rows.map((r) => nodes.get(r.id)!.result!);
-  return summarize(plan, rows, topAreas(plan.rows, nodes), lang, [...readProblems, ...scorer.problems]);
+  const rows = list.map((node) => node.result!);
+  return summarize(plan, rows, topAreas(list), lang, [...readProblems, ...scorer.problems]);
 }
 
 /** Each row's area for the summary: a row counts in its top goal's area, found up the tree. */
-function topAreas(rows: PlanRow[], nodes: Map<string, Node>): string[] {
-  return rows.map((r) => {
-    let node = nodes.get(r.id)!;
+function topAreas(list: Node[]): string[] {
+  return list.map((node) => {
     while (node.parent) node = node.parent;
     return node.row.area;
   });
@@ -639,11 +647,11 @@ export class Rescoring {
   ) {
     this.lang = packOf(options);
     const scorer = new Scorer(plan, this.lang, options.data, false);
-    const { roots, nodes } = buildTree(plan.rows);
+    const { roots, nodes, list } = buildTree(plan.rows);
     scorer.scoreRoots(roots);
     this.nodes = nodes;
-    const rows = plan.rows.map((r) => nodes.get(r.id)!.result!);
-    this.areaOf = topAreas(plan.rows, nodes);
+    const rows = list.map((node) => node.result!);
+    this.areaOf = topAreas(list);
     this.base = summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
   }
 

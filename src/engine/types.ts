@@ -279,6 +279,8 @@ export interface RowResult {
   area: string;
   level: number;
   parentId: string | null;
+  /** The parent's position in the result's rows; -1 for a top-level goal. */
+  parentIndex: number;
   isParent: boolean;
   /** Effective weight after sharing the parent's weight. */
   weight: number;

@@ -363,29 +363,40 @@ function summaryFormulas(g: Grid, summary: Summary, result: PlanResult, table: G
   summary.keys.forEach((k, i) => (g.formulas[summary.rows[i]][summary.valueCol] = formulas[k]));
 }
 
-/** The goal rows in sheet order, grouped by area in the order areas were met, each area closed by its subtotal. */
-function goalOrder(result: PlanResult): { order: (RowResult | { area: string })[]; byId: Map<string, RowResult>; childrenOf: Map<string, RowResult[]>; withSubtotals: boolean } {
-  const byId = new Map<string, RowResult>();
-  const childrenOf = new Map<string, RowResult[]>();
-  for (const r of result.rows) {
-    byId.set(r.id, r);
-    if (r.parentId !== null) (childrenOf.get(r.parentId) ?? childrenOf.set(r.parentId, []).get(r.parentId)!).push(r);
+/**
+ * The goal rows in sheet order, grouped by area in the order areas were met, each area closed by
+ * its subtotal. Rows are known by their position in the result's rows: arrays, not maps, on the
+ * hot path of large plans.
+ */
+interface GoalOrder {
+  /** Positions of goal rows in the result's rows, or an area whose subtotal stands there. */
+  order: (number | { area: string })[];
+  /** Each row's children's positions, where it has any. */
+  childrenOf: (number[] | undefined)[];
+  withSubtotals: boolean;
+}
+
+function goalOrder(result: PlanResult): GoalOrder {
+  const rows = result.rows;
+  const childrenOf: (number[] | undefined)[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const p = rows[i].parentIndex;
+    if (p >= 0) (childrenOf[p] ??= []).push(i);
   }
-  const topArea = (r: RowResult): string => {
-    let top = r;
-    while (top.parentId !== null) top = byId.get(top.parentId)!;
-    return top.area;
+  const topArea = (i: number): string => {
+    while (rows[i].parentIndex >= 0) i = rows[i].parentIndex;
+    return rows[i].area;
   };
-  const grouped = new Map<string, RowResult[]>(result.areas.map((a) => [a.name, []]));
-  for (const r of result.rows) grouped.get(topArea(r))?.push(r);
+  const grouped = new Map<string, number[]>(result.areas.map((a) => [a.name, []]));
+  for (let i = 0; i < rows.length; i++) grouped.get(topArea(i))?.push(i);
   const withSubtotals = result.areas.length > 1 || (result.areas.length === 1 && result.areas[0].name !== '');
-  const order: (RowResult | { area: string })[] = [];
+  const order: (number | { area: string })[] = [];
   for (const area of result.areas) {
     // A loop, not a spread: an area of a hundred thousand rows would overflow the call's arguments.
-    for (const r of grouped.get(area.name) ?? []) order.push(r);
+    for (const i of grouped.get(area.name) ?? []) order.push(i);
     if (withSubtotals) order.push({ area: area.name });
   }
-  return { order, byId, childrenOf, withSubtotals };
+  return { order, childrenOf, withSubtotals };
 }
 
 /** A parent's own formulas: its fulfilment from its children, and what it earns and has assessed. */
@@ -411,14 +422,15 @@ class RowFormulas {
   private readonly parentKinds = new PairCache<boolean, string, ParentFormulas>();
   /** A sub-goal's weight formula depends only on where its parent is and its share of it. */
   private readonly weightShares = new PairCache<number, number, string>();
-  private readonly rows = new PairCache<object | null, string | null, (string | null)[]>();
+  private readonly rowKinds = new PairCache<object | null, string | null, (string | null)[]>();
 
   constructor(
     private readonly g: Grid,
     private readonly words: LanguagePack['sheet'],
-    private readonly goals: ReturnType<typeof goalOrder>,
-    /** Each goal's sheet row by its ID: IDs are unique, and a text key hashes once. */
-    private readonly rowOf: Map<string, number>,
+    private readonly results: readonly RowResult[],
+    private readonly goals: GoalOrder,
+    /** Each goal's sheet row, by its position in the result's rows. */
+    private readonly rowOf: Int32Array,
     summary: Summary,
     firstDataRow: number,
   ) {
@@ -469,9 +481,9 @@ class RowFormulas {
    * whole column would hold the parent's own cell, or its parent's, and be circular. Parents
    * differ only in where their children are, so alike parents share their formulas.
    */
-  private parent(r: RowResult, row: number) {
+  private parent(r: RowResult, at: number, row: number) {
     const all = r.row.typeKey === 'all';
-    const kids = (this.goals.childrenOf.get(r.id) ?? []).map((k) => this.rowOf.get(k.id)! - row);
+    const kids = (this.goals.childrenOf[at] ?? []).map((k) => this.rowOf[k] - row);
     // Children come in sheet order but for the odd plan; sorting only then spares most parents a sort.
     if (kids.some((k, i) => i > 0 && k < kids[i - 1])) kids.sort((a, b) => a - b);
     const runs = runsOf(kids);
@@ -497,21 +509,22 @@ class RowFormulas {
 
   /** A sub-goal's weight is its share of its parent's, so editing the parent's weight flows down. */
   private weight(r: RowResult, row: number): string | null {
-    if (r.parentId === null) return null;
-    const parent = this.goals.byId.get(r.parentId)!;
+    if (r.parentIndex < 0) return null;
+    const parent = this.results[r.parentIndex];
     if (parent.weight <= 0) return null;
-    const from = this.rowOf.get(parent.id)! - row;
+    const from = this.rowOf[r.parentIndex] - row;
     const ratio = r.weight / parent.weight;
     return this.weightShares.find(from, ratio) ?? this.weightShares.put(from, ratio, `${this.g.at('weight', from, 0)}*${literal(ratio)}`);
   }
 
   /** The row's formulas; a row no formula can express keeps the engine's value, with a note. */
-  of(r: RowResult, row: number): (string | null)[] {
+  of(at: number, row: number): (string | null)[] {
+    const r = this.results[at];
     const weight = this.weight(r, row);
-    const own = r.isParent ? this.parent(r, row) : this.leaf(r);
+    const own = r.isParent ? this.parent(r, at, row) : this.leaf(r);
     if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.words.staticNote.replace('{reason}', this.words.staticReasons[staticReason(r)]) });
     // Alike rows share one formulas array: it depends only on the row's own formulas and its weight's.
-    return this.rows.find(own, weight) ?? this.rows.put(own, weight, this.formulasOf(own, weight));
+    return this.rowKinds.find(own, weight) ?? this.rowKinds.put(own, weight, this.formulasOf(own, weight));
   }
 
   private formulasOf(own: LeafFormulas | ParentFormulas | null, weight: string | null): (string | null)[] {
@@ -607,21 +620,22 @@ function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summary: Sum
   const firstDataRow = headerRow + 1;
   const goals = goalOrder(result);
   // Sheet rows are known before any formula is written, so formulas can point at other rows.
-  const rowOf = new Map<string, number>();
+  const rowOf = new Int32Array(result.rows.length);
   for (let i = 0; i < goals.order.length; i++) {
     const item = goals.order[i];
-    if ('id' in item) rowOf.set(item.id, firstDataRow + i);
+    if (typeof item === 'number') rowOf[item] = firstDataRow + i;
   }
-  const formulas = new RowFormulas(g, words, goals, rowOf, summary, firstDataRow);
+  const formulas = new RowFormulas(g, words, result.rows, goals, rowOf, summary, firstDataRow);
   const table: GoalTable = { headerRow, firstDataRow, totalRow: -1, subtotalRows: [], parentRows: [], areaRows: new Map(), areaBlocks: [], indented: new Map() };
   let areaStart = firstDataRow;
   for (const item of goals.order) {
-    if ('id' in item) {
-      const row = g.putRow(item, formulas.of(item, rowOf.get(item.id)!));
-      const level = Math.min(item.level, 4);
+    if (typeof item === 'number') {
+      const goal = result.rows[item];
+      const row = g.putRow(goal, formulas.of(item, rowOf[item]));
+      const level = Math.min(goal.level, 4);
       if (level > 0) (table.indented.get(level) ?? table.indented.set(level, []).get(level)!).push(row);
-      if (item.isParent) table.parentRows.push(row);
-      if (item.overridden) g.notes.push({ cell: address(row, g.col('status')), text: words.overridden });
+      if (goal.isParent) table.parentRows.push(row);
+      if (goal.overridden) g.notes.push({ cell: address(row, g.col('status')), text: words.overridden });
     } else {
       const area = result.areas.find((a) => a.name === item.area)!;
       const row = g.put(...formulas.totals(`${words.subtotal} – ${area.name || '—'}`, area, areaStart, g.values.length - 1));

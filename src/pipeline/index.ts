@@ -105,7 +105,7 @@ export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}):
 function scoreSheet(result: PlanResult, words: LanguagePack, name: string, kept?: KeptNotes): SheetLayout {
   const layout = withHistory(withLastYear(buildScoreSheet(result, words, name, kept), result, words.sheet), result, words.sheet);
   if (!layout.shape) return layout;
-  const width = Math.max(layout.columnWidths.length, ...layout.values.map((r) => r.length));
+  const width = layout.values.reduce((w, r) => Math.max(w, r.length), layout.columnWidths.length);
   return { ...layout, shape: { ...layout.shape, key: shapeKey(`${layout.shape.key}|${layout.values.length}x${width}`) } };
 }
 

@@ -222,10 +222,13 @@ export const TOLERANCE = 1e-9;
 /** A strict target not passed earns at most this on a partial scale, so it never reads as met. */
 export const STRICT_CAP = 0.999999;
 
-/** The direction and strictness a row compares by: a sign in its target, else its type's. */
-export function rowComparison(def: ComparisonCriterion, target: Target): { compare: Compare; target: Target } {
+/** The direction a row compares by: a sign in its target, else its type's. */
+export const rowCompare = (def: ComparisonCriterion, target: Target): Compare => target.compare ?? def.compare;
+
+/** The target a row compares with, strict where its sign or its type says so; the target itself where that changes nothing. */
+export function rowTarget(def: ComparisonCriterion, target: Target): Target {
   const strict = target.strict ?? def.strict ?? false;
-  return { compare: target.compare ?? def.compare, target: strict === !!target.strict ? target : { ...target, strict } };
+  return strict === !!target.strict ? target : { ...target, strict };
 }
 
 /** The target widened by a tolerance on the side it is approached from: within it a result is met. */

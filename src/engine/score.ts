@@ -5,13 +5,13 @@
  */
 import { assessmentCredit, type Assessment } from './assessment';
 import { address, rowCellAddress } from './address';
-import { CRITERION_BY_KEY, goalFor, inferType, meets, rowComparison, TOLERANCE, withTolerance, type ComparisonCriterion, type RowInputs } from './criteria';
+import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
 import { isBlank, parseDate, parsePlain } from './parse';
 import { workingDaysBetween } from './calendar';
-import { applyScale } from './scales';
+import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import type {
   AreaResult,
@@ -27,6 +27,7 @@ import type {
   RowResult,
   Severity,
   StatusKey,
+  Target,
   Totals,
 } from './types';
 
@@ -102,9 +103,10 @@ function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node>; 
     return node;
   });
   // Rows of one ID (never from readPlan) are one node, the last.
-  if (nodes.size !== rows.length) list = rows.map((row) => nodes.get(row.id)!);
+  const unique = nodes.size === rows.length ? list : [...nodes.values()];
+  if (unique !== list) list = rows.map((row) => nodes.get(row.id)!);
   const roots: Node[] = [];
-  for (const node of nodes.values()) {
+  for (const node of unique) {
     // Shorten the ID one part at a time until a row has it: no arrays, for speed on large plans.
     let prefix = node.row.id;
     for (let dot = prefix.lastIndexOf('.'); dot > 0 && !node.parent; dot = prefix.lastIndexOf('.')) {
@@ -133,6 +135,7 @@ class Scorer {
   readonly problems: Problem[] = [];
   private readonly fmt: Formatter;
   private readonly words: EnginePack['explain'];
+  private readonly targetTexts: Record<MeasureKind, Map<Target, string>> = { number: new Map(), percent: new Map(), date: new Map() };
 
   constructor(
     private readonly plan: Plan,
@@ -262,6 +265,21 @@ class Scorer {
     return inputs;
   }
 
+  /**
+   * A target as explanations write it (`85 %`, `3–5`, `40 ± 2`). Rows share their target objects
+   * where they write the same target, so most rows find the text an earlier row made.
+   */
+  private targetText(target: Target, tolerance: PlanRow['tolerance'], unit: MeasureKind): string {
+    const cache = tolerance ? null : this.targetTexts[unit];
+    const hit = cache?.get(target);
+    if (hit !== undefined) return hit;
+    const show = (n: number) => this.fmt.by(unit, n);
+    const within = tolerance && tolerance.value > 0 ? ` ± ${tolerance.relative ? this.fmt.percent(tolerance.value) : show(tolerance.value)}` : '';
+    const text = `${target.lo === target.hi ? show(target.lo) : `${show(target.lo)}–${show(target.hi)}`}${within}`;
+    cache?.set(target, text);
+    return text;
+  }
+
   /** An assessment as the explanation names it: its status word, or the grade or word the plan gave. */
   private assessmentText(a: Assessment): string {
     if (a.grade === null) return this.lang.statuses[a.key];
@@ -356,33 +374,28 @@ class Scorer {
       return { fulfilment: m.fulfilment, parts, required: required?.value ?? null };
     }
     if (!target) return this.missing([targetKey], parts);
-    const { compare, target: exact } = rowComparison(def, target);
-    const bound = withTolerance(compare, exact, row.tolerance);
+    const compare = rowCompare(def, target);
+    const bound = withTolerance(compare, rowTarget(def, target), row.tolerance);
     const met = meets(compare, m.value, bound);
-    const show = (n: number) => this.fmt.by(def.unit, n);
     const symbols = bound.strict ? STRICT_SYMBOLS[compare] : COMPARISON_SYMBOLS[compare];
-    const tolerance = row.tolerance && row.tolerance.value > 0 ? ` ± ${row.tolerance.relative ? this.fmt.percent(row.tolerance.value) : show(row.tolerance.value)}` : '';
-    const targetText = `${target.lo === target.hi ? show(target.lo) : `${show(target.lo)}–${show(target.hi)}`}${tolerance}`;
+    const targetText = this.targetText(target, row.tolerance, def.unit);
     const sym = symbols[met ? 0 : 1];
     parts.push(
       dated
         ? `${this.words.completed} ${m.text} ${sym} ${this.words.deadline} ${targetText}`
         : `${m.text} ${sym} ${targetText}`,
     );
-    const outcome = applyScale(row.scale, {
-      value: m.value,
-      target: bound,
-      floor: inputs.floor,
-      compare,
-      partialCredit: this.plan.metadata.partialCredit,
-    });
+    // Without a scale a row is met or not: no scale to look up, nothing to allocate.
+    const outcome: ScaleOutcome = !row.scale
+      ? { fulfilment: met ? 1 : 0 }
+      : applyScale(row.scale, { value: m.value, target: bound, floor: inputs.floor, compare, partialCredit: this.plan.metadata.partialCredit });
     if (outcome.fallback) this.report(row, 'scale', { key: outcome.fallback }, 'warning');
     else if (row.scale && row.scale.kind !== 'binary' && !met) {
       const name = this.words.scale[row.scale.kind];
       parts.push(
         row.scale.kind === 'steps' || inputs.floor === null
           ? `${name}: ${this.fmt.percent(outcome.fulfilment)}`
-          : `${name} ${show(inputs.floor)} → ${targetText}: ${this.fmt.percent(outcome.fulfilment)}`,
+          : `${name} ${this.fmt.by(def.unit, inputs.floor)} → ${targetText}: ${this.fmt.percent(outcome.fulfilment)}`,
       );
     }
     const required = def.required(goalFor(compare, m.value, bound), inputs);
@@ -509,7 +522,8 @@ class Scorer {
       measureKind: evaluation.measureKind ?? null,
       required: evaluation.required ?? null,
       overridden,
-      explanation: evaluation.parts.join('; '),
+      // One part stands as it is: a join would copy it.
+      explanation: evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; '),
       row,
     };
     // Set after the literal, not spread into it: a spread makes every result a slow, shapeless object.

@@ -166,6 +166,12 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'lookupValue', width: 6, hidden: true, value: () => null },
 ];
 
+/** Whether two rows of formats are the same, cell by cell. */
+function sameRow(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return a.length === b.length;
+}
+
 /** Ascending row numbers as runs of adjacent rows, `[first, last]`. */
 function runsOf(rows: number[]): [number, number][] {
   const runs: [number, number][] = [];
@@ -266,7 +272,7 @@ class Grid {
       hash = (Math.imul(hash, 31) + id) | 0;
     }
     const bucket = this.formatRows.get(hash) ?? this.formatRows.set(hash, []).get(hash)!;
-    for (const shared of bucket) if (shared.every((f, i) => f === fmt[i])) return shared;
+    for (const shared of bucket) if (sameRow(shared, fmt)) return shared;
     const row = fmt.slice();
     bucket.push(row);
     return row;
@@ -517,12 +523,19 @@ class RowFormulas {
     return this.weightShares.find(from, ratio) ?? this.weightShares.put(from, ratio, `${this.g.at('weight', from, 0)}*${literal(ratio)}`);
   }
 
+  private readonly staticNotes = new Map<string, string>();
+
+  /** The note on a row that keeps the engine's value, one text a reason. */
+  private staticNote(reason: 'formula' | 'data' | 'unknown'): string {
+    return this.staticNotes.get(reason) ?? this.staticNotes.set(reason, this.words.staticNote.replace('{reason}', this.words.staticReasons[reason])).get(reason)!;
+  }
+
   /** The row's formulas; a row no formula can express keeps the engine's value, with a note. */
   of(at: number, row: number): (string | null)[] {
     const r = this.results[at];
     const weight = this.weight(r, row);
     const own = r.isParent ? this.parent(r, at, row) : this.leaf(r);
-    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.words.staticNote.replace('{reason}', this.words.staticReasons[staticReason(r)]) });
+    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.staticNote(staticReason(r)) });
     // Alike rows share one formulas array: it depends only on the row's own formulas and its weight's.
     return this.rowKinds.find(own, weight) ?? this.rowKinds.put(own, weight, this.formulasOf(own, weight));
   }

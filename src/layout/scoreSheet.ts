@@ -203,11 +203,15 @@ class Grid {
   private readonly index: Partial<Record<ScoreColumnKey, number>>;
   private readonly scratch: (string | null)[];
   private readonly formatIds = new Map<string, number>();
+  private readonly lastFormat: (string | null)[];
+  private readonly lastFormatId: Int32Array;
   private readonly formatRows = new Map<number, (string | null)[][]>();
 
   constructor(readonly columns: readonly ScoreColumn[], private readonly lang: LanguagePack) {
     this.width = columns.length;
     this.scratch = new Array(this.width).fill(null);
+    this.lastFormat = new Array(this.width).fill(null);
+    this.lastFormatId = new Int32Array(this.width);
     this.index = Object.fromEntries(columns.map((c, i) => [c.key, i]));
   }
 
@@ -248,29 +252,39 @@ class Grid {
 
   /** A goal or requirement row, straight from the column table: the hot path of large plans. */
   putRow(r: RowResult, rowFormulas: (string | null)[]): number {
-    const row: LayoutValue[] = new Array(this.width);
+    const { width, columns, lang } = this;
+    const row: LayoutValue[] = new Array(width);
     const fmt = this.scratch;
-    for (let i = 0; i < this.width; i++) {
-      const c = this.columns[i];
-      const v = c.value(r, this.lang);
+    let hash = 0;
+    for (let i = 0; i < width; i++) {
+      const c = columns[i];
+      const v = c.value(r, lang);
       row[i] = v;
-      fmt[i] = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r);
+      const f = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r);
+      fmt[i] = f;
+      hash = (Math.imul(hash, 31) + (f === null ? 0 : this.formatId(i, f))) | 0;
     }
-    return this.push(row, this.sharedFormats(fmt), rowFormulas);
+    return this.push(row, this.sharedFormats(fmt, hash), rowFormulas);
+  }
+
+  /**
+   * A small number for a format text, for hashing format rows. A column mostly repeats its format,
+   * so the one it saw last is checked before the map.
+   */
+  private formatId(col: number, format: string): number {
+    if (format === this.lastFormat[col]) return this.lastFormatId[col];
+    let id = this.formatIds.get(format);
+    if (id === undefined) this.formatIds.set(format, (id = this.formatIds.size + 1));
+    this.lastFormat[col] = format;
+    this.lastFormatId[col] = id;
+    return id;
   }
 
   /**
    * Alike rows share one formats row, as they share formulas: a plan of tens of thousands of rows
    * has a few dozen kinds of row, and fewer arrays kept means less for the collector to copy.
    */
-  private sharedFormats(fmt: (string | null)[]): (string | null)[] {
-    // A hash over small numbers for the format texts: a key string per row would cost more than it saves.
-    let hash = 0;
-    for (const f of fmt) {
-      let id = f === null ? 0 : this.formatIds.get(f);
-      if (id === undefined) this.formatIds.set(f!, (id = this.formatIds.size + 1));
-      hash = (Math.imul(hash, 31) + id) | 0;
-    }
+  private sharedFormats(fmt: (string | null)[], hash: number): (string | null)[] {
     const bucket = this.formatRows.get(hash) ?? this.formatRows.set(hash, []).get(hash)!;
     for (const shared of bucket) if (sameRow(shared, fmt)) return shared;
     const row = fmt.slice();

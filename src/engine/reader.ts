@@ -525,7 +525,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     const cells: RowCells = {};
     const formatsOf = grid.formats?.[r];
     let formats = NO_FORMATS;
-    for (const { key, col } of columnsRead) {
+    // Indexed: readPlan runs once per plan, and its loops run long before they are optimised.
+    for (let i = 0; i < columnsRead.length; i++) {
+      const { key, col } = columnsRead[i];
       const value = values[col];
       if (isBlank(value)) continue;
       cells[key] = value;

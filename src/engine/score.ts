@@ -14,6 +14,7 @@ import { workingDaysBetween } from './calendar';
 import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import type {
+  AreaDeclaration,
   AreaResult,
   PlanMetadata,
   CellValue,
@@ -98,7 +99,7 @@ function emptyCounts(): Record<StatusKey, number> {
 function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node>; list: Node[] } {
   const nodes = new Map<string, Node>();
   let list: Node[] = rows.map((row, index) => {
-    const node: Node = { row, index, parent: null, children: [], level: 0, weight: 0 };
+    const node: Node = { row, index, parent: null, children: [], level: 0, weight: 0, result: undefined };
     nodes.set(row.id, node);
     return node;
   });
@@ -106,7 +107,8 @@ function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node>; 
   const unique = nodes.size === rows.length ? list : [...nodes.values()];
   if (unique !== list) list = rows.map((row) => nodes.get(row.id)!);
   const roots: Node[] = [];
-  for (const node of unique) {
+  for (let i = 0; i < unique.length; i++) {
+    const node = unique[i];
     // Shorten the ID one part at a time until a row has it: no arrays, for speed on large plans.
     let prefix = node.row.id;
     for (let dot = prefix.lastIndexOf('.'); dot > 0 && !node.parent; dot = prefix.lastIndexOf('.')) {
@@ -551,11 +553,16 @@ export function payoutOf(meta: PlanMetadata, score: number | null): number | nul
 }
 
 function totalsOf(tops: RowResult[], leaves: RowResult[]): Totals {
-  const weight = tops.reduce((s, r) => s + r.weight, 0);
-  const earned = tops.reduce((s, r) => s + r.earned, 0);
-  const assessedWeight = tops.reduce((s, r) => s + r.assessedWeight, 0);
+  let weight = 0;
+  let earned = 0;
+  let assessedWeight = 0;
+  for (let i = 0; i < tops.length; i++) {
+    weight += tops[i].weight;
+    earned += tops[i].earned;
+    assessedWeight += tops[i].assessedWeight;
+  }
   const counts = emptyCounts();
-  for (const leaf of leaves) counts[leaf.status]++;
+  for (let i = 0; i < leaves.length; i++) counts[leaves[i].status]++;
   return {
     weight,
     earned,
@@ -598,22 +605,39 @@ function topAreas(list: Node[]): string[] {
 function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: EnginePack, problems: Problem[]): PlanResult {
   // Areas in order of first mention.
   const names: string[] = [];
-  for (const a of plan.areas) if (!names.includes(a.name)) names.push(a.name);
-  for (const r of rows) if (r.parentId === null && !names.includes(r.area)) names.push(r.area);
-  const tops = rows.filter((r) => r.parentId === null);
-  const leaves = rows.filter((r) => !r.isParent);
+  const named = new Set<string>();
+  const name = (area: string) => {
+    if (named.has(area)) return;
+    named.add(area);
+    names.push(area);
+  };
+  for (const a of plan.areas) name(a.name);
+  // Indexed loops and one pass: this runs once per plan, too few times for the loops to be optimised.
+  const tops: RowResult[] = [];
+  const leaves: RowResult[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.parentId === null) {
+      tops.push(r);
+      name(r.area);
+    }
+    if (!r.isParent) leaves.push(r);
+  }
   // One pass to group rows by area, not one pass per area; a leaf counts in its top goal's area.
   const byArea = new Map<string, { tops: RowResult[]; leaves: RowResult[] }>(names.map((n) => [n, { tops: [], leaves: [] }]));
-  rows.forEach((r, i) => {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const group = byArea.get(areaOf[i]);
-    if (!group) return;
+    if (!group) continue;
     if (r.parentId === null) group.tops.push(r);
     if (!r.isParent) group.leaves.push(r);
-  });
+  }
+  const declaredOf = new Map<string, AreaDeclaration>();
+  for (const a of plan.areas) if (!declaredOf.has(a.name)) declaredOf.set(a.name, a);
   const areas: AreaResult[] = names
     .map((name) => {
       const group = byArea.get(name)!;
-      const declared = plan.areas.find((a) => a.name === name);
+      const declared = declaredOf.get(name);
       return { name, declaredWeight: declared?.weight ?? null, hasRows: group.tops.length > 0, ...totalsOf(group.tops, group.leaves) };
     })
     .filter((a) => a.declaredWeight !== null || a.hasRows)
@@ -622,7 +646,7 @@ function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: Engine
   const fmt = formatter(lang);
   const warnings: Problem[] = [];
   for (const area of areas) {
-    const declared = plan.areas.find((a) => a.name === area.name);
+    const declared = declaredOf.get(area.name);
     if (declared && Math.abs(declared.weight - area.weight) > EPS * Math.max(1, declared.weight)) {
       warnings.push({
         sheet: plan.sheet,

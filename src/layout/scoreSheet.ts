@@ -175,7 +175,8 @@ function sameRow(a: readonly (string | null)[], b: readonly (string | null)[]): 
 /** Ascending row numbers as runs of adjacent rows, `[first, last]`. */
 function runsOf(rows: number[]): [number, number][] {
   const runs: [number, number][] = [];
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const last = runs[runs.length - 1];
     if (last && last[1] === row - 1) last[1] = row;
     else runs.push([row, row]);
@@ -413,7 +414,8 @@ function goalOrder(result: PlanResult): GoalOrder {
   const order: (number | { area: string })[] = [];
   for (const area of result.areas) {
     // A loop, not a spread: an area of a hundred thousand rows would overflow the call's arguments.
-    for (const i of grouped.get(area.name) ?? []) order.push(i);
+    const rowsOfArea = grouped.get(area.name) ?? [];
+    for (let i = 0; i < rowsOfArea.length; i++) order.push(rowsOfArea[i]);
     if (withSubtotals) order.push({ area: area.name });
   }
   return { order, childrenOf, withSubtotals };
@@ -655,7 +657,8 @@ function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summary: Sum
   const formulas = new RowFormulas(g, words, result.rows, goals, rowOf, summary, firstDataRow);
   const table: GoalTable = { headerRow, firstDataRow, totalRow: -1, subtotalRows: [], parentRows: [], areaRows: new Map(), areaBlocks: [], indented: new Map() };
   let areaStart = firstDataRow;
-  for (const item of goals.order) {
+  for (let i = 0; i < goals.order.length; i++) {
+    const item = goals.order[i];
     if (typeof item === 'number') {
       const goal = result.rows[item];
       const row = g.putRow(goal, formulas.of(item, rowOf[item]));

@@ -191,6 +191,46 @@ function staticReason(r: RowResult): 'formula' | 'data' | 'unknown' {
 }
 
 /**
+ * Alike goal rows share one formats row, as they share formulas: a plan of tens of thousands of
+ * rows has a few dozen kinds of row, and fewer arrays kept means less for the collector to copy.
+ * Rows are found by a hash over small numbers for their formats; a key string per row would
+ * allocate more than sharing saves.
+ */
+class FormatRows {
+  private readonly ids = new Map<string, number>();
+  /** The format each column saw last and its number: a column mostly repeats its format. */
+  private readonly lastFormat: (string | null)[];
+  private readonly lastId: Int32Array;
+  private readonly byHash = new Map<number, (string | null)[][]>();
+
+  constructor(width: number) {
+    this.lastFormat = new Array(width).fill(null);
+    this.lastId = new Int32Array(width);
+  }
+
+  /** The shared row with these formats; `fmt` is copied, not kept, when it is the first of its kind. */
+  share(fmt: readonly (string | null)[]): (string | null)[] {
+    let hash = 0;
+    for (let i = 0; i < fmt.length; i++) hash = (Math.imul(hash, 31) + this.id(i, fmt[i])) | 0;
+    const bucket = this.byHash.get(hash) ?? this.byHash.set(hash, []).get(hash)!;
+    for (const shared of bucket) if (sameRow(shared, fmt)) return shared;
+    const row = fmt.slice();
+    bucket.push(row);
+    return row;
+  }
+
+  private id(col: number, format: string | null): number {
+    if (format === null) return 0;
+    if (format === this.lastFormat[col]) return this.lastId[col];
+    let id = this.ids.get(format);
+    if (id === undefined) this.ids.set(format, (id = this.ids.size + 1));
+    this.lastFormat[col] = format;
+    this.lastId[col] = id;
+    return id;
+  }
+}
+
+/**
  * The sheet being laid out: the plan's columns, the rows put so far (values, formats, formulas)
  * and the styles and notes. The builders below each add one part.
  */
@@ -203,16 +243,12 @@ class Grid {
   readonly width: number;
   private readonly index: Partial<Record<ScoreColumnKey, number>>;
   private readonly scratch: (string | null)[];
-  private readonly formatIds = new Map<string, number>();
-  private readonly lastFormat: (string | null)[];
-  private readonly lastFormatId: Int32Array;
-  private readonly formatRows = new Map<number, (string | null)[][]>();
+  private readonly formatRows: FormatRows;
 
   constructor(readonly columns: readonly ScoreColumn[], private readonly lang: LanguagePack) {
     this.width = columns.length;
     this.scratch = new Array(this.width).fill(null);
-    this.lastFormat = new Array(this.width).fill(null);
-    this.lastFormatId = new Int32Array(this.width);
+    this.formatRows = new FormatRows(this.width);
     this.index = Object.fromEntries(columns.map((c, i) => [c.key, i]));
   }
 
@@ -256,41 +292,13 @@ class Grid {
     const { width, columns, lang } = this;
     const row: LayoutValue[] = new Array(width);
     const fmt = this.scratch;
-    let hash = 0;
     for (let i = 0; i < width; i++) {
       const c = columns[i];
       const v = c.value(r, lang);
       row[i] = v;
-      const f = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r);
-      fmt[i] = f;
-      hash = (Math.imul(hash, 31) + (f === null ? 0 : this.formatId(i, f))) | 0;
+      fmt[i] = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r);
     }
-    return this.push(row, this.sharedFormats(fmt, hash), rowFormulas);
-  }
-
-  /**
-   * A small number for a format text, for hashing format rows. A column mostly repeats its format,
-   * so the one it saw last is checked before the map.
-   */
-  private formatId(col: number, format: string): number {
-    if (format === this.lastFormat[col]) return this.lastFormatId[col];
-    let id = this.formatIds.get(format);
-    if (id === undefined) this.formatIds.set(format, (id = this.formatIds.size + 1));
-    this.lastFormat[col] = format;
-    this.lastFormatId[col] = id;
-    return id;
-  }
-
-  /**
-   * Alike rows share one formats row, as they share formulas: a plan of tens of thousands of rows
-   * has a few dozen kinds of row, and fewer arrays kept means less for the collector to copy.
-   */
-  private sharedFormats(fmt: (string | null)[], hash: number): (string | null)[] {
-    const bucket = this.formatRows.get(hash) ?? this.formatRows.set(hash, []).get(hash)!;
-    for (const shared of bucket) if (sameRow(shared, fmt)) return shared;
-    const row = fmt.slice();
-    bucket.push(row);
-    return row;
+    return this.push(row, this.formatRows.share(fmt), rowFormulas);
   }
 
   private push(row: LayoutValue[], fmt: (string | null)[], f: (string | null)[]): number {

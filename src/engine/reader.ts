@@ -3,7 +3,7 @@
  * columns by their names in any of the languages, and parses every row's inputs. Problems name the
  * sheet and cell; an unreadable cell never stops the other rows.
  */
-import { address, columnIndex as letterIndex, columnLetter } from './address';
+import { address, columnIndex as letterIndex, rowCellAddress } from './address';
 import { CRITERION_BY_KEY, CRITERIA } from './criteria';
 import { fold, cellText, escapeRegExp } from './text';
 import { memo } from './memo';
@@ -450,8 +450,8 @@ class RowReader implements BoundKind {
   constructor(
     private readonly sheet: string,
     private readonly left: number,
-    /** Each read column's letter, for addresses. */
-    private readonly letters: Partial<Record<ColumnKey, string>>,
+    /** The columns read, for addresses. */
+    private readonly columns: Plan['columns'],
     readonly year: number | null,
     private readonly problems: Problem[],
   ) {}
@@ -467,7 +467,7 @@ class RowReader implements BoundKind {
 
   /** The address of the row's cell in a column, where it is not blank. */
   address(key: ColumnKey): string | undefined {
-    return this.cells[key] === undefined ? undefined : `${this.letters[key]}${this.sheetRow + 1}`;
+    return rowCellAddress({ columns: this.columns }, { cells: this.cells, sheetRow: this.sheetRow + 1 }, key);
   }
 
   report(key: ColumnKey, message: MessageRef, severity: 'error' | 'warning' = 'error'): void {
@@ -514,10 +514,8 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   const seen = new Map<string, number>();
   let currentArea = '';
 
-  // Column letters once, not per cell: plans run to tens of thousands of rows.
   const columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col }));
-  const letters = Object.fromEntries(columnsRead.map(({ key, col }) => [key, columnLetter(left + col)])) as Partial<Record<ColumnKey, string>>;
-  const reader = new RowReader(grid.name, left, letters, metadata.year, problems);
+  const reader = new RowReader(grid.name, left, columns, metadata.year, problems);
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const values = grid.values[r];
     if (!values || values.every(isBlank)) continue;

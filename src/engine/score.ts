@@ -603,15 +603,9 @@ function topAreas(list: Node[]): string[] {
 
 /** The areas and the total from the rows' results, with the warnings on declared weights. */
 function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: EnginePack, problems: Problem[]): PlanResult {
-  // Areas in order of first mention.
-  const names: string[] = [];
+  // Areas in order of first mention: a set keeps its order.
   const named = new Set<string>();
-  const name = (area: string) => {
-    if (named.has(area)) return;
-    named.add(area);
-    names.push(area);
-  };
-  for (const a of plan.areas) name(a.name);
+  for (const a of plan.areas) named.add(a.name);
   // Indexed loops and one pass: this runs once per plan, too few times for the loops to be optimised.
   const tops: RowResult[] = [];
   const leaves: RowResult[] = [];
@@ -619,10 +613,11 @@ function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: Engine
     const r = rows[i];
     if (r.parentId === null) {
       tops.push(r);
-      name(r.area);
+      named.add(r.area);
     }
     if (!r.isParent) leaves.push(r);
   }
+  const names = [...named];
   // One pass to group rows by area, not one pass per area; a leaf counts in its top goal's area.
   const byArea = new Map<string, { tops: RowResult[]; leaves: RowResult[] }>(names.map((n) => [n, { tops: [], leaves: [] }]));
   for (let i = 0; i < rows.length; i++) {

@@ -175,7 +175,7 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
   if (def.kind === 'assessment') return c.assessment ? { fulfilment: `IF(ISBLANK(${c.assessment}),"",${assessmentFormula(c.assessment, c.assessmentTable)})`, measure: null, required: null } : null;
   if (def.kind !== 'comparison') return null;
   const scale = row.scale ?? { kind: 'binary' as const };
-  // A sign in the target sets the direction and strictness, as in the engine (rowComparison).
+  // A sign in the target sets the direction and strictness, as in the engine (rowCompare, rowTarget).
   const compare = row.target?.compare ?? def.compare;
   const strict = row.target ? (row.target.strict ?? def.strict ?? false) : (def.whenNoTarget?.strict ?? def.strict ?? false);
   const scaled = (m: string, t: Bounds) => EXCEL_SCALES[scale.kind](m, compare, { ...t, strict }, c.floor, c.partialCredit, scale);

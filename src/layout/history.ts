@@ -6,7 +6,7 @@
 import type { SheetWords } from '../i18n';
 import type { PlanResult } from '../engine/types';
 import { columnLetter } from '../engine/address';
-import { COLORS, FORMATS, extendable, type ChartLayout, type SheetLayout } from './model';
+import { COLORS, FORMATS, extendable, sheetWidth, type ChartLayout, type SheetLayout } from './model';
 
 const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
 
@@ -48,7 +48,7 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
   const header = layout.values.findIndex((row) => row[0] === words.columns.id);
   if (header < 0) return layout;
   const titleCol = layout.values[header].indexOf(words.columns.title);
-  const first = layout.values.reduce((w, r) => Math.max(w, r.length), layout.columnWidths.length) + 1;
+  const first = sheetWidth(layout) + 1;
   const byId = periods.map((p) => new Map(p.rows.map((r) => [r.id, r.fulfilment])));
   const { values, formats, put } = extendable(layout);
   periods.forEach((p, i) => put(header, first + i, p.label, null));

@@ -6,7 +6,7 @@
 import type { SheetWords } from '../i18n';
 import type { PlanResult } from '../engine/types';
 import { address, columnLetter } from '../engine/address';
-import { COLORS, FORMATS, extendable, type SheetLayout } from './model';
+import { COLORS, FORMATS, extendable, sheetWidth, type SheetLayout } from './model';
 
 const RESULT_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, date: FORMATS.date } as const;
 
@@ -18,7 +18,7 @@ export function withLastYear(layout: SheetLayout, result: PlanResult, words: She
   if (header < 0) return layout;
   const titleCol = layout.values[header].indexOf(words.columns.title);
   const year = last.year === null ? words.lastYear : String(last.year);
-  const first = layout.values.reduce((w, r) => Math.max(w, r.length), layout.columnWidths.length);
+  const first = sheetWidth(layout);
   const { values, formats, put } = extendable(layout);
   put(header, first, words.lastYearResult.replace('{year}', year), null);
   put(header, first + 1, words.lastYearFulfilment.replace('{year}', year), null);

@@ -186,6 +186,12 @@ export function wrappedRowHeights(values: LayoutValue[][], widths: number[], wra
   });
 }
 
+/** How many columns a laid-out sheet uses: its widest row, or its column widths where wider. */
+export function sheetWidth(layout: SheetLayout): number {
+  // A loop, not Math.max(...rows): a spread of 200,000 rows would overflow the call's arguments.
+  return layout.values.reduce((w, r) => Math.max(w, r.length), layout.columnWidths.length);
+}
+
 /**
  * A copy of a laid-out sheet's values and formats to add cells to beside it (history, last year):
  * `put` sets a cell, growing its row as needed. The layout itself is not changed.

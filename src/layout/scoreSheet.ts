@@ -448,6 +448,8 @@ class RowFormulas {
   private readonly earnedOfOwn: string;
   private readonly assessedOfOwn: string;
   private readonly shared: { status: string; gain: string; explanation: string };
+  /** The note on a row that keeps the engine's value, one text a reason. */
+  private readonly staticNotes: Record<ReturnType<typeof staticReason>, string>;
   private readonly leafKinds = new PairCache<Scale | null, number, LeafFormulas | null>();
   private readonly parentKinds = new PairCache<boolean, string, ParentFormulas>();
   /** A sub-goal's weight formula depends only on where its parent is and its share of it. */
@@ -481,6 +483,8 @@ class RowFormulas {
     this.earnedOfOwn = `${this.W}*N(${this.F})`;
     this.assessedOfOwn = `${this.W}*ISNUMBER(${this.F})`;
     const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, summary.labelAt(k)])) as Record<StatusKey, string>;
+    const note = (reason: ReturnType<typeof staticReason>) => words.staticNote.replace('{reason}', words.staticReasons[reason]);
+    this.staticNotes = { formula: note('formula'), data: note('data'), unknown: note('unknown') };
     this.shared = {
       status: statusFormula(this.F, statusWord),
       gain: `IF(N(${this.F})>=${ALMOST_ONE},"",${this.W}-${this.E})`,
@@ -547,19 +551,12 @@ class RowFormulas {
     return this.weightShares.find(from, ratio) ?? this.weightShares.put(from, ratio, `${this.g.at('weight', from, 0)}*${literal(ratio)}`);
   }
 
-  private readonly staticNotes = new Map<string, string>();
-
-  /** The note on a row that keeps the engine's value, one text a reason. */
-  private staticNote(reason: 'formula' | 'data' | 'unknown'): string {
-    return this.staticNotes.get(reason) ?? this.staticNotes.set(reason, this.words.staticNote.replace('{reason}', this.words.staticReasons[reason])).get(reason)!;
-  }
-
   /** The row's formulas; a row no formula can express keeps the engine's value, with a note. */
   of(at: number, row: number): (string | null)[] {
     const r = this.results[at];
     const weight = this.weight(r, row);
     const own = r.isParent ? this.parent(r, at, row) : this.leaf(r);
-    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.staticNote(staticReason(r)) });
+    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.staticNotes[staticReason(r)] });
     // Alike rows share one formulas array: it depends only on the row's own formulas and its weight's.
     return this.rowKinds.find(own, weight) ?? this.rowKinds.put(own, weight, this.formulasOf(own, weight));
   }

@@ -10,7 +10,7 @@ import { scorePeriods } from '../engine/periods';
 import { forecast } from '../engine/forecast';
 import { lastYearOf, matchGoals, pickLastYear, withLastYearBaselines } from '../engine/lastYear';
 import type { CellValue, DataRef, Plan, PlanResult, Problem, SheetGrid } from '../engine/types';
-import { safeSheetName, shapeKey, type SheetLayout, type WorkbookLayout } from '../layout/model';
+import { safeSheetName, shapeKey, sheetWidth, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet, type KeptNotes } from '../layout/scoreSheet';
 import { withHistory } from '../layout/history';
@@ -105,7 +105,7 @@ export function scoreGrids(grids: SheetGrid[], options: ScoreGridsOptions = {}):
 function scoreSheet(result: PlanResult, words: LanguagePack, name: string, kept?: KeptNotes): SheetLayout {
   const layout = withHistory(withLastYear(buildScoreSheet(result, words, name, kept), result, words.sheet), result, words.sheet);
   if (!layout.shape) return layout;
-  const width = layout.values.reduce((w, r) => Math.max(w, r.length), layout.columnWidths.length);
+  const width = sheetWidth(layout);
   return { ...layout, shape: { ...layout.shape, key: shapeKey(`${layout.shape.key}|${layout.values.length}x${width}`) } };
 }
 

@@ -96,13 +96,12 @@ export async function scoreSources(
   for (const [i, source] of sources.entries()) {
     options.onFile?.(i, sources.length);
     // One at a time: a spread of a large plan's problems would overflow the call's arguments.
-    const add = (...found: FileProblem[]) => addAll(found);
-    const addAll = (found: readonly FileProblem[]) => {
+    const add = (found: readonly FileProblem[]) => {
       for (const p of found) problems.push({ ...p, file: source.path ?? source.name });
     };
     if (tooLarge(source)) {
       ahead = null;
-      add(fileProblem(source.name, 'fileTooLarge', `${Math.round(LIMITS.fileBytes / 2 ** 20)} MB`));
+      add([fileProblem(source.name, 'fileTooLarge', `${Math.round(LIMITS.fileBytes / 2 ** 20)} MB`)]);
       continue;
     }
     let bytes: Uint8Array;
@@ -113,16 +112,16 @@ export async function scoreSources(
       ahead?.catch(() => undefined);
       bytes = await reading;
     } catch (e) {
-      add(readFailure(source.name, e));
+      add([readFailure(source.name, e)]);
       continue;
     }
     try {
       const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
-      addAll(file.problems);
+      add(file.problems);
       if (file.results.length) scored.push({ ...file, modified: file.modified ?? source.modified ?? null, source });
-      else add(noPlanProblem(source.name, file.grids));
+      else add([noPlanProblem(source.name, file.grids)]);
     } catch (e) {
-      add(unreadableProblem(source.name, e));
+      add([unreadableProblem(source.name, e)]);
     }
   }
   options.onFile?.(sources.length, sources.length);

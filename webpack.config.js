@@ -22,6 +22,7 @@ const CSP = [
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { DEV_URL, manifestForBase } = require('./scripts/manifest-url');
+const { withTokens } = require('./scripts/fluent-tokens');
 
 async function httpsOptions() {
   // office-addin-dev-certs installs a trusted localhost certificate the first time.
@@ -85,12 +86,12 @@ async function addin(env, options) {
         resource.request = resource.request.replace(/mathParser$/, 'mathParser.browser');
       }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', csp: CSP }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', inject: false, csp: CSP }),
       ...['en', 'da', 'nb'].map((code) => new HtmlWebpackPlugin({ filename: code === 'en' ? 'help.html' : `help.${code}.html`, template: `./src/help/help.${code}.html`, chunks: [], csp: CSP })),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },
-          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'src/taskpane/taskpane.css', to: 'taskpane.css', transform: (content) => withTokens(content.toString()) },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestForBase(content.toString(), baseUrl) },
         ],
       }),

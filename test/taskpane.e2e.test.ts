@@ -79,7 +79,7 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   // 66,2 of 100, worked out by hand in seeds.test.ts.
   await expect(card.locator('.score-value').textContent()).resolves.toBe('66,2 %');
   await expect(card.locator('h3').textContent()).resolves.toBe('Kriminalforsorgen 2024, Q4');
-  expect(await card.locator('fluent-badge').allTextContents()).toEqual(['Opfyldt: 10', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);
+  expect(await card.locator('.badge').allTextContents()).toEqual(['Opfyldt: 10', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);
   expect(await card.locator('.areas li').count()).toBe(7);
   await expect(page.locator('#status').textContent()).resolves.toBe('Færdig: 1 opgørelse skrevet.');
 
@@ -122,6 +122,8 @@ test('the language follows the choice in the settings, and a bad file is named w
   await page.locator('#settings summary').click();
   await page.locator('#language-en').click();
   await expect(page.locator('h1').textContent()).resolves.toBe('Goal scoring');
+  // The pane's words change around the radio; the focus stays on it, for a keyboard user.
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('language-en');
   await expect(page.locator('.plan-result .score-value').textContent()).resolves.toBe('66.2 %');
   const bad = path.join(dir, 'notes.xlsx');
   await fs.writeFile(bad, 'not a workbook');
@@ -244,7 +246,7 @@ describe('Excel mode, with the recording fake as the host', () => {
       await excelPage.setViewportSize({ width, height: 1000 });
       const boxes = await excelPage.evaluate(() =>
         Array.from(document.querySelectorAll('.plan-item'), (item) => {
-          const box = item.querySelector('fluent-checkbox')!.getBoundingClientRect();
+          const box = item.querySelector('input[type=checkbox]')!.getBoundingClientRect();
           const name = item.querySelector('.plan-name')!.getBoundingClientRect();
           return { besideName: box.right <= name.left, sameLine: Math.abs(box.top + box.height / 2 - (name.top + name.height / 2)) < box.height };
         }),
@@ -271,7 +273,7 @@ describe('Excel mode, with the recording fake as the host', () => {
     });
     expect(owned).toEqual([['Kriminalforsorgen Q4', 'score'], ['Prøvestyrelsen', 'score'], ['Problemer', 'problems']]);
 
-    const problem = excelPage.locator('#problem-list fluent-button');
+    const problem = excelPage.locator('#problem-list button');
     await expect(problem.textContent()).resolves.toContain('Plan med fejl!E3');
     await problem.click();
     const selected = await excelPage.evaluate(() => {
@@ -291,23 +293,23 @@ describe('Excel mode, with the recording fake as the host', () => {
     expect(status).toMatch(/^Færdig: 2 opgørelser skrevet\. .*Problemer: 1 \(Fejl: 1, Advarsel: 0\)\.$/);
     const state = await excelPage.evaluate(() => ({ completed: (window as unknown as { __completed?: boolean }).__completed, shown: (window as unknown as { __shown?: number }).__shown }));
     expect(state).toEqual({ completed: true, shown: 1 });
-    await expect(excelPage.locator('#problem-list fluent-button').textContent()).resolves.toContain('Plan med fejl!E3');
+    await expect(excelPage.locator('#problem-list button').textContent()).resolves.toContain('Plan med fejl!E3');
   }, 60_000);
 
   test('only the ticked plans are scored', async () => {
-    await excelPage.locator('#plan-list fluent-checkbox').nth(1).click();
+    await excelPage.locator('#plan-list input[type=checkbox]').nth(1).click();
     await excelPage.locator('#score-selected').click();
     await excelPage.locator('#status', { hasText: 'Færdig: 1 opgørelse skrevet.' }).waitFor({ timeout: 30_000 });
     await expect(excelPage.locator('.plan-result').count()).resolves.toBe(1);
     // The list is redrawn after scoring; the user's ticks stay as they were.
-    const ticks = await excelPage.evaluate(() => Array.from(document.querySelectorAll<HTMLElement & { checked: boolean }>("#plan-list fluent-checkbox"), (b) => b.checked));
+    const ticks = await excelPage.evaluate(() => Array.from(document.querySelectorAll<HTMLElement & { checked: boolean }>("#plan-list input[type=checkbox]"), (b) => b.checked));
     expect(ticks).toEqual([true, false]);
   }, 60_000);
 
   test('consolidates the ticked plan sheet with plan workbooks added from disk into overview sheets', async () => {
     // Kriminalforsorgen's sheet ticked, the sheet with the bad cell not.
     await excelPage.evaluate(() => {
-      document.querySelectorAll<HTMLElement & { checked: boolean }>('#plan-list fluent-checkbox').forEach((box, i) => (box.checked = i === 0));
+      document.querySelectorAll<HTMLElement & { checked: boolean }>('#plan-list input[type=checkbox]').forEach((box, i) => (box.checked = i === 0));
     });
     await excelPage.setInputFiles('#consolidate-input', [path.join(ROOT, 'seeds', '001-politiet-2024.xlsx'), path.join(ROOT, 'seeds', '003-hjemrejsestyrelsen-2024.xlsx')]);
     await excelPage.locator('#added-files', { hasText: '001-politiet-2024.xlsx' }).waitFor({ timeout: 30_000 });
@@ -486,7 +488,7 @@ describe('consolidation in file mode', () => {
   }, 90_000);
 
   test('an added file can be taken out again before consolidating', async () => {
-    await page.locator('#added-files fluent-button[aria-label="Fjern broken.xlsx"]').click();
+    await page.locator('#added-files button[aria-label="Fjern broken.xlsx"]').click();
     expect(await page.locator('#added-files .file-name').allTextContents()).toEqual(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx', '003-hjemrejsestyrelsen-2024.xlsx']);
     await page.locator('#consolidate-run').click();
     await page.locator('#status', { hasText: 'Oversigten er skrevet: 3 planer' }).waitFor({ timeout: 30_000 });

@@ -39,7 +39,7 @@ export function readAssessment(value: CellValue, format: string | null | undefin
     const folded = fold(value);
     const own = scale?.get(folded);
     if (own !== undefined) return { key: keyOf(own), grade: own };
-    const key = assessmentIndex.get(folded);
+    const key = assessmentIndex().get(folded);
     if (key) return { key, grade: null };
   }
   if (typeof value === 'boolean' || value instanceof Date) return null;

@@ -1,4 +1,13 @@
 /**
+ * A value made on its first use, not when its module loads: the task pane and the command line
+ * start without building word indexes and patterns that a run may never need.
+ */
+export function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
+/**
  * A function remembered for the last few thousand arguments. Plans repeat their numbers and
  * keywords row after row; the bound keeps a plan of many distinct values from growing memory.
  */

@@ -28,7 +28,7 @@ function stripPercent(text: string): { body: string; percent: boolean } {
   const body = text.trim();
   if (body.endsWith('%')) return { body: body.slice(0, -1).trim(), percent: true };
   const lower = body.toLowerCase();
-  for (const word of percentWords) {
+  for (const word of percentWords()) {
     if (lower.endsWith(word) && lower.length > word.length && /[\d\s]/.test(lower[lower.length - word.length - 1])) {
       return { body: body.slice(0, -word.length).trim(), percent: true };
     }
@@ -195,10 +195,10 @@ export function parsePeriod(text: string): { period: Period; year: number | null
   if (letter) return check(PERIOD_LETTER[letter[1]], Number(letter[2]));
   const numbered = rest.match(/^([1-4])\s*(?:st|nd|rd|th)?\s+(.+)$/);
   if (numbered) {
-    const kind = periodWords.get(numbered[2]);
+    const kind = periodWords().get(numbered[2]);
     return kind && kind !== 'year' ? check(kind, Number(numbered[1])) : null;
   }
-  const kind = periodWords.get(rest);
+  const kind = periodWords().get(rest);
   return kind === 'year' ? { period: { kind: 'year', index: 1 }, year } : null;
 }
 
@@ -247,7 +247,7 @@ export function parseCompleted(value: CellValue, defaultYear: number | null): Pa
   if (isBlank(value)) return MISSING;
   if (typeof value === 'boolean') return ok({ date: null, done: value });
   if (typeof value === 'string') {
-    const yn = yesNoIndex.get(fold(value));
+    const yn = yesNoIndex().get(fold(value));
     if (yn) return ok({ date: null, done: yn === 'yes' });
   }
   const date = parseDate(value, defaultYear);

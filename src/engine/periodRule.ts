@@ -5,14 +5,17 @@
  * reached, and met so far in between, so a plan reported in Q2 is not marked down for Q3 and Q4.
  */
 import { PACKS } from './i18n';
+import { once } from './memo';
 import { fold } from './text';
 import type { Parsed, Period, PeriodRule } from './types';
 
 const unique = (words: string[]) => [...new Set(words.map(fold))];
-const EVERY = new Set(unique(PACKS.flatMap((p) => p.vocabulary.periodRule.every)));
-const OF = unique(PACKS.flatMap((p) => p.vocabulary.periodRule.of)).map((w) => w.replace(/ /g, '\\s+'));
+const every = once(() => new Set(unique(PACKS.flatMap((p) => p.vocabulary.periodRule.every))));
 /** `3 af 4`, `2 av 3 tertialer` (and `3/4`, read as `3 of 4`): the number needed, of how many, then any words. */
-const N_OF_M = new RegExp(`^(\\d+)\\s(?:${OF.join('|')})\\s(\\d+)(?:\\s.*)?$`);
+const nOfM = once(() => {
+  const of = unique(PACKS.flatMap((p) => p.vocabulary.periodRule.of)).map((w) => w.replace(/ /g, '\\s+'));
+  return new RegExp(`^(\\d+)\\s(?:${of.join('|')})\\s(\\d+)(?:\\s.*)?$`);
+});
 
 /** Periods of a kind in a year; a plan reported by year counts the years it reports. */
 export const PERIODS_PER_YEAR: Record<Period['kind'], number | null> = { quarter: 4, tertial: 3, half: 2, year: null };
@@ -23,8 +26,8 @@ export function parsePeriodRule(value: unknown): Parsed<PeriodRule> {
   if (typeof value !== 'string') return { ok: false, missing: false };
   const text = fold(value.replace(/(\d)\s*\/\s*(\d)/, '$1 of $2'));
   if (!text) return { ok: false, missing: true };
-  if (EVERY.has(text)) return { ok: true, value: { need: null, of: null } };
-  const m = N_OF_M.exec(text);
+  if (every().has(text)) return { ok: true, value: { need: null, of: null } };
+  const m = nOfM().exec(text);
   if (!m) return { ok: false, missing: false };
   const need = Number(m[1]);
   const of = Number(m[2]);

@@ -6,7 +6,7 @@
 import { address, columnIndex as letterIndex, rowCellAddress } from './address';
 import { CRITERION_BY_KEY, CRITERIA } from './criteria';
 import { fold, cellText, escapeRegExp } from './text';
-import { memo } from './memo';
+import { memo, once } from './memo';
 import {
   isBlank,
   isCellError,
@@ -46,7 +46,7 @@ import { parsePeriodRule } from './periodRule';
 export const HEADER_SEARCH_ROWS = 30;
 export const DEFAULT_PARTIAL_CREDIT = 0.5;
 
-const TYPES = typeIndex(CRITERIA.map((c) => c.key));
+const types = once(() => typeIndex(CRITERIA.map((c) => c.key)));
 
 export interface ReadResult {
   plan: Plan | null;
@@ -58,8 +58,9 @@ interface Header {
   columns: HeaderColumns;
 }
 
-const KNOWN_HEADERS = [...columnIndex.entries()].map(([word, key]) => ({ bare: word.replace(/ /g, ''), key }));
-const KNOWN_BARE = new Set(KNOWN_HEADERS.map((h) => h.bare));
+/** Every known header with its spaces taken out, for headers spaced or spelt a little wrong. */
+const knownHeaders = once(() => [...columnIndex().entries()].map(([word, key]) => ({ bare: word.replace(/ /g, ''), key })));
+const knownBare = once(() => new Set(knownHeaders().map((h) => h.bare)));
 
 /**
  * The column a header names: the header itself, else its longest leading words that are a known
@@ -68,12 +69,12 @@ const KNOWN_BARE = new Set(KNOWN_HEADERS.map((h) => h.bare));
  */
 export function headerColumn(text: string): ColumnKey | undefined {
   const words = fold(text.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
-  const exact = columnIndex.get(words.join(' '));
+  const exact = columnIndex().get(words.join(' '));
   if (exact) return exact;
   // `Krav type` is a known header spaced wrongly, not the header `Krav` with a note.
-  if (words.length > 1 && KNOWN_BARE.has(words.join(''))) return undefined;
+  if (words.length > 1 && knownBare().has(words.join(''))) return undefined;
   for (let n = words.length - 1; n > 0; n--) {
-    const key = columnIndex.get(words.slice(0, n).join(' '));
+    const key = columnIndex().get(words.slice(0, n).join(' '));
     if (key) return key;
   }
   return undefined;
@@ -105,7 +106,7 @@ export function resembledColumn(text: string): ColumnKey | undefined {
   if (bare.length < 3) return undefined;
   const limit = bare.length >= 7 ? 2 : 1;
   let best: { key: ColumnKey; d: number } | undefined;
-  for (const known of KNOWN_HEADERS) {
+  for (const known of knownHeaders()) {
     const d = known.bare === bare ? 0 : distance(bare, known.bare, limit);
     if (d <= limit && (!best || d < best.d)) best = { key: known.key, d };
   }
@@ -119,7 +120,7 @@ const PERIOD_INPUTS: ReadonlySet<ColumnKey> = new Set(['actual', 'met', 'total',
 export function periodHeader(text: string): { key: ColumnKey; period: Period; year: number | null } | null {
   const words = fold(text.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
   for (let n = words.length - 1; n > 0; n--) {
-    const key = columnIndex.get(words.slice(0, n).join(' '));
+    const key = columnIndex().get(words.slice(0, n).join(' '));
     if (!key || !PERIOD_INPUTS.has(key)) continue;
     const p = parsePeriod(words.slice(n).join(' '));
     return p ? { key, ...p } : null;
@@ -277,7 +278,7 @@ function deepFreeze(scale: Scale | null): Scale | null {
  * once read, and the score sheet lays out alike rows once by it.
  */
 function scaleOf(text: string, percent: boolean): Scale | null {
-  const named = scaleIndex.get(fold(text));
+  const named = scaleIndex().get(fold(text));
   return named ? NAMED_SCALES[named] : stepsOf[+percent](text);
 }
 
@@ -346,7 +347,7 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     const cells = grid.values[r] ?? [];
     const first = cells.findIndex((v) => !isBlank(v));
     if (first < 0 || typeof cells[first] !== 'string') continue;
-    const key = metadataIndex.get(fold(cells[first] as string));
+    const key = metadataIndex().get(fold(cells[first] as string));
     if (!key) continue;
     let c = first + 1;
     while (c < cells.length && isBlank(cells[c])) c++;
@@ -420,11 +421,11 @@ const frozen = <T extends object>(p: Parsed<T>): Parsed<T> => (p.ok ? Object.fre
 const asTarget: CellParser<Target> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : f ? parseRange(v, f, k.percent) : targetOf[+k.percent](v));
 const asBound: CellParser<number> = (v, f, k) => (k.dates ? parseDate(v, k.year) : k.percent ? parsePercent(v, f) : parsePlain(v, f));
 const asDate: CellParser<number> = (v, _f, k) => parseDate(v, k.year);
-const WORKING_DAYS = new RegExp(`\\s*(?:${workingDayWords.map(escapeRegExp).join('|')})\\s*$`, 'i');
-const inWorkingDays = (v: CellValue) => typeof v === 'string' && WORKING_DAYS.test(v.trim());
+const workingDays = once(() => new RegExp(`\\s*(?:${workingDayWords().map(escapeRegExp).join('|')})\\s*$`, 'i'));
+const inWorkingDays = (v: CellValue) => typeof v === 'string' && workingDays().test(v.trim());
 
 /** A limit, with the words that make it count working days (`20 arbejdsdage`) taken off. */
-const asLimit: CellParser<number> = (v, f) => parsePlain(typeof v === 'string' && inWorkingDays(v) ? v.replace(WORKING_DAYS, '').trim() : v, f);
+const asLimit: CellParser<number> = (v, f) => parsePlain(typeof v === 'string' && inWorkingDays(v) ? v.replace(workingDays(), '').trim() : v, f);
 /** A tolerance with a percent sign or format is relative to the target; a bare number is in the target's own unit. */
 const asTolerance: CellParser<{ value: number; relative: boolean }> = (v, f, k) => {
   const relative = (typeof v === 'string' && /%|pct|procent|prosent|percent/i.test(v)) || (typeof v === 'number' && !!f && f.includes('%'));
@@ -555,7 +556,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
 
     let typeKey: string | null = null;
     if (cells.type !== undefined) {
-      typeKey = TYPES.get(fold(cellText(cells.type))) ?? null;
+      typeKey = types().get(fold(cellText(cells.type))) ?? null;
       if (!typeKey) reader.unread('type', { key: 'unknownType', args: { value: cellText(cells.type) } });
     }
     const definition = typeKey ? CRITERION_BY_KEY.get(typeKey) : undefined;

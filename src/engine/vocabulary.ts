@@ -1,33 +1,33 @@
 import { PACKS } from './i18n';
 import type { Vocabulary } from './i18n/types';
+import { once } from './memo';
 import { fold, wordIndex } from './text';
 import { COLUMN_KEYS, METADATA_KEYS, type AssessmentKey, type ColumnKey, type CriterionKey, type MetadataKey, type Period } from './types';
 
 /**
  * The reader understands every language at once: a Danish plan may carry English headers. These
- * indexes merge the declared word lists of all language packs and are built once.
+ * indexes merge the declared word lists of all language packs, each built on its first use.
  */
 function merged<K extends string>(keys: readonly K[], pick: (v: Vocabulary) => Partial<Record<K, string[]>>) {
   return wordIndex<K>(keys.flatMap((key) => PACKS.map((p) => [key, pick(p.vocabulary)[key] ?? []] as [K, string[]])));
 }
 
-export const columnIndex = merged<ColumnKey>(COLUMN_KEYS, (v) => v.columns);
-export const metadataIndex = merged<MetadataKey>(METADATA_KEYS, (v) => v.metadata);
-export const assessmentIndex = merged<AssessmentKey>(['met', 'partly', 'not_met'], (v) => v.assessments);
-export const scaleIndex = merged<'binary' | 'linear' | 'partial'>(['binary', 'linear', 'partial'], (v) => v.scales);
-export const periodWords = merged<Period['kind']>(['quarter', 'tertial', 'half', 'year'], (v) => v.periods);
-export const yesNoIndex = merged<'yes' | 'no'>(['yes', 'no'], (v) => ({ yes: v.yes, no: v.no }));
+export const columnIndex = once(() => merged<ColumnKey>(COLUMN_KEYS, (v) => v.columns));
+export const metadataIndex = once(() => merged<MetadataKey>(METADATA_KEYS, (v) => v.metadata));
+export const assessmentIndex = once(() => merged<AssessmentKey>(['met', 'partly', 'not_met'], (v) => v.assessments));
+export const scaleIndex = once(() => merged<'binary' | 'linear' | 'partial'>(['binary', 'linear', 'partial'], (v) => v.scales));
+export const periodWords = once(() => merged<Period['kind']>(['quarter', 'tertial', 'half', 'year'], (v) => v.periods));
+export const yesNoIndex = once(() => merged<'yes' | 'no'>(['yes', 'no'], (v) => ({ yes: v.yes, no: v.no })));
 
-/** Working-day words of every language, longest first. */
-/** Unit words of every language, longest first, so `mio. kr.` wins over `kr.`. */
-export const unitWords: string[] = [...new Set(PACKS.flatMap((p) => p.vocabulary.units))].sort((a, b) => b.length - a.length);
+/** The distinct words of every language, longest first, so `mio. kr.` wins over `kr.` and `pct.` over `pct`. */
+const longestFirst = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
 
-export const workingDayWords: string[] = [...new Set(PACKS.flatMap((p) => p.vocabulary.workingDays.map((w) => w.toLowerCase())))].sort((a, b) => b.length - a.length);
-
-/** Percent words longest first, so `pct.` is stripped before `pct`. */
-export const percentWords: string[] = [...new Set(PACKS.flatMap((p) => p.vocabulary.percent.map((w) => w.toLowerCase())))].sort(
-  (a, b) => b.length - a.length,
-);
+/** Unit words of every language. */
+export const unitWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units)));
+/** Working-day words of every language, in lower case. */
+export const workingDayWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.workingDays.map((w) => w.toLowerCase()))));
+/** Percent words of every language, in lower case. */
+export const percentWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.percent.map((w) => w.toLowerCase()))));
 
 /** Criterion type names to definition keys; the definitions' own keys are names too. */
 export function typeIndex(keys: readonly CriterionKey[]): Map<string, string> {

@@ -10,6 +10,7 @@ import { CRITERION_BY_KEY, editField, type EditField } from './criteria';
 import { formatter } from './format';
 import type { EnginePack } from './i18n';
 import { unitWords } from './vocabulary';
+import { once } from './memo';
 import { escapeRegExp } from './text';
 
 /** How a what-if's text is read, by the input it changes (the criterion table says which). */
@@ -107,13 +108,13 @@ export interface WhatIfInput {
   choices: string[];
 }
 
-const UNIT_AFTER_NUMBER = unitWords.map((w) => new RegExp(`\\d\\s*(${escapeRegExp(w)})(?![\\p{L}])`, 'iu'));
+const unitAfterNumber = once(() => unitWords().map((w) => new RegExp(`\\d\\s*(${escapeRegExp(w)})(?![\\p{L}])`, 'iu')));
 
 /** The unit a plan gives a measure: after a number in the target cell, else in the goal's text or note. */
 export function measureUnit(row: PlanRow): string | null {
   const target = row.cells.target;
   for (const text of [typeof target === 'string' ? target : '', row.title, row.note]) {
-    for (const pattern of UNIT_AFTER_NUMBER) {
+    for (const pattern of unitAfterNumber()) {
       const m = text.match(pattern);
       if (m) return m[1];
     }

@@ -89,9 +89,9 @@ export function startConsolidation(
     list.replaceChildren(
       ...added.map((a) => {
         const item = document.createElement('li');
-        const remove = document.createElement('fluent-button');
-        remove.setAttribute('appearance', 'subtle');
-        remove.setAttribute('size', 'small');
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'button subtle small';
         remove.textContent = lang.ui.remove;
         remove.setAttribute('aria-label', fill(lang.ui.removeFile, { name: a.name }));
         remove.addEventListener('click', () => {

@@ -1,16 +1,9 @@
 /**
- * The task pane: Fluent 2 web components, the language from Office (or the user's choice), and
- * one of two modes: inside Excel, or in a plain browser with files picked from disk.
+ * The task pane: native controls in Fluent 2's look (its design tokens), the language from Office
+ * (or the user's choice), and one of two modes: inside Excel, or in a plain browser with files
+ * picked from disk.
  */
 import { describeFailure, OfficeFailure, REQUIRED_API } from '../excel/failures';
-import '@fluentui/web-components/badge/define.js';
-import '@fluentui/web-components/button/define.js';
-import '@fluentui/web-components/checkbox/define.js';
-import '@fluentui/web-components/field/define.js';
-import '@fluentui/web-components/progress-bar/define.js';
-import '@fluentui/web-components/radio/define.js';
-import '@fluentui/web-components/radio-group/define.js';
-import '@fluentui/web-components/text-input/define.js';
 import { LANGUAGES, pack, type LanguageCode } from '../i18n';
 import type { Mode, Pane } from './pane';
 import { startFileMode } from './file-mode';
@@ -30,37 +23,23 @@ let mode: Mode | null = null;
 
 function renderSettings(): void {
   const lang = pane.lang();
-  const credit = document.getElementById('partial-credit') as HTMLElement & { value: string };
-  credit.setAttribute('value', String(Math.round(settings.partialCredit * 100)));
+  // The attribute, not the value: a number the user is still typing stays as typed.
+  document.getElementById('partial-credit')!.setAttribute('value', String(Math.round(settings.partialCredit * 100)));
   const options = document.getElementById('language-options')!;
-  const group = document.createElement('fluent-radio-group');
-  group.setAttribute('name', 'language');
-  group.setAttribute('aria-label', lang.ui.language);
-  group.setAttribute('orientation', 'vertical');
-  // The roles live in ElementInternals; stated on the elements too, checkers such as axe-core see them.
-  group.setAttribute('role', 'radiogroup');
-  const choices: ['auto' | LanguageCode, string][] = [['auto', lang.ui.automatic], ...Object.values(LANGUAGES).map((p) => [p.code, p.name] as [LanguageCode, string])];
-  for (const [value, label] of choices) {
-    const field = document.createElement('fluent-field');
-    field.setAttribute('label-position', 'after');
-    const text = document.createElement('label');
-    text.slot = 'label';
-    text.textContent = label;
-    const radio = document.createElement('fluent-radio');
-    radio.slot = 'input';
-    radio.id = `language-${value}`;
-    radio.setAttribute('value', value);
-    radio.setAttribute('role', 'radio');
-    radio.setAttribute('aria-checked', String(settings.language === value));
-    if (settings.language === value) radio.setAttribute('checked', '');
-    field.append(text, radio);
-    group.append(field);
+  // Native radios in the fieldset, its legend naming the group. Made once, so the radio the user
+  // moved to with the arrow keys keeps the focus when the pane changes language.
+  if (!options.childElementCount) {
+    const choices: ['auto' | LanguageCode, string][] = [['auto', lang.ui.automatic], ...Object.values(LANGUAGES).map((p) => [p.code, p.name] as [LanguageCode, string])];
+    for (const [value, name] of choices) {
+      const radio = Object.assign(document.createElement('input'), { type: 'radio', name: 'language', id: `language-${value}`, value });
+      const text = Object.assign(document.createElement('span'), { textContent: name });
+      if (value === 'auto') text.dataset.ui = 'automatic';
+      const choice = Object.assign(document.createElement('label'), { className: 'choice' });
+      choice.append(radio, text);
+      options.append(choice);
+    }
   }
-  group.addEventListener('change', () => {
-    const value = (group as HTMLElement & { value: string }).value as Settings['language'];
-    if (value && value !== settings.language) update({ ...settings, language: value });
-  });
-  options.replaceChildren(group);
+  for (const radio of options.querySelectorAll('input')) radio.checked = radio.value === settings.language;
 }
 
 function update(next: Settings): void {
@@ -75,7 +54,11 @@ function update(next: Settings): void {
 function start(inExcel: boolean): void {
   applyWords(pane.lang());
   renderSettings();
-  const credit = document.getElementById('partial-credit') as HTMLElement & { value: string };
+  document.getElementById('language-options')!.addEventListener('change', (e) => {
+    const value = (e.target as HTMLInputElement).value as Settings['language'];
+    if (value && value !== settings.language) update({ ...settings, language: value });
+  });
+  const credit = document.getElementById('partial-credit') as HTMLInputElement;
   credit.addEventListener('change', () => {
     const percent = Number(String(credit.value).replace(',', '.'));
     if (Number.isFinite(percent) && percent >= 0 && percent <= 100) update({ ...settings, partialCredit: percent / 100 });

@@ -1,9 +1,8 @@
 /**
- * Office's theme, dark too: Fluent's dark tokens when Office's body background is dark (or, in a
- * plain browser, when the system prefers dark), its light tokens otherwise.
+ * Office's theme, dark too: the stylesheet's Fluent tokens (written into it at build time) switch to
+ * the dark ones when Office's body background is dark (or, in a plain browser, when the system
+ * prefers dark), and are the light ones otherwise.
  */
-import { setTheme } from '@fluentui/web-components';
-import { webDarkTheme, webLightTheme } from '@fluentui/tokens';
 
 /** Whether a colour (`#rrggbb` or `#rgb`) is dark: its relative luminance below the middle grey's. */
 export function isDark(colour: string | undefined): boolean | null {
@@ -23,7 +22,6 @@ function officeBackground(): string | undefined {
 }
 
 function apply(dark: boolean): void {
-  setTheme(dark ? webDarkTheme : webLightTheme);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
 }
 

@@ -29,7 +29,7 @@ export function renderPlanList(plans: PlanSheetInfo[], lang: LanguagePack): void
   const list = $('plan-list');
   // The user's ticks survive a redraw (after scoring, or a change of language).
   const unticked = new Set(
-    [...list.querySelectorAll<HTMLElement & { checked?: boolean }>('fluent-checkbox')].filter((b) => !b.checked).map((b) => b.dataset.sheet),
+    [...list.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].filter((b) => !b.checked).map((b) => b.dataset.sheet),
   );
   list.replaceChildren();
   $('no-plans').hidden = plans.length > 0;
@@ -38,29 +38,30 @@ export function renderPlanList(plans: PlanSheetInfo[], lang: LanguagePack): void
     const item = el('div', { class: 'plan-item' });
     const label = el('label', { id: `plan-label-${i}`, for: `plan-${i}` });
     label.append(el('span', { class: 'plan-name' }, p.sheet), el('span', { class: 'plan-meta' }, [p.agency, p.year, p.period, fill(lang.ui.rows, { count: p.rows })].filter((x) => x !== null && x !== '').join(' · ')));
-    const box = el('fluent-checkbox', { id: `plan-${i}`, 'aria-labelledby': `plan-label-${i}`, 'data-sheet': p.sheet, ...(unticked.has(p.sheet) ? {} : { checked: '' }) });
+    const box = el('input', { type: 'checkbox', class: 'check', id: `plan-${i}`, 'data-sheet': p.sheet, ...(unticked.has(p.sheet) ? {} : { checked: '' }) });
     item.append(box, label);
     list.append(item);
   });
 }
 
 export function chosenPlans(): string[] {
-  return [...document.querySelectorAll<HTMLElement & { checked?: boolean }>('#plan-list fluent-checkbox')]
+  return [...document.querySelectorAll<HTMLInputElement>('#plan-list input[type=checkbox]')]
     .filter((box) => box.checked)
     .map((box) => box.dataset.sheet!);
 }
 
 export function setStatus(text: string, progress?: { done: number; total: number }): void {
   $('status').textContent = text;
-  const bar = $<HTMLElement & { value?: number; max?: number }>('progress');
+  const bar = $<HTMLProgressElement>('progress');
   bar.hidden = !progress;
   if (progress) {
-    bar.setAttribute('max', String(progress.total));
-    bar.setAttribute('value', String(progress.done));
+    bar.max = progress.total;
+    bar.value = progress.done;
     bar.setAttribute('aria-label', text);
   }
 }
 
+/** Each status's colour, as Fluent's tinted badges name them. */
 const BADGE: Record<StatusKey, string> = { met: 'success', partly: 'warning', not_met: 'danger', not_assessed: 'informative' };
 
 function planCard(result: PlanResult, lang: LanguagePack, download?: { name: string; url: string }): HTMLElement {
@@ -98,7 +99,7 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
   const counts = el('ul', { class: 'counts' });
   for (const k of ['met', 'partly', 'not_met', 'not_assessed'] as const) {
     const li = el('li');
-    li.append(el('fluent-badge', { appearance: 'tint', color: BADGE[k] }, `${lang.statuses[k]}: ${t.counts[k]}`));
+    li.append(el('span', { class: `badge ${BADGE[k]}` }, `${lang.statuses[k]}: ${t.counts[k]}`));
     counts.append(li);
   }
   card.append(counts);
@@ -140,7 +141,7 @@ function problemItem(p: FileProblem, lang: LanguagePack, onSelect: ((p: FileProb
   const place = [p.file, p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ');
   const text = `${lang.severities[p.severity]}: ${formatMessage(p.message, lang)}`;
   if (onSelect && selectable(p)) {
-    const button = el('fluent-button', { appearance: 'transparent', 'aria-label': `${fill(lang.ui.goTo, { place })}. ${text}` });
+    const button = el('button', { type: 'button', class: 'button transparent problem-link', 'aria-label': `${fill(lang.ui.goTo, { place })}. ${text}` });
     button.append(el('span', { class: 'place' }, place), el('span', {}, text));
     button.addEventListener('click', () => onSelect(p));
     li.append(button);

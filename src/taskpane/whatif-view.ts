@@ -58,14 +58,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 /** A drop-down of the words a choice offers; its first option keeps the plan's own value. */
 function choiceControl(id: string, input: WhatIfInput, lang: LanguagePack): HTMLSelectElement {
-  const select = el('select', { id, class: 'whatif-input' });
+  const select = el('select', { id, class: 'input whatif-input' });
   select.append(el('option', { value: '' }, fill(lang.ui.whatIfUnchanged, { value: input.current || '–' })));
   for (const word of input.choices) select.append(el('option', { value: word }, word));
   return select;
 }
 
 function textControl(id: string, input: WhatIfInput): HTMLInputElement {
-  return el('input', { id, class: 'whatif-input', type: 'text', inputmode: input.kind === 'date' ? 'text' : 'decimal', autocomplete: 'off', placeholder: input.current });
+  return el('input', { id, class: 'input whatif-input', type: 'text', inputmode: input.kind === 'date' ? 'text' : 'decimal', autocomplete: 'off', placeholder: input.current });
 }
 
 export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: WhatIfSource[]): void; rerender(): void } {

@@ -105,7 +105,7 @@ export function buildPlanWorkbook(spec: PlanSpec): WorkbookLayout {
     r++;
   }
   const header = r + 1;
-  const keys = spec.columns.map((c) => columnIndex.get(fold(c)));
+  const keys = spec.columns.map((c) => columnIndex().get(fold(c)));
   const last = columnLetter(spec.columns.length - 1);
   spec.columns.forEach((name, c) => {
     put(sheet, header, c, name);

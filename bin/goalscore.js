@@ -8,9 +8,11 @@ try {
   console.error('goalscore is not built yet: run `npm run build` first.');
   process.exit(2);
 }
-// Ctrl-C or a stop: remove half-written outputs, then end as a stopped program does.
+// Ctrl-C or a stop: remove half-written outputs, then end as a stopped program does. Every time,
+// not once: a second Ctrl-C pressed during the first's cleanup would otherwise kill the process
+// before the temporary files are gone.
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.once(signal, () => {
+  process.on(signal, () => {
     cli.removeTemporaries();
     process.exit(code);
   });

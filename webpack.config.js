@@ -23,6 +23,19 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { DEV_URL, manifestForBase } = require('./scripts/manifest-url');
 const { withTokens } = require('./scripts/fluent-tokens');
+const { danishWords, withWords } = require('./scripts/pane-words');
+
+/** Writes the pane's Danish words into taskpane.html as built (see scripts/pane-words.js). */
+class PaneWords {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PaneWords', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('PaneWords', (data) => {
+        if (data.outputName === 'taskpane.html') data.html = withWords(data.html, danishWords());
+        return data;
+      });
+    });
+  }
+}
 
 async function httpsOptions() {
   // office-addin-dev-certs installs a trusted localhost certificate the first time.
@@ -87,6 +100,7 @@ async function addin(env, options) {
       }),
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', inject: false, csp: CSP }),
+      new PaneWords(),
       ...['en', 'da', 'nb'].map((code) => new HtmlWebpackPlugin({ filename: code === 'en' ? 'help.html' : `help.${code}.html`, template: `./src/help/help.${code}.html`, chunks: [], csp: CSP })),
       new CopyWebpackPlugin({
         patterns: [

@@ -18,8 +18,11 @@ function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTM
 export function applyWords(lang: LanguagePack): void {
   document.documentElement.lang = lang.code;
   document.title = lang.ui.appTitle;
+  // The page comes with its Danish words (written at build time); a word already right stays, so
+  // the pane is not laid out again for nothing.
   for (const node of document.querySelectorAll<HTMLElement>('[data-ui]')) {
-    node.textContent = lang.ui[node.dataset.ui as keyof LanguagePack['ui']] ?? node.textContent;
+    const word = lang.ui[node.dataset.ui as keyof LanguagePack['ui']] ?? node.textContent;
+    if (node.textContent !== word) node.textContent = word;
   }
   // The help page in the pane's language.
   document.getElementById('help-link')?.setAttribute('href', lang.code === 'en' ? 'help.html' : `help.${lang.code}.html`);

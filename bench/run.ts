@@ -160,7 +160,7 @@ export async function runBenchmarks(smoke: boolean) {
   const whatIfResult = { rows: whatIfSizes[0], ms: whatIfMs[0], sizes: whatIfSizes, msBySize: whatIfMs };
 
   const cli = await cliStartup(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx'], smoke ? 1 : 5);
-  const pane = await paneInteractive(smoke ? 1 : 5);
+  const pane = await paneInteractive(smoke ? 1 : 9);
 
   return {
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) },

@@ -43,7 +43,8 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 /**
  * The pane from dist/addin in Chromium at a task pane's width, CPU throttled 4 ×, no network (as
  * without Office.js): milliseconds from navigation to a pane that answers clicks (its mode shown,
- * which the pane does once its buttons are wired, in the same task). Median of `runs` fresh loads. Null, with the reason, where there is no Chromium.
+ * which the pane does once its buttons are wired, in the same task). Median of `runs` fresh loads.
+ * Null, with the reason, where there is no Chromium.
  */
 export async function paneInteractive(runs: number): Promise<{ ms: number | null; floorMs: number | null; throttle: number; runs: number; note?: string }> {
   const executablePath = process.env.GOALSCORE_CHROMIUM || '/usr/bin/chromium';
@@ -73,7 +74,7 @@ export async function paneInteractive(runs: number): Promise<{ ms: number | null
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     // Office.js blocked inside Chromium, not through Playwright's route: its interception held the
-    // page's other requests too (the stylesheet arrived after Office.js's abort, 0.5-0.8 s late).
+    // page's other requests too (the stylesheet arrived only after Office.js's abort, over half a second late).
     await cdp.send('Network.enable');
     await cdp.send('Network.setBlockedURLs', { urls: ['*://appsforoffice.microsoft.com/*'] });
     await tab.goto(`${base}/${page}`, { waitUntil: 'commit' });

@@ -18,10 +18,15 @@ function withWords(html, words) {
   });
 }
 
-/** The Danish pane words, from the language pack's source. */
+let registered = false;
+
+/** The Danish pane words, from the language pack's source as it is now (a watch rebuild sees an edit). */
 function danishWords() {
-  require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
-  return require('../src/i18n/da.ts').da.ui;
+  if (!registered) require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+  registered = true;
+  const source = require.resolve('../src/i18n/da.ts');
+  delete require.cache[source];
+  return require(source).da.ui;
 }
 
 module.exports = { withWords, danishWords };

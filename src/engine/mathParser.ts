@@ -2,9 +2,8 @@
  * mathjs's parser, loaded on the first formula: a plan without one never pays mathjs's start-up.
  * In Node the lean build (mathjs's parser alone, from its factories, tree-shaken by webpack into
  * dist/engine) loads in about 12 ms, where mathjs's main entry, which builds every function it has,
- * takes 0.7 s; run from sources
- * (tests, bench) it takes the last build's, and without a build mathjs itself. The task pane swaps
- * in mathParser.browser.ts.
+ * takes 0.7 s; run from sources (tests, bench) it takes the last build's, and without a build
+ * mathjs itself. The task pane swaps in mathParser.browser.ts.
  */
 import type { MathNode } from 'mathjs';
 import type { MathParse } from './mathParse.lean';

@@ -162,7 +162,7 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
     line.append(box);
     const unit = unitText(input, lang);
     if (unit) line.append(el('span', { class: 'whatif-unit' }, unit));
-    const reset = el('button', { type: 'button', class: 'whatif-reset', id: `whatif-reset-${r.id}`, 'aria-label': `${lang.ui.resetRow} ${r.id}`, title: lang.ui.resetRow }, '↺');
+    const reset = el('button', { type: 'button', class: 'button subtle whatif-reset', id: `whatif-reset-${r.id}`, 'aria-label': `${lang.ui.resetRow} ${r.id}`, title: lang.ui.resetRow }, '↺');
     reset.addEventListener('click', () => {
       edits().delete(r.id);
       box.value = '';

@@ -47,11 +47,11 @@ const QUIET_MS = 1000;
 
 /**
  * Runs in the page before its own scripts (injected through the DevTools protocol, so the pane's
- * Content-Security-Policy does not apply): notes when the page is ready, by `ready`'s test on each
- * change of the document, and the first frame after it, and every long task (over 50 ms).
+ * Content-Security-Policy does not apply): notes the first frame after the page is ready (tested on
+ * each change of the document) and every long task (over 50 ms).
  */
 function watchReadiness(floorPage: boolean) {
-  const w = window as unknown as { __ready?: { ready: number; frame: number }; __longTasks: [number, number][] };
+  const w = window as unknown as { __ready?: number; __longTasks: [number, number][] };
   w.__longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.startTime + e.duration]);
@@ -64,9 +64,8 @@ function watchReadiness(floorPage: boolean) {
   const check = () => {
     if (seen || !ready()) return;
     seen = true;
-    const at = performance.now();
     requestAnimationFrame(() => {
-      w.__ready = { ready: at, frame: performance.now() };
+      w.__ready = performance.now();
       console.debug('goalscore-bench-ready');
     });
   };
@@ -122,8 +121,8 @@ export async function paneInteractive(runs: number): Promise<{ ms: number | null
     await ready;
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
     const ms = await tab.evaluate(() => {
-      const w = window as unknown as { __ready: { frame: number }; __longTasks: [number, number][] };
-      return Math.max(w.__ready.frame, ...w.__longTasks.map(([, end]) => end));
+      const w = window as unknown as { __ready: number; __longTasks: [number, number][] };
+      return Math.max(w.__ready, ...w.__longTasks.map(([, end]) => end));
     });
     await context.close();
     return ms;

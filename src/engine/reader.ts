@@ -495,6 +495,42 @@ class RowReader implements BoundKind {
   }
 }
 
+/** A plan row as reading makes it: a class, not an object literal (see docs/decisions.md). */
+class ReadRow implements PlanRow {
+  area = '';
+  title = '';
+  declaredWeight: number | null = null;
+  typeKey: string | null = null;
+  scale: Scale | null = null;
+  target: Target | null = null;
+  floor: number | null = null;
+  tolerance: PlanRow['tolerance'] = null;
+  periodRule: PeriodRule | null = null;
+  baseline: number | null = null;
+  actual: number | null = null;
+  met: number | null = null;
+  total: number | null = null;
+  excluded: number | null = null;
+  deadline: number | null = null;
+  completed: PlanRow['completed'] = null;
+  assessment: PlanRow['assessment'] = null;
+  formula: string | null = null;
+  data: DataRef | null = null;
+  limit: number | null = null;
+  limitInWorkingDays = false;
+  trim: number | null = null;
+  note = '';
+  unreadable: readonly ColumnKey[] = ALL_READ;
+
+  constructor(
+    public index: number,
+    public sheetRow: number,
+    public id: string,
+    public cells: RowCells,
+    public formats: Partial<Record<ColumnKey, string>>,
+  ) {}
+}
+
 /** Reads one plan sheet. Returns `plan: null` (and no problem) when the sheet is not a plan. */
 export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const header = findHeader(grid);
@@ -587,37 +623,32 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     if (periodRule && !periodColumns.length) reader.report('periodRule', { key: 'periodRuleWithoutPeriods', args: { value: cellText(cells.periodRule) } }, 'warning');
     if (trim !== null && (trim < 0 || trim >= 1)) reader.report('trim', { key: 'badTrim', args: { value: cellText(cells.trim) } });
 
-    rows.push({
-      index: rows.length,
-      sheetRow: sheetRow + 1,
-      id,
-      area: currentArea,
-      title: cells.title !== undefined ? cellText(cells.title) : '',
-      declaredWeight: weight,
-      typeKey,
-      scale,
-      target: reader.read('target', asTarget, dates ? 'badDate' : 'badRange'),
-      floor: reader.read('floor', asBound, dates ? 'badDate' : percent ? 'badPercent' : 'badNumber'),
-      tolerance: reader.read('tolerance', asTolerance, 'badNumber'),
-      periodRule: periodColumns.length ? periodRule : null,
-      baseline: reader.read('baseline', parsePlain, 'badNumber'),
-      actual: reader.read('actual', parsePlain, 'badNumber'),
-      met: reader.read('met', parsePlain, 'badNumber'),
-      total: reader.read('total', parsePlain, 'badNumber'),
-      excluded: reader.read('excluded', parsePlain, 'badNumber'),
-      deadline: reader.read('deadline', asDate, 'badDate'),
-      completed: reader.read('completed', asCompleted, 'badDate'),
-      assessment,
-      formula: cells.formula !== undefined ? cellText(cells.formula) : null,
-      data,
-      limit: reader.read('limit', asLimit, 'badNumber'),
-      limitInWorkingDays: cells.limit !== undefined && inWorkingDays(cells.limit),
-      trim: trim !== null && trim >= 0 && trim < 1 ? trim : null,
-      note: cells.note !== undefined ? cellText(cells.note) : '',
-      cells,
-      formats,
-      unreadable: reader.unreadable,
-    });
+    const row = new ReadRow(rows.length, sheetRow + 1, id, cells, formats);
+    row.area = currentArea;
+    row.title = cells.title !== undefined ? cellText(cells.title) : '';
+    row.declaredWeight = weight;
+    row.typeKey = typeKey;
+    row.scale = scale;
+    row.target = reader.read('target', asTarget, dates ? 'badDate' : 'badRange');
+    row.floor = reader.read('floor', asBound, dates ? 'badDate' : percent ? 'badPercent' : 'badNumber');
+    row.tolerance = reader.read('tolerance', asTolerance, 'badNumber');
+    row.periodRule = periodColumns.length ? periodRule : null;
+    row.baseline = reader.read('baseline', parsePlain, 'badNumber');
+    row.actual = reader.read('actual', parsePlain, 'badNumber');
+    row.met = reader.read('met', parsePlain, 'badNumber');
+    row.total = reader.read('total', parsePlain, 'badNumber');
+    row.excluded = reader.read('excluded', parsePlain, 'badNumber');
+    row.deadline = reader.read('deadline', asDate, 'badDate');
+    row.completed = reader.read('completed', asCompleted, 'badDate');
+    row.assessment = assessment;
+    row.formula = cells.formula !== undefined ? cellText(cells.formula) : null;
+    row.data = data;
+    row.limit = reader.read('limit', asLimit, 'badNumber');
+    row.limitInWorkingDays = cells.limit !== undefined && inWorkingDays(cells.limit);
+    row.trim = trim !== null && trim >= 0 && trim < 1 ? trim : null;
+    row.note = cells.note !== undefined ? cellText(cells.note) : '';
+    row.unreadable = reader.unreadable;
+    rows.push(row);
   }
 
   return {

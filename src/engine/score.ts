@@ -130,6 +130,34 @@ function setLevel(node: Node, level: number): void {
   for (const child of node.children) setLevel(child, level + 1);
 }
 
+/** A row's result as scoring makes it: a class, not an object literal (see docs/decisions.md). */
+class ScoredRow implements RowResult {
+  readonly id: string;
+  readonly title: string;
+  readonly area: string;
+  level = 0;
+  parentId: string | null = null;
+  parentIndex = -1;
+  isParent = false;
+  weight = 0;
+  fulfilment: number | null = null;
+  earned = 0;
+  assessedWeight = 0;
+  status: StatusKey = 'not_assessed';
+  measure: number | null = null;
+  measureKind: RowResult['measureKind'] = null;
+  required: number | null = null;
+  overridden = false;
+  explanation = '';
+  declare inPeriod?: number | null;
+
+  constructor(readonly row: PlanRow) {
+    this.id = row.id;
+    this.title = row.title;
+    this.area = row.area;
+  }
+}
+
 /** A leaf's children's results: one shared empty list, not one per leaf. */
 const NO_RESULTS: readonly RowResult[] = Object.freeze([]);
 
@@ -507,28 +535,23 @@ class Scorer {
       assessedWeight = node.weight;
       evaluation.parts.push(`${this.words.overriddenBy}: ${this.assessmentText(row.assessment)}`);
     }
-    const result: RowResult = {
-      id: row.id,
-      title: row.title,
-      area: row.area,
-      level: node.level,
-      parentId: node.parent?.row.id ?? null,
-      parentIndex: node.parent?.index ?? -1,
-      isParent: node.children.length > 0,
-      weight: node.weight,
-      fulfilment,
-      earned,
-      assessedWeight,
-      status: statusOf(fulfilment),
-      measure: evaluation.measure ?? null,
-      measureKind: evaluation.measureKind ?? null,
-      required: evaluation.required ?? null,
-      overridden,
-      // One part stands as it is: a join would copy it.
-      explanation: evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; '),
-      row,
-    };
-    // Set after the literal, not spread into it: a spread makes every result a slow, shapeless object.
+    const result = new ScoredRow(row);
+    result.level = node.level;
+    result.parentId = node.parent?.row.id ?? null;
+    result.parentIndex = node.parent?.index ?? -1;
+    result.isParent = node.children.length > 0;
+    result.weight = node.weight;
+    result.fulfilment = fulfilment;
+    result.earned = earned;
+    result.assessedWeight = assessedWeight;
+    result.status = statusOf(fulfilment);
+    result.measure = evaluation.measure ?? null;
+    result.measureKind = evaluation.measureKind ?? null;
+    result.required = evaluation.required ?? null;
+    result.overridden = overridden;
+    // One part stands as it is: a join would copy it.
+    result.explanation = evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; ');
+    // Only where there is a rule, as before: a second shape for the few rows that have one.
     if (row.periodRule) result.inPeriod = evaluation.inPeriod ?? null;
     return result;
   }

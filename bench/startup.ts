@@ -44,13 +44,15 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 const SETTLE_MS = 2000;
 /** How long the main thread is watched after the pane shows, for a long task that would hold a click back. */
 const QUIET_MS = 1000;
+/** The console message by which the page says it is ready. */
+const READY_SIGNAL = 'goalscore-bench-ready';
 
 /**
  * Runs in the page before its own scripts (injected through the DevTools protocol, so the pane's
  * Content-Security-Policy does not apply): notes the first frame after the page is ready (tested on
  * each change of the document) and every long task (over 50 ms).
  */
-function watchReadiness(floorPage: boolean) {
+function watchReadiness({ floorPage, signal }: { floorPage: boolean; signal: string }) {
   const w = window as unknown as { __ready?: number; __longTasks: [number, number][] };
   w.__longTasks = [];
   new PerformanceObserver((list) => {
@@ -66,7 +68,7 @@ function watchReadiness(floorPage: boolean) {
     seen = true;
     requestAnimationFrame(() => {
       w.__ready = performance.now();
-      console.debug('goalscore-bench-ready');
+      console.debug(signal);
     });
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
@@ -103,7 +105,7 @@ export async function paneInteractive(runs: number): Promise<{ ms: number | null
   /** One fresh load of a page in a new context, throttled: milliseconds from navigation until it answers clicks. */
   const load = async (page: 'floor.html' | 'taskpane.html'): Promise<number> => {
     const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: 'da-DK' });
-    await context.addInitScript(watchReadiness, page === 'floor.html');
+    await context.addInitScript(watchReadiness, { floorPage: page === 'floor.html', signal: READY_SIGNAL });
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -116,7 +118,7 @@ export async function paneInteractive(runs: number): Promise<{ ms: number | null
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     // Readiness comes as a console message: polling from here (waitForFunction) would put
     // Playwright's own script into the page while it loads, on the same throttled thread.
-    const ready = tab.waitForEvent('console', { predicate: (m) => m.text() === 'goalscore-bench-ready', timeout: 30_000 });
+    const ready = tab.waitForEvent('console', { predicate: (m) => m.text() === READY_SIGNAL, timeout: 30_000 });
     await tab.goto(`${base}/${page}`, { waitUntil: 'commit' });
     await ready;
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS));

@@ -54,13 +54,16 @@ export interface ComparisonCriterion extends CriterionTraits {
   unit: MeasureKind;
   /** How the Actual column reads, where it is not a plain number (a share's actual is a percentage). */
   actualUnit?: MeasureKind;
+  /** Its target and result may be written as percentages (`mindst 85 %`), and the row then reads in percent. */
+  percentWhenWritten?: boolean;
   /** What a data reference yields: the trimmed mean as the actual, or met/total within a limit. */
   data: 'mean' | 'withinLimit';
   /** The target the measure is held against; most types read the Target column. */
   target?(inputs: RowInputs): Target | null;
   /** The target when the row gives none: a change with no size given must only go the right way. */
   whenNoTarget?: Target;
-  measure(inputs: RowInputs, fmt: Formatter): Measurement;
+  /** `unit`: how this row reads (`rowUnit`), which a plain comparison written in percent changes. */
+  measure(inputs: RowInputs, fmt: Formatter, unit: MeasureKind): Measurement;
   /** Turns the measure that would meet the target into the input a user would need to report. */
   required(goal: number, inputs: RowInputs): Required | null;
 }
@@ -87,8 +90,9 @@ function plain(key: CriterionKey, compare: Compare, strict = false): ComparisonC
     edits: 'actual',
     percent: false,
     unit: 'number',
+    percentWhenWritten: true,
     data: 'mean',
-    measure: (i, fmt) => (i.actual === null ? { missing: ['actual'] } : { value: i.actual, text: fmt.number(i.actual) }),
+    measure: (i, fmt, unit) => (i.actual === null ? { missing: ['actual'] } : { value: i.actual, text: fmt.by(unit, i.actual) }),
     required: (goal) => ({ value: goal, kind: 'number' }),
   };
 }
@@ -206,6 +210,11 @@ export const CRITERION_BY_KEY: ReadonlyMap<string, CriterionDefinition> = new Ma
 const INFERABLE = CRITERIA.filter((c) => c.infer).sort((a, b) => a.infer!.rank - b.infer!.rank);
 
 /** A leaf without a type is read from what is filled in, by the types that say when they apply. */
+/** How a row of a comparison type reads: as its type does, or in percent where a plain comparison is written so. */
+export function rowUnit(def: ComparisonCriterion, row: Pick<PlanRow, 'inPercent'>): MeasureKind {
+  return def.percentWhenWritten && row.inPercent ? 'percent' : def.unit;
+}
+
 export function inferType(row: PlanRow): CriterionKey | null {
   return INFERABLE.find((c) => c.infer!.when(row))?.key ?? null;
 }

@@ -23,6 +23,12 @@ export function isPercentFormat(format: string | null | undefined): boolean {
   return !!format && /%/.test(format.replace(/"[^"]*"/g, ''));
 }
 
+/** Whether a cell is written as a percentage: a percent sign or word after its number, or a percent format. */
+export function writtenAsPercent(value: CellValue, format?: string | null): boolean {
+  if (typeof value === 'number') return isPercentFormat(format);
+  return typeof value === 'string' && stripPercent(value).percent;
+}
+
 /** Text of a number with its percent sign or word stripped, and whether it had one. */
 function stripPercent(text: string): { body: string; percent: boolean } {
   const body = text.trim();

@@ -18,6 +18,7 @@ import {
   parsePlain,
   parseRange,
   parseWeight,
+  writtenAsPercent,
 } from './parse';
 import type {
   PayoutStep,
@@ -38,7 +39,7 @@ import type {
   SheetGrid,
   RowCells,
 } from './types';
-import { columnIndex, metadataIndex, scaleIndex, typeIndex, workingDayWords } from './vocabulary';
+import { columnIndex, metadataIndex, scaleIndex, totalLabels, typeIndex, workingDayWords } from './vocabulary';
 import { parseAssessmentScale, readAssessment } from './assessment';
 import { parsePeriodRule } from './periodRule';
 
@@ -392,6 +393,12 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
   return meta;
 }
 
+/** Whether a row without an ID is labelled as a total, in its area or its goal cell. */
+function isTotalRow(areaText: string, title: CellValue | undefined): boolean {
+  const labels = totalLabels();
+  return (areaText !== '' && labels.has(fold(areaText))) || (typeof title === 'string' && labels.has(fold(title)));
+}
+
 /** Normalises an ID as written: `1.`, ` 1.a `, a number cell 1.1. */
 function readId(value: CellValue): string {
   const text = cellText(value);
@@ -400,6 +407,8 @@ function readId(value: CellValue): string {
 }
 
 const ALL_READ: readonly ColumnKey[] = Object.freeze([]);
+/** The cells whose percent sign or format makes a plain comparison read in percent. */
+const PERCENT_EVIDENCE = ['target', 'floor', 'actual'] as const;
 /** Most rows have no cell with a number format of its own, and share this. */
 const NO_FORMATS: Partial<Record<ColumnKey, string>> = Object.freeze({});
 
@@ -520,6 +529,7 @@ class ReadRow implements PlanRow {
   limitInWorkingDays = false;
   trim: number | null = null;
   note = '';
+  inPercent = false;
   unreadable: readonly ColumnKey[] = ALL_READ;
 
   constructor(
@@ -576,6 +586,8 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     if (weight !== null && weight < 0) reader.report(weightKey, { key: 'negativeWeight', args: { value: weight } });
 
     if (!id) {
+      // A row that sums the plan or an area (`I alt 100 %`) repeats what the goals say: no area.
+      if (isTotalRow(areaText, cells.title)) continue;
       if (areaText && weight !== null) {
         areas.push({ name: areaText, weight, address: reader.address(weightKey)! });
         currentArea = areaText;
@@ -596,7 +608,8 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       if (!typeKey) reader.unread('type', { key: 'unknownType', args: { value: cellText(cells.type) } });
     }
     const definition = typeKey ? CRITERION_BY_KEY.get(typeKey) : undefined;
-    const percent = definition?.percent ?? false;
+    const inPercent = definition?.kind === 'comparison' && !!definition.percentWhenWritten && PERCENT_EVIDENCE.some((k) => writtenAsPercent(cells[k], formats[k]));
+    const percent = (definition?.percent ?? false) || inPercent;
     const dates = definition?.kind === 'comparison' && definition.unit === 'date';
     reader.dates = dates;
     reader.percent = percent;
@@ -634,7 +647,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     row.tolerance = reader.read('tolerance', asTolerance, 'badNumber');
     row.periodRule = periodColumns.length ? periodRule : null;
     row.baseline = reader.read('baseline', parsePlain, 'badNumber');
-    row.actual = reader.read('actual', parsePlain, 'badNumber');
+    row.actual = reader.read('actual', inPercent ? parsePercent : parsePlain, inPercent ? 'badPercent' : 'badNumber');
     row.met = reader.read('met', parsePlain, 'badNumber');
     row.total = reader.read('total', parsePlain, 'badNumber');
     row.excluded = reader.read('excluded', parsePlain, 'badNumber');
@@ -647,6 +660,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     row.limitInWorkingDays = cells.limit !== undefined && inWorkingDays(cells.limit);
     row.trim = trim !== null && trim >= 0 && trim < 1 ? trim : null;
     row.note = cells.note !== undefined ? cellText(cells.note) : '';
+    row.inPercent = inPercent;
     row.unreadable = reader.unreadable;
     rows.push(row);
   }

@@ -5,7 +5,7 @@
  */
 import { assessmentCredit, type Assessment } from './assessment';
 import { address, rowCellAddress } from './address';
-import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
+import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
@@ -387,7 +387,8 @@ class Scorer {
   }
 
   private evaluateComparison(row: PlanRow, def: ComparisonCriterion, inputs: RowInputs, parts: string[]): Evaluation {
-    const m = def.measure(inputs, this.fmt);
+    const unit = rowUnit(def, row);
+    const m = def.measure(inputs, this.fmt, unit);
     const target = def.target ? def.target(inputs) : (inputs.target ?? def.whenNoTarget ?? null);
     const targetKey: ColumnKey = def.target ? 'deadline' : 'target';
     if ('missing' in m) return this.missing(target ? m.missing : [...m.missing, targetKey], parts);
@@ -395,7 +396,7 @@ class Scorer {
       this.report(row, m.column, m.problem);
       return { fulfilment: null, parts };
     }
-    const dated = def.unit === 'date';
+    const dated = unit === 'date';
     if ('fulfilment' in m) {
       const word = m.fulfilment > 0 ? this.words.completed : this.words.notCompleted;
       parts.push(dated ? [word, m.text].filter(Boolean).join(' ') : m.text);
@@ -408,7 +409,7 @@ class Scorer {
     const bound = withTolerance(compare, rowTarget(def, target), row.tolerance);
     const met = meets(compare, m.value, bound);
     const symbols = bound.strict ? STRICT_SYMBOLS[compare] : COMPARISON_SYMBOLS[compare];
-    const targetText = this.targetText(target, row.tolerance, def.unit);
+    const targetText = this.targetText(target, row.tolerance, unit);
     const sym = symbols[met ? 0 : 1];
     parts.push(
       dated
@@ -425,14 +426,14 @@ class Scorer {
       parts.push(
         row.scale.kind === 'steps' || inputs.floor === null
           ? `${name}: ${this.fmt.percent(outcome.fulfilment)}`
-          : `${name} ${this.fmt.by(def.unit, inputs.floor)} → ${targetText}: ${this.fmt.percent(outcome.fulfilment)}`,
+          : `${name} ${this.fmt.by(unit, inputs.floor)} → ${targetText}: ${this.fmt.percent(outcome.fulfilment)}`,
       );
     }
     const required = def.required(goalFor(compare, m.value, bound), inputs);
     return {
       fulfilment: outcome.fulfilment,
       measure: m.value,
-      measureKind: def.unit,
+      measureKind: unit,
       required: required?.value ?? null,
       parts,
     };

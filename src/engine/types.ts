@@ -204,6 +204,12 @@ export interface PlanRow {
   trim: number | null;
   note: string;
   /**
+   * A plain comparison (`mindst`, `højst`, `interval`) with its target, floor or result written as
+   * a percentage (`85 %`, a percent format): all three are then fractions, a bare 80 being 80 %,
+   * and the row reads in percent.
+   */
+  inPercent: boolean;
+  /**
    * The row's cells as written, for the score sheet's input columns and what-if; `rowCellAddress`
    * says where one stands. Values only: a plan of tens of thousands of rows holds a hundred
    * thousand cells, and an object a cell would be most of what reading keeps.

@@ -22,6 +22,9 @@ export const yesNoIndex = once(() => merged<'yes' | 'no'>(['yes', 'no'], (v) => 
 /** The distinct words of every language, longest first, so `mio. kr.` wins over `kr.` and `pct.` over `pct`. */
 const longestFirst = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
 
+/** Labels of a total row in every language, folded. */
+export const totalLabels = once(() => new Set(PACKS.flatMap((p) => p.vocabulary.totals.map(fold))));
+
 /** Unit words of every language. */
 export const unitWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units)));
 /** Working-day words of every language, in lower case. */

@@ -2,7 +2,7 @@
  * What-if: a plan scored again with some inputs replaced by hypothetical ones, typed as a user
  * would type them in the plan sheet. Nothing is written anywhere; the plan itself is not changed.
  */
-import { parseCompleted, parseNumber, parsePlain } from './parse';
+import { parseCompleted, parseNumber, parsePercent, parsePlain } from './parse';
 import { Rescoring, scorePlan, withRows, type ScoreOptions } from './score';
 import type { CellValue, Plan, PlanResult, PlanRow } from './types';
 import { readAssessment } from './assessment';
@@ -24,7 +24,12 @@ const number = (text: string): Parsed => {
 const countBase = (row: PlanRow): number | null => (row.total === null ? null : row.total - (row.excluded ?? 0));
 
 const PARSE: Record<EditField, (text: string, plan: Plan, row: PlanRow) => Parsed> = {
-  actual: number,
+  // A row written in percent reads a bare 80 as 80 %, as its own cells were read.
+  actual: (text, _plan, row) => {
+    if (!row.inPercent) return number(text);
+    const p = parsePercent(text);
+    return p.ok ? p.value : undefined;
+  },
   // Cases met; a percent (`86 %`) is that share of the cases, as the one typing it means.
   met: (text, _plan, row) => {
     const p = parseNumber(text);
@@ -161,6 +166,6 @@ export function whatIfInput(row: PlanRow, plan: Plan, lang: EnginePack): WhatIfI
     return row.deadline === null ? { ...base, kind: 'choice', current: done, choices: yesNo } : { ...base, kind: 'date', current: done, choices: yesNo };
   }
   const def = row.typeKey ? CRITERION_BY_KEY.get(row.typeKey) : undefined;
-  if (def?.kind === 'comparison' && def.actualUnit === 'percent') return { ...base, kind: 'percent', unit: '%' };
+  if (def?.kind === 'comparison' && (def.actualUnit === 'percent' || row.inPercent)) return { ...base, kind: 'percent', unit: '%' };
   return { ...base, unit: measureUnit(row) };
 }

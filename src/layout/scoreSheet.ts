@@ -57,11 +57,11 @@ function signed(r: RowResult, format: string): string {
   return `"${sign} "${format}`;
 }
 
-/** How a row's target and floor read: percent for share/reduction/increase, dates for milestones. */
+/** How a row's target and floor read: percent for share/reduction/increase and where the plan wrote them so, dates for milestones. */
 function boundFormat(r: RowResult): string {
   const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
   if (def?.kind === 'comparison' && def.unit === 'date') return FORMATS.date;
-  return def?.percent ? FORMATS.percent : FORMATS.number;
+  return def?.percent || r.row.inPercent ? FORMATS.percent : FORMATS.number;
 }
 
 const isRange = (r: RowResult) => !!r.row.target && r.row.target.lo !== r.row.target.hi;
@@ -71,6 +71,9 @@ function percentActual(r: RowResult): boolean {
   const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
   return def?.kind === 'comparison' && def.actualUnit === 'percent';
 }
+
+/** The actual's format: a percent where the criterion or the plan reads it as one. */
+const actualFormat = (r: RowResult) => (percentActual(r) || r.row.inPercent ? FORMATS.percent : FORMATS.number);
 
 function actualValue(r: RowResult): number | null {
   const a = r.row.actual;
@@ -90,6 +93,7 @@ function requiredFormat(r: RowResult): string {
   const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
   // A milestone not done (`nej`) has no measure yet, but what it takes is still a date.
   if (r.measureKind === 'date' || (def?.kind === 'comparison' && def.unit === 'date')) return FORMATS.date;
+  if (r.row.inPercent) return FORMATS.percent;
   return def?.kind === 'comparison' && def.key === 'share' && r.row.met === null ? FORMATS.percent : FORMATS.number;
 }
 
@@ -120,7 +124,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   },
   { key: 'periodRule', width: 10, input: 'periodRule', value: (r) => (r.row.cells.periodRule !== undefined ? cellText(r.row.cells.periodRule) : null) },
   { key: 'baseline', width: 12, input: 'baseline', value: (r) => r.row.baseline, format: FORMATS.number },
-  { key: 'actual', width: 10, input: 'actual', value: actualValue, format: (r) => (percentActual(r) ? FORMATS.percent : FORMATS.number) },
+  { key: 'actual', width: 10, input: 'actual', value: actualValue, format: actualFormat },
   { key: 'met', width: 10, input: 'met', value: (r) => r.row.met, format: FORMATS.number },
   { key: 'total', width: 9, input: 'total', value: (r) => r.row.total, format: FORMATS.number },
   { key: 'excluded', width: 10, input: 'excluded', value: (r) => r.row.excluded, format: FORMATS.number },

@@ -67,6 +67,7 @@ export const da: EnginePack = {
     periodRule: { every: ['alle', 'alle perioder', 'hver periode', 'hvert kvartal', 'alle kvartaler', 'hvert tertial', 'alle tertialer'], of: ['af', 'ud af'] },
     percent: ['pct.', 'pct', 'procent'],
     workingDays: ['arbejdsdage', 'arbejdsdag', 'hverdage'],
+    totals: ['I alt', 'Total', 'Sum', 'Samlet', 'Vægt i alt', 'Samlet vægt', 'Total vægt', 'Point i alt'],
     units: ['arbejdsdage', 'hverdage', 'dage', 'døgn', 'uger', 'måneder', 'år', 'timer', 'minutter', 'kr.', 'kroner', 'mio. kr.', 'mia. kr.', 'point', 'personer', 'årsværk'],
   },
   statuses: { met: 'Opfyldt', partly: 'Delvist opfyldt', not_met: 'Ikke opfyldt', not_assessed: 'Ikke vurderet' },

@@ -63,6 +63,7 @@ export const en: EnginePack = {
     periodRule: { every: ['all', 'every', 'all periods', 'every period', 'every quarter', 'all quarters', 'every tertial'], of: ['of', 'out of'] },
     percent: ['percent', 'per cent', 'pct.', 'pct'],
     workingDays: ['working days', 'working day', 'workdays', 'business days'],
+    totals: ['Total', 'Sum', 'Grand total', 'Overall', 'Total weight', 'Total points'],
     units: ['working days', 'business days', 'days', 'weeks', 'months', 'years', 'hours', 'minutes', 'NOK', 'DKK', 'points', 'people', 'FTE'],
   },
   statuses: { met: 'Met', partly: 'Partly met', not_met: 'Not met', not_assessed: 'Not assessed' },

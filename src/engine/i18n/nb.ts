@@ -67,6 +67,7 @@ export const nb: EnginePack = {
     periodRule: { every: ['alle', 'alle perioder', 'hver periode', 'hvert tertial', 'alle tertialer', 'hvert kvartal', 'alle kvartaler'], of: ['av', 'ut av'] },
     percent: ['prosent', 'pst.', 'pst'],
     workingDays: ['arbeidsdager', 'arbeidsdag', 'virkedager'],
+    totals: ['Totalt', 'Total', 'Sum', 'Samlet', 'I alt', 'Sum vekt', 'Samlet vekt', 'Totalt vekt', 'Poeng totalt'],
     units: ['arbeidsdager', 'virkedager', 'dager', 'døgn', 'uker', 'måneder', 'år', 'timer', 'minutter', 'kr.', 'kroner', 'mill. kr.', 'mrd. kr.', 'poeng', 'personer', 'årsverk'],
   },
   statuses: { met: 'Oppnådd', partly: 'Delvis oppnådd', not_met: 'Ikke oppnådd', not_assessed: 'Ikke vurdert' },

@@ -22,6 +22,8 @@ export interface Vocabulary {
   workingDays: string[];
   /** Units a measure may be given in after its number (`50 dage`), shown beside what-if inputs. */
   units: string[];
+  /** Labels of a row that sums the plan or an area (`I alt`, `Total`): such a row is no area. */
+  totals: string[];
 }
 
 /** Words used inside one-line explanations. */

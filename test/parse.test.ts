@@ -20,6 +20,21 @@ describe('numbers in Danish, Norwegian and English form', () => {
     expect(parseNumberText(text)).toBeNull();
   });
 
+  test.each([
+    ['110 dage', 110],
+    ['1.234,5 kr.', 1234.5],
+    ['12,5 mio. kr.', 12.5],
+    ['20 arbejdsdage', 20],
+    ['5 NOK', 5],
+    ['3 årsverk', 3],
+  ])('a unit after the number only names what is counted: %s is %d', (text, expected) => {
+    expect(parsePlain(text)).toEqual({ ok: true, value: expected });
+  });
+
+  test.each(['110 overdage', 'dage', '110 dage mere'])('a unit must end the cell, as a word of its own: %s is unreadable', (text) => {
+    expect(parsePlain(text)).toEqual({ ok: false, missing: false });
+  });
+
   test('a plain field reads percent text as a fraction, numbers as they are', () => {
     expect(parsePlain('85 %')).toEqual({ ok: true, value: 0.85 });
     expect(parsePlain(85)).toEqual({ ok: true, value: 85 });
@@ -61,6 +76,23 @@ describe('percent fields', () => {
     expect(parseRange(7, null, false)).toEqual({ ok: true, value: { lo: 7, hi: 7 } });
     expect(parseRange('a-b', null, false)).toEqual({ ok: false, missing: false });
   });
+
+  test.each([
+    ['mindst 85 %', true, { lo: 0.85, hi: 0.85, compare: 'atLeast', strict: false }],
+    ['min. 85 %', true, { lo: 0.85, hi: 0.85, compare: 'atLeast', strict: false }],
+    ['højst 110 dage', false, { lo: 110, hi: 110, compare: 'atMost', strict: false }],
+    ['under 65 dage', false, { lo: 65, hi: 65, compare: 'atMost', strict: true }],
+    ['mere end 90 %', true, { lo: 0.9, hi: 0.9, compare: 'atLeast', strict: true }],
+    ['høyst 14', false, { lo: 14, hi: 14, compare: 'atMost', strict: false }],
+    ['at least 3', false, { lo: 3, hi: 3, compare: 'atLeast', strict: false }],
+  ] as const)('a direction word before a target is its sign: %s', (text, percent, value) => {
+    expect(parseRange(text, null, percent)).toEqual({ ok: true, value });
+  });
+
+  test('a word that only begins like a direction is no sign', () => {
+    expect(parseRange('overskud 5', null, false)).toEqual({ ok: false, missing: false });
+    expect(parseRange('mindst', null, false)).toEqual({ ok: false, missing: false });
+  });
 });
 
 describe('dates and periods', () => {
@@ -82,6 +114,30 @@ describe('dates and periods', () => {
   ])('%s is %s', (text, expected) => {
     const p = parseDate(text);
     expect(p.ok && iso(p.value)).toBe(expected);
+  });
+
+  test.each([
+    ['31. december 2024', '2024-12-31'],
+    ['15. nov. 2024', '2024-11-15'],
+    ['1. juli', '2024-07-01'],
+    ['December 31, 2024', '2024-12-31'],
+    ['juni 2024', '2024-06-30'],
+    ['desember 2024', '2024-12-31'],
+    ['senest 31.12.2024', '2024-12-31'],
+    ['udgangen af 2024', '2024-12-31'],
+    ['ved udgangen af 1. halvår 2024', '2024-06-30'],
+    ['senest ultimo september 2024', '2024-09-30'],
+    ['innen utgangen av 2. tertial', '2024-08-31'],
+    ['by the end of Q3 2024', '2024-09-30'],
+  ])('a date written out, %s, is %s', (text, expected) => {
+    const p = parseDate(text, 2024);
+    expect(p.ok && iso(p.value)).toBe(expected);
+  });
+
+  test('a date written out that does not exist, or has no year to take, is refused', () => {
+    expect(parseDate('31. februar 2024').ok).toBe(false);
+    expect(parseDate('1. juli', null).ok).toBe(false);
+    expect(parseDate('juli 20245').ok).toBe(false);
   });
 
   test('Excel serials, Date objects and a year number', () => {

@@ -209,12 +209,12 @@ export const CRITERION_BY_KEY: ReadonlyMap<string, CriterionDefinition> = new Ma
 
 const INFERABLE = CRITERIA.filter((c) => c.infer).sort((a, b) => a.infer!.rank - b.infer!.rank);
 
-/** A leaf without a type is read from what is filled in, by the types that say when they apply. */
 /** How a row of a comparison type reads: as its type does, or in percent where a plain comparison is written so. */
 export function rowUnit(def: ComparisonCriterion, row: Pick<PlanRow, 'inPercent'>): MeasureKind {
   return def.percentWhenWritten && row.inPercent ? 'percent' : def.unit;
 }
 
+/** A leaf without a type is read from what is filled in, by the types that say when they apply. */
 export function inferType(row: PlanRow): CriterionKey | null {
   return INFERABLE.find((c) => c.infer!.when(row))?.key ?? null;
 }

@@ -5,7 +5,7 @@
  */
 import { fold } from './text';
 import type { CellValue, Parsed, Period, Target } from './types';
-import { percentWords, periodWords, yesNoIndex } from './vocabulary';
+import { boundWords, byDateWords, monthIndex, percentWords, periodWords, unitSuffixes, yesNoIndex } from './vocabulary';
 
 const MISSING = { ok: false, missing: true } as const;
 const BAD = { ok: false, missing: false } as const;
@@ -29,17 +29,26 @@ export function writtenAsPercent(value: CellValue, format?: string | null): bool
   return typeof value === 'string' && stripPercent(value).percent;
 }
 
-/** Text of a number with its percent sign or word stripped, and whether it had one. */
+/** The word of `words` (lower case, longest first) that ends `lower` after a number or a space; null for none. */
+function wordAfterNumber(lower: string, words: readonly string[]): string | null {
+  for (const word of words) {
+    if (lower.endsWith(word) && lower.length > word.length && /[\d\s]/.test(lower[lower.length - word.length - 1])) return word;
+  }
+  return null;
+}
+
+/**
+ * Text of a number with its percent sign or word stripped, and whether it had one. A unit after
+ * the number (`110 dage`, `1.234,5 kr.`) only names what is counted, and is stripped too.
+ */
 function stripPercent(text: string): { body: string; percent: boolean } {
   const body = text.trim();
   if (body.endsWith('%')) return { body: body.slice(0, -1).trim(), percent: true };
   const lower = body.toLowerCase();
-  for (const word of percentWords()) {
-    if (lower.endsWith(word) && lower.length > word.length && /[\d\s]/.test(lower[lower.length - word.length - 1])) {
-      return { body: body.slice(0, -word.length).trim(), percent: true };
-    }
-  }
-  return { body, percent: false };
+  const percent = wordAfterNumber(lower, percentWords());
+  if (percent) return { body: body.slice(0, -percent.length).trim(), percent: true };
+  const unit = wordAfterNumber(lower, unitSuffixes());
+  return { body: unit ? body.slice(0, -unit.length).trim() : body, percent: false };
 }
 
 const PLAIN = /^[+-]?\d+(\.\d+)?$/;
@@ -127,14 +136,31 @@ const SIGNS: Record<string, { compare: 'atLeast' | 'atMost'; strict: boolean }> 
   '≥': { compare: 'atLeast', strict: false },
 };
 
+/** The sign a direction word stands for: `mindst 85 %` is `≥ 85 %`, `under 65 dage` is `< 65 dage`. */
+const WORD_SIGNS = { min: '>=', max: '<=', below: '<', above: '>' } as const;
+
+/** A target's leading sign or direction word, and the bound after it; null when it has neither. */
+function signed(text: string): { sign: string; rest: string } | null {
+  const m = text.match(/^(<=|>=|≤|≥|<|>)\s*(.+)$/);
+  if (m) return { sign: m[1], rest: m[2] };
+  const lower = text.toLowerCase();
+  for (const [word, key] of boundWords()) {
+    // A whole word: `over 90` is a direction, `overskud` is not.
+    if (lower.startsWith(word) && /^[\s\d]/.test(text.slice(word.length)) && text.slice(word.length).trim()) {
+      return { sign: WORD_SIGNS[key], rest: text.slice(word.length).trim() };
+    }
+  }
+  return null;
+}
+
 export function parseRange(value: CellValue, format: string | null | undefined, percent: boolean): Parsed<Target> {
   if (isBlank(value)) return MISSING;
   const one = (v: CellValue) => (percent ? parsePercent(v, format) : parsePlain(v, format));
   if (typeof value === 'string') {
-    const signed = value.trim().match(/^(<=|>=|≤|≥|<|>)\s*(.+)$/);
-    if (signed) {
-      const bound = one(signed[2]);
-      return bound.ok ? ok({ lo: bound.value, hi: bound.value, ...SIGNS[signed[1]] }) : BAD;
+    const sign = signed(value.trim());
+    if (sign) {
+      const bound = one(sign.rest);
+      return bound.ok ? ok({ lo: bound.value, hi: bound.value, ...SIGNS[sign.sign] }) : BAD;
     }
     const m = value.trim().match(/^(.+?)\s*(?:[-–—]|\.\.|\btil\b|\bto\b)\s*(.+)$/i);
     if (m && !/^[-–—]/.test(value.trim())) {
@@ -242,10 +268,40 @@ export function parseDate(value: CellValue, defaultYear: number | null = null): 
     const s = validDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
     return s === null ? BAD : ok(s);
   }
-  const p = parsePeriod(text);
+  const words = withoutByWord(fold(text));
+  const written = writtenDate(words.split(' '), defaultYear);
+  if (written !== undefined) return written === null ? BAD : ok(written);
+  const p = parsePeriod(words);
   const year = p?.year ?? defaultYear;
   if (p && year !== null) return ok(periodEnd(p.period, year));
   return BAD;
+}
+
+/** Folded words without a leading "by" (`senest`, `udgangen af`), which says nothing the date does not. */
+function withoutByWord(words: string): string {
+  for (const by of byDateWords()) if (words.startsWith(`${by} `)) return words.slice(by.length + 1);
+  return words;
+}
+
+const isYear = (t: string | undefined) => t !== undefined && /^\d{4}$/.test(t);
+const isDay = (t: string | undefined) => t !== undefined && /^\d{1,2}$/.test(t);
+
+/**
+ * A date written in folded words: `31 december 2024`, `15 nov 2024`, `december 31 2024`,
+ * `31 12 2024` (after a "by" word), or a month and year, meaning its last day (`juni 2024`).
+ * A day and month without a year take `defaultYear`. Undefined when the words are no such date
+ * (a period may still be); null when they are one that does not exist.
+ */
+function writtenDate(t: string[], defaultYear: number | null): number | null | undefined {
+  const month = (i: number) => monthIndex().get(t[i]) ?? (isDay(t[i]) && Number(t[i]) <= 12 ? Number(t[i]) : undefined);
+  const named = (i: number) => monthIndex().get(t[i]);
+  const year = (i: number) => (t.length > i ? (isYear(t[i]) ? Number(t[i]) : NaN) : defaultYear);
+  const day = (y: number | null, m: number, d: string) => (y === null || Number.isNaN(y) ? null : validDate(y, m, Number(d)));
+  if (t.length <= 3 && isDay(t[0]) && month(1) !== undefined) return day(year(2), month(1)!, t[0]);
+  if (t.length <= 3 && named(0) !== undefined && isDay(t[1])) return day(year(2), named(0)!, t[1]);
+  if (t.length === 2 && named(0) !== undefined && isYear(t[1])) return serialOf(Number(t[1]), named(0)! + 1, 0);
+  if (t.length === 3 && isYear(t[0]) && isDay(t[1]) && isDay(t[2])) return validDate(Number(t[0]), Number(t[1]), Number(t[2]));
+  return undefined;
 }
 
 /** `ja`/`nej`, `yes`/`no`, or a date (done on that date). */

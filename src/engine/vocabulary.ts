@@ -22,8 +22,28 @@ export const yesNoIndex = once(() => merged<'yes' | 'no'>(['yes', 'no'], (v) => 
 /** The distinct words of every language, longest first, so `mio. kr.` wins over `kr.` and `pct.` over `pct`. */
 const longestFirst = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);
 
+/** Month names of every language, folded, to the month's number. */
+export const monthIndex = once(() => {
+  const index = new Map<string, number>();
+  for (const p of PACKS) p.vocabulary.months.forEach((names, i) => names.forEach((n) => index.set(fold(n), i + 1)));
+  return index;
+});
+
+/** "By" words before a date (`senest`, `udgangen af`) of every language, folded, longest first. */
+export const byDateWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.byDate.map(fold))));
+
+/** The direction words a target may start with (`mindst 85 %`, `under 65`), in lower case, longest first, with the type each names. */
+export const boundWords = once(() => {
+  const keys = ['min', 'max', 'below', 'above'] as const;
+  const words = PACKS.flatMap((p) => keys.flatMap((k) => p.vocabulary.types[k].map((w) => [w.toLowerCase(), k] as const)));
+  return words.sort((a, b) => b[0].length - a[0].length);
+});
+
 /** Labels of a total row in every language, folded. */
 export const totalLabels = once(() => new Set(PACKS.flatMap((p) => p.vocabulary.totals.map(fold))));
+
+/** Unit words of every language in lower case, longest first, as they may follow a number (`110 dage`). */
+export const unitSuffixes = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units.map((w) => w.toLowerCase()))));
 
 /** Unit words of every language. */
 export const unitWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units)));

@@ -68,6 +68,11 @@ export const da: EnginePack = {
     percent: ['pct.', 'pct', 'procent'],
     workingDays: ['arbejdsdage', 'arbejdsdag', 'hverdage'],
     totals: ['I alt', 'Total', 'Sum', 'Samlet', 'Vægt i alt', 'Samlet vægt', 'Total vægt', 'Point i alt'],
+    months: [
+      ['januar', 'jan'], ['februar', 'feb'], ['marts', 'mar'], ['april', 'apr'], ['maj'], ['juni', 'jun'],
+      ['juli', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'], ['oktober', 'okt'], ['november', 'nov'], ['december', 'dec'],
+    ],
+    byDate: ['senest', 'inden', 'udgangen af', 'ved udgangen af', 'med udgangen af', 'inden udgangen af', 'senest ved udgangen af', 'ultimo', 'senest ultimo'],
     units: ['arbejdsdage', 'hverdage', 'dage', 'døgn', 'uger', 'måneder', 'år', 'timer', 'minutter', 'kr.', 'kroner', 'mio. kr.', 'mia. kr.', 'point', 'personer', 'årsværk'],
   },
   statuses: { met: 'Opfyldt', partly: 'Delvist opfyldt', not_met: 'Ikke opfyldt', not_assessed: 'Ikke vurderet' },

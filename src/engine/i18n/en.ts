@@ -64,6 +64,11 @@ export const en: EnginePack = {
     percent: ['percent', 'per cent', 'pct.', 'pct'],
     workingDays: ['working days', 'working day', 'workdays', 'business days'],
     totals: ['Total', 'Sum', 'Grand total', 'Overall', 'Total weight', 'Total points'],
+    months: [
+      ['January', 'Jan'], ['February', 'Feb'], ['March', 'Mar'], ['April', 'Apr'], ['May'], ['June', 'Jun'],
+      ['July', 'Jul'], ['August', 'Aug'], ['September', 'Sep', 'Sept'], ['October', 'Oct'], ['November', 'Nov'], ['December', 'Dec'],
+    ],
+    byDate: ['by', 'before', 'no later than', 'by the end of', 'end of', 'at the end of', 'the end of'],
     units: ['working days', 'business days', 'days', 'weeks', 'months', 'years', 'hours', 'minutes', 'NOK', 'DKK', 'points', 'people', 'FTE'],
   },
   statuses: { met: 'Met', partly: 'Partly met', not_met: 'Not met', not_assessed: 'Not assessed' },

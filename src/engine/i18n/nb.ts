@@ -68,6 +68,11 @@ export const nb: EnginePack = {
     percent: ['prosent', 'pst.', 'pst'],
     workingDays: ['arbeidsdager', 'arbeidsdag', 'virkedager'],
     totals: ['Totalt', 'Total', 'Sum', 'Samlet', 'I alt', 'Sum vekt', 'Samlet vekt', 'Totalt vekt', 'Poeng totalt'],
+    months: [
+      ['januar', 'jan'], ['februar', 'feb'], ['mars', 'mar'], ['april', 'apr'], ['mai'], ['juni', 'jun'],
+      ['juli', 'jul'], ['august', 'aug'], ['september', 'sep', 'sept'], ['oktober', 'okt'], ['november', 'nov'], ['desember', 'des'],
+    ],
+    byDate: ['senest', 'innen', 'utgangen av', 'ved utgangen av', 'innen utgangen av', 'senest ved utgangen av', 'ultimo'],
     units: ['arbeidsdager', 'virkedager', 'dager', 'døgn', 'uker', 'måneder', 'år', 'timer', 'minutter', 'kr.', 'kroner', 'mill. kr.', 'mrd. kr.', 'poeng', 'personer', 'årsverk'],
   },
   statuses: { met: 'Oppnådd', partly: 'Delvis oppnådd', not_met: 'Ikke oppnådd', not_assessed: 'Ikke vurdert' },

@@ -24,7 +24,14 @@ export interface Vocabulary {
   units: string[];
   /** Labels of a row that sums the plan or an area (`I alt`, `Total`): such a row is no area. */
   totals: string[];
+  /** The months' names and short forms, January first, for dates written out (`31. december 2024`). */
+  months: Twelve<string[]>;
+  /** Words before a date or period that only say "by" it (`senest`, `udgangen af`). */
+  byDate: string[];
 }
+
+/** Twelve of a kind, one a month: the compiler tells when a language lacks a month. */
+export type Twelve<T> = [T, T, T, T, T, T, T, T, T, T, T, T];
 
 /** Words used inside one-line explanations. */
 export interface ExplanationWords {

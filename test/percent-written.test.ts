@@ -84,3 +84,33 @@ describe('a total row', () => {
     expect(result.rows.map((r) => [r.id, r.area])).toEqual([['1', 'Samlet drift']]);
   });
 });
+
+describe('a row without a type', () => {
+  test('is a plain comparison in its target’s direction, or a range between its bounds', () => {
+    expect(one({ Målværdi: 'mindst 85 %', Resultat: 80 }).row).toMatchObject({ fulfilment: 0, measureKind: 'percent', explanation: '80 % < 85 %' });
+    expect(one({ Målværdi: '< 65 dage', Resultat: 65 }).row).toMatchObject({ fulfilment: 0, explanation: '65 ≥ 65' });
+    expect(one({ Målværdi: '3-5', Resultat: 4 }).row.fulfilment).toBe(1);
+  });
+
+  test('with a bare target, or a baseline, it still says what is missing', () => {
+    for (const row of [{ Målværdi: 85, Resultat: 80 }, { Målværdi: 'mindst 10 %', Udgangspunkt: 100, Resultat: 80 }]) {
+      const { row: r, result } = one(row);
+      expect(r.fulfilment).toBeNull();
+      expect(result.problems.map((p) => p.message.key)).toContain('typeNotInferred');
+    }
+  });
+
+  test('is edited in what-if and laid out as the type it is read as', () => {
+    const grid = planGrid(['Nr.', 'Mål', 'Vægt', 'Målværdi', 'Resultat', 'Opfyldte', 'I alt'], [
+      { 'Nr.': '1', Mål: 'Sager inden 30 dage', Vægt: 50, Målværdi: 'mindst 85 %', Resultat: 80 },
+      { 'Nr.': '2', Mål: 'Klager besvaret', Vægt: 50, Målværdi: '90 %', Opfyldte: 95, 'I alt': 100 },
+    ]);
+    const { plan } = readPlan(grid);
+    expect(whatIfInput(plan!.rows[0], plan!, pack('da'))).toMatchObject({ field: 'actual', kind: 'percent' });
+    expect(whatIf(plan!, [{ id: '1', text: '86' }], { lang: 'da' }).result.rows[0].fulfilment).toBe(1);
+    const sheet = scoreWorkbookLayout([score(grid)], [], 'da').sheets[0];
+    const header = sheet.values.findIndex((row) => row[0] === 'Nr.');
+    const target = sheet.values[header].indexOf('Målværdi');
+    expect([sheet.numberFormats[header + 1][target], sheet.numberFormats[header + 2][target]]).toEqual(['"≥ "0.0%', '0.0%']);
+  });
+});

@@ -184,9 +184,10 @@ const milestone: ComparisonCriterion = {
 
 /** Every criterion type, by key. The order is the order drop-down lists show. */
 export const CRITERIA: readonly CriterionDefinition[] = [
-  plain('min', 'atLeast'),
-  plain('max', 'atMost'),
-  plain('range', 'between'),
+  // A row without a type whose target has a direction (`mindst 85 %`, `< 65`) or two bounds is compared so.
+  { ...plain('min', 'atLeast'), infer: { rank: 4, when: (row) => row.baseline === null && row.target?.compare === 'atLeast' } },
+  { ...plain('max', 'atMost'), infer: { rank: 4, when: (row) => row.baseline === null && row.target?.compare === 'atMost' } },
+  { ...plain('range', 'between'), infer: { rank: 4, when: (row) => row.baseline === null && !!row.target && !row.target.compare && row.target.lo !== row.target.hi } },
   plain('below', 'atMost', true),
   plain('above', 'atLeast', true),
   change('reduction', -1),
@@ -217,6 +218,12 @@ export function rowUnit(def: ComparisonCriterion, row: Pick<PlanRow, 'inPercent'
 /** A leaf without a type is read from what is filled in, by the types that say when they apply. */
 export function inferType(row: PlanRow): CriterionKey | null {
   return INFERABLE.find((c) => c.infer!.when(row))?.key ?? null;
+}
+
+/** The criterion a row is scored by: its own type, else the type it is read as. */
+export function criterionOf(row: PlanRow): CriterionDefinition | undefined {
+  const key = row.typeKey ?? inferType(row);
+  return key ? CRITERION_BY_KEY.get(key) : undefined;
 }
 
 /** The input a what-if changes on a row of this type, if any. */

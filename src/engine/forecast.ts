@@ -4,7 +4,7 @@
  * to the year's end in proportion to the time gone; a share, an average or a level to date stands
  * as it is; a milestone not done is at risk until its deadline has passed.
  */
-import { CRITERION_BY_KEY } from './criteria';
+import { criterionOf } from './criteria';
 import { PERIOD_END_MONTH, periodEnd } from './parse';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import type { PeriodResult } from './periods';
@@ -29,7 +29,7 @@ function measures(periods: PeriodResult[], year: number | null, id: string): num
 }
 
 const accumulates = (row: RowResult, history: number[]) => {
-  const def = row.row.typeKey ? CRITERION_BY_KEY.get(row.row.typeKey) : undefined;
+  const def = criterionOf(row.row);
   return def?.kind === 'comparison' && def.compare === 'atLeast' && def.unit === 'number' && history.length > 1 && history.every((v, i) => i === 0 || v >= history[i - 1]);
 };
 
@@ -54,7 +54,7 @@ function rowForecast(row: RowResult, result: PlanResult, { gone, end }: { gone: 
   if (row.status === 'not_assessed' || row.isParent) return null;
   if (row.row.periodRule) return ruleForecast(row, result);
   if (row.status === 'met') return 'on_track';
-  const def = row.row.typeKey ? CRITERION_BY_KEY.get(row.row.typeKey) : undefined;
+  const def = criterionOf(row.row);
   if (def?.kind === 'comparison' && def.unit === 'date') {
     // A milestone not done: at risk while its deadline lies after the current period.
     const deadline = row.row.deadline;

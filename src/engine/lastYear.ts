@@ -3,7 +3,7 @@
  * text, last year's result and fulfilment beside each, and last year's result as the baseline of a
  * change (reduction, increase) whose baseline cell is blank.
  */
-import { CRITERION_BY_KEY } from './criteria';
+import { criterionOf } from './criteria';
 import { fold } from './text';
 import type { MeasureKind } from './criteria';
 import type { Plan, PlanResult, PlanRow, RowResult, StatusKey } from './types';
@@ -28,11 +28,10 @@ export interface LastYear {
   baselines: string[];
 }
 
-const definition = (row: PlanRow) => (row.typeKey ? CRITERION_BY_KEY.get(row.typeKey) : undefined);
 
 /** A change is held against a level (its result, as its baseline is); anything else by its measure. */
 function resultOf(r: RowResult): { result: number | null; resultKind: MeasureKind | null } {
-  return definition(r.row)?.readsBaseline ? { result: r.row.actual, resultKind: 'number' } : { result: r.measure, resultKind: r.measureKind };
+  return criterionOf(r.row)?.readsBaseline ? { result: r.row.actual, resultKind: 'number' } : { result: r.measure, resultKind: r.measureKind };
 }
 
 /** This year's rows matched with last year's: by ID, else by the same text where only one row has it. */
@@ -56,7 +55,7 @@ export function withLastYearBaselines(plan: Plan, matches: Map<string, RowResult
   const filled: string[] = [];
   const rows = plan.rows.map((row) => {
     const last = matches.get(row.id);
-    if (row.baseline !== null || row.cells.baseline !== undefined || !definition(row)?.readsBaseline || last?.row.actual == null) return row;
+    if (row.baseline !== null || row.cells.baseline !== undefined || !criterionOf(row)?.readsBaseline || last?.row.actual == null) return row;
     filled.push(row.id);
     return { ...row, baseline: last.row.actual };
   });

@@ -409,6 +409,8 @@ function readId(value: CellValue): string {
 const ALL_READ: readonly ColumnKey[] = Object.freeze([]);
 /** The cells whose percent sign or format makes a plain comparison read in percent. */
 const PERCENT_EVIDENCE = ['target', 'floor', 'actual'] as const;
+/** Cells by which a row without a type is of some other type than a plain comparison. */
+const NOT_PLAIN = ['formula', 'deadline', 'completed', 'met', 'total', 'assessment', 'data', 'baseline'] as const;
 /** Most rows have no cell with a number format of its own, and share this. */
 const NO_FORMATS: Partial<Record<ColumnKey, string>> = Object.freeze({});
 
@@ -608,7 +610,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       if (!typeKey) reader.unread('type', { key: 'unknownType', args: { value: cellText(cells.type) } });
     }
     const definition = typeKey ? CRITERION_BY_KEY.get(typeKey) : undefined;
-    const inPercent = definition?.kind === 'comparison' && !!definition.percentWhenWritten && PERCENT_EVIDENCE.some((k) => writtenAsPercent(cells[k], formats[k]));
+    // A row without a type and without another type's cells may be inferred a plain comparison, and reads as one.
+    const mayBePlain = definition ? definition.kind === 'comparison' && !!definition.percentWhenWritten : cells.type === undefined && !NOT_PLAIN.some((k) => cells[k] !== undefined);
+    const inPercent = mayBePlain && PERCENT_EVIDENCE.some((k) => writtenAsPercent(cells[k], formats[k]));
     const percent = (definition?.percent ?? false) || inPercent;
     const dates = definition?.kind === 'comparison' && definition.unit === 'date';
     reader.dates = dates;

@@ -6,7 +6,7 @@ import { parseCompleted, parseNumber, parsePercent, parsePlain } from './parse';
 import { Rescoring, scorePlan, withRows, type ScoreOptions } from './score';
 import type { CellValue, Plan, PlanResult, PlanRow } from './types';
 import { readAssessment } from './assessment';
-import { CRITERION_BY_KEY, editField, type EditField } from './criteria';
+import { criterionOf, editField, type EditField } from './criteria';
 import { formatter } from './format';
 import type { EnginePack } from './i18n';
 import { unitWords } from './vocabulary';
@@ -47,8 +47,9 @@ const PARSE: Record<EditField, (text: string, plan: Plan, row: PlanRow) => Parse
 
 /** Which input of a row a what-if changes; null for rows decided by their sub-goals or by data. */
 export function editableField(row: PlanRow): EditField | null {
-  if (row.data || !row.typeKey) return null;
-  const def = CRITERION_BY_KEY.get(row.typeKey);
+  if (row.data) return null;
+  // A row without a type is edited as the type it is read as.
+  const def = criterionOf(row);
   return def ? editField(def, row) : null;
 }
 
@@ -82,7 +83,7 @@ export function whatIf(plan: Plan, edits: WhatIfEdit[], options: ScoreOptions = 
   const rows = scoring ? null : new Map(plan.rows.map((row) => [row.id, row]));
   for (const { id, text } of edits) {
     const row = scoring ? scoring.row(id) : rows!.get(id);
-    if (!row || text.trim() === '' || !row.typeKey || row.data) continue;
+    if (!row || text.trim() === '' || row.data) continue;
     const field = editableField(row);
     if (!field) continue;
     const value = PARSE[field](text, plan, row);
@@ -165,7 +166,7 @@ export function whatIfInput(row: PlanRow, plan: Plan, lang: EnginePack): WhatIfI
     const done = row.completed && (row.completed.date === null || row.deadline === null) ? yesNo[row.completed.done ? 0 : 1] : current;
     return row.deadline === null ? { ...base, kind: 'choice', current: done, choices: yesNo } : { ...base, kind: 'date', current: done, choices: yesNo };
   }
-  const def = row.typeKey ? CRITERION_BY_KEY.get(row.typeKey) : undefined;
+  const def = criterionOf(row);
   if (def?.kind === 'comparison' && (def.actualUnit === 'percent' || row.inPercent)) return { ...base, kind: 'percent', unit: '%' };
   return { ...base, unit: measureUnit(row) };
 }

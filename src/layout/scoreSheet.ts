@@ -6,7 +6,7 @@
  * Columns are declared in one table.
  */
 import { address, columnLetter, rangeAddress } from '../engine/address';
-import { type CriterionKey, CRITERION_BY_KEY } from '../engine/criteria';
+import { type CriterionKey, criterionOf } from '../engine/criteria';
 import type { LanguagePack, ScoreColumnKey } from '../i18n';
 import { PairCache } from '../engine/memo';
 import { inferType } from '../engine/score';
@@ -59,7 +59,7 @@ function signed(r: RowResult, format: string): string {
 
 /** How a row's target and floor read: percent for share/reduction/increase and where the plan wrote them so, dates for milestones. */
 function boundFormat(r: RowResult): string {
-  const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+  const def = criterionOf(r.row);
   if (def?.kind === 'comparison' && def.unit === 'date') return FORMATS.date;
   return def?.percent || r.row.inPercent ? FORMATS.percent : FORMATS.number;
 }
@@ -68,7 +68,7 @@ const isRange = (r: RowResult) => !!r.row.target && r.row.target.lo !== r.row.ta
 
 /** Whether the criterion reads its actual as a percentage, as a share does. */
 function percentActual(r: RowResult): boolean {
-  const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+  const def = criterionOf(r.row);
   return def?.kind === 'comparison' && def.actualUnit === 'percent';
 }
 
@@ -90,7 +90,7 @@ const notMet = (r: RowResult) => r.fulfilment === null || r.fulfilment < 1 - EPS
 
 /** What it takes reads as the measure does; a share counted as a percentage reads as a percent. */
 function requiredFormat(r: RowResult): string {
-  const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+  const def = criterionOf(r.row);
   // A milestone not done (`nej`) has no measure yet, but what it takes is still a date.
   if (r.measureKind === 'date' || (def?.kind === 'comparison' && def.unit === 'date')) return FORMATS.date;
   if (r.row.inPercent) return FORMATS.percent;

@@ -4,7 +4,7 @@
  * until the scenario is saved as a sheet.
  */
 import { describeFailure } from '../excel/failures';
-import { CRITERION_BY_KEY } from '../engine/criteria';
+import { criterionOf } from '../engine/criteria';
 import { formatter } from '../engine/format';
 import { fill, type LanguagePack } from '../i18n';
 import type { CellValue, DataRef, PlanResult, RowResult } from '../engine/types';
@@ -26,7 +26,7 @@ const EPS = 1e-9;
 function requiredText(r: RowResult, lang: LanguagePack): string | null {
   if (r.required === null) return null;
   const f = formatter(lang);
-  const def = r.row.typeKey ? CRITERION_BY_KEY.get(r.row.typeKey) : undefined;
+  const def = criterionOf(r.row);
   const counts = def?.kind === 'comparison' && def.key === 'share' && r.row.met !== null;
   return counts ? f.number(r.required) : f.by(r.measureKind, r.required);
 }

@@ -79,6 +79,23 @@ describe('hierarchy and weights', () => {
     expect(keys).toContain('E5:planTotal');
   });
 
+  test('an area may carry its weight in its label, as plans copied from a letter write it', () => {
+    const r = score(planGrid(cols, [
+      { Område: 'Fokus på sagsbehandlingstiden (vægt: 60 pct.)' },
+      done('1', { Vægt: 60 }),
+      { Område: 'Sikkerhed (40 %)' },
+      done('2', { Vægt: 30 }),
+      { Område: 'Grønland og Færøerne (2024)' },
+      done('3', { Vægt: 10 }),
+    ]));
+    expect(r.areas.map((a) => [a.name, a.declaredWeight])).toEqual([
+      ['Fokus på sagsbehandlingstiden', 60],
+      ['Sikkerhed', 40],
+      ['Grønland og Færøerne (2024)', null],
+    ]);
+    expect(r.problems.map((p) => `${p.cell}:${p.message.key}`)).toEqual(['B8:areaWeight']);
+  });
+
   test('totals: assessed weight, highest reachable and counts by status', () => {
     const r = score(planGrid(cols, [
       done('1', { Vægt: 40 }),

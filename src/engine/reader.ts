@@ -39,7 +39,7 @@ import type {
   SheetGrid,
   RowCells,
 } from './types';
-import { columnIndex, metadataIndex, scaleIndex, totalLabels, typeIndex, workingDayWords } from './vocabulary';
+import { columnIndex, metadataIndex, pointWords, scaleIndex, totalLabels, typeIndex, weightWords, workingDayWords } from './vocabulary';
 import { parseAssessmentScale, readAssessment } from './assessment';
 import { parsePeriodRule } from './periodRule';
 
@@ -393,6 +393,28 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
   return meta;
 }
 
+const NO_AREA = { name: '', weight: null } as const;
+
+/** A weight written into an area's label, in parentheses at its end: `(vægt: 10 pct.)`, `(20 point)`. */
+const weightInLabel = once(() => {
+  const words = weightWords().map(escapeRegExp).join('|');
+  return new RegExp(`^(.*?)\\s*\\(\\s*(?:(${words})\\s*:?\\s*)?([^()]*\\d[^()]*?)\\s*\\)\\s*$`, 'i');
+});
+
+/**
+ * An area as written, and the weight its label gives, as plans copied from a letter write it
+ * (`Fokus på sagsbehandlingstiden (vægt: 10 pct.)`). A parenthesis without a weight's word, a
+ * percent or points stays in the name: `Grønland og Færøerne (2024)` is not weighted 2024.
+ */
+function areaLabel(text: string, parse: (value: CellValue) => Parsed<number>): { name: string; weight: number | null } {
+  const m = text.match(weightInLabel());
+  if (!m || !m[1]) return { name: text, weight: null };
+  const [, name, word, amount] = m;
+  const weighted = word !== undefined || writtenAsPercent(amount) || pointWords().some((w) => amount.toLowerCase().endsWith(w));
+  const p = weighted ? parse(amount) : null;
+  return p?.ok ? { name, weight: p.value } : { name: text, weight: null };
+}
+
 /** Whether a row without an ID is labelled as a total, in its area or its goal cell. */
 function isTotalRow(areaText: string, title: CellValue | undefined): boolean {
   const labels = totalLabels();
@@ -582,9 +604,11 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       if (format && format !== 'General') (formats === NO_FORMATS ? (formats = {}) : formats)[key] = format;
     }
     const id = cells.id !== undefined ? readId(cells.id) : '';
-    const areaText = cells.area !== undefined ? cellText(cells.area) : '';
+    const weightOf = unit === 'percent' ? parseWeight : parsePlain;
+    const area = cells.area !== undefined ? areaLabel(cellText(cells.area), weightOf) : NO_AREA;
+    const areaText = area.name;
     reader.start(cells, formats, sheetRow);
-    const weight = reader.read(weightKey, unit === 'percent' ? parseWeight : parsePlain, 'badNumber');
+    const weight = reader.read(weightKey, weightOf, 'badNumber');
     if (weight !== null && weight < 0) reader.report(weightKey, { key: 'negativeWeight', args: { value: weight } });
 
     if (!id) {
@@ -592,6 +616,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       if (isTotalRow(areaText, cells.title)) continue;
       if (areaText && weight !== null) {
         areas.push({ name: areaText, weight, address: reader.address(weightKey)! });
+        currentArea = areaText;
+      } else if (areaText && area.weight !== null) {
+        areas.push({ name: areaText, weight: area.weight, address: reader.address('area')! });
         currentArea = areaText;
       } else if (areaText) currentArea = areaText;
       continue;

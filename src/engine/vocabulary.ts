@@ -39,6 +39,11 @@ export const boundWords = once(() => {
   return words.sort((a, b) => b[0].length - a[0].length);
 });
 
+/** The weight's and points' column words of every language, in lower case, longest first: an area may carry its weight in its label. */
+export const weightWords = once(() => longestFirst(PACKS.flatMap((p) => [...p.vocabulary.columns.weight, ...p.vocabulary.columns.points].map((w) => w.toLowerCase()))));
+/** The points' column words of every language, in lower case: `(20 point)`. */
+export const pointWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.columns.points.map((w) => w.toLowerCase()))));
+
 /** Labels of a total row in every language, folded. */
 export const totalLabels = once(() => new Set(PACKS.flatMap((p) => p.vocabulary.totals.map(fold))));
 

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'goalscore.js');
@@ -107,6 +108,27 @@ test('one broken file among good ones: the good ones are scored, exit 1', async 
   const doc = JSON.parse(r.stdout);
   expect(doc.plans).toHaveLength(1);
   expect(doc.problems[0]).toMatchObject({ file: broken, severity: 'error' });
+});
+
+test('a folder of submissions: macro-enabled workbooks are scored, old and OpenDocument files are named', async () => {
+  const folder = path.join(dir, 'submissions');
+  await fs.mkdir(folder);
+  await fs.copyFile(path.join(SEEDS, '000-kriminalforsorgen-2024.xlsx'), path.join(folder, 'a.xlsx'));
+  await fs.copyFile(path.join(SEEDS, '001-politiet-2024.xlsx'), path.join(folder, 'b.xlsm'));
+  // An .ods is a zip whose first entry, stored as it is, is its kind; an .xls a compound file.
+  await fs.writeFile(path.join(folder, 'c.ods'), zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') }));
+  await fs.writeFile(path.join(folder, 'd.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+  await fs.writeFile(path.join(folder, 'notes.txt'), 'not a spreadsheet');
+  const out = path.join(dir, 'o-folder');
+  const r = run(['score', folder, '--json', '--out', out]);
+  expect(r.code).toBe(1);
+  const doc = JSON.parse(r.stdout);
+  expect(doc.plans.map((p: { file: string }) => path.basename(p.file))).toEqual(['a.xlsx', 'b.xlsm']);
+  expect((await fs.readdir(out)).sort()).toEqual(['a.score.xlsx', 'b.score.xlsx']);
+  const named = Object.fromEntries(doc.problems.map((p: { file: string; message: string }) => [path.basename(p.file), p.message]));
+  expect(named['c.ods']).toContain('OpenDocument-regneark (.ods)');
+  expect(named['d.xls']).toContain('(.xls)');
+  expect(named['notes.txt']).toBeUndefined();
 });
 
 test('usage: --help documents everything; bad usage exits 2', () => {

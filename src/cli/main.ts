@@ -19,9 +19,10 @@ Usage:
   goalscore consolidate FILE|DIR... [--out FILE] [--pdf] [--force] [--json] [--lang da|nb|en]
   goalscore --help
 
-  score        Reads every plan sheet of each workbook (.xlsx; a directory means the .xlsx files
-               in it) and writes <name>.score.xlsx with a score sheet per plan and a problems
-               sheet when there are problems. Input files are never changed.
+  score        Reads every plan sheet of each workbook (.xlsx, .xlsm; a directory means the
+               spreadsheets in it, and an .xls or .ods among them is named as a problem) and writes
+               <name>.score.xlsx with a score sheet per plan and a problems sheet when there are
+               problems. Input files are never changed.
   consolidate  Scores every agency's submission and writes one overview workbook: Oversigt (one
                row per agency, by score, with the average and the lowest and a chart), Mangler
                (goals not met across agencies, by the share of the plan lost), Problemer, and each
@@ -148,13 +149,17 @@ function summary(file: string, output: string | null, r: PlanResult, lang: Langu
   return lines.join('\n');
 }
 
-/** The .xlsx files named, directories expanded (not recursively), in a stable order. */
+/** Spreadsheet files by their extension: workbooks (`.xlsx`, `.xlsm`) and the kinds named as problems (`.xls`, `.ods`). */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|ods)$/i;
+
+/** The spreadsheet files named, directories expanded (not recursively), in a stable order. */
 async function expand(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     const stat = await fs.stat(input).catch(() => null);
     if (stat?.isDirectory()) {
-      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !/\.score\.xlsx$/i.test(n)).sort();
+      // Every spreadsheet in a folder of submissions counts: one that cannot be read is named, not left out unseen.
+      const names = (await fs.readdir(input)).filter((n) => SPREADSHEET.test(n) && !n.startsWith('~$') && !/\.score\.xlsx$/i.test(n)).sort();
       files.push(...names.map((n) => path.join(input, n)));
     } else files.push(input);
   }
@@ -271,7 +276,7 @@ async function loadAll(files: string[], options: Options, problems: FileProblem[
 export function outputNames(files: string[], outDir: string): string[] {
   const seen = new Map<string, number>();
   return files.map((file) => {
-    const base = path.basename(file).replace(/\.xlsx$/i, '');
+    const base = path.basename(file).replace(/\.xls[xm]$/i, '');
     const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
     seen.set(base.toLowerCase(), n);
     return path.join(outDir, `${base}${n > 1 ? ` (${n})` : ''}.score.xlsx`);

@@ -10,6 +10,7 @@ export const da: ProductWords = {
     fileXls: '{file} er en gammel Excel 97–2003-fil (.xls). Åbn den i Excel, og gem den som Excel-projektmappe (.xlsx).',
     fileEncrypted: '{file} er beskyttet med adgangskode. Fjern adgangskoden i Excel (Filer > Oplysninger > Beskyt projektmappe), og prøv igen.',
     fileNotWorkbook: '{file} er ikke en Excel-projektmappe (.xlsx).',
+    fileOds: '{file} er et OpenDocument-regneark (.ods). Åbn det i LibreOffice eller Excel, og gem det som Excel-projektmappe (.xlsx).',
     fileDamaged: '{file} er beskadiget eller ufuldstændig og kan ikke åbnes: {detail}.',
     fileTooLarge: '{file} er for stor til at blive læst sikkert (grænsen er {detail}).',
     fileBomb: '{file} pakker sig ud til langt mere, end en projektmappe gør ({detail}); den læses ikke.',

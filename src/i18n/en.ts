@@ -10,6 +10,7 @@ export const en: ProductWords = {
     fileXls: '{file} is an old Excel 97–2003 file (.xls). Open it in Excel and save it as an Excel workbook (.xlsx).',
     fileEncrypted: '{file} is protected by a password. Remove the password in Excel (File > Info > Protect Workbook) and try again.',
     fileNotWorkbook: '{file} is not an Excel workbook (.xlsx).',
+    fileOds: '{file} is an OpenDocument spreadsheet (.ods). Open it in LibreOffice or Excel and save it as an Excel workbook (.xlsx).',
     fileDamaged: '{file} is damaged or incomplete and cannot be opened: {detail}.',
     fileTooLarge: '{file} is too large to read safely (the limit is {detail}).',
     fileBomb: '{file} unpacks to far more than a workbook does ({detail}); it is not read.',

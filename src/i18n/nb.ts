@@ -10,6 +10,7 @@ export const nb: ProductWords = {
     fileXls: '{file} er en gammel Excel 97–2003-fil (.xls). Åpne den i Excel, og lagre den som Excel-arbeidsbok (.xlsx).',
     fileEncrypted: '{file} er beskyttet med passord. Fjern passordet i Excel (Fil > Informasjon > Beskytt arbeidsbok), og prøv igjen.',
     fileNotWorkbook: '{file} er ikke en Excel-arbeidsbok (.xlsx).',
+    fileOds: '{file} er et OpenDocument-regneark (.ods). Åpne det i LibreOffice eller Excel, og lagre det som Excel-arbeidsbok (.xlsx).',
     fileDamaged: '{file} er skadet eller ufullstendig og kan ikke åpnes: {detail}.',
     fileTooLarge: '{file} er for stor til å leses trygt (grensen er {detail}).',
     fileBomb: '{file} pakker seg ut til langt mer enn en arbeidsbok gjør ({detail}); den leses ikke.',

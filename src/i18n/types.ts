@@ -11,6 +11,7 @@ export type ProductMessageKey =
   | 'fileXls'
   | 'fileEncrypted'
   | 'fileNotWorkbook'
+  | 'fileOds'
   | 'fileDamaged'
   | 'fileTooLarge'
   | 'fileBomb'

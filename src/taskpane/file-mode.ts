@@ -28,7 +28,7 @@ export function startFileMode(pane: Pane): Mode {
     const sources: WhatIfSource[] = [];
     const { dataFromGrids } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
     for (const { name: fileName, scored: file } of await scoreFiles(files, lang, { defaultPartialCredit: pane.settings().partialCredit, output: true, lastYear: pane.lastYear() }, problems)) {
-      const name = `${fileName.replace(/\.xlsx$/i, '')}.score.xlsx`;
+      const name = `${fileName.replace(/\.xls[xm]$/i, '')}.score.xlsx`;
       const url = xlsxUrl(file.output!);
       file.results.forEach((result, k) => shown.push({ result, download: k === 0 ? { name, url } : undefined }));
       const data = dataFromGrids(file.grids);

@@ -39,6 +39,7 @@ const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
   xls: 'fileXls',
   encrypted: 'fileEncrypted',
   notWorkbook: 'fileNotWorkbook',
+  ods: 'fileOds',
   damaged: 'fileDamaged',
   tooLarge: 'fileTooLarge',
   bomb: 'fileBomb',

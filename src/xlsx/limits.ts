@@ -42,6 +42,7 @@ export type WorkbookRefusal =
   | { reason: 'xls' }
   | { reason: 'encrypted' }
   | { reason: 'notWorkbook' }
+  | { reason: 'ods' }
   | { reason: 'damaged'; detail: string }
   | { reason: 'tooLarge'; detail: string }
   | { reason: 'bomb'; detail: string }

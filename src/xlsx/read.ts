@@ -15,6 +15,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+const ODS_MIMETYPE = new TextEncoder().encode('application/vnd.oasis.opendocument.spreadsheet');
 
 /** A name as it stands in a compound file's directory: UTF-16LE. */
 function utf16(text: string): Uint8Array {
@@ -39,6 +40,8 @@ function checkKind(bytes: Uint8Array, limits: WorkbookLimits): void {
   // Old .xls files and password-protected .xlsx files are both compound files; only the latter hold an EncryptedPackage.
   if (startsWith(bytes, CFB)) throw new WorkbookRefused({ reason: contains(bytes, ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls' });
   if (startsWith(bytes, EMPTY_ZIP)) throw new WorkbookRefused({ reason: 'notWorkbook' });
+  // An OpenDocument file is a zip whose first entry, stored as it is, names its kind.
+  if (startsWith(bytes, ZIP) && contains(bytes.subarray(0, 128), ODS_MIMETYPE)) throw new WorkbookRefused({ reason: 'ods' });
   if (!startsWith(bytes, ZIP)) throw new WorkbookRefused({ reason: 'notWorkbook' });
 }
 

@@ -111,7 +111,7 @@ test('one broken file among good ones: the good ones are scored, exit 1', async 
 });
 
 test('a folder of submissions: macro-enabled workbooks are scored, old and OpenDocument files are named', async () => {
-  const folder = path.join(dir, 'submissions');
+  const folder = path.join(dir, 'mixed-folder');
   await fs.mkdir(folder);
   await fs.copyFile(path.join(SEEDS, '000-kriminalforsorgen-2024.xlsx'), path.join(folder, 'a.xlsx'));
   await fs.copyFile(path.join(SEEDS, '001-politiet-2024.xlsx'), path.join(folder, 'b.xlsm'));

@@ -16,6 +16,14 @@ test.each([
   ['Kravtype', 'type'],
   ['Målværdi x', 'target'],
   ['Note til ministeriet', 'note'],
+  ['Succeskriterium', 'target'],
+  ['Måltal 2024', 'target'],
+  ['Måltall', 'target'],
+  ['Ambisjonsnivå', 'target'],
+  ['Styringsparametere', 'title'],
+  ['Indikator', 'title'],
+  ['Realiseret', 'actual'],
+  ['Oppnådd resultat', 'actual'],
 ])('%s names the column %s', (header, key) => {
   expect(headerColumn(header)).toBe(key);
 });

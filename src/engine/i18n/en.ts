@@ -8,11 +8,11 @@ export const en: EnginePack = {
     columns: {
       id: ['ID', 'No.', 'Number'],
       area: ['Area', 'Strategic area'],
-      title: ['Goal', 'Description', 'Requirement'],
+      title: ['Goal', 'Description', 'Requirement', 'Indicator', 'Objective'],
       weight: ['Weight'],
       points: ['Points'],
       type: ['Type', 'Criterion', 'Criterion type'],
-      target: ['Target'],
+      target: ['Target', 'Success criterion'],
       floor: ['Floor', 'Lower bound'],
       tolerance: ['Tolerance', 'Margin'],
       periodRule: ['Periods', 'Period rule', 'Met in periods'],

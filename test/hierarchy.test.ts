@@ -96,6 +96,25 @@ describe('hierarchy and weights', () => {
     expect(r.problems.map((p) => `${p.cell}:${p.message.key}`)).toEqual(['B8:areaWeight']);
   });
 
+  test('without an area column, a heading with a weight in the goal column names the area; one without is a note', () => {
+    const r = score(planGrid(['Nr.', 'Mål', 'Vægt', 'Kravtype', 'Gennemført'], [
+      { Mål: 'Fokus på sagsbehandlingstiden (vægt: 60 pct.)' },
+      done('1', { Vægt: 60 }),
+      { Mål: 'Tallene er foreløbige' },
+      { Mål: 'Koncernfælles mål', Vægt: 40 },
+      done('2', { Vægt: 40 }),
+    ]));
+    expect(r.rows.map((x) => [x.id, x.area])).toEqual([
+      ['1', 'Fokus på sagsbehandlingstiden'],
+      ['2', 'Koncernfælles mål'],
+    ]);
+    expect(r.areas.map((a) => [a.name, a.declaredWeight])).toEqual([
+      ['Fokus på sagsbehandlingstiden', 60],
+      ['Koncernfælles mål', 40],
+    ]);
+    expect(r.problems).toEqual([]);
+  });
+
   test('totals: assessed weight, highest reachable and counts by status', () => {
     const r = score(planGrid(cols, [
       done('1', { Vægt: 40 }),

@@ -605,7 +605,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     }
     const id = cells.id !== undefined ? readId(cells.id) : '';
     const weightOf = unit === 'percent' ? parseWeight : parsePlain;
-    const area = cells.area !== undefined ? areaLabel(cellText(cells.area), weightOf) : NO_AREA;
+    // Without an area column, a heading without an ID in the goal column may name the area.
+    const areaKey: ColumnKey = columns.area || id ? 'area' : 'title';
+    const area = cells[areaKey] !== undefined ? areaLabel(cellText(cells[areaKey]), weightOf) : NO_AREA;
     const areaText = area.name;
     reader.start(cells, formats, sheetRow);
     const weight = reader.read(weightKey, weightOf, 'badNumber');
@@ -614,13 +616,12 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     if (!id) {
       // A row that sums the plan or an area (`I alt 100 %`) repeats what the goals say: no area.
       if (isTotalRow(areaText, cells.title)) continue;
-      if (areaText && weight !== null) {
-        areas.push({ name: areaText, weight, address: reader.address(weightKey)! });
+      const declared = weight ?? area.weight;
+      if (areaText && declared !== null) {
+        areas.push({ name: areaText, weight: declared, address: reader.address(weight !== null ? weightKey : areaKey)! });
         currentArea = areaText;
-      } else if (areaText && area.weight !== null) {
-        areas.push({ name: areaText, weight: area.weight, address: reader.address('area')! });
-        currentArea = areaText;
-      } else if (areaText) currentArea = areaText;
+      } else if (areaText && areaKey === 'area') currentArea = areaText;
+      // A heading in the goal column with no weight may be any note; it names no area.
       continue;
     }
     const previous = seen.get(id);

@@ -67,3 +67,21 @@ test('when no sheet is a plan, the message names the sheet and row that came clo
   expect(formatMessage(problem.message, pack('en'))).toBe('No sheet in plan.xlsx looks like a goal plan. Closest is sheet Mål, row 2, but it lacks the column “ID”.');
   expect(problem.sheet).toBe('Mål');
 });
+
+test.each([
+  ['Mål- og resultatplan for Kriminalforsorgen 2024', 2024],
+  ['Tildelingsbrev 2025 til Kriminalomsorgsdirektoratet', 2025],
+  ['Opdateret 12.03.2024 – plan 2024', 2024],
+  ['Resultatkontrakt 2023–2024', null],
+  ['Mål- og resultatplan', null],
+])('with no År, the title %s gives the year %s', (title, year) => {
+  const { plan, problems } = readPlan({ name: 'Plan', values: [[title], [], ['Nr.', 'Mål', 'Kravtype', 'Frist', 'Gennemført'], ['1', 'Milepæl', 'milepæl', 'Q2', '30.06.2024']] });
+  expect(plan!.metadata.year).toBe(year);
+  // A deadline of a bare period takes the year, so a milestone without one is a problem.
+  expect(problems.map((p) => p.message.key)).toEqual(year === null ? ['badDate'] : []);
+});
+
+test('an År cell wins over the title', () => {
+  const { plan } = readPlan({ name: 'Plan', values: [['Plan 2023'], ['År', 2024], [], ['Nr.', 'Mål', 'Kravtype', 'Gennemført'], ['1', 'Milepæl', 'milepæl', 'ja']] });
+  expect(plan!.metadata.year).toBe(2024);
+});

@@ -390,7 +390,23 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
       if (!meta.assessmentScale) problems.push({ ...where, severity: 'warning', message: { key: 'badAssessmentScale', args: { value: cellText(value) } } });
     }
   }
+  meta.year ??= titleYear(grid, headerRow);
   return meta;
+}
+
+/**
+ * The plan's year from its title when no `År` says it (`Mål- og resultatplan for Kriminalforsorgen
+ * 2024`): the one year the text above the header names. Two years (`2023–2024`) say nothing.
+ */
+function titleYear(grid: SheetGrid, headerRow: number): number | null {
+  const years = new Set<number>();
+  for (let r = 0; r < headerRow; r++) {
+    for (const value of grid.values[r] ?? []) {
+      if (typeof value !== 'string') continue;
+      for (const m of value.matchAll(/(?<![\d.,/-])(19[89]\d|20\d\d)(?![\d.,/-]?\d)/g)) years.add(Number(m[1]));
+    }
+  }
+  return years.size === 1 ? [...years][0] : null;
 }
 
 const NO_AREA = { name: '', weight: null } as const;

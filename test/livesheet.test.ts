@@ -55,10 +55,45 @@ const totalCell = (layout: WorkbookLayout) => {
   return address(row, sheet.values[header].indexOf('Opnået'));
 };
 
+/**
+ * A plan as people write one: no type or area column, areas headed in the goal column with their
+ * weight in the label, targets with direction words, units and percent signs, dates written out
+ * and a total row.
+ */
+function writtenPlan(): SheetGrid {
+  const values: CellValue[][] = [['Mål- og resultatplan for Prøvestyrelsen 2024'], [], ['Nr.', 'Mål', 'Succeskriterium', 'Nedre grænse', 'Vægt', 'Resultat', 'Frist', 'Gennemført']];
+  for (let a = 1; a <= 3; a++) {
+    values.push([null, `Område ${a} (vægt: ${a === 3 ? 40 : 30} pct.)`]);
+    values.push([`${a}.1`, 'Gennemsnitlig tid', 'højst 50 dage', null, '5 pct.', `${45 + a * 3} dage`]);
+    values.push([`${a}.2`, 'Indsat inden for 30 dage', 'mindst 85 pct.', 75, '5 pct.', 80 + a * 2]);
+    values.push([`${a}.3`, 'Ventetid', '< 65 dage', null, '5 pct.', 64 + a]);
+    values.push([`${a}.4`, 'Sager i spændet', '3-5', null, '5 pct.', 2 + a]);
+    values.push([`${a}.5`, 'Milepæl', null, null, a === 3 ? '20 pct.' : '10 pct.', null, '31. december 2024', a === 2 ? '15. januar 2025' : '1. juni 2024']);
+  }
+  values.push([null, 'I alt', null, null, '100 pct.']);
+  return { name: 'Plan', values };
+}
+
+test('a plan as people write one is read as they mean it', () => {
+  const { result } = layoutOf([writtenPlan()]);
+  expect(result.plan.metadata.year).toBe(2024);
+  expect(result.areas.map((a) => [a.name, a.declaredWeight, a.weight])).toEqual([
+    ['Område 1', 30, 30],
+    ['Område 2', 30, 30],
+    ['Område 3', 40, 40],
+  ]);
+  expect(result.rows.map((r) => r.fulfilment)).toEqual([1, 0, 0, 1, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1, 1]);
+  expect(result.problems).toEqual([]);
+});
+
 // Excel and LibreOffice read text criteria and text-to-number conversions in the user's locale;
 // the sheets must compute the same in Danish, Norwegian and English.
 test.each(['da-DK', 'nb-NO', 'en-US'])('LibreOffice in %s computes every seed score sheet, and a plan of every criterion and scale, from the formulas alone as the engine does', async (locale) => {
-  const plans = [...await Promise.all(SEEDS.map(async (seed) => ({ seed, grids: await seedGrids(seed) }))), { seed: 'synthetic', grids: [syntheticPlan(200)] }];
+  const plans = [
+    ...(await Promise.all(SEEDS.map(async (seed) => ({ seed, grids: await seedGrids(seed) })))),
+    { seed: 'synthetic', grids: [syntheticPlan(200)] },
+    { seed: 'as written', grids: [writtenPlan()] },
+  ];
   const built = plans.map(({ seed, grids }) => ({ seed, ...layoutOf(grids) }));
   for (const { seed, layout } of built) {
     expect({ seed, wrong: await liveDisagreements(layout, locale) }).toEqual({ seed, wrong: [] });

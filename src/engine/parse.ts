@@ -269,12 +269,12 @@ export function parseDate(value: CellValue, defaultYear: number | null = null): 
     return s === null ? BAD : ok(s);
   }
   const words = withoutByWord(fold(text));
-  const written = writtenDate(words.split(' '), defaultYear);
-  if (written !== undefined) return written === null ? BAD : ok(written);
+  // Periods first: plans write deadlines as periods far more often than as dates in words.
   const p = parsePeriod(words);
   const year = p?.year ?? defaultYear;
-  if (p && year !== null) return ok(periodEnd(p.period, year));
-  return BAD;
+  if (p) return year !== null ? ok(periodEnd(p.period, year)) : BAD;
+  const written = writtenDate(words.split(' '), defaultYear);
+  return written === undefined || written === null ? BAD : ok(written);
 }
 
 /** Folded words without a leading "by" (`senest`, `udgangen af`), which says nothing the date does not. */

@@ -431,6 +431,9 @@ function areaLabel(text: string, parse: (value: CellValue) => Parsed<number>): {
   return p?.ok ? { name, weight: p.value } : { name: text, weight: null };
 }
 
+/** Area labels by their text, for plans in points and in percent: most rows repeat their area's. */
+const areaLabels = [parsePlain, parseWeight].map((parse) => memo((text: string) => areaLabel(text, parse)));
+
 /** Whether a row without an ID is labelled as a total, in its area or its goal cell. */
 function isTotalRow(areaText: string, title: CellValue | undefined): boolean {
   const labels = totalLabels();
@@ -623,7 +626,7 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     const weightOf = unit === 'percent' ? parseWeight : parsePlain;
     // Without an area column, a heading without an ID in the goal column may name the area.
     const areaKey: ColumnKey = columns.area || id ? 'area' : 'title';
-    const area = cells[areaKey] !== undefined ? areaLabel(cellText(cells[areaKey]), weightOf) : NO_AREA;
+    const area = cells[areaKey] !== undefined ? areaLabels[+(unit === 'percent')](cellText(cells[areaKey])) : NO_AREA;
     const areaText = area.name;
     reader.start(cells, formats, sheetRow);
     const weight = reader.read(weightKey, weightOf, 'badNumber');

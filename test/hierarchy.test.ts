@@ -1,3 +1,4 @@
+import { formatMessage, pack } from '../src/i18n';
 import { planGrid, score } from './helpers';
 
 const cols = ['Nr.', 'Område', 'Mål', 'Point', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat', 'Gennemført', 'Frist'];
@@ -113,6 +114,14 @@ describe('hierarchy and weights', () => {
       ['Koncernfælles mål', 40],
     ]);
     expect(r.problems).toEqual([]);
+  });
+
+  test('weights written as fractions that add up to 1 are named as such, with how to write them', () => {
+    const r = score(planGrid(cols, [done('1', { Vægt: 0.6 }), done('2', { Vægt: 0.4 })]));
+    expect(r.total.score).toBe(1);
+    expect(r.problems.map((p) => p.message.key)).toEqual(['planTotalFractions']);
+    expect(formatMessage(r.problems[0].message, pack('da'))).toContain('Skriv 10 eller 10 %');
+    expect(score(planGrid(cols, [done('1', { Vægt: 60 }), done('2', { Vægt: 30 })])).problems.map((p) => p.message.key)).toEqual(['planTotal']);
   });
 
   test('totals: assessed weight, highest reachable and counts by status', () => {

@@ -681,7 +681,8 @@ function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: Engine
       sheet: plan.sheet,
       cell: plan.columns.weight?.address ?? 'A1',
       severity: 'warning',
-      message: { key: 'planTotal', args: { sum: fmt.number(total.weight) } },
+      // Weights that add up to 1 were written as fractions, and the message says how to write them.
+      message: Math.abs(total.weight - 1) < 1e-6 ? { key: 'planTotalFractions' } : { key: 'planTotal', args: { sum: fmt.number(total.weight) } },
     });
   }
   return { plan, rows, areas, total: { ...total, payout: payoutOf(plan.metadata, total.score) }, problems: [...problems, ...warnings] };

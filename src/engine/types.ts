@@ -55,6 +55,7 @@ export type MessageKey =
   | 'childWeightsMissing'
   | 'areaWeight'
   | 'planTotal'
+  | 'planTotalFractions'
   | 'linearNeedsFloor'
   | 'partialNeedsFloor'
   | 'typeOnParent'

@@ -95,6 +95,7 @@ export const da: EnginePack = {
     childWeightsMissing: 'Nogle delmål under {id} har ingen vægt; de deler resten af vægten ligeligt.',
     areaWeight: 'Området "{area}" vejer {declared}, men dets mål vejer {sum} i alt.',
     planTotal: 'Planens vægte summerer til {sum}, ikke 100.',
+    planTotalFractions: 'Planens vægte summerer til 1, ikke 100: de ser ud til at være skrevet som brøker (0,1). Skriv 10 eller 10 %, eller giv cellerne et procentformat.',
     linearNeedsFloor: 'Lineær skala kræver en nedre grænse; målet vurderes binært.',
     partialNeedsFloor: 'Skalaen delvis kræver en nedre grænse; målet vurderes binært.',
     typeOnParent: 'Mål {id} har delmål; kravtypen "{value}" ignoreres, og delmålene lægges sammen.',

@@ -91,6 +91,7 @@ export const en: EnginePack = {
     childWeightsMissing: 'Some sub-goals of {id} have no weight; they share the rest of its weight equally.',
     areaWeight: 'Area "{area}" weighs {declared}, but its goals weigh {sum} in all.',
     planTotal: 'The plan\'s weights add up to {sum}, not 100.',
+    planTotalFractions: 'The plan\'s weights add up to 1, not 100: they seem to be written as fractions (0.1). Write 10 or 10 %, or give the cells a percent format.',
     linearNeedsFloor: 'A linear scale needs a floor; the goal is scored as binary.',
     partialNeedsFloor: 'The partial scale needs a floor; the goal is scored as binary.',
     typeOnParent: 'Goal {id} has sub-goals; its type "{value}" is ignored and the sub-goals are added up.',

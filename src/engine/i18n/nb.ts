@@ -95,6 +95,7 @@ export const nb: EnginePack = {
     childWeightsMissing: 'Noen delmål under {id} har ingen vekt; de deler resten av vekten likt.',
     areaWeight: 'Området "{area}" veier {declared}, men målene veier {sum} til sammen.',
     planTotal: 'Vektene i planen summerer til {sum}, ikke 100.',
+    planTotalFractions: 'Vektene i planen summerer til 1, ikke 100: de ser ut til å være skrevet som brøker (0,1). Skriv 10 eller 10 %, eller gi cellene et prosentformat.',
     linearNeedsFloor: 'Lineær skala krever en nedre grense; målet vurderes binært.',
     partialNeedsFloor: 'Skalaen delvis krever en nedre grense; målet vurderes binært.',
     typeOnParent: 'Mål {id} har delmål; kravtypen "{value}" ignoreres, og delmålene legges sammen.',

@@ -5,7 +5,7 @@
  */
 import { fold } from './text';
 import type { CellValue, Parsed, Period, Target } from './types';
-import { boundWords, byDateWords, monthIndex, percentWords, periodWords, unitSuffixes, yesNoIndex } from './vocabulary';
+import { boundWords, byDateWords, monthIndex, percentWords, periodWords, unitWords, yesNoIndex } from './vocabulary';
 
 const MISSING = { ok: false, missing: true } as const;
 const BAD = { ok: false, missing: false } as const;
@@ -30,7 +30,7 @@ export function writtenAsPercent(value: CellValue, format?: string | null): bool
 }
 
 /** The word of `words` (lower case, longest first) that ends `lower` after a number or a space; null for none. */
-function wordAfterNumber(lower: string, words: readonly string[]): string | null {
+export function wordAfterNumber(lower: string, words: readonly string[]): string | null {
   for (const word of words) {
     if (lower.endsWith(word) && lower.length > word.length && /[\d\s]/.test(lower[lower.length - word.length - 1])) return word;
   }
@@ -47,7 +47,7 @@ function stripPercent(text: string): { body: string; percent: boolean } {
   const lower = body.toLowerCase();
   const percent = wordAfterNumber(lower, percentWords());
   if (percent) return { body: body.slice(0, -percent.length).trim(), percent: true };
-  const unit = wordAfterNumber(lower, unitSuffixes());
+  const unit = wordAfterNumber(lower, unitWords());
   return { body: unit ? body.slice(0, -unit.length).trim() : body, percent: false };
 }
 

@@ -18,6 +18,7 @@ import {
   parsePlain,
   parseRange,
   parseWeight,
+  wordAfterNumber,
   writtenAsPercent,
 } from './parse';
 import type {
@@ -426,13 +427,10 @@ function areaLabel(text: string, parse: (value: CellValue) => Parsed<number>): {
   const m = text.match(weightInLabel());
   if (!m || !m[1]) return { name: text, weight: null };
   const [, name, word, amount] = m;
-  const weighted = word !== undefined || writtenAsPercent(amount) || pointWords().some((w) => amount.toLowerCase().endsWith(w));
+  const weighted = word !== undefined || writtenAsPercent(amount) || wordAfterNumber(amount.toLowerCase(), pointWords()) !== null;
   const p = weighted ? parse(amount) : null;
   return p?.ok ? { name, weight: p.value } : { name: text, weight: null };
 }
-
-/** Area labels by their text, for plans in points and in percent: most rows repeat their area's. */
-const areaLabels = [parsePlain, parseWeight].map((parse) => memo((text: string) => areaLabel(text, parse)));
 
 /** Whether a row without an ID is labelled as a total, in its area or its goal cell. */
 function isTotalRow(areaText: string, title: CellValue | undefined): boolean {
@@ -606,6 +604,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
 
   const columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col }));
   const reader = new RowReader(grid.name, left, columns, metadata.year, problems);
+  const weightOf = unit === 'percent' ? parseWeight : parsePlain;
+  // Area labels by their text: most rows repeat their area's.
+  const labelOf = memo((text: string) => areaLabel(text, weightOf));
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const values = grid.values[r];
     if (!values || values.every(isBlank)) continue;
@@ -623,10 +624,9 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
       if (format && format !== 'General') (formats === NO_FORMATS ? (formats = {}) : formats)[key] = format;
     }
     const id = cells.id !== undefined ? readId(cells.id) : '';
-    const weightOf = unit === 'percent' ? parseWeight : parsePlain;
     // Without an area column, a heading without an ID in the goal column may name the area.
     const areaKey: ColumnKey = columns.area || id ? 'area' : 'title';
-    const area = cells[areaKey] !== undefined ? areaLabels[+(unit === 'percent')](cellText(cells[areaKey])) : NO_AREA;
+    const area = cells[areaKey] !== undefined ? labelOf(cellText(cells[areaKey])) : NO_AREA;
     const areaText = area.name;
     reader.start(cells, formats, sheetRow);
     const weight = reader.read(weightKey, weightOf, 'badNumber');

@@ -48,10 +48,7 @@ export const pointWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabul
 export const totalLabels = once(() => new Set(PACKS.flatMap((p) => p.vocabulary.totals.map(fold))));
 
 /** Unit words of every language in lower case, longest first, as they may follow a number (`110 dage`). */
-export const unitSuffixes = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units.map((w) => w.toLowerCase()))));
-
-/** Unit words of every language. */
-export const unitWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units)));
+export const unitWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units.map((w) => w.toLowerCase()))));
 /** Working-day words of every language, in lower case. */
 export const workingDayWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.workingDays.map((w) => w.toLowerCase()))));
 /** Percent words of every language, in lower case. */

@@ -1,5 +1,5 @@
 /**
- * The payment for a stay in prison (shared/seeds/004: bekendtgørelse om betaling for ophold):
+ * The payment for a stay in prison (seeds/sources/004-betaling-for-ophold.txt: bekendtgørelse om betaling for ophold):
  * 30 kr a day excluding food, food at the set rate unless the inmate provides it, reduced or
  * waived so the inmate keeps at least the work allowance. Written twice per case: with
  * GOALSCORE.FORMULA over the rule text, and as a plain Excel formula.

@@ -60,7 +60,10 @@ const mathParseForNode = (dev) => ({
   performance: { hints: false },
 });
 
-module.exports = async (env, options) => [await addin(env, options), mathParseForNode(options.mode === 'development')];
+/** `npm run build --silent` prints only errors; a plain build a line a bundle. */
+const stats = process.env.npm_config_loglevel === 'silent' ? 'errors-only' : 'minimal';
+
+module.exports = async (env, options) => [await addin(env, options), mathParseForNode(options.mode === 'development')].map((config) => ({ ...config, stats }));
 
 async function addin(env, options) {
   const dev = options.mode === 'development';

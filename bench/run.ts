@@ -209,14 +209,23 @@ export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
   return lines.join('\n');
 }
 
+/**
+ * Where a run's figures go: bench/out/ (not tracked), so running the benchmark changes no file of
+ * the project; `--record` writes them over the recorded bench/results.json and bench/growth.svg.
+ */
+async function save(results: Awaited<ReturnType<typeof runBenchmarks>>, record: boolean): Promise<string> {
+  const dir = record ? __dirname : path.join(__dirname, 'out');
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await fs.writeFile(path.join(dir, 'growth.svg'), growthChart(results));
+  return path.relative(process.cwd(), dir) || '.';
+}
+
 if (require.main === module) {
   const smoke = process.argv.includes('--smoke');
   runBenchmarks(smoke).then(async (results) => {
     console.log(table(results));
-    if (!smoke) {
-      await fs.writeFile(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-      await fs.writeFile(path.join(__dirname, 'growth.svg'), growthChart(results));
-    }
+    if (!smoke) console.log(`\nresults.json and growth.svg written to ${await save(results, process.argv.includes('--record'))}/`);
   });
 }
 

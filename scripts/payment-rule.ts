@@ -9,7 +9,7 @@ import { compileFormula } from '../src/engine/formula';
 
 export const PAYMENT_RULE = 'min(30 * days + (own_food ? 0 : food * days), max(0, income - allowance))';
 
-/** Illustrative cases; the expected payments are worked out by hand in test/payment-rule.test.ts. */
+/** Illustrative cases; the expected payments are worked out by hand in test/payment-rule.integration.test.ts. */
 export const PAYMENT_CASES = [
   { case: 'Fuld betaling', days: 30, food: 60, ownFood: 0, income: 6000, allowance: 1500 },
   { case: 'Nedsat: vederlaget skal blive tilbage', days: 30, food: 60, ownFood: 0, income: 4000, allowance: 1500 },

@@ -44,7 +44,7 @@ test('scores the seed directory: one JSON document, score workbooks written, inp
   expect(doc.plans.map((p: { agency: string }) => p.agency)).toEqual(['Kriminalforsorgen', 'Politiet', 'Hjemrejsestyrelsen']);
   const krim = doc.plans[0];
   expect(krim).toMatchObject({ sheet: 'Mål- og resultatplan', year: 2024, period: 'Q4', unit: 'percent' });
-  // 5 + 3,7 + 5 + 10 + 5 + 10 + 10 + 5 + 2,5 + 5 + 5, worked out in seeds.test.ts.
+  // 5 + 3,7 + 5 + 10 + 5 + 10 + 10 + 5 + 2,5 + 5 + 5, worked out in seeds.integration.test.ts.
   expect(krim.total.earned).toBeCloseTo(66.2, 9);
   expect(krim.total.score).toBeCloseTo(0.662, 9);
   expect(Object.keys(krim.total)).toEqual(expect.arrayContaining(['weight', 'earned', 'score', 'assessedWeight', 'maxReachable']));

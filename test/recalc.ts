@@ -11,6 +11,7 @@ import { address } from '../src/engine/address';
 import type { WorkbookLayout } from '../src/layout/model';
 import { workbookBytes } from '../src/xlsx';
 import { libreOfficeSettings } from '../src/cli/pdf';
+import { program } from './resources';
 
 export type Computed = Map<string, number | string>;
 
@@ -26,7 +27,7 @@ export async function recalculate(files: { name: string; bytes: Uint8Array }[], 
   await fs.writeFile(path.join(dir, 'profile', 'user', 'registrymodifications.xcu'), profile(locale));
   await fs.mkdir(path.join(dir, 'in'));
   for (const f of files) await fs.writeFile(path.join(dir, 'in', f.name), f.bytes);
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), ...files.map((f) => path.join(dir, 'in', f.name))], {
+  execFileSync(program('soffice'), ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), ...files.map((f) => path.join(dir, 'in', f.name))], {
     stdio: 'ignore',
     timeout: 240_000,
   });

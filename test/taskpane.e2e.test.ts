@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from './resources';
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'addin');
@@ -36,7 +37,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
-    executablePath: process.env.GOALSCORE_CHROMIUM || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 1100 }, acceptDownloads: true });
@@ -76,7 +77,7 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   await page.setInputFiles('#file-input', SEED);
   const card = page.locator('.plan-result');
   await card.waitFor({ state: 'visible', timeout: 30_000 });
-  // 66,2 of 100, worked out by hand in seeds.test.ts.
+  // 66,2 of 100, worked out by hand in seeds.integration.test.ts.
   await expect(card.locator('.score-value').textContent()).resolves.toBe('66,2 %');
   await expect(card.locator('h3').textContent()).resolves.toBe('Kriminalforsorgen 2024, Q4');
   expect(await card.locator('.badge').allTextContents()).toEqual(['Opfyldt: 10', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);

@@ -3,7 +3,7 @@
  * `create({ parseDependencies })` also builds typed-function and every number type mathjs has
  * (BigNumber, Fraction, Complex) to convert a numeric literal; that took 0.19 s to load and this
  * takes 0.015 s. The node classes are mathjs's, so the trees are exactly the ones mathjs makes
- * (test/math-parse.test.ts compares the two on thousands of expressions); they are only read,
+ * (test/math-parse.integration.test.ts compares the two on thousands of expressions); they are only read,
  * never compiled or evaluated, so the functions they would evaluate with are left empty.
  */
 import * as mathjs from 'mathjs';

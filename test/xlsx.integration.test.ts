@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { scoreWorkbookBytes } from '../src/xlsx';
+import { program } from './resources';
 
 const SEED = path.join(__dirname, '..', 'seeds', '003-hjemrejsestyrelsen-2024.xlsx');
 
@@ -83,7 +84,7 @@ describe('score workbook', () => {
   test('LibreOffice opens the score workbook and reads the same total', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lo-'));
     await fs.writeFile(path.join(dir, 'score.xlsx'), bytes);
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv', '--outdir', dir, path.join(dir, 'score.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(program('soffice'), ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv', '--outdir', dir, path.join(dir, 'score.xlsx')], { stdio: 'ignore', timeout: 120_000 });
     const csv = await fs.readFile(path.join(dir, 'score.csv'), 'utf8');
     const line = csv.split('\n').find((l) => l.startsWith(',I alt,'))!;
     expect(line).toBeDefined();

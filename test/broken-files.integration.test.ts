@@ -13,6 +13,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildPlanWorkbook, type PlanSpec } from '../src/xlsx/planWorkbook';
 import { LIMITS, readGrids, scoreSources, WorkbookRefused, workbookBytes } from '../src/xlsx';
 import { formatMessage, pack } from '../src/i18n';
+import { program } from './resources';
 
 const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'goalscore.js');
@@ -110,7 +111,7 @@ test.each(CASES)('%s: a clear message, exit 2, the file unchanged', async (name,
 
 test('an old .xls saved by LibreOffice is named as such, in English too', async () => {
   const out = path.join(dir, 'xls');
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xls', '--outdir', out, SEED], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync(program('soffice'), ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xls', '--outdir', out, SEED], { stdio: 'ignore', timeout: 120_000 });
   const xls = path.join(out, '000-kriminalforsorgen-2024.xls');
   const r = run(['score', xls, '--lang', 'en', '--out', path.join(dir, 'out-xls')]);
   expect(r.code).toBe(2);

@@ -13,6 +13,7 @@ import { readGrids, workbookBytes } from '../src/xlsx';
 import { FakeExcel } from './fake-excel';
 import { excelProblems } from './ooxml';
 import { recalculate } from './recalc';
+import { program } from './resources';
 
 const ROOT = path.join(__dirname, '..');
 const SEED = path.join(ROOT, 'seeds', '000-kriminalforsorgen-2024.xlsx');
@@ -75,12 +76,12 @@ test('goalscore score --pdf writes the score sheet as printed: the agency, "Side
   expect(r.status).toBe(0);
   const pdf = path.join(dir, '000-kriminalforsorgen-2024.score.pdf');
   expect(r.stdout).toContain(pdf);
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const text = execFileSync(program('pdftotext'), ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('Kriminalforsorgen');
   expect(text).toContain('Side 1 af');
   // Numbers as Danish readers write them.
   expect(text).toContain('66,2%');
-  const boxes = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  const boxes = execFileSync(program('pdftotext'), ['-bbox', pdf, '-'], { encoding: 'utf8' });
   const heights = [...boxes.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => Number(m[2]) - Number(m[1]));
   expect(heights.length).toBeGreaterThan(200);
   expect(Math.min(...heights)).toBeGreaterThanOrEqual(7);
@@ -155,7 +156,7 @@ test('an area is kept on one page where it fits: the page breaks fall before an 
   // Printed: each page after the first starts its goals with the first goal of an area.
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'breaks-'));
   spawnSync(process.execPath, [path.join(ROOT, 'bin', 'goalscore.js'), 'score', SEED, '--pdf', '--out', dir], { encoding: 'utf8' });
-  const pages = execFileSync('pdftotext', ['-layout', path.join(dir, '000-kriminalforsorgen-2024.score.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => /\S/.test(p));
+  const pages = execFileSync(program('pdftotext'), ['-layout', path.join(dir, '000-kriminalforsorgen-2024.score.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => /\S/.test(p));
   const firstIds = new Set([...areaStarts].map((r) => sheet.values[r]?.[0]));
   for (const page of pages.slice(1)) {
     const first = page.split('\n').map((l) => l.match(/^(\d+(?:\.\w+)*)\s{2,}/)?.[1]).find(Boolean);

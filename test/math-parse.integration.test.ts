@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse as mathjsParse } from 'mathjs';
 import { numericLiteral, parse as leanFromSources, type MathParse } from '../src/engine/mathParse.lean';
+import { built } from './resources';
 
-const BUILT = path.join(__dirname, '..', 'dist', 'engine', 'mathjs-parse.js');
+const BUILT = built('dist/engine/mathjs-parse.js');
 
 /** What a parser makes of a text: its tree as JSON and as text, or its error. */
 function outcome(parse: (text: string) => { toString(): string }, text: string): string {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runBenchmarks, table } from '../bench/run';
 import { growthChart } from '../bench/chart';
+import { built } from './resources';
 
 test('the benchmark runs: the engine and HyperFormula agree, syncs do not grow, results have their shape', async () => {
   const r = await runBenchmarks(true);
@@ -15,7 +16,7 @@ test('the benchmark runs: the engine and HyperFormula agree, syncs do not grow, 
   expect(r.office.syncsWrite[0]).toBe(r.office.syncsWrite[1]);
   expect(Math.max(...r.office.maxRequestBytes)).toBeLessThan(r.office.requestLimit);
   // Both of the page's scripts are counted: more than functions.js alone.
-  const functionsGzip = gzipSync(readFileSync(path.join(__dirname, '..', 'dist', 'addin', 'functions.js')), { level: 9 }).length;
+  const functionsGzip = gzipSync(readFileSync(built('dist/addin/functions.js')), { level: 9 }).length;
   expect(r.bundle.taskpaneGzipBytes).toBeGreaterThan(functionsGzip);
   expect(r.consolidate.files).toBe(5);
   expect(r.whatIf.msBySize).toHaveLength(r.whatIf.sizes.length);

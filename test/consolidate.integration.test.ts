@@ -16,6 +16,7 @@ import { readGrids } from '../src/xlsx';
 import { FakeExcel } from './fake-excel';
 import { planGrid } from './helpers';
 import { hjemrejseData, hjemrejseEarned, KRIM_EARNED, KRIM_UNASSESSED, POLITI_EARNED } from './seed-totals';
+import { program } from './resources';
 
 const ROOT = path.join(__dirname, '..');
 const SEEDS = ['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx', '003-hjemrejsestyrelsen-2024.xlsx'];
@@ -132,7 +133,7 @@ describe('goalscore consolidate', () => {
     expect(chart).toContain("'Oversigt'!$A$4:$A$7");
     expect(chart).toContain("'Oversigt'!$B$4:$B$7");
     // LibreOffice reads the chart: it turns it into an embedded chart object.
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'ods', '--outdir', dir, out], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(program('soffice'), ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'ods', '--outdir', dir, out], { stdio: 'ignore', timeout: 120_000 });
     const ods = await JSZip.loadAsync(await fs.readFile(path.join(dir, 'overview.ods')));
     const objects = Object.keys(ods.files).filter((f) => /^Object \d+\/content\.xml$/.test(f));
     expect(objects.length).toBeGreaterThanOrEqual(1);

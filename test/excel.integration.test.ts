@@ -62,7 +62,7 @@ test('scoring a seed plan in Excel gives the same totals as the pipeline, in 3 +
   expect(score.frozenRows).toBe(header + 1);
   const earnedCol = score.cells[header].indexOf('Opnået');
   const totalRow = score.cells.findIndex((r, i) => i > header && r?.[1] === 'I alt');
-  // Excel computes the sheet: the total is a formula over the top-level rows (checked by LibreOffice in livesheet.test.ts).
+  // Excel computes the sheet: the total is a formula over the top-level rows (checked by LibreOffice in livesheet.integration.test.ts).
   expect(score.cells[totalRow][earnedCol]).toMatch(/^=SUMIFS\(/);
   expect(score.formats[header + 1][score.cells[header].indexOf('Opfyldelse')]).toBe('0.0%');
   expect(score.conditionalFormats.map((c) => c.type).sort()).toEqual(['DataBar', 'IconSet']);

@@ -77,7 +77,7 @@ test('together the seeds use every criterion type and every scale', async () => 
   const results = await Promise.all(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx', '003-hjemrejsestyrelsen-2024.xlsx'].map(scoreSeed));
   const rows = results.flatMap((s) => s.result.rows);
   const types = new Set(rows.map((r) => r.row.typeKey));
-  // The strict variants (under, over) stand in no Danish seed plan; test/strict.test.ts and the benchmark's plan use them.
+  // The strict variants (under, over) stand in no Danish seed plan; test/strict.integration.test.ts and the benchmark's plan use them.
   for (const c of CRITERIA.filter((c) => !('strict' in c && c.strict))) expect(types).toContain(c.key);
   const scales = new Set(rows.map((r) => r.row.scale?.kind ?? 'binary'));
   expect([...scales].sort()).toEqual(['binary', 'linear', 'partial', 'steps']);

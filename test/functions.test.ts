@@ -4,7 +4,7 @@ import { FORMULA, FULFILMENT, SHARE, STATUS, TRIMMEDMEAN } from '../src/function
 import { serialOf } from '../src/engine';
 
 describe('FULFILMENT', () => {
-  test('the DOMAIN worked example: 82,4 % against 85 %, linear from 75 %', () => {
+  test('the contract’s worked example: 82,4 % against 85 %, linear from 75 %', () => {
     expect(FULFILMENT('andel', 412 / 500, '85 %')).toBe(0);
     expect(FULFILMENT('andel', 412 / 500, 0.85, 0.75, null, 'lineær')).toBeCloseTo(0.74, 12);
   });

@@ -1,4 +1,4 @@
-/** The worked examples of DOMAIN.md, each computed by hand in the test. */
+/** The worked examples of docs/plan-sheet.md, each computed by hand in the test. */
 import { planGrid, score, one } from './helpers';
 
 test('Kriminalforsorgen 1.2: share 412 of 500 against 85 % is not met; linear from 75 % gives 3,7 of 5', () => {

@@ -3,20 +3,17 @@
  * columns by their names in any of the languages, and parses every row's inputs. Problems name the
  * sheet and cell; an unreadable cell never stops the other rows.
  */
-import { address, columnIndex as letterIndex, rowCellAddress } from './address';
+import { address, rowCellAddress } from './address';
 import { CRITERION_BY_KEY, CRITERIA } from './criteria';
 import { fold, cellText, escapeRegExp } from './text';
 import { memo, once } from './memo';
 import {
   isBlank,
   isCellError,
-  parseCompleted,
-  parseDate,
   parsePercent,
   parsePeriod,
   periodEnd,
   parsePlain,
-  parseRange,
   parseWeight,
   wordAfterNumber,
   writtenAsPercent,
@@ -40,9 +37,11 @@ import type {
   SheetGrid,
   RowCells,
 } from './types';
-import { columnIndex, metadataIndex, pointWords, scaleIndex, totalLabels, typeIndex, weightWords, workingDayWords } from './vocabulary';
-import { parseAssessmentScale, readAssessment } from './assessment';
-import { parsePeriodRule } from './periodRule';
+import { columnIndex, metadataIndex, pointWords, totalLabels, typeIndex, weightWords } from './vocabulary';
+import { parseAssessmentScale, type AssessmentScale } from './assessment';
+import { inWorkingDays, parseSteps, ROW_COLUMNS, ROW_READING, type BoundKind, type CellParser, type CheckContext, type ColumnReading } from './columns';
+
+export { parseDataRef } from './columns';
 
 /** The header row is the first row with an ID column and a Weight or Points column, in these rows. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -230,18 +229,6 @@ function nearMisses(grid: SheetGrid, header: Header): Problem[] {
   return problems;
 }
 
-/** `Sagsdata!B2:B900`, `'Case data'!B2:B900` or `B2:B900` on the plan's own sheet. */
-export function parseDataRef(text: string, ownSheet: string): DataRef | null {
-  const m = text.trim().match(/^(?:(?:'((?:[^']|'')+)'|([^!'"]+))!)?\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/);
-  if (!m) return null;
-  const sheet = m[1] ? m[1].replace(/''/g, "'") : (m[2]?.trim() ?? ownSheet);
-  const c1 = letterIndex(m[3]);
-  const r1 = Number(m[4]) - 1;
-  const c2 = m[5] ? letterIndex(m[5]) : c1;
-  const r2 = m[6] ? Number(m[6]) - 1 : r1;
-  if (r1 < 0 || r2 < 0) return null;
-  return { text: text.trim(), sheet, top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-}
 
 /** `90:100%; 80:75%; 70:50%`: from a plan score (percent) on, a share of the frame. */
 function parsePayout(text: string): PayoutStep[] | null {
@@ -249,40 +236,6 @@ function parsePayout(text: string): PayoutStep[] | null {
   return steps && steps.kind === 'steps' ? steps.steps.map((s) => ({ score: s.threshold, share: s.credit })).sort((a, b) => b.score - a.score) : null;
 }
 
-/** `85:100%; 75:50%`: thresholds in the criterion's unit, credits in percent. */
-function parseSteps(text: string, percent: boolean): Scale | null {
-  const parts = text.split(/;|\n/).map((p) => p.trim()).filter(Boolean);
-  if (!parts.length) return null;
-  const steps: { threshold: number; credit: number }[] = [];
-  for (const part of parts) {
-    const m = part.match(/^(.+?)\s*(?::|=|->|→)\s*(.+)$/);
-    if (!m) return null;
-    const threshold = percent ? parsePercent(m[1]) : parsePlain(m[1]);
-    const credit = parsePercent(m[2]);
-    if (!threshold.ok || !credit.ok) return null;
-    steps.push({ threshold: threshold.value, credit: credit.value });
-  }
-  return { kind: 'steps', steps };
-}
-
-const NAMED_SCALES = { binary: Object.freeze({ kind: 'binary' }), linear: Object.freeze({ kind: 'linear' }), partial: Object.freeze({ kind: 'partial' }) } as const;
-const stepsOf = [false, true].map((percent) => memo((text: string) => deepFreeze(parseSteps(text, percent))));
-function deepFreeze(scale: Scale | null): Scale | null {
-  if (scale?.kind === 'steps') {
-    scale.steps.forEach((step) => Object.freeze(step));
-    Object.freeze(scale.steps);
-  }
-  return scale && Object.freeze(scale);
-}
-
-/**
- * A scale cell's scale. Rows that write the same scale share one object: scales are never changed
- * once read, and the score sheet lays out alike rows once by it.
- */
-function scaleOf(text: string, percent: boolean): Scale | null {
-  const named = scaleIndex().get(fold(text));
-  return named ? NAMED_SCALES[named] : stepsOf[+percent](text);
-}
 
 export interface ReadOptions {
   /** Credit for "delvist opfyldt" when the plan names none (a user setting); default 50 %. */
@@ -453,43 +406,12 @@ const NOT_PLAIN = ['formula', 'deadline', 'completed', 'met', 'total', 'assessme
 /** Most rows have no cell with a number format of its own, and share this. */
 const NO_FORMATS: Partial<Record<ColumnKey, string>> = Object.freeze({});
 
-/** How the bounds of the row being read are written: dates, percents or plain numbers. */
-interface BoundKind {
-  year: number | null;
-  dates: boolean;
-  percent: boolean;
-}
-
-type CellParser<T> = (value: CellValue, format: string | null | undefined, kind: BoundKind) => Parsed<T>;
-
-/**
- * Targets as read from a cell without a number format, by value: plans repeat their targets row
- * after row (`85 %`, `3-5`), and rows with the same target share one frozen target.
- */
-const targetOf = [false, true].map((percent) => memo((v: CellValue) => frozen(parseRange(v, null, percent))));
-const frozen = <T extends object>(p: Parsed<T>): Parsed<T> => (p.ok ? Object.freeze({ ok: true, value: Object.freeze(p.value) }) : p);
-const asTarget: CellParser<Target> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : f ? parseRange(v, f, k.percent) : targetOf[+k.percent](v));
-const asBound: CellParser<number> = (v, f, k) => (k.dates ? parseDate(v, k.year) : k.percent ? parsePercent(v, f) : parsePlain(v, f));
-const asDate: CellParser<number> = (v, _f, k) => parseDate(v, k.year);
-const workingDays = once(() => new RegExp(`\\s*(?:${workingDayWords().map(escapeRegExp).join('|')})\\s*$`, 'i'));
-const inWorkingDays = (v: CellValue) => typeof v === 'string' && workingDays().test(v.trim());
-
-/** A limit, with the words that make it count working days (`20 arbejdsdage`) taken off. */
-const asLimit: CellParser<number> = (v, f) => parsePlain(typeof v === 'string' && inWorkingDays(v) ? v.replace(workingDays(), '').trim() : v, f);
-/** A tolerance with a percent sign or format is relative to the target; a bare number is in the target's own unit. */
-const asTolerance: CellParser<{ value: number; relative: boolean }> = (v, f, k) => {
-  const relative = (typeof v === 'string' && /%|pct|procent|prosent|percent/i.test(v)) || (typeof v === 'number' && !!f && f.includes('%'));
-  const p = relative ? parsePercent(v, f) : k.percent ? parsePercent(v, f) : parsePlain(v, f);
-  return p.ok ? (p.value < 0 ? { ok: false, missing: false } : { ok: true, value: { value: p.value, relative } }) : p;
-};
-const asPeriodRule: CellParser<PeriodRule> = (v) => parsePeriodRule(v);
-const asCompleted: CellParser<NonNullable<PlanRow['completed']>> = (v, _f, k) => parseCompleted(v, k.year);
 
 /**
  * Reads the cells of a sheet's rows one row at a time, reporting what it cannot read. Made once
  * per sheet, so a row of a large plan allocates no helpers of its own.
  */
-class RowReader implements BoundKind {
+class RowReader implements BoundKind, CheckContext {
   cells: RowCells = {};
   formats: Partial<Record<ColumnKey, string>> = NO_FORMATS;
   /** Most rows have no unreadable cell and share one empty list; a row with one gets its own. */
@@ -497,13 +419,16 @@ class RowReader implements BoundKind {
   sheetRow = 0;
   dates = false;
   percent = false;
+  inPercent = false;
 
   constructor(
-    private readonly sheet: string,
+    readonly sheet: string,
     private readonly left: number,
     /** The columns read, for addresses. */
     private readonly columns: Plan['columns'],
     readonly year: number | null,
+    readonly assessmentScale: AssessmentScale | null,
+    readonly hasPeriods: boolean,
     private readonly problems: Problem[],
   ) {}
 
@@ -514,6 +439,7 @@ class RowReader implements BoundKind {
     this.unreadable = ALL_READ;
     this.dates = false;
     this.percent = false;
+    this.inPercent = false;
   }
 
   /** The address of the row's cell in a column, where it is not blank. */
@@ -525,6 +451,10 @@ class RowReader implements BoundKind {
     this.problems.push({ sheet: this.sheet, cell: this.address(key) ?? address(this.sheetRow, this.left), severity, message });
   }
 
+  text(key: ColumnKey): string {
+    return cellText(this.cells[key]);
+  }
+
   /** Reports a cell it cannot read, and keeps its key so scoring tells "unreadable" from "empty". */
   unread(key: ColumnKey, message: MessageRef): void {
     this.report(key, message);
@@ -532,16 +462,21 @@ class RowReader implements BoundKind {
   }
 
   read<T>(key: ColumnKey, parse: CellParser<T>, bad: MessageRef['key']): T | null {
+    return this.readColumn(key, { parse, bad });
+  }
+
+  /** A column's cell as its reading says: parsed, checked, or reported with what to write. */
+  readColumn<T>(key: ColumnKey, reading: ColumnReading<T>): T | null {
     const value = this.cells[key];
-    if (value === undefined) return null;
-    if (isCellError(value)) {
+    if (value === undefined) return reading.empty ?? null;
+    if (isCellError(value) && !reading.errorsAsText) {
       this.unread(key, { key: 'cellError', args: { value: cellText(value) } });
-      return null;
+      return reading.empty ?? null;
     }
-    const p = parse(value, this.formats[key], this);
-    if (p.ok) return p.value;
-    if (!p.missing) this.unread(key, { key: bad, args: { value: cellText(value) } });
-    return null;
+    const p = reading.parse(value, this.formats[key], this);
+    if (p.ok) return reading.check ? reading.check(p.value, this) : p.value;
+    if (!p.missing) this.unread(key, { key: typeof reading.bad === 'function' ? reading.bad(this, value) : reading.bad, args: { value: cellText(value) } });
+    return reading.empty ?? null;
   }
 }
 
@@ -588,69 +523,112 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
   if (!header) return { plan: null, problems: [] };
   const problems: Problem[] = nearMisses(grid, header);
   const metadata = readMetadata(grid, header.row, problems, options);
-  const top = grid.origin?.row ?? 0;
-  const left = grid.origin?.col ?? 0;
   // Per-period columns stand in for the plain ones of the period read.
   const periodColumns = withPlainYear(header.columns, metadata.year);
   const current = choosePeriod(grid, header, periodColumns, metadata, options.period);
   const { periods: _, ...plain } = header.columns;
   const columns: Plan['columns'] = { ...plain, ...(current?.columns ?? {}) };
   const unit = columns.points && hasNumbers(grid, header.row, columns.points.col) ? 'points' : columns.weight ? 'percent' : columns.points ? 'points' : 'count';
-  const weightKey: ColumnKey = unit === 'points' ? 'points' : 'weight';
-  const rows: PlanRow[] = [];
-  const areas: AreaDeclaration[] = [];
-  const seen = new Map<string, number>();
-  let currentArea = '';
+  const reader = new RowReader(grid.name, grid.origin?.col ?? 0, columns, metadata.year, metadata.assessmentScale, periodColumns.length > 0, problems);
+  const { rows, areas } = new PlanRows(reader, unit, columns).read(grid, header.row);
+  return {
+    plan: {
+      sheet: grid.name, metadata, unit, columns, headerRow: (grid.origin?.row ?? 0) + header.row + 1, rows, areas,
+      periods: sortPeriods(periodColumns, metadata.year).map((p) => ({ label: p.label, period: p.period, year: p.year ?? metadata.year })),
+      currentPeriod: current?.label ?? null,
+    },
+    problems,
+  };
+}
 
-  const columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col }));
-  const reader = new RowReader(grid.name, left, columns, metadata.year, problems);
-  const weightOf = unit === 'percent' ? parseWeight : parsePlain;
-  // Area labels by their text: most rows repeat their area's.
-  const labelOf = memo((text: string) => areaLabel(text, weightOf));
-  for (let r = header.row + 1; r < grid.values.length; r++) {
-    const values = grid.values[r];
-    if (!values || values.every(isBlank)) continue;
-    const sheetRow = top + r;
+/** The rows of one plan sheet below its header: goals and requirements, and the areas declared between them. */
+class PlanRows {
+  readonly rows: PlanRow[] = [];
+  readonly areas: AreaDeclaration[] = [];
+  private readonly seen = new Map<string, number>();
+  private currentArea = '';
+  private readonly columnsRead: { key: ColumnKey; col: number }[];
+  private readonly weightKey: ColumnKey;
+  private readonly weightOf: CellParser<number>;
+  /** Area labels by their text: most rows repeat their area's. */
+  private readonly labelOf: (text: string) => { name: string; weight: number | null };
+
+  constructor(
+    private readonly reader: RowReader,
+    unit: Plan['unit'],
+    private readonly columns: Plan['columns'],
+  ) {
+    this.columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col }));
+    this.weightKey = unit === 'points' ? 'points' : 'weight';
+    const weightOf = unit === 'percent' ? parseWeight : parsePlain;
+    this.weightOf = weightOf;
+    this.labelOf = memo((text: string) => areaLabel(text, weightOf));
+  }
+
+  read(grid: SheetGrid, headerRow: number): this {
+    const top = grid.origin?.row ?? 0;
+    for (let r = headerRow + 1; r < grid.values.length; r++) {
+      const values = grid.values[r];
+      if (!values || values.every(isBlank)) continue;
+      const { cells, formats } = this.cellsOf(values, grid.formats?.[r]);
+      this.row(cells, formats, top + r);
+    }
+    return this;
+  }
+
+  /** The row's cells in the columns read, and the number formats they have besides General. */
+  private cellsOf(values: CellValue[], formatsOf: (string | null | undefined)[] | undefined): { cells: RowCells; formats: Partial<Record<ColumnKey, string>> } {
     const cells: RowCells = {};
-    const formatsOf = grid.formats?.[r];
     let formats = NO_FORMATS;
     // Indexed: readPlan runs once per plan, and its loops run long before they are optimised.
-    for (let i = 0; i < columnsRead.length; i++) {
-      const { key, col } = columnsRead[i];
+    for (let i = 0; i < this.columnsRead.length; i++) {
+      const { key, col } = this.columnsRead[i];
       const value = values[col];
       if (isBlank(value)) continue;
       cells[key] = value;
       const format = formatsOf?.[col];
       if (format && format !== 'General') (formats === NO_FORMATS ? (formats = {}) : formats)[key] = format;
     }
+    return { cells, formats };
+  }
+
+  private row(cells: RowCells, formats: Partial<Record<ColumnKey, string>>, sheetRow: number): void {
+    const { reader, weightKey } = this;
     const id = cells.id !== undefined ? readId(cells.id) : '';
     // Without an area column, a heading without an ID in the goal column may name the area.
-    const areaKey: ColumnKey = columns.area || id ? 'area' : 'title';
-    const area = cells[areaKey] !== undefined ? labelOf(cellText(cells[areaKey])) : NO_AREA;
-    const areaText = area.name;
+    const areaKey: ColumnKey = this.columns.area || id ? 'area' : 'title';
+    const area = cells[areaKey] !== undefined ? this.labelOf(cellText(cells[areaKey])) : NO_AREA;
     reader.start(cells, formats, sheetRow);
-    const weight = reader.read(weightKey, weightOf, 'badNumber');
+    const weight = reader.read(weightKey, this.weightOf, 'badNumber');
     if (weight !== null && weight < 0) reader.report(weightKey, { key: 'negativeWeight', args: { value: weight } });
+    if (!id) return this.areaRow(area, weight, areaKey, cells);
+    const previous = this.seen.get(id);
+    if (previous !== undefined) return reader.report('id', { key: 'duplicateId', args: { id, row: previous } });
+    this.seen.set(id, sheetRow + 1);
+    if (area.name) this.currentArea = area.name;
+    const row = new ReadRow(this.rows.length, sheetRow + 1, id, cells, formats);
+    row.area = this.currentArea;
+    row.declaredWeight = weight;
+    this.readInputs(row);
+    this.rows.push(row);
+  }
 
-    if (!id) {
-      // A row that sums the plan or an area (`I alt 100 %`) repeats what the goals say: no area.
-      if (isTotalRow(areaText, cells.title)) continue;
-      const declared = weight ?? area.weight;
-      if (areaText && declared !== null) {
-        areas.push({ name: areaText, weight: declared, address: reader.address(weight !== null ? weightKey : areaKey)! });
-        currentArea = areaText;
-      } else if (areaText && areaKey === 'area') currentArea = areaText;
-      // A heading in the goal column with no weight may be any note; it names no area.
-      continue;
-    }
-    const previous = seen.get(id);
-    if (previous !== undefined) {
-      reader.report('id', { key: 'duplicateId', args: { id, row: previous } });
-      continue;
-    }
-    seen.set(id, sheetRow + 1);
-    if (areaText) currentArea = areaText;
+  /** A row without an ID: a total, an area's declaration (with its weight), or a heading. */
+  private areaRow(area: { name: string; weight: number | null }, weight: number | null, areaKey: ColumnKey, cells: RowCells): void {
+    // A row that sums the plan or an area (`I alt 100 %`) repeats what the goals say: no area.
+    if (isTotalRow(area.name, cells.title)) return;
+    const declared = weight ?? area.weight;
+    if (area.name && declared !== null) {
+      this.areas.push({ name: area.name, weight: declared, address: this.reader.address(weight !== null ? this.weightKey : areaKey)! });
+      this.currentArea = area.name;
+    } else if (area.name && areaKey === 'area') this.currentArea = area.name;
+    // A heading in the goal column with no weight may be any note; it names no area.
+  }
 
+  /** The row's type, how its bounds read, then every input column as the column table says. */
+  private readInputs(row: ReadRow): void {
+    const { reader } = this;
+    const { cells, formats } = row;
     let typeKey: string | null = null;
     if (cells.type !== undefined) {
       typeKey = types().get(fold(cellText(cells.type))) ?? null;
@@ -659,75 +637,20 @@ export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult
     const definition = typeKey ? CRITERION_BY_KEY.get(typeKey) : undefined;
     // A row without a type and without another type's cells may be inferred a plain comparison, and reads as one.
     const mayBePlain = definition ? definition.kind === 'comparison' && !!definition.percentWhenWritten : cells.type === undefined && !NOT_PLAIN.some((k) => cells[k] !== undefined);
-    const inPercent = mayBePlain && PERCENT_EVIDENCE.some((k) => writtenAsPercent(cells[k], formats[k]));
-    const percent = (definition?.percent ?? false) || inPercent;
-    const dates = definition?.kind === 'comparison' && definition.unit === 'date';
-    reader.dates = dates;
-    reader.percent = percent;
-
-    let scale: Scale | null = null;
-    if (cells.scale !== undefined) {
-      const text = cellText(cells.scale);
-      scale = scaleOf(text, percent);
-      if (!scale) reader.unread('scale', { key: /[:=]/.test(text) ? 'badSteps' : 'unknownScale', args: { value: text } });
-    }
-    let assessment = null;
-    if (cells.assessment !== undefined) {
-      assessment = readAssessment(cells.assessment, formats.assessment, metadata.assessmentScale);
-      if (!assessment) reader.unread('assessment', { key: 'unknownAssessment', args: { value: cellText(cells.assessment) } });
-    }
-    let data: DataRef | null = null;
-    if (cells.data !== undefined) {
-      data = parseDataRef(cellText(cells.data), grid.name);
-      if (!data) reader.unread('data', { key: 'dataRef', args: { value: cellText(cells.data) } });
-    }
-    const trim = reader.read('trim', parsePercent, 'badPercent');
-    const periodRule = reader.read('periodRule', asPeriodRule, 'badPeriodRule');
-    // A rule over periods needs results per period; without them the row is judged on its own.
-    if (periodRule && !periodColumns.length) reader.report('periodRule', { key: 'periodRuleWithoutPeriods', args: { value: cellText(cells.periodRule) } }, 'warning');
-    if (trim !== null && (trim < 0 || trim >= 1)) reader.report('trim', { key: 'badTrim', args: { value: cellText(cells.trim) } });
-
-    const row = new ReadRow(rows.length, sheetRow + 1, id, cells, formats);
-    row.area = currentArea;
-    row.title = cells.title !== undefined ? cellText(cells.title) : '';
-    row.declaredWeight = weight;
+    reader.inPercent = mayBePlain && PERCENT_EVIDENCE.some((k) => writtenAsPercent(cells[k], formats[k]));
+    reader.percent = (definition?.percent ?? false) || reader.inPercent;
+    reader.dates = definition?.kind === 'comparison' && definition.unit === 'date';
     row.typeKey = typeKey;
-    row.scale = scale;
-    row.target = reader.read('target', asTarget, dates ? 'badDate' : 'badRange');
-    row.floor = reader.read('floor', asBound, dates ? 'badDate' : percent ? 'badPercent' : 'badNumber');
-    row.tolerance = reader.read('tolerance', asTolerance, 'badNumber');
-    row.periodRule = periodColumns.length ? periodRule : null;
-    row.baseline = reader.read('baseline', parsePlain, 'badNumber');
-    row.actual = reader.read('actual', inPercent ? parsePercent : parsePlain, inPercent ? 'badPercent' : 'badNumber');
-    row.met = reader.read('met', parsePlain, 'badNumber');
-    row.total = reader.read('total', parsePlain, 'badNumber');
-    row.excluded = reader.read('excluded', parsePlain, 'badNumber');
-    row.deadline = reader.read('deadline', asDate, 'badDate');
-    row.completed = reader.read('completed', asCompleted, 'badDate');
-    row.assessment = assessment;
-    row.formula = cells.formula !== undefined ? cellText(cells.formula) : null;
-    row.data = data;
-    row.limit = reader.read('limit', asLimit, 'badNumber');
+    for (const key of ROW_COLUMNS) readInto(row, key, reader);
     row.limitInWorkingDays = cells.limit !== undefined && inWorkingDays(cells.limit);
-    row.trim = trim !== null && trim >= 0 && trim < 1 ? trim : null;
-    row.note = cells.note !== undefined ? cellText(cells.note) : '';
-    row.inPercent = inPercent;
+    row.inPercent = reader.inPercent;
     row.unreadable = reader.unreadable;
-    rows.push(row);
   }
-
-  return {
-    plan: {
-      sheet: grid.name, metadata, unit, columns, headerRow: top + header.row + 1, rows, areas,
-      periods: sortPeriods(periodColumns, metadata.year).map((p) => ({ label: p.label, period: p.period, year: p.year ?? metadata.year })),
-      currentPeriod: current?.label ?? null,
-    },
-    problems,
-  };
 }
 
-function mapRange(p: Parsed<number>): Parsed<{ lo: number; hi: number }> {
-  return p.ok ? { ok: true, value: { lo: p.value, hi: p.value } } : p;
+/** One column's field of the row, read as the column table says. */
+function readInto<K extends (typeof ROW_COLUMNS)[number]>(row: ReadRow, key: K, reader: RowReader): void {
+  (row[key] as PlanRow[K] | null) = reader.readColumn(key, ROW_READING[key] as ColumnReading<NonNullable<PlanRow[K]>>);
 }
 
 function hasNumbers(grid: SheetGrid, headerRow: number, col: number): boolean {

@@ -105,7 +105,7 @@ export type Scale =
   | { kind: 'partial' }
   | { kind: 'steps'; steps: { threshold: number; credit: number }[] };
 
-/** The column keys of the plan-sheet contract (DOMAIN.md), canonical order. */
+/** The column keys of the plan-sheet contract (docs/plan-sheet.md), canonical order; each has an entry in the column table (columns.ts). */
 export const COLUMN_KEYS = [
   'id',
   'area',

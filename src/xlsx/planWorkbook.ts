@@ -2,7 +2,7 @@
  * Writes plan workbooks in the plan-sheet format: the seed plans from their reviewable JSON
  * sources, and the blank template with a note on every header and drop-down lists.
  */
-import { columnLetter } from '../engine/address';
+import { COLUMNS, columnLetter, TEMPLATE_COLUMNS } from '../engine';
 import { CRITERIA } from '../engine/criteria';
 import { LANGUAGES, type LanguageCode } from '../i18n';
 import { serialFromDate } from '../engine/parse';
@@ -47,7 +47,6 @@ function lists(lang: LanguageCode): Partial<Record<string, string[]>> {
 const BOLD: CellStyle = { bold: true };
 const HEADER: CellStyle = { bold: true, fontColor: COLORS.headerFont, fill: COLORS.headerFill, wrap: true, vAlign: 'middle' };
 const DESCRIPTION: CellStyle = { italic: true, fontColor: COLORS.muted };
-const WIDTHS: Record<string, number> = { title: 60, area: 26, note: 30, formula: 24, data: 26, type: 12, assessment: 16 };
 
 /** An empty sheet layout to fill in; plan workbooks print landscape, fit to width. */
 function sheetLayout(name: string): SheetLayout {
@@ -130,7 +129,7 @@ export function buildPlanWorkbook(spec: PlanSpec): WorkbookLayout {
     // Free text stays allowed: steps such as 85:100%; 75:50% are not in the list.
     if (list) sheet.validations!.push({ range: `${columnLetter(c)}${header + 2}:${columnLetter(c)}${lastRow + 1}`, list });
   });
-  sheet.columnWidths = keys.map((key, c) => (key && WIDTHS[key]) || Math.max(10, spec.columns[c].length + 2));
+  sheet.columnWidths = keys.map((key, c) => (key && COLUMNS[key].template?.width) || Math.max(10, spec.columns[c].length + 2));
   sheet.columnWidths[0] = Math.max(sheet.columnWidths[0], 16);
   sheet.freeze = { rows: header + 1, cols: 0 };
   return { sheets: [dense(sheet), ...(spec.dataSheets ?? []).map(dataSheet)] };
@@ -154,11 +153,7 @@ export function templateSpec(lang: LanguageCode = 'da'): PlanSpec {
       [m.payout[0], ''],
       [m.calendar[0], lang === 'nb' ? 'NO' : 'DK'],
     ],
-    columns: [
-      c.id[0], c.area[0], c.title[0], c.weight[0], c.type[0], c.target[0], c.floor[0], c.tolerance[0], c.scale[0], c.baseline[0],
-      c.actual[0], c.met[0], c.total[0], c.excluded[0], c.deadline[0], c.completed[0], c.assessment[0], c.formula[0],
-      c.data[0], c.limit[0], c.trim[0], c.note[0],
-    ],
+    columns: TEMPLATE_COLUMNS.map((key) => c[key][0]),
     rows: [],
   };
 }

@@ -45,8 +45,8 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  // The build scripts are CommonJS without type declarations; tests load them as they are.
-  { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-require-imports': ['error', { allow: ['/scripts/'] }] } },
+  // The build scripts and webpack's config are CommonJS without type declarations; tests load them as they are.
+  { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-require-imports': ['error', { allow: ['/scripts/', '/webpack\\.config\\.js$'] }] } },
   // The recording fake hands out accessor objects and proxies that write through to their sheet or range.
   { files: ['test/fake-excel.ts'], rules: { '@typescript-eslint/no-this-alias': 'off' } },
   // custom-functions-metadata reads a parameter typed `any` as Excel's "any" type; `unknown` it cannot read.

@@ -24,6 +24,20 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const { DEV_URL, manifestForBase } = require('./scripts/manifest-url');
 const { withTokens } = require('./scripts/fluent-tokens');
 const { danishWords, withWords } = require('./scripts/pane-words');
+const { httpsOptions } = require('./scripts/dev-certs');
+
+/**
+ * Excel on the web reads the functions' metadata (functions.json) with a cross-origin request from
+ * its own pages, so that one file answers Office's origins by name; nothing else may be read from
+ * another origin (no `Access-Control-Allow-Origin: *`).
+ */
+const OFFICE_ORIGIN = /^https:\/\/[a-z0-9-]+\.(officeapps\.live\.com|cloud\.microsoft)$/;
+
+function devServerHeaders(req) {
+  if (req.url.split('?')[0] !== '/functions.json') return {};
+  const origin = req.headers.origin || '';
+  return OFFICE_ORIGIN.test(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : { Vary: 'Origin' };
+}
 
 /** Writes the pane's Danish words into taskpane.html as built (see scripts/pane-words.js). */
 class PaneWords {
@@ -35,13 +49,6 @@ class PaneWords {
       });
     });
   }
-}
-
-async function httpsOptions() {
-  // office-addin-dev-certs installs a trusted localhost certificate the first time.
-  const devCerts = require('office-addin-dev-certs');
-  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-  return { ca, key, cert };
 }
 
 /**
@@ -113,9 +120,12 @@ async function addin(env, options) {
         ],
       }),
     ],
+    // Only this machine reaches it, only Excel may read across origins, and folders are not listed.
     devServer: {
-      static: { directory: path.resolve(__dirname, 'dist/addin') },
-      headers: { 'Access-Control-Allow-Origin': '*' },
+      host: 'localhost',
+      headers: devServerHeaders,
+      static: { directory: path.resolve(__dirname, 'dist/addin'), serveIndex: false },
+      // A trusted localhost certificate, made the first time (scripts/dev-certs.js).
       server: { type: 'https', options: env.WEBPACK_BUILD ? {} : await httpsOptions() },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },

@@ -1,0 +1,61 @@
+/**
+ * Lays out a score sheet from a plan result: a title, a summary block, the goal table with the
+ * inputs the plan uses, area subtotals, a total row and a per-area block for the chart. Every
+ * fulfilment, earned, subtotal and total cell is an Excel formula over the sheet's own input
+ * cells, stored with the value the engine computed, so the sheet is live without the add-in.
+ * Each part has a builder of its own in this folder; this module puts them together in order.
+ */
+import { rangeAddress } from '../../engine/address';
+import type { PlanResult } from '../../engine/types';
+import type { LanguagePack } from '../../i18n';
+import type { SheetLayout } from '../model';
+import { columnsOf } from './columns';
+import { Grid } from './grid';
+import { pageSetup } from './pageSetup';
+import { tableRules, tableStyles } from './styles';
+import { summaryFormulas, titleAndSummary } from './summary';
+import { areaBlock, goalTable, keepNotes, lookupTable, type KeptNotes } from './tables';
+
+export { SCORE_COLUMNS } from './columns';
+export type { KeptNotes } from './tables';
+
+export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string, kept?: KeptNotes): SheetLayout {
+  const g = new Grid(columnsOf(result), lang);
+  const summary = titleAndSummary(g, result, lang);
+  const table = goalTable(g, result, lang, summary);
+  summaryFormulas(g, summary, result, table);
+  const block = areaBlock(g, result, lang, table);
+  lookupTable(g, result, summary, table.firstDataRow);
+  tableStyles(g, table);
+  keepNotes(g, table, kept);
+  const page = pageSetup(g, result, lang, table, block);
+  const firstHidden = g.columns.findIndex((c) => c.hidden);
+  return {
+    name,
+    role: 'score',
+    values: g.values,
+    numberFormats: g.formats,
+    formulas: g.formulas,
+    styles: g.styles,
+    columnWidths: page.columnWidths,
+    hiddenColumns: g.columns.flatMap((c, i) => (c.hidden ? [i] : [])),
+    rowHeights: page.rowHeights,
+    rowBreaks: page.rowBreaks,
+    freeze: { rows: table.headerRow + 1, cols: 0 },
+    conditionalFormats: tableRules(g, table),
+    notes: g.notes,
+    charts: page.charts,
+    print: page.print,
+    outlineColumns: page.outlineColumns,
+    // The filter leaves out the hidden helper columns, so sorting the goals never moves the lookup table.
+    autoFilter: rangeAddress(table.headerRow, 0, table.totalRow - 1, firstHidden - 1),
+    shape: {
+      key: [g.columns.map((c) => c.key).join(','), result.rows.map((r) => r.id).join(',')].join('|'),
+      id: g.col('id'),
+      note: g.col('note'),
+      planNote: g.col('planNote'),
+      first: table.firstDataRow,
+      last: table.totalRow - 1,
+    },
+  };
+}

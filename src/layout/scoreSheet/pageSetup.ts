@@ -1,0 +1,60 @@
+/**
+ * The printed page: column widths and row heights, page breaks that keep each area on one page,
+ * the chart right under the table within the printed columns, the print area over the columns a
+ * reader needs (landscape, one page wide, the header row repeated), the page header and footer,
+ * and the outline that folds the input columns outside the print area.
+ */
+import { address, rangeAddress } from '../../engine/address';
+import type { PlanResult } from '../../engine/types';
+import type { LanguagePack } from '../../i18n';
+import { keepTogether, wrappedRowHeights, type PageText, type SheetLayout } from '../model';
+import type { Grid } from './grid';
+import type { AreaBlock, GoalTable } from './tables';
+
+/** What the page setup adds to the score sheet. */
+export type ScorePage = Pick<SheetLayout, 'columnWidths' | 'rowHeights' | 'rowBreaks' | 'charts' | 'print' | 'outlineColumns'>;
+
+/** The page of the score sheet laid out in `g`, once every row stands. */
+export function pageSetup(g: Grid, result: PlanResult, lang: LanguagePack, table: GoalTable, block: AreaBlock): ScorePage {
+  // The chart right under the table, beside its data, within the printed columns.
+  const lastPrinted = g.col('explanation');
+  const firstHidden = g.columns.findIndex((c) => c.hidden);
+  const chartBottom = block.titleRow + Math.max(14, result.areas.length * 2 + 4);
+  const widths = g.columns.map((c) => c.width);
+  const rowHeights = wrappedRowHeights(g.values, widths, g.columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : i === table.headerRow ? 30 : h));
+  return {
+    columnWidths: widths,
+    rowHeights,
+    rowBreaks: keepTogether(table.areaBlocks, rowHeights, widths.slice(0, lastPrinted + 1), 'landscape', table.headerRow),
+    charts: [
+      {
+        kind: 'barClustered',
+        title: lang.sheet.byArea,
+        source: rangeAddress(block.headerRow, block.col, block.lastRow, block.col + 2),
+        axis: { min: 0, format: 'General' },
+        anchor: { from: address(block.titleRow, Math.min(block.col + 4, lastPrinted - 1)), to: address(chartBottom, lastPrinted + 1) },
+      },
+    ],
+    print: {
+      orientation: 'landscape',
+      fitToWidth: true,
+      repeatRows: { first: table.headerRow, last: table.headerRow },
+      area: rangeAddress(0, 0, Math.max(chartBottom, block.lastRow), lastPrinted),
+      ...pageHeaderFooter(result, lang),
+    },
+    outlineColumns: lastPrinted + 1 < firstHidden ? [lastPrinted + 1, firstHidden - 1] : undefined,
+  };
+}
+
+/** Excel's page codes take `&` as their sign; text keeps its own by doubling it. */
+const pageText = (text: string) => text.replace(/&/g, '&&');
+
+/** The agency in bold on the left and the year and period on the right; the page and the date below. */
+function pageHeaderFooter(result: PlanResult, lang: LanguagePack): { header: PageText; footer: PageText } {
+  const m = result.plan.metadata;
+  const when = [m.year, m.periodText].filter((x) => x !== null && x !== '').join(' ');
+  return {
+    header: { left: `&"-,Bold"${pageText(m.agency || result.plan.sheet)}`, right: pageText(when) },
+    footer: { left: pageText(lang.sheet.pageFooter).replace('{page}', '&P').replace('{pages}', '&N'), right: '&D' },
+  };
+}

@@ -5,13 +5,8 @@
  * cells, stored with the value the engine computed, so the sheet is live without the add-in.
  * Columns are declared in one table.
  */
-import { address, columnLetter, rangeAddress } from '../engine/address';
-import { type CriterionKey, criterionOf } from '../engine/criteria';
+import { address, columnLetter, rangeAddress, type CriterionKey, criterionOf, PairCache, inferType, cellText, type ColumnKey, type PayoutStep, type PlanResult, type PlanRow, type RowResult, type Scale, type StatusKey, type Totals } from '../engine';
 import type { LanguagePack, ScoreColumnKey } from '../i18n';
-import { PairCache } from '../engine/memo';
-import { inferType } from '../engine/score';
-import { cellText } from '../engine/text';
-import type { ColumnKey, PayoutStep, PlanResult, PlanRow, RowResult, Scale, StatusKey, Totals } from '../engine/types';
 import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
 import { COLORS, FONTS, FORMATS, STYLES, keepTogether, wrappedRowHeights, type LayoutValue, type PageText, type SheetLayout } from './model';
 import { absolute, rc } from './r1c1';

@@ -3,7 +3,6 @@
  * here; timings are measured and reported by the benchmark itself (bench/README.md).
  */
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runBenchmarks, table } from '../bench/run';
 import { growthChart } from '../bench/chart';

@@ -4,7 +4,6 @@
  * expression. Checked from sources and in the build the command line and the pane load.
  */
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { parse as mathjsParse } from 'mathjs';
 import { numericLiteral, parse as leanFromSources, type MathParse } from '../src/engine/mathParse.lean';

@@ -1,5 +1,6 @@
-// ESLint over src, test, bench and scripts: typescript-eslint's recommended rules, and a boundary
-// that keeps the scoring engine pure (no Office, files, DOM or other layers of the product).
+// ESLint over src, test, bench and scripts: typescript-eslint's recommended rules, a boundary
+// that keeps the scoring engine pure (no Office, files, DOM or other layers of the product), and
+// the layers of src (docs/decisions.md, "Layers").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -29,6 +30,48 @@ const engineBoundary = (parent) => ({
   ],
 });
 
+/**
+ * The layers of src besides the engine, each with the layers it may import; a layer not named is
+ * refused. The engine only through its index (`../engine`), never a path inside it. Nothing
+ * imports the command line. The pipeline does not import xlsx: xlsx scores files through the
+ * pipeline, and the Office.js adapter, which uses the pipeline, must not carry the file reader.
+ * No layer needs a path inside the engine: the lazily loaded mathjs parser goes through the index
+ * too, as webpack swaps mathParser for mathParser.browser wherever it is imported from.
+ */
+const LAYERS = {
+  i18n: ['engine'],
+  layout: ['engine', 'i18n'],
+  pipeline: ['engine', 'i18n', 'layout'],
+  xlsx: ['engine', 'i18n', 'layout', 'pipeline'],
+  excel: ['engine', 'i18n', 'layout', 'pipeline'],
+  functions: ['engine', 'i18n'],
+  addin: ['engine', 'i18n', 'pipeline', 'excel'],
+  commands: ['engine', 'i18n', 'excel', 'addin'],
+  taskpane: ['engine', 'i18n', 'pipeline', 'xlsx', 'excel', 'addin', 'commands'],
+  cli: ['engine', 'i18n', 'pipeline', 'xlsx'],
+};
+
+/** The boundary of `layer` for its files `depth` folders below it, whose way up to src is `parent`. */
+const layerBoundary = (layer, parent) => {
+  const refused = Object.keys(LAYERS).filter((other) => other !== layer && !LAYERS[layer].includes(other));
+  const may = LAYERS[layer].map((l) => `src/${l}`).join(', ');
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...refused.map((other) => ({ group: [`${parent}${other}`, `${parent}${other}/**`], message: `src/${layer} may import ${may} only (docs/decisions.md, "Layers").` })),
+          { group: [`${parent}engine/**`], message: `Import the engine through its index, '${parent}engine'; export from src/engine/index.ts what is missing.` },
+        ],
+      },
+    ],
+  };
+};
+
+const layerRules = Object.keys(LAYERS).flatMap((layer) =>
+  ['', '../', '../../'].map((up) => ({ files: [`src/${layer}/${up.replace(/\.\.\//g, '*/')}*.ts`], rules: layerBoundary(layer, `../${up}`) })),
+);
+
 export default tseslint.config(
   { ignores: ['dist/', 'out/', 'node_modules/', 'coverage/', 'seeds/', 'assets/', 'docs/', '**/*.d.ts'] },
   js.configs.recommended,
@@ -51,6 +94,7 @@ export default tseslint.config(
   { files: ['test/fake-excel.ts'], rules: { '@typescript-eslint/no-this-alias': 'off' } },
   // custom-functions-metadata reads a parameter typed `any` as Excel's "any" type; `unknown` it cannot read.
   { files: ['src/functions/functions.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  ...layerRules,
   { files: ['src/engine/*.ts'], rules: engineBoundary('../') },
   { files: ['src/engine/*/*.ts'], rules: engineBoundary('../../') },
   // The one place the engine loads a module on demand: mathjs's parser, on a plan's first formula

@@ -4,6 +4,7 @@
  * status line, announced to screen readers, with the problems listed to go to. The command imports
  * nothing of the pane, and the pane nothing of the command.
  */
+import type { PlanResult } from '../engine';
 import type { FileProblem } from '../pipeline';
 
 export const NOTICE_EVENT = 'goalscore:notice';
@@ -12,7 +13,7 @@ export interface Notice {
   text: string;
   problems: FileProblem[];
   /** Results to show, when the command scored plans. */
-  results?: import('../engine/types').PlanResult[];
+  results?: PlanResult[];
 }
 
 export function publishNotice(notice: Notice): void {

@@ -1,6 +1,6 @@
 /** The user's settings, kept in the browser's local storage of the add-in's origin. */
 import { LANGUAGES, type LanguageCode } from '../i18n';
-import { DEFAULT_PARTIAL_CREDIT } from '../engine/reader';
+import { DEFAULT_PARTIAL_CREDIT } from '../engine';
 
 export interface Settings {
   language: 'auto' | LanguageCode;

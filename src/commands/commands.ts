@@ -1,6 +1,6 @@
 /** Ribbon command: "Score all plans" runs the whole pipeline without opening the pane, then says what happened. */
 import { fill, pack, problemSummary, type LanguagePack } from '../i18n';
-import { formatter } from '../engine/format';
+import { formatter } from '../engine';
 import { describeFailure, OfficeFailure, REQUIRED_API } from '../excel/failures';
 import type { ExcelScoreOptions, ExcelScoreRun } from '../excel';
 import { hostFeatures } from '../addin/host';

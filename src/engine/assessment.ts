@@ -5,17 +5,8 @@
  */
 import { parsePercent } from './parse';
 import { fold } from './text';
-import type { AssessmentKey, CellValue } from './types';
+import type { Assessment, AssessmentKey, AssessmentScale, CellValue } from './types';
 import { assessmentIndex } from './vocabulary';
-
-export interface Assessment {
-  key: AssessmentKey;
-  /** The fulfilment a grade or a scale word gives; null for the plain words, which earn by key. */
-  grade: number | null;
-}
-
-/** A plan's own assessment words with their credit, by folded word; `labels` as the plan writes them. */
-export type AssessmentScale = ReadonlyMap<string, number> & { readonly labels?: readonly string[] };
 
 /** `A:100%; B:75%; C:50%`; null when any part is not a word and a percentage. */
 export function parseAssessmentScale(text: string): AssessmentScale | null {

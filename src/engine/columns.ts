@@ -5,12 +5,12 @@
  * column key that has no entry here or no words in a pack.
  */
 import { columnIndex as letterIndex } from './address';
-import { readAssessment, type AssessmentScale } from './assessment';
+import { readAssessment } from './assessment';
 import { memo, once } from './memo';
 import { cellText, escapeRegExp, fold } from './text';
 import { parseCompleted, parseDate, parsePercent, parsePlain, parseRange } from './parse';
 import { parsePeriodRule } from './periodRule';
-import type { CellValue, ColumnKey, DataRef, MessageKey, Parsed, PeriodRule, PlanRow, Scale, Target } from './types';
+import type { AssessmentScale, CellValue, ColumnKey, DataRef, MessageKey, Parsed, PeriodRule, PlanRow, Scale, Target } from './types';
 import { scaleIndex, workingDayWords } from './vocabulary';
 
 /** `Sagsdata!B2:B900`, `'Case data'!B2:B900` or `B2:B900` on the plan's own sheet. */

@@ -7,10 +7,7 @@
 import { criterionOf } from './criteria';
 import { PERIOD_END_MONTH, periodEnd } from './parse';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
-import type { PeriodResult } from './periods';
-import type { PlanResult, RowResult } from './types';
-
-export type Forecast = 'on_track' | 'at_risk' | 'off_track';
+import type { Forecast, PeriodResult, PlanForecast, PlanResult, RowResult } from './types';
 
 /** The share of the year gone by the end of the current period, and that end as a serial. */
 function elapsed(result: PlanResult): { gone: number; end: number } | null {
@@ -74,7 +71,7 @@ function rowForecast(row: RowResult, result: PlanResult, { gone, end }: { gone: 
  * is on track when every goal with a forecast is, off track when goals off track carry more than
  * half its weight, and at risk otherwise.
  */
-export function forecast(result: PlanResult): { plan: Forecast | null; rows: Map<string, Forecast | null> } | null {
+export function forecast(result: PlanResult): PlanForecast | null {
   const time = elapsed(result);
   if (time === null || !result.periods?.length) return null;
   const rows = new Map(result.rows.map((r) => [r.id, rowForecast(r, result, time)]));

@@ -1,15 +1,25 @@
-/** The scoring engine: plain values in, plain values out. */
+/**
+ * The scoring engine: plain values in, plain values out. The one door into src/engine for every
+ * other layer (docs/decisions.md, "Layers"); what an adapter needs is exported here.
+ */
 export * from './types';
-export { readPlan, isPlanSheet, parseDataRef, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT, type ReadOptions } from './reader';
+export { readPlan, isPlanSheet, parseDataRef, nearestHeader, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT, type ReadOptions } from './reader';
 export { scorePlan, statusOf, assessmentCredit, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
-export { CRITERIA, CRITERION_BY_KEY, type CriterionDefinition } from './criteria';
+export { CRITERIA, CRITERION_BY_KEY, criterionOf, STRICT_CAP, TOLERANCE, type Compare, type CriterionDefinition } from './criteria';
 export { COLUMNS, TEMPLATE_COLUMNS } from './columns';
+export { scorePeriods } from './periods';
+export { lastYearOf, matchGoals, pickLastYear, withLastYearBaselines } from './lastYear';
+export { forecast } from './forecast';
 export { consolidate, type Overview, type OverviewRow, type Shortfall, type Submission } from './consolidate';
 export { whatIf, whatIfInput, measureUnit, editableField, type WhatIfEdit, type WhatIfInput, type WhatIfKind, type WhatIfResult } from './whatif';
 export { SCALES, applyScale } from './scales';
 export { compileFormula, toFulfilment, FORMULA_FUNCTIONS } from './formula';
+// The task pane's build swaps in mathParser.browser, which fetches mathjs as a chunk of its own.
+export { loadMathParser } from './mathParser';
 export * from './parse';
-export { ENGINE_LANGUAGES, PACKS, enginePack, type EnginePack, type LanguageCode } from './i18n';
+export { ENGINE_LANGUAGES, PACKS, enginePack, fill, formatWith, type EnginePack, type LanguageCode } from './i18n';
+export { columnIndex } from './vocabulary';
 export { formatter } from './format';
-export { address, columnLetter, rangeAddress, quoteSheet } from './address';
+export { address, cellPosition, columnLetter, rangeAddress, quoteSheet } from './address';
 export { fold, cellText } from './text';
+export { memo, PairCache } from './memo';

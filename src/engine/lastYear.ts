@@ -5,32 +5,10 @@
  */
 import { criterionOf } from './criteria';
 import { fold } from './text';
-import type { MeasureKind } from './criteria';
-import type { Plan, PlanResult, PlanRow, RowResult, StatusKey } from './types';
-
-export interface LastYearRow {
-  /** Last year's ID, which may differ from this year's when matched by text. */
-  id: string;
-  result: number | null;
-  resultKind: MeasureKind | null;
-  fulfilment: number | null;
-  status: StatusKey;
-}
-
-export interface LastYear {
-  year: number | null;
-  /** Where last year's plan came from, as the user named it. */
-  file: string;
-  score: number | null;
-  /** Last year's row for each of this year's goals that has one, by this year's ID. */
-  rows: Map<string, LastYearRow>;
-  /** This year's goals whose baseline is last year's result. */
-  baselines: string[];
-}
-
+import type { LastYear, LastYearRow, Plan, PlanResult, PlanRow, RowResult } from './types';
 
 /** A change is held against a level (its result, as its baseline is); anything else by its measure. */
-function resultOf(r: RowResult): { result: number | null; resultKind: MeasureKind | null } {
+function resultOf(r: RowResult): Pick<LastYearRow, 'result' | 'resultKind'> {
   return criterionOf(r.row)?.readsBaseline ? { result: r.row.actual, resultKind: 'number' } : { result: r.measure, resultKind: r.measureKind };
 }
 

@@ -5,18 +5,7 @@
  */
 import { readPlan, type ReadOptions } from './reader';
 import { scorePlan, type ScoreOptions } from './score';
-import type { Period, Plan, PlanResult, SheetGrid, StatusKey } from './types';
-
-export interface PeriodResult {
-  label: string;
-  period: Period;
-  year: number | null;
-  score: number | null;
-  earned: number;
-  weight: number;
-  areas: { name: string; score: number | null; earned: number }[];
-  rows: { id: string; fulfilment: number | null; earned: number; status: StatusKey; measure: number | null; inPeriod?: number | null }[];
-}
+import type { Period, PeriodResult, Plan, PlanResult, SheetGrid } from './types';
 
 function summarise(label: string, period: Period, year: number | null, r: PlanResult): PeriodResult {
   return {

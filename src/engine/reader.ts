@@ -21,6 +21,7 @@ import {
 import type {
   PayoutStep,
   AreaDeclaration,
+  AssessmentScale,
   CellValue,
   ColumnKey,
   DataRef,
@@ -38,7 +39,7 @@ import type {
   RowCells,
 } from './types';
 import { columnIndex, metadataIndex, pointWords, totalLabels, typeIndex, weightWords } from './vocabulary';
-import { parseAssessmentScale, type AssessmentScale } from './assessment';
+import { parseAssessmentScale } from './assessment';
 import { inWorkingDays, parseSteps, ROW_COLUMNS, ROW_READING, type BoundKind, type CellParser, type CheckContext, type ColumnReading } from './columns';
 
 export { parseDataRef } from './columns';

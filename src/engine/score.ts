@@ -3,7 +3,7 @@
  * children, evaluates every criterion, applies scales and assessment overrides, and adds up the
  * areas and the plan. Linear in the number of rows.
  */
-import { assessmentCredit, type Assessment } from './assessment';
+import { assessmentCredit } from './assessment';
 import { address, rowCellAddress } from './address';
 import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
@@ -16,6 +16,7 @@ import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import type {
   AreaDeclaration,
   AreaResult,
+  Assessment,
   PlanMetadata,
   CellValue,
   ColumnKey,

@@ -98,6 +98,16 @@ export type StatusKey = 'met' | 'partly' | 'not_met' | 'not_assessed';
 
 export type AssessmentKey = 'met' | 'partly' | 'not_met';
 
+/** An assessment as a row holds it (engine/assessment.ts reads it): a word, or a grade. */
+export interface Assessment {
+  key: AssessmentKey;
+  /** The fulfilment a grade or a scale word gives; null for the plain words, which earn by key. */
+  grade: number | null;
+}
+
+/** A plan's own assessment words with their credit, by folded word; `labels` as the plan writes them. */
+export type AssessmentScale = ReadonlyMap<string, number> & { readonly labels?: readonly string[] };
+
 /** A partial-credit rule, parsed from the Skala cell. */
 export type Scale =
   | { kind: 'binary' }
@@ -196,7 +206,7 @@ export interface PlanRow {
   deadline: number | null;
   completed: { date: number | null; done: boolean } | null;
   /** The assessment in the row: a word, a word of the plan's scale, or a grade (a fulfilment). */
-  assessment: import('./assessment').Assessment | null;
+  assessment: Assessment | null;
   formula: string | null;
   data: DataRef | null;
   limit: number | null;
@@ -243,7 +253,7 @@ export interface PlanMetadata {
   /** Credit for "delvist opfyldt" and the `partial` scale, 0–1. */
   partialCredit: number;
   /** The plan's own assessment words and their credit (`Vurderingsskala`), if it has them. */
-  assessmentScale: import('./assessment').AssessmentScale | null;
+  assessmentScale: AssessmentScale | null;
   /** The performance pay frame (`Resultatløn`), an amount, and its pay band (`Udbetaling`): share of the frame by plan score. */
   performancePay: number | null;
   payoutSteps: PayoutStep[] | null;
@@ -339,12 +349,53 @@ export interface PlanResult {
     payout?: number | null;
   };
   /** The plan's results period by period, where it gives inputs per period (engine/periods.ts). */
-  periods?: import('./periods').PeriodResult[];
+  periods?: PeriodResult[];
   /** Last year's plan beside this one (engine/lastYear.ts), when scored with `--compare`. */
-  lastYear?: import('./lastYear').LastYear;
+  lastYear?: LastYear;
   /** Where the year is heading (engine/forecast.ts), for a plan reported per period. */
-  forecast?: { plan: import('./forecast').Forecast | null; rows: Map<string, import('./forecast').Forecast | null> } | null;
+  forecast?: PlanForecast | null;
   problems: Problem[];
+}
+
+/** One period of a plan scored on that period's inputs alone. */
+export interface PeriodResult {
+  label: string;
+  period: Period;
+  year: number | null;
+  score: number | null;
+  earned: number;
+  weight: number;
+  areas: { name: string; score: number | null; earned: number }[];
+  rows: { id: string; fulfilment: number | null; earned: number; status: StatusKey; measure: number | null; inPeriod?: number | null }[];
+}
+
+/** Last year's result for one of this year's goals. */
+export interface LastYearRow {
+  /** Last year's ID, which may differ from this year's when matched by text. */
+  id: string;
+  result: number | null;
+  resultKind: RowResult['measureKind'];
+  fulfilment: number | null;
+  status: StatusKey;
+}
+
+export interface LastYear {
+  year: number | null;
+  /** Where last year's plan came from, as the user named it. */
+  file: string;
+  score: number | null;
+  /** Last year's row for each of this year's goals that has one, by this year's ID. */
+  rows: Map<string, LastYearRow>;
+  /** This year's goals whose baseline is last year's result. */
+  baselines: string[];
+}
+
+export type Forecast = 'on_track' | 'at_risk' | 'off_track';
+
+/** The forecast for the plan, and for each goal by ID; null where a goal or the plan has none. */
+export interface PlanForecast {
+  plan: Forecast | null;
+  rows: Map<string, Forecast | null>;
 }
 
 /** Every criterion type's key, one entry each in criteria.ts. The language packs name each one, so a type without names fails to compile. */

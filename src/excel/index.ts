@@ -3,15 +3,12 @@
  * Thin: everything that decides anything lives in the engine, the layout and the pipeline.
  */
 import type { LanguagePack } from '../i18n';
-import { readPlan } from '../engine/reader';
-import type { PlanResult, Problem } from '../engine/types';
-import type { Overview, Submission } from '../engine/consolidate';
+import { readPlan, type PlanResult, type Problem, type Overview, type Submission, loadMathParser } from '../engine';
 import { consolidationLayout, dataFromGrids, scoreGrids, scoreWorkbookLayout, type FileProblem, type LastYearPlan } from '../pipeline';
 import { readWorkbook, type WorkbookRead } from './read';
 import { failureRule, OfficeFailure } from './failures';
 import { REQUEST_LIMIT, writeWorkbook, type WriteOptions } from './write';
 import type { WorkbookLayout } from '../layout/model';
-import { loadMathParser } from '../engine/mathParser';
 
 export { readWorkbook, readShape, selectCell, OWNER_KEY, SHAPE_KEY, type WorkbookRead } from './read';
 export { writeWorkbook, slices, REQUEST_LIMIT, type WriteOptions } from './write';

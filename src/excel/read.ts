@@ -5,7 +5,7 @@
  * read in row slices over more syncs, and a slice Excel still refuses as too large is read again
  * in halves. Plans and the data ranges they refer to are then found in memory.
  */
-import type { CellValue, SheetGrid } from '../engine/types';
+import type { CellValue, SheetGrid } from '../engine';
 import type { ScoreShape } from '../layout/model';
 
 /** The worksheet custom property that marks a sheet as the add-in's own. */

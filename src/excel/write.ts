@@ -7,7 +7,7 @@
  */
 import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from '../layout/model';
 import { OWNER_KEY, SHAPE_KEY, shapeText, type KeptShape, type WorkbookRead } from './read';
-import { quoteSheet } from '../engine/address';
+import { quoteSheet } from '../engine';
 
 /** Requests stay under this many bytes; Excel on the web refuses payloads over 5 MB. */
 export const REQUEST_LIMIT = 4_500_000;

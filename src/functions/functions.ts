@@ -3,13 +3,8 @@
  * one's own. Metadata comes from these JSDoc tags (custom-functions-metadata-plugin); the plugin
  * appends the `CustomFunctions.associate` calls.
  */
-import { CRITERION_BY_KEY } from '../engine/criteria';
-import { compileFormula } from '../engine/formula';
-import { loadMathParser } from '../engine/mathParser';
+import { CRITERION_BY_KEY, compileFormula, loadMathParser, parsePercent, readPlan, scorePlan, statusOf, trimmedMean } from '../engine';
 import { LANGUAGES, formatMessage, pack } from '../i18n';
-import { parsePercent } from '../engine/parse';
-import { readPlan } from '../engine/reader';
-import { scorePlan, statusOf, trimmedMean } from '../engine/score';
 
 type Runtime = { associate(id: string, fn: unknown): void; Error?: new (code: string, message?: string) => Error; ErrorCode?: Record<string, string> };
 const host = globalThis as { CustomFunctions?: Runtime };

@@ -3,13 +3,13 @@
  * (src/engine/i18n) joined with the product's own (score workbook, task pane, header notes and
  * messages about files and outputs).
  */
-import { ENGINE_LANGUAGES, formatWith, type LanguageCode } from '../engine/i18n';
+import { ENGINE_LANGUAGES, formatWith, type LanguageCode } from '../engine';
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
 import type { LanguagePack, MessageKey, ProductWords } from './types';
 
-export { fill, type LanguageCode } from '../engine/i18n';
+export { fill, type LanguageCode } from '../engine';
 export type { LanguagePack, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
 
 const PRODUCT: Record<LanguageCode, ProductWords> = { da, nb, en };

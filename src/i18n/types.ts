@@ -1,6 +1,5 @@
 /** The product's words: the score workbook, the task pane, header notes, and messages about files. */
-import type { EnginePack } from '../engine/i18n';
-import type { ColumnKey, MessageKey as EngineMessageKey, Problem } from '../engine/types';
+import type { EnginePack, ColumnKey, MessageKey as EngineMessageKey, Problem } from '../engine';
 
 /** Messages about a file or an output as a whole, which only the product's adapters raise. */
 export type ProductMessageKey =

@@ -5,9 +5,7 @@
  * the engine's own tables; a type without an entry (a mathjs formula, data on another sheet)
  * keeps the engine's value, as does a rule over periods.
  */
-import { CRITERION_BY_KEY, STRICT_CAP, TOLERANCE, type Compare } from '../engine/criteria';
-import { PACKS } from '../engine/i18n';
-import type { PlanRow, Scale } from '../engine/types';
+import { CRITERION_BY_KEY, STRICT_CAP, TOLERANCE, type Compare, PACKS, type PlanRow, type Scale } from '../engine';
 
 /** Addresses of one row's cells on the score sheet; null where the sheet has no such column. */
 export interface RowRefs {

@@ -4,8 +4,7 @@
  * period but one to the last. The values are the engine's; history does not change with edits.
  */
 import type { SheetWords } from '../i18n';
-import type { PlanResult } from '../engine/types';
-import { columnLetter } from '../engine/address';
+import { type PlanResult, columnLetter } from '../engine';
 import { COLORS, FORMATS, extendable, sheetWidth, type ChartLayout, type SheetLayout } from './model';
 
 const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;

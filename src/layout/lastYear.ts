@@ -4,8 +4,7 @@
  * from last year's result. The values are last year's as scored; they do not change with edits.
  */
 import type { SheetWords } from '../i18n';
-import type { PlanResult } from '../engine/types';
-import { address, columnLetter } from '../engine/address';
+import { type PlanResult, address, columnLetter } from '../engine';
 import { COLORS, FORMATS, extendable, sheetWidth, type SheetLayout } from './model';
 
 const RESULT_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, date: FORMATS.date } as const;

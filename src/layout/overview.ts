@@ -1,6 +1,5 @@
 /** Lays out the consolidated overview: one row per agency, and the goals missed across agencies. */
-import { address, rangeAddress } from '../engine/address';
-import type { Overview } from '../engine/consolidate';
+import { address, rangeAddress, type Overview } from '../engine';
 import type { LanguagePack } from '../i18n';
 import { COLORS, FORMATS, STYLES, wrappedRowHeights, type SheetLayout } from './model';
 import { titledTable as table, type Column } from './table';

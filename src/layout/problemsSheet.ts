@@ -1,6 +1,6 @@
 /** Lays out the problems sheet: one row per problem, with the sheet and cell it points at. */
 import { formatMessage, type LanguagePack, type ProductProblem } from '../i18n';
-import { address } from '../engine/address';
+import { address } from '../engine';
 import { COLORS, type SheetLayout } from './model';
 import { tableRows, titledTable, type Column } from './table';
 

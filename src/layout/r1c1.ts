@@ -5,8 +5,7 @@
  * takes them as they are (`Range.formulasR1C1`); files and engines that want A1 get them
  * translated cell by cell.
  */
-import { columnLetter } from '../engine/address';
-import { memo } from '../engine/memo';
+import { columnLetter, memo } from '../engine';
 
 /** A reference: optional R part, optional C part; quoted strings are matched first and kept. */
 const TOKEN = /"(?:[^"]|"")*"|(?<![A-Za-z0-9_.$])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g;

@@ -1,9 +1,6 @@
 /** Lays out a saved what-if scenario: the plan's actual and the scenario, goal by goal. */
-import { rangeAddress } from '../engine/address';
-import { formatter } from '../engine/format';
+import { rangeAddress, formatter, type WhatIfEdit, type PlanResult, type RowResult } from '../engine';
 import type { LanguagePack } from '../i18n';
-import type { WhatIfEdit } from '../engine/whatif';
-import type { PlanResult, RowResult } from '../engine/types';
 import { COLORS, FORMATS, type SheetLayout } from './model';
 import { tableRows, titledTable, type Column } from './table';
 

@@ -3,7 +3,7 @@
  * share: a title, any lines under it, a header row and a row per item, with the header repeated on
  * printed pages, frozen and filtered. Each column declares its header, width, value and format.
  */
-import { address, rangeAddress } from '../engine/address';
+import { address, rangeAddress } from '../engine';
 import { STYLES, wrappedRowHeights, type CellStyle, type LayoutValue, type SheetLayout } from './model';
 
 export interface Column<T> {

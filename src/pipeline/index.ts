@@ -4,12 +4,7 @@
  * render the layout.
  */
 import { pack, type LanguagePack, type ProductMessageKey } from '../i18n';
-import { nearestHeader, readPlan } from '../engine/reader';
-import { scorePlan } from '../engine/score';
-import { scorePeriods } from '../engine/periods';
-import { forecast } from '../engine/forecast';
-import { lastYearOf, matchGoals, pickLastYear, withLastYearBaselines } from '../engine/lastYear';
-import type { CellValue, DataRef, Plan, PlanResult, Problem, SheetGrid } from '../engine/types';
+import { nearestHeader, readPlan, scorePlan, scorePeriods, forecast, lastYearOf, matchGoals, pickLastYear, withLastYearBaselines, type CellValue, type DataRef, type Plan, type PlanResult, type Problem, type SheetGrid, type WhatIfEdit, consolidate, type Overview, type Submission } from '../engine';
 import { safeSheetName, shapeKey, sheetWidth, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet, type KeptNotes } from '../layout/scoreSheet';
@@ -17,8 +12,6 @@ import { withHistory } from '../layout/history';
 import { withLastYear } from '../layout/lastYear';
 import { buildOverviewSheet, buildShortfallSheet, buildTrendSheet, sheetKey, type AgencySheets } from '../layout/overview';
 import { buildScenarioSheet } from '../layout/scenarioSheet';
-import type { WhatIfEdit } from '../engine/whatif';
-import { consolidate, type Overview, type Submission } from '../engine/consolidate';
 
 export type { FileProblem } from '../layout/problemsSheet';
 

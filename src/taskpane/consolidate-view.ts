@@ -4,8 +4,7 @@
  */
 import { describeFailure } from '../excel/failures';
 import { fill, type LanguagePack } from '../i18n';
-import { formatter } from '../engine/format';
-import type { Submission } from '../engine/consolidate';
+import { formatter, type Submission } from '../engine';
 import type { FileProblem } from '../pipeline';
 import type { Pane } from './pane';
 import { scoreFiles } from './files';

@@ -1,7 +1,6 @@
 /** Renders the task pane's lists and summaries from plain results; no Office calls here. */
 import { fill, formatMessage, type LanguagePack } from '../i18n';
-import { formatter } from '../engine/format';
-import type { PlanResult, StatusKey } from '../engine/types';
+import { formatter, type PlanResult, type StatusKey } from '../engine';
 import type { FileProblem } from '../pipeline';
 import type { PlanSheetInfo } from '../excel';
 

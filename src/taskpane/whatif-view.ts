@@ -4,11 +4,8 @@
  * until the scenario is saved as a sheet.
  */
 import { describeFailure } from '../excel/failures';
-import { criterionOf } from '../engine/criteria';
-import { formatter } from '../engine/format';
+import { criterionOf, formatter, type CellValue, type DataRef, type PlanResult, type RowResult, editableField, whatIf, whatIfInput, type WhatIfEdit, type WhatIfInput } from '../engine';
 import { fill, type LanguagePack } from '../i18n';
-import type { CellValue, DataRef, PlanResult, RowResult } from '../engine/types';
-import { editableField, whatIf, whatIfInput, type WhatIfEdit, type WhatIfInput } from '../engine/whatif';
 import type { Pane } from './pane';
 import { setStatus } from './view';
 

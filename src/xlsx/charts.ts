@@ -3,7 +3,7 @@
  * anchors them. Series are the source block's columns after the first, categories its first
  * column, with the values cached for readers that do not compute.
  */
-import { cellPosition, columnLetter } from '../engine/address';
+import { cellPosition, columnLetter } from '../engine';
 import type { ChartLayout, LayoutValue, SheetLayout } from '../layout/model';
 
 import { esc, NS, XML_HEAD } from './xml';

@@ -4,11 +4,10 @@
  * that names it, and the others go on.
  */
 import type { LanguagePack } from '../i18n';
-import type { PlanResult, Problem, SheetGrid } from '../engine/types';
+import { type PlanResult, type Problem, type SheetGrid, loadMathParser } from '../engine';
 import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem, type LastYearPlan } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
 import { readWorkbookFile } from './read';
-import { loadMathParser } from '../engine/mathParser';
 import { workbookBytes } from './write';
 
 export interface ScoredFile {

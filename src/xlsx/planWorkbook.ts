@@ -2,12 +2,8 @@
  * Writes plan workbooks in the plan-sheet format: the seed plans from their reviewable JSON
  * sources, and the blank template with a note on every header and drop-down lists.
  */
-import { COLUMNS, columnLetter, TEMPLATE_COLUMNS } from '../engine';
-import { CRITERIA } from '../engine/criteria';
+import { COLUMNS, columnLetter, CRITERIA, TEMPLATE_COLUMNS, serialFromDate, fold, columnIndex } from '../engine';
 import { LANGUAGES, type LanguageCode } from '../i18n';
-import { serialFromDate } from '../engine/parse';
-import { fold } from '../engine/text';
-import { columnIndex } from '../engine/vocabulary';
 import { COLORS, type CellStyle, type LayoutValue, type SheetLayout, type WorkbookLayout } from '../layout/model';
 
 /** A cell in a JSON plan source: a plain value, a real date, or a number with its format. */

@@ -6,8 +6,7 @@
  * through a SAX parser with limits on bytes, cells, strings, elements and nesting.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { dateFromSerial } from '../engine/parse';
-import type { CellValue, SheetGrid } from '../engine/types';
+import { dateFromSerial, type CellValue, type SheetGrid } from '../engine';
 import { LIMITS, WorkbookRefused, type WorkbookLimits } from './limits';
 import { InflateBudget, readDirectory, streamEntry, type ZipEntry } from './zip';
 

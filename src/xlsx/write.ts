@@ -5,7 +5,7 @@
  * their VML shapes), and the charts. Elements stand in the order the schema gives them, so Excel
  * opens the file without repairing it. Runs in Node and in the browser.
  */
-import { address, cellPosition, columnLetter, quoteSheet } from '../engine/address';
+import { address, cellPosition, columnLetter, quoteSheet } from '../engine';
 import type { CellStyle, ConditionalFormat, LayoutValue, PageText, SheetLayout, WorkbookLayout } from '../layout/model';
 import { toA1 } from '../layout/r1c1';
 import { chartXml, drawingXml } from './charts';

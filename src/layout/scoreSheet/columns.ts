@@ -3,9 +3,7 @@
  * appears, its value in a goal row and its number format. The other builders find columns by key
  * in this table, so a column is added or moved here alone.
  */
-import { type CriterionKey, criterionOf } from '../../engine/criteria';
-import { cellText } from '../../engine/text';
-import type { ColumnKey, PlanResult, RowResult } from '../../engine/types';
+import { type CriterionKey, criterionOf, cellText, type ColumnKey, type PlanResult, type RowResult } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
 import { FORMATS, type LayoutValue } from '../model';
 

@@ -5,7 +5,7 @@
  * the column table; alike rows share one formats array, as large plans need.
  */
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
-import type { RowResult } from '../../engine/types';
+import type { RowResult } from '../../engine';
 import type { LayoutValue, SheetLayout } from '../model';
 import { absolute, rc } from '../r1c1';
 import type { ScoreColumn } from './columns';

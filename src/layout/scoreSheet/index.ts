@@ -5,8 +5,7 @@
  * cells, stored with the value the engine computed, so the sheet is live without the add-in.
  * Each part has a builder of its own in this folder; this module puts them together in order.
  */
-import { rangeAddress } from '../../engine/address';
-import type { PlanResult } from '../../engine/types';
+import { rangeAddress, type PlanResult } from '../../engine';
 import type { LanguagePack } from '../../i18n';
 import type { SheetLayout } from '../model';
 import { columnsOf } from './columns';

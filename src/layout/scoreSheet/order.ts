@@ -2,7 +2,7 @@
  * The order of the goal table's rows, worked out once before any row is put: the table reads it
  * to place the rows, the row formulas to point from a parent at its children.
  */
-import type { PlanResult } from '../../engine/types';
+import type { PlanResult } from '../../engine';
 
 /**
  * The goal rows in sheet order, grouped by area in the order areas were met, each area closed by

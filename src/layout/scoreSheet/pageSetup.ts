@@ -4,8 +4,7 @@
  * reader needs (landscape, one page wide, the header row repeated), the page header and footer,
  * and the outline that folds the input columns outside the print area.
  */
-import { address, rangeAddress } from '../../engine/address';
-import type { PlanResult } from '../../engine/types';
+import { address, rangeAddress, type PlanResult } from '../../engine';
 import type { LanguagePack } from '../../i18n';
 import { keepTogether, wrappedRowHeights, type PageText, type SheetLayout } from '../model';
 import type { Grid } from './grid';

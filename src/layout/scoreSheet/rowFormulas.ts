@@ -5,10 +5,7 @@
  * subtotal and total rows. Same-row references read the same in every row (R1C1), so alike rows
  * share one formulas array, built once: large plans have a few dozen kinds of row.
  */
-import { address } from '../../engine/address';
-import { PairCache } from '../../engine/memo';
-import { inferType } from '../../engine/score';
-import type { PlanRow, RowResult, Scale, StatusKey, Totals } from '../../engine/types';
+import { address, PairCache, inferType, type PlanRow, type RowResult, type Scale, type StatusKey, type Totals } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
 import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from '../formulas';
 import { FORMATS } from '../model';

@@ -3,7 +3,7 @@
  * wrapping, and the conditional formats (traffic lights on fulfilment, bars on points earned).
  * Styles go on runs of adjacent rows, not row by row, so Excel has few ranges to format.
  */
-import { columnLetter, rangeAddress } from '../../engine/address';
+import { columnLetter, rangeAddress } from '../../engine';
 import { COLORS, STYLES, type SheetLayout } from '../model';
 import { runsOf, type Grid } from './grid';
 import type { GoalTable } from './tables';

@@ -3,8 +3,7 @@
  * status counts and the pay band, as formulas over the total row once it stands, so the summary
  * follows edits on the sheet. Its status words are the ones the rows' status formulas pick from.
  */
-import { address, rangeAddress } from '../../engine/address';
-import type { PayoutStep, PlanResult } from '../../engine/types';
+import { address, rangeAddress, type PayoutStep, type PlanResult } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
 import { TOL, literal } from '../formulas';
 import { COLORS, FONTS, FORMATS, STYLES, type LayoutValue } from '../model';

@@ -3,8 +3,7 @@
  * total row), the per-area block under it that the chart reads, the hidden word lookup table the
  * formulas read, and the user's own notes put back on a rerun.
  */
-import { address, rangeAddress } from '../../engine/address';
-import type { PlanResult } from '../../engine/types';
+import { address, rangeAddress, type PlanResult } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
 import { ASSESSMENT_LOOKUP, COMPLETION_LOOKUP } from '../formulas';
 import { COLORS, FORMATS, STYLES, type LayoutValue } from '../model';

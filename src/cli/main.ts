@@ -379,7 +379,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), await realPaths(options.compare ? [...files, options.compare] : files), options.force, problems));
   const pdf = written && options.pdf ? await writePdf(target, options, problems) : null;
   const rows = overview.rows.map((r) => ({
-    file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), counts: r.counts,
+    file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), coverage: round(r.coverage), counts: r.counts,
   }));
   if (options.json) {
     const plans = overview.counting.map(({ file, result }) => planJson(file, result, lang));

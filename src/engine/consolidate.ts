@@ -40,9 +40,12 @@ export interface OverviewRow {
   year: number | null;
   period: string;
   unit: WeightUnit;
+  /** Null when nothing of the plan is assessed yet: such a plan is not ranked, neither lowest nor in the average. */
   score: number | null;
   earned: number;
   weight: number;
+  /** The share of the plan's weight assessed, which the score covers. */
+  coverage: number;
   counts: Record<StatusKey, number>;
   areas: { name: string; score: number | null; earned: number; weight: number }[];
 }
@@ -167,13 +170,17 @@ function overviewRow({ file, result }: Submission): OverviewRow {
     year: m.year,
     period: m.periodText,
     unit: result.plan.unit,
-    score: result.total.score,
+    score: rankedScore(result),
     earned: result.total.earned,
     weight: result.total.weight,
+    coverage: result.total.weight > 0 ? result.total.assessedWeight / result.total.weight : 0,
     counts: result.total.counts,
     areas: result.areas.map((a) => ({ name: a.name, score: a.score, earned: a.earned, weight: a.weight })),
   };
 }
+
+/** A plan's score as the overview ranks it: none while nothing of it is assessed, never 0 %. */
+const rankedScore = (result: PlanResult): number | null => (result.total.assessedWeight > 0 ? result.total.score : null);
 
 /** Average and lowest of the scored rows. */
 function spread<T extends { score: number | null; agency: string }>(rows: T[]): { average: number | null; lowest: T | null } {
@@ -193,7 +200,7 @@ function periodSummaries(counting: Submission[], yearWord: string): PeriodSummar
     const key = periodOf(s.result);
     let entry = byPeriod.get(key);
     if (!entry) byPeriod.set(key, (entry = { order: periodOrder(s.result), summary: { year, period, average: null, lowest: null, agencies: [] } }));
-    entry.summary.agencies.push({ agency: agencyOf(s.result), file: s.file, score: s.result.total.score });
+    entry.summary.agencies.push({ agency: agencyOf(s.result), file: s.file, score: rankedScore(s.result) });
   }
   return [...byPeriod.values()]
     .sort((a, b) => a.order - b.order)
@@ -272,7 +279,9 @@ export function consolidate(all: Submission[], yearWord = 'År'): Overview {
   });
   for (const { file, result } of counting) {
     const weight = result.total.weight;
-    if (Math.abs(weight - 100) > 1e-6) {
+    // A percent plan's own reading already says its weights do not add up to 100: say it once.
+    const told = result.problems.some((p) => p.message.key === 'planTotal' || p.message.key === 'planTotalFractions');
+    if (!told && Math.abs(weight - 100) > 1e-6) {
       problems.push({ file, sheet: result.plan.sheet, cell: result.plan.columns.weight?.address ?? result.plan.columns.points?.address ?? 'A1', severity: 'warning', message: { key: 'totalNot100', args: { sum: Number(weight.toPrecision(12)) } } });
     }
   }

@@ -110,6 +110,7 @@ export const da: ProductWords = {
       sheet: 'Oversigt',
       shortfallSheet: 'Mangler',
       title: 'Oversigt over målopfyldelse',
+      coverage: 'Vurderet andel',
       shortfallTitle: 'Mål, der ikke er opfyldt',
       agency: 'Myndighed',
       file: 'Fil',

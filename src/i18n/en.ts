@@ -110,6 +110,7 @@ export const en: ProductWords = {
       sheet: 'Overview',
       shortfallSheet: 'Shortfalls',
       title: 'Goal fulfilment overview',
+      coverage: 'Share assessed',
       shortfallTitle: 'Goals not met',
       agency: 'Agency',
       file: 'File',

@@ -110,6 +110,7 @@ export const nb: ProductWords = {
       sheet: 'Oversikt',
       shortfallSheet: 'Mangler',
       title: 'Oversikt over måloppnåelse',
+      coverage: 'Vurdert andel',
       shortfallTitle: 'Mål som ikke er nådd',
       agency: 'Virksomhet',
       file: 'Fil',

@@ -86,7 +86,7 @@ export interface SheetWords {
   /** The what-if scenario sheet. */
   scenario: Record<'sheet' | 'title' | 'actual' | 'scenario' | 'change' | 'input', string>;
   /** The consolidated overview workbook. */
-  overview: Record<'sheet' | 'shortfallSheet' | 'title' | 'shortfallTitle' | 'agency' | 'file' | 'year' | 'period' | 'unit' | 'percent' | 'points' | 'count' | 'average' | 'lowest' | 'lost' | 'lostShare' | 'chart' | 'trendSheet' | 'trendTitle' | 'sinceEarlier' | 'trendChart' | 'notAssessedTitle' | 'wholeYear' | 'openSheet', string>;
+  overview: Record<'sheet' | 'shortfallSheet' | 'title' | 'shortfallTitle' | 'agency' | 'file' | 'year' | 'period' | 'unit' | 'percent' | 'points' | 'count' | 'average' | 'lowest' | 'lost' | 'lostShare' | 'chart' | 'trendSheet' | 'trendTitle' | 'sinceEarlier' | 'trendChart' | 'notAssessedTitle' | 'wholeYear' | 'openSheet' | 'coverage', string>;
 }
 
 export type ScoreColumnKey =

@@ -18,6 +18,8 @@ export function buildOverviewSheet(overview: Overview, lang: LanguagePack, name:
     { header: s.columns.fulfilment, width: 12, value: (r) => r.score, format: FORMATS.percent },
     { header: s.earnedOfTotal, width: 10, value: (r) => r.earned, format: FORMATS.earned },
     { header: s.total, width: 10, value: (r) => r.weight, format: FORMATS.weight },
+    // Scores that cover different shares of their plans say so.
+    ...(new Set(overview.rows.map((r) => r.coverage)).size > 1 ? [{ header: w.coverage, width: 11, value: (r: Row) => r.coverage, format: FORMATS.percent }] : []),
     { header: w.unit, width: 10, value: (r) => w[r.unit] },
     { header: w.year, width: 8, value: (r) => r.year, format: FORMATS.count, center: true },
     { header: w.period, width: 12, value: (r) => r.period || null },

@@ -618,6 +618,22 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
   return summarize(plan, rows, topAreas(list), lang, [...readProblems, ...scorer.problems]);
 }
 
+/**
+ * The rows counted by status: the requirements, except where a goal's own verdict overrides its
+ * sub-goals, which then count as that one goal. So the counts cover what the assessed weight does.
+ */
+function countedRows(rows: RowResult[]): (row: RowResult) => boolean {
+  const verdicts = new Set<string>();
+  for (const r of rows) if (r.isParent && r.overridden) verdicts.add(r.id);
+  if (!verdicts.size) return (row) => !row.isParent;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const underVerdict = (row: RowResult): boolean => {
+    for (let id = row.parentId; id !== null; id = byId.get(id)?.parentId ?? null) if (verdicts.has(id)) return true;
+    return false;
+  };
+  return (row) => !underVerdict(row) && (!row.isParent || verdicts.has(row.id));
+}
+
 /** Each row's area for the summary: a row counts in its top goal's area, found up the tree. */
 function topAreas(list: Node[]): string[] {
   return list.map((node) => {
@@ -634,13 +650,14 @@ function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: Engine
   // Indexed loops and one pass: this runs once per plan, too few times for the loops to be optimised.
   const tops: RowResult[] = [];
   const leaves: RowResult[] = [];
+  const counted = countedRows(rows);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
     if (r.parentId === null) {
       tops.push(r);
       named.add(r.area);
     }
-    if (!r.isParent) leaves.push(r);
+    if (counted(r)) leaves.push(r);
   }
   const names = [...named];
   // One pass to group rows by area, not one pass per area; a leaf counts in its top goal's area.
@@ -650,7 +667,7 @@ function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: Engine
     const group = byArea.get(areaOf[i]);
     if (!group) continue;
     if (r.parentId === null) group.tops.push(r);
-    if (!r.isParent) group.leaves.push(r);
+    if (counted(r)) group.leaves.push(r);
   }
   const declaredOf = new Map<string, AreaDeclaration>();
   for (const a of plan.areas) if (!declaredOf.has(a.name)) declaredOf.set(a.name, a);

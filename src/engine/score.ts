@@ -329,6 +329,8 @@ class Scorer {
       if (row.unreadable.includes('type')) return { fulfilment: null, parts: [] };
       // Values with no type to read them by would otherwise go unscored without a word.
       if ([row.target, row.actual, row.baseline, row.floor].some((v) => v !== null)) this.report(row, 'type', { key: 'typeNotInferred', args: { id: row.id } }, 'warning');
+      // A weighted goal with nothing to judge it by would sit unassessed without a word.
+      else if (row.declaredWeight !== null && row.declaredWeight > 0 && row.unreadable.length === 0) this.report(row, 'type', { key: 'noRequirement', args: { id: row.id } }, 'warning');
       return this.missing(['type'], []);
     }
     const def = CRITERION_BY_KEY.get(typeKey)!;

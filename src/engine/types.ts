@@ -80,6 +80,7 @@ export type MessageKey =
   | 'dataNeedsTwoDates'
   | 'headerResembles'
   | 'typeNotInferred'
+  | 'noRequirement'
   | 'mixedYears'
   | 'mixedPeriods'
   | 'supersededSubmission'

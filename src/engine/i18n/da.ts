@@ -120,6 +120,7 @@ export const da: EnginePack = {
     dataNeedsTwoDates: 'Arbejdsdage måles mellem to datokolonner: {value} skal være to kolonner bred (start og slut), fx Sagsdata!B2:C900.',
     headerResembles: 'Overskriften »{value}« ligner kolonnen {column}, men læses ikke. Ret den, hvis kolonnen skal bruges.',
     typeNotInferred: 'Række {id} har værdier, men ingen kravtype, og typen kan ikke udledes af dem. Angiv en kravtype.',
+    noRequirement: 'Mål {id} har en vægt, men hverken krav, resultat eller vurdering, og vurderes ikke. Skriv en kravtype og en målværdi, eller en vurdering.',
     mixedYears: 'Planen er for {year}, men de fleste indsendte planer er for {common}.',
     mixedPeriods: 'Planen gælder perioden {period}, men de fleste indsendte planer gælder {common}.',
     supersededSubmission: '{agency} har indsendt {period} igen i {by}; den nyeste indsendelse tæller, og denne er erstattet.',

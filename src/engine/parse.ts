@@ -118,8 +118,27 @@ export function parsePercent(value: CellValue, format?: string | null): Parsed<n
   return ok(Math.abs(n) > 1 ? n / 100 : n);
 }
 
-/** A weight in percent points (`5`, `5 %`, `5 pct.`, a %-formatted 0.05 are all 5). */
+/** Whether a number format shows a date: day, month or year codes outside quoted text and colours. */
+export function isDateFormat(format: string | null | undefined): boolean {
+  return !!format && /[dmy]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
+}
+
+/**
+ * A fraction as plans share out a pay frame: `1/12`, `(7/12 dele)`, `3/12 deler`. Only weights and
+ * verdicts read fractions: elsewhere `1/12` is a date.
+ */
+const FRACTION = /^\(?\s*(\d+(?:[.,]\d+)?)\s*\/\s*(\d+)\s*(?:dele|deler|delar|parts?)?\s*\)?$/i;
+export function parseFraction(value: CellValue): number | null {
+  if (typeof value !== 'string') return null;
+  const m = FRACTION.exec(value.trim());
+  if (!m || Number(m[2]) === 0) return null;
+  return Number(m[1].replace(',', '.')) / Number(m[2]);
+}
+
+/** A weight in percent points (`5`, `5 %`, `5 pct.`, a %-formatted 0.05 are all 5), or a fraction (`1/12`). */
 export function parseWeight(value: CellValue, format?: string | null): Parsed<number> {
+  const fraction = parseFraction(value);
+  if (fraction !== null) return ok(fraction);
   const p = parseNumber(value, format);
   if (!p.ok) return p;
   return ok(typeof value === 'number' && p.value.percent ? p.value.n * 100 : p.value.n);

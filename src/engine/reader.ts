@@ -12,6 +12,9 @@ import {
   isCellError,
   parsePercent,
   parsePeriod,
+  parseFraction,
+  isDateFormat,
+  dateFromSerial,
   periodEnd,
   parsePlain,
   parseWeight,
@@ -561,7 +564,7 @@ class PlanRows {
   ) {
     this.columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col }));
     this.weightKey = unit === 'points' ? 'points' : 'weight';
-    const weightOf = unit === 'percent' ? parseWeight : parsePlain;
+    const weightOf = unit === 'percent' ? parseWeight : asPoints;
     this.weightOf = weightOf;
     this.labelOf = memo((text: string) => areaLabel(text, weightOf));
   }
@@ -600,7 +603,7 @@ class PlanRows {
     const areaKey: ColumnKey = this.columns.area || id ? 'area' : 'title';
     const area = cells[areaKey] !== undefined ? this.labelOf(cellText(cells[areaKey])) : NO_AREA;
     reader.start(cells, formats, sheetRow);
-    const weight = reader.read(weightKey, this.weightOf, 'badNumber');
+    const weight = dateAsWeight(reader, weightKey) ? null : reader.read(weightKey, this.weightOf, 'badNumber');
     if (weight !== null && weight < 0) reader.report(weightKey, { key: 'negativeWeight', args: { value: weight } });
     if (!id) return this.areaRow(area, weight, areaKey, cells);
     const previous = this.seen.get(id);
@@ -647,6 +650,25 @@ class PlanRows {
     row.inPercent = reader.inPercent;
     row.unreadable = reader.unreadable;
   }
+}
+
+/** Points, or a fraction of a pay frame (`1/12`). */
+const asPoints = (v: CellValue, f?: string | null): Parsed<number> => {
+  const fraction = parseFraction(v);
+  return fraction === null ? parsePlain(v, f) : { ok: true, value: fraction };
+};
+
+/**
+ * A weight cell that holds a date: Excel turns a typed fraction (`1/12`) into a date (1 December),
+ * and reading its serial as a weight would give the goal tens of thousands of points. Reported
+ * with the fraction it was.
+ */
+function dateAsWeight(reader: RowReader, key: ColumnKey): boolean {
+  const value = reader.cells[key];
+  if (typeof value !== 'number' || !isDateFormat(reader.formats[key])) return false;
+  const date = dateFromSerial(value);
+  reader.unread(key, { key: 'weightIsDate', args: { fraction: `${date.getUTCDate()}/${date.getUTCMonth() + 1}` } });
+  return true;
 }
 
 /** One column's field of the row, read as the column table says. */

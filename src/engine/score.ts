@@ -9,7 +9,7 @@ import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, row
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
-import { isBlank, parseDate, parsePlain } from './parse';
+import { isBlank, parseDate, parseFraction, parsePlain } from './parse';
 import { workingDaysBetween } from './calendar';
 import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
@@ -696,7 +696,9 @@ function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: Engine
     }
   }
   const total = totalsOf(tops, leaves);
-  if (plan.unit === 'percent' && rows.length && Math.abs(total.weight - 100) > 1e-6) {
+  // Shares of a pay frame written as fractions (`1/12`, `(7/12 dele)`) add up to 1 as meant.
+  const ofOne = Math.abs(total.weight - 1) < 1e-6 && plan.rows.some((r) => parseFraction(r.cells.weight ?? null) !== null);
+  if (plan.unit === 'percent' && rows.length && Math.abs(total.weight - 100) > 1e-6 && !ofOne) {
     warnings.push({
       sheet: plan.sheet,
       cell: plan.columns.weight?.address ?? 'A1',

@@ -81,6 +81,7 @@ export type MessageKey =
   | 'headerResembles'
   | 'typeNotInferred'
   | 'noRequirement'
+  | 'weightIsDate'
   | 'mixedYears'
   | 'mixedPeriods'
   | 'supersededSubmission'

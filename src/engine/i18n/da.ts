@@ -120,6 +120,7 @@ export const da: EnginePack = {
     dataNeedsTwoDates: 'Arbejdsdage måles mellem to datokolonner: {value} skal være to kolonner bred (start og slut), fx Sagsdata!B2:C900.',
     headerResembles: 'Overskriften »{value}« ligner kolonnen {column}, men læses ikke. Ret den, hvis kolonnen skal bruges.',
     typeNotInferred: 'Række {id} har værdier, men ingen kravtype, og typen kan ikke udledes af dem. Angiv en kravtype.',
+    weightIsDate: "Vægten er en dato: Excel har gjort brøken {fraction} til en dato. Skriv brøken med en apostrof foran ('{fraction}) eller vægten som et tal.",
     noRequirement: 'Mål {id} har en vægt, men hverken krav, resultat eller vurdering, og vurderes ikke. Skriv en kravtype og en målværdi, eller en vurdering.',
     mixedYears: 'Planen er for {year}, men de fleste indsendte planer er for {common}.',
     mixedPeriods: 'Planen gælder perioden {period}, men de fleste indsendte planer gælder {common}.',

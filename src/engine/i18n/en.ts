@@ -116,6 +116,7 @@ export const en: EnginePack = {
     dataNeedsTwoDates: 'Working days are measured between two date columns: {value} must be two columns wide (start and end), e.g. Cases!B2:C900.',
     headerResembles: 'The header “{value}” resembles the column {column} but is not read. Correct it if the column is meant.',
     typeNotInferred: 'Row {id} has values but no requirement type, and none can be told from them. Give a requirement type.',
+    weightIsDate: "The weight is a date: Excel turned the fraction {fraction} into a date. Type the fraction with an apostrophe before it ('{fraction}) or the weight as a number.",
     noRequirement: 'Goal {id} has a weight but no requirement, result or assessment, so it is not assessed. Give a requirement type and a target, or an assessment.',
     mixedYears: 'The plan is for {year}, but most submitted plans are for {common}.',
     mixedPeriods: 'The plan covers the period {period}, but most submitted plans cover {common}.',

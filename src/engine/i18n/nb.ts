@@ -120,6 +120,7 @@ export const nb: EnginePack = {
     dataNeedsTwoDates: 'Arbeidsdager måles mellom to datokolonner: {value} må være to kolonner bred (start og slutt), f.eks. Saksdata!B2:C900.',
     headerResembles: 'Overskriften «{value}» ligner kolonnen {column}, men leses ikke. Rett den hvis kolonnen skal brukes.',
     typeNotInferred: 'Rad {id} har verdier, men ingen kravtype, og typen kan ikke utledes av dem. Angi en kravtype.',
+    weightIsDate: "Vekten er en dato: Excel har gjort brøken {fraction} om til en dato. Skriv brøken med en apostrof foran ('{fraction}) eller vekten som et tall.",
     noRequirement: 'Mål {id} har vekt, men verken krav, resultat eller vurdering, og blir ikke vurdert. Skriv en kravtype og en målverdi, eller en vurdering.',
     mixedYears: 'Planen gjelder {year}, men de fleste innsendte planene gjelder {common}.',
     mixedPeriods: 'Planen gjelder perioden {period}, men de fleste innsendte planene gjelder {common}.',

@@ -10,7 +10,7 @@ import { nb } from './nb';
 import type { LanguagePack, MessageKey, ProductWords } from './types';
 
 export { fill, type LanguageCode } from '../engine';
-export type { LanguagePack, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
+export type { CliWords, LanguagePack, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
 
 const PRODUCT: Record<LanguageCode, ProductWords> = { da, nb, en };
 

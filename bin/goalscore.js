@@ -17,7 +17,14 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
     process.exit(code);
   });
 }
+const argv = process.argv.slice(2);
+// An error outside main's own steps (a stream's, a callback's) ends the run as main's would: one
+// line in the user's language, never a stack trace, and no half-written output left behind.
+process.on('uncaughtException', (error) => {
+  cli.removeTemporaries();
+  process.exit(cli.stopped(error, argv));
+});
 // exitCode, not exit(): stdout drains first, so --json through a pipe arrives whole.
-cli.main(process.argv.slice(2)).then((code) => {
+cli.main(argv).then((code) => {
   process.exitCode = code;
 });

@@ -1,7 +1,7 @@
 /** The goalscore CLI as a user runs it: the built binary, its JSON, files and exit codes. */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,8 +11,11 @@ const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'goalscore.js');
 const SEEDS = path.join(ROOT, 'seeds');
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
+/** Runs the built CLI; `env` is laid over this process's, with the locale variables cleared first. */
+function run(args: string[], env: NodeJS.ProcessEnv = {}, bin = BIN) {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', GOALSCORE_DEBUG: '', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -139,6 +142,115 @@ test('usage: --help documents everything; bad usage exits 2', () => {
   expect(run(['rank', 'x.xlsx']).code).toBe(2);
   expect(run(['score', 'x.xlsx', '--bogus']).code).toBe(2);
   expect(run(['score', 'x.xlsx', '--lang', 'fr']).code).toBe(2);
+});
+
+describe('the command line\'s manners', () => {
+  const DANISH = { LANG: 'da_DK.UTF-8' };
+  const NORWEGIAN = { LANG: 'nb_NO.UTF-8' };
+  const version = () => JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+  const usageLines = (r: ReturnType<typeof run>) => {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    return r.stderr.trimEnd().split('\n');
+  };
+
+  test('--version and -v print the version package.json gives', () => {
+    for (const flag of ['--version', '-v']) {
+      const r = run([flag]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.trim()).toBe(version());
+    }
+  });
+
+  test('the version is read from the installed package\'s package.json when it runs', async () => {
+    const installed = path.join(dir, 'installed');
+    await fs.mkdir(installed);
+    await fs.cp(path.join(ROOT, 'dist'), path.join(installed, 'dist'), { recursive: true });
+    await fs.cp(path.join(ROOT, 'bin'), path.join(installed, 'bin'), { recursive: true });
+    await fs.symlink(path.join(ROOT, 'node_modules'), path.join(installed, 'node_modules'));
+    await fs.writeFile(path.join(installed, 'package.json'), JSON.stringify({ name: 'goalscore', version: '9.8.7-installed' }));
+    const r = run(['--version'], {}, path.join(installed, 'bin', 'goalscore.js'));
+    expect(r.stdout.trim()).toBe('9.8.7-installed');
+  });
+
+  test('help for one command: goalscore help score, goalscore score --help; the whole with goalscore help', () => {
+    const score = run(['help', 'score']);
+    expect(score.code).toBe(0);
+    expect(score.stdout).toContain('goalscore score FILE|DIR...');
+    expect(score.stdout).toContain('--compare F');
+    expect(score.stdout).not.toContain('goalscore consolidate');
+    expect(score.stdout).not.toContain('"notAssessed"');
+    expect(run(['score', '--help']).stdout).toBe(score.stdout);
+    const consolidate = run(['help', 'consolidate']);
+    expect(consolidate.stdout).toContain('--out FILE   The overview workbook');
+    expect(consolidate.stdout).toContain('"notAssessed"');
+    expect(consolidate.stdout).not.toContain('goalscore score FILE');
+    expect(run(['help']).stdout).toBe(run(['--help']).stdout);
+    expect(usageLines(run(['help', 'nosuch'], DANISH))).toEqual([
+      'Der er ingen hjælp til "nosuch": skriv goalscore help score eller goalscore help consolidate.',
+      'Se goalscore --help.',
+    ]);
+  });
+
+  test('a usage error is one line and the pointer to --help, in Danish by default and under a Danish locale', () => {
+    for (const env of [{}, DANISH, { LANG: 'C.UTF-8' }, { LANG: 'sv_SE.UTF-8' }]) {
+      expect(usageLines(run(['rank', 'x.xlsx'], env))).toEqual(['Ukendt kommando "rank": brug score eller consolidate.', 'Se goalscore --help.']);
+    }
+    expect(usageLines(run(['score', 'x.xlsx', '--bogus'], DANISH))).toEqual(['Ukendt tilvalg "--bogus".', 'Se goalscore --help.']);
+    expect(usageLines(run(['consolidate'], DANISH))[0]).toBe('goalscore consolidate mangler filer: angiv en eller flere projektmapper (.xlsx) eller mapper.');
+    expect(usageLines(run(['score', 'x.xlsx', '--lang', 'fr'], DANISH))[0]).toBe('Ukendt sprog "fr": brug da, nb eller en.');
+    expect(usageLines(run(['score', 'x.xlsx', '--out'], DANISH))[0]).toBe('--out mangler en værdi, f.eks. --out out/.');
+  });
+
+  test('in Norwegian under LANG=nb_NO.UTF-8 (and nn, no); --lang and LC_ALL come before LANG', () => {
+    const norwegian = ['Ukjent kommando "rank": bruk score eller consolidate.', 'Se goalscore --help.'];
+    for (const env of [NORWEGIAN, { LANG: 'nn_NO.UTF-8' }, { LC_MESSAGES: 'no_NO', LANG: 'da_DK.UTF-8' }]) expect(usageLines(run(['rank', 'x.xlsx'], env))).toEqual(norwegian);
+    expect(usageLines(run(['score'], NORWEGIAN))).toEqual(['goalscore score mangler filer: oppgi én eller flere arbeidsbøker (.xlsx) eller mapper.', 'Se goalscore --help.']);
+    expect(usageLines(run(['score', 'x.xlsx', '--json=ja'], NORWEGIAN))[0]).toBe('--json tar ingen verdi; skriv bare --json.');
+    expect(usageLines(run(['rank', 'x.xlsx', '--lang', 'en'], NORWEGIAN))).toEqual(['Unknown command "rank": use score or consolidate.', 'See goalscore --help.']);
+    expect(usageLines(run(['rank', 'x.xlsx'], { LC_ALL: 'en_GB.UTF-8', LANG: 'nb_NO.UTF-8' }))[1]).toBe('See goalscore --help.');
+  });
+
+  test('names every object has are unknown commands, not JavaScript internals', () => {
+    for (const args of [['constructor', 'x'], ['toString'], ['__proto__'], ['hasOwnProperty'], ['help', 'constructor']]) {
+      const [line, pointer] = usageLines(run(args, DANISH));
+      expect(line).toMatch(args[0] === 'help' ? /^Der er ingen hjælp til "constructor"/ : new RegExp(`^Ukendt kommando "${args[0]}"`));
+      expect(pointer).toBe('Se goalscore --help.');
+    }
+  });
+
+  test('--lang constructor and --lang __proto__ are unknown languages', () => {
+    for (const lang of ['constructor', '__proto__', 'toString']) {
+      expect(usageLines(run(['score', 'x.xlsx', '--lang', lang], NORWEGIAN))).toEqual([`Ukjent språk "${lang}": bruk da, nb eller en.`, 'Se goalscore --help.']);
+    }
+    expect(usageLines(run(['score', 'x.xlsx', '--constructor'], DANISH))[0]).toBe('Ukendt tilvalg "--constructor".');
+  });
+
+  test('an unexpected exception is one line in the user\'s language, exit 2; the stack only with GOALSCORE_DEBUG', async () => {
+    const { main } = await import('../src/cli/main');
+    const seed = path.join(SEEDS, '001-politiet-2024.xlsx');
+    const failing = async (env: NodeJS.ProcessEnv) => {
+      const err: string[] = [];
+      const io = { out: () => { throw new TypeError("Cannot read properties of undefined (reading 'rows')"); }, err: (t: string) => err.push(t) };
+      const code = await main(['score', seed, '--force', '--out', path.join(dir, 'o-internal')], io, env);
+      return { code, err: err.join('\n') };
+    };
+    const plain = await failing(NORWEGIAN);
+    expect(plain).toEqual({ code: 2, err: "goalscore stoppet på en intern feil: Cannot read properties of undefined (reading 'rows')" });
+    const debug = await failing({ ...DANISH, GOALSCORE_DEBUG: '1' });
+    expect(debug.code).toBe(2);
+    expect(debug.err.split('\n')[0]).toBe("goalscore stoppede på en intern fejl: Cannot read properties of undefined (reading 'rows')");
+    expect(debug.err).toMatch(/\n\s+at /);
+  });
+
+  test('the system language: LC_ALL, LC_MESSAGES, LANG, the first set; Danish for others', async () => {
+    const { systemLanguage } = await import('../src/cli/args');
+    expect(systemLanguage({ LC_ALL: 'nb_NO.UTF-8', LC_MESSAGES: 'en_US', LANG: 'da_DK' })).toBe('nb');
+    expect(systemLanguage({ LC_MESSAGES: 'en_US.UTF-8', LANG: 'nb_NO' })).toBe('en');
+    expect(systemLanguage({ LC_ALL: '', LANG: 'no' })).toBe('nb');
+    expect(systemLanguage({ LANG: 'de_DE.UTF-8' })).toBe('da');
+    expect(systemLanguage({ LANG: 'POSIX' })).toBe('da');
+  });
 });
 
 test('a progress bar on a terminal for many files, nothing otherwise', async () => {

@@ -47,6 +47,10 @@ test('STATUS gives the status word in the language asked for', () => {
   expect(STATUS(null, 'en')).toBe('Not assessed');
 });
 
+test('STATUS reads a name on every object (constructor, __proto__, toString) as no language: Danish', () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(STATUS(0.5, name)).toBe('Delvist opfyldt');
+});
+
 test('FORMULA evaluates a restricted expression over named values and refuses the rest', async () => {
   await expect(FORMULA('max(0, days * rate - food)', 'days', 30, 'rate', 30, 'food', 100)).resolves.toBe(800);
   await expect(FORMULA('a > b', ['a', 2, 'b', 1])).resolves.toBe(true);

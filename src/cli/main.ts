@@ -2,62 +2,15 @@
  * `goalscore`: scores plan workbooks on the command line through the same pipeline as the add-in.
  * Exit codes: 0 scored without errors, 1 scored with problems of severity error, 2 nothing scored.
  */
-import { promises as fs, rmSync } from 'node:fs';
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../i18n';
+import { fill, formatMessage, pack, type LanguagePack } from '../i18n';
 import { formatter, type PlanResult } from '../engine';
 import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
 import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
+import { readCall, userLanguage, type Call, type Usage } from './args';
+import { commandHelp, HELP } from './help';
 import { workbookPdf } from './pdf';
-
-export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
-
-Usage:
-  goalscore score FILE|DIR... [--compare LAST_YEAR] [--out DIR] [--pdf] [--force] [--json] [--lang da|nb|en]
-  goalscore consolidate FILE|DIR... [--out FILE] [--pdf] [--force] [--json] [--lang da|nb|en]
-  goalscore --help
-
-  score        Reads every plan sheet of each workbook (.xlsx, .xlsm; a directory means the
-               spreadsheets in it, and an .xls or .ods among them is named as a problem) and writes
-               <name>.score.xlsx with a score sheet per plan and a problems sheet when there are
-               problems. Input files are never changed.
-  consolidate  Scores every agency's submission and writes one overview workbook: Oversigt (one
-               row per agency, by score, with the average and the lowest and a chart), Mangler
-               (goals not met across agencies, by the share of the plan lost), Problemer, and each
-               agency's score sheet. A broken submission is named among the problems; the others
-               are consolidated. Submissions of several periods and years give a trend sheet
-               (agency × period, the change since the previous period and since the same period
-               last year). An agency's second submission for a period replaces the first: the
-               newer by the workbook's saved date, else the file's. Checks across submissions:
-               mixed years or periods, a plan that does not add up to 100.
-
-Options:
-  --out        score: the directory for score workbooks (default: out/).
-               consolidate: the overview workbook (default: out/overview.xlsx).
-  --compare F  Set last year's plan (workbook F) beside this year's: goals matched by ID, else by
-               their text; last year's result and fulfilment beside each, and last year's result
-               as the baseline of a change whose baseline cell is blank (with a note on the cell).
-  --pdf        Also write each workbook as a PDF beside it (<name>.score.pdf), printed as its
-               page setup says; needs LibreOffice (package libreoffice-calc).
-  --force      Replace output workbooks that exist already (never an input file).
-  --json       Print one JSON document on stdout instead of the readable summary:
-               { "plans": [ { file, sheet, agency, year, period, unit, total, areas, rows } ],
-                 "problems": [ { file, sheet, cell, severity, message } ] }
-               consolidate adds "overview": [ { file, agency, year, period, score, earned,
-               weight, counts } ] (each agency's latest period, best score first), "periods":
-               [ { year, period, average, lowest, agencies: [ { agency, file, score } ] } ],
-               "superseded": [ { agency, file, by } ] and "notAssessed": [ { file, agency, id,
-               title, weight } ].
-  --lang L     Language of the score sheets, explanations and messages: da (default), nb or en.
-  -h, --help   Show this text.
-
-Exit codes:
-  0  every plan was scored and no problem is an error
-  1  plans were scored, but some problems are errors (see the Problems sheet)
-  2  nothing could be scored or written: bad usage, an unreadable file, no plan sheet,
-     or an output that exists (without --force)
-`;
 
 interface Io {
   out: (text: string) => void;
@@ -402,49 +355,61 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   return exitCode(written ? submissions.length : 0, problems);
 }
 
-export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
-  let parsed;
+const CONSOLE: Io = { out: (t) => console.log(t), err: (t) => console.error(t) };
+
+/** The version of the installed package, as its package.json says (two folders up, from src/cli or dist/cli). */
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** A usage error: one line in the user's language and where to read more; never the whole help. */
+function printUsage(usage: Usage, lang: LanguagePack, io: Io): number {
+  io.err(`${fill(lang.cli[usage.problem], usage.args)}\n${lang.cli.seeHelp}`);
+  return 2;
+}
+
+/**
+ * A failure of the program itself, not of the user's input (that is reported as problems): one
+ * line in the user's language, the stack only with GOALSCORE_DEBUG set. Exit code 2.
+ */
+export function stopped(error: unknown, argv: string[], io: Io = CONSOLE, env: NodeJS.ProcessEnv = process.env): number {
+  const message = (error instanceof Error ? error.message || error.name : String(error)).split('\n')[0];
+  let lang: LanguagePack;
+  // Reading the call again may be what failed; the one line must come even then.
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        compare: { type: 'string' },
-        pdf: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'da' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    io.err(`${(e as Error).message}\n\n${HELP}`);
-    return 2;
+    lang = pack(userLanguage(argv, env));
+  } catch {
+    lang = pack('da');
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(HELP);
-    return 0;
-  }
-  const [command, ...inputs] = positionals;
-  const commands: Record<string, typeof score> = { score, consolidate: consolidateFiles };
-  if (!commands[command] || !inputs.length) {
-    io.err(command && !commands[command] ? `Unknown command "${command}".\n\n${HELP}` : HELP);
-    return 2;
-  }
-  if (!(values.lang! in LANGUAGES)) {
-    io.err(`Unknown language "${values.lang}": use da, nb or en.`);
-    return 2;
-  }
+  io.err(fill(lang.cli.internalError, { message }));
+  if (env.GOALSCORE_DEBUG && error instanceof Error) io.err(String(error.stack));
+  return 2;
+}
+
+const COMMANDS = { score, consolidate: consolidateFiles };
+
+async function run(call: Extract<Call, { kind: 'run' }>, io: Io): Promise<number> {
+  const files = await expand(call.inputs);
+  const progress = progressBar(process.stderr, files.length);
+  return COMMANDS[call.command](files, { ...call.options, lang: pack(call.options.lang), progress }, io);
+}
+
+export async function main(argv: string[], io: Io = CONSOLE, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    const files = await expand(inputs);
-    const progress = progressBar(process.stderr, files.length);
-    return await commands[command](files, { out: values.out, json: values.json!, force: values.force!, compare: values.compare, pdf: values.pdf!, lang: pack(values.lang), progress }, io);
+    const call = readCall(argv, env);
+    switch (call.kind) {
+      case 'usage':
+        return printUsage(call.usage, pack(call.messages), io);
+      case 'version':
+        io.out(version());
+        return 0;
+      case 'help':
+        io.out(call.command ? commandHelp(call.command) : HELP);
+        return 0;
+      case 'run':
+        return await run(call, io);
+    }
   } catch (e) {
-    // Bad input is reported above as problems; this is a failure of the program itself.
-    io.err(`goalscore: ${(e as Error).message}`);
-    if (process.env.GOALSCORE_DEBUG) io.err(String((e as Error).stack));
-    return 2;
+    return stopped(e, argv, io, env);
   }
 }

@@ -4,7 +4,7 @@
  * appends the `CustomFunctions.associate` calls.
  */
 import { CRITERION_BY_KEY, compileFormula, loadMathParser, parsePercent, readPlan, scorePlan, statusOf, trimmedMean } from '../engine';
-import { LANGUAGES, formatMessage, pack } from '../i18n';
+import { formatMessage, pack } from '../i18n';
 
 type Runtime = { associate(id: string, fn: unknown): void; Error?: new (code: string, message?: string) => Error; ErrorCode?: Record<string, string> };
 const host = globalThis as { CustomFunctions?: Runtime };
@@ -83,7 +83,7 @@ export function TRIMMEDMEAN(values: any[][], trimPercent: any): number {
  * @returns The status.
  */
 export function STATUS(fulfilment: any, language?: string): string {
-  const lang = language && language in LANGUAGES ? pack(language) : pack('da');
+  const lang = pack(language);
   return lang.statuses[statusOf(typeof fulfilment === 'number' ? fulfilment : null)];
 }
 

@@ -27,6 +27,18 @@ export const da: ProductWords = {
     pdfNoLibreOffice: '{file} kunne ikke blive til PDF: det kræver LibreOffice. Installér pakken libreoffice-calc (Debian, Ubuntu) eller LibreOffice fra libreoffice.org. Projektmappen er skrevet.',
     pdfFailed: '{file} kunne ikke blive til PDF ({detail}). Projektmappen er skrevet.',
   },
+  cli: {
+    missingCommand: 'Angiv en kommando: score eller consolidate.',
+    unknownCommand: 'Ukendt kommando "{command}": brug score eller consolidate.',
+    unknownOption: 'Ukendt tilvalg "{option}".',
+    missingValue: '{option} mangler en værdi, f.eks. {option} {example}.',
+    unexpectedValue: '{option} tager ingen værdi; skriv blot {option}.',
+    missingFiles: 'goalscore {command} mangler filer: angiv en eller flere projektmapper (.xlsx) eller mapper.',
+    unknownLanguage: 'Ukendt sprog "{lang}": brug da, nb eller en.',
+    unknownHelpTopic: 'Der er ingen hjælp til "{topic}": skriv goalscore help score eller goalscore help consolidate.',
+    seeHelp: 'Se goalscore --help.',
+    internalError: 'goalscore stoppede på en intern fejl: {message}',
+  },
   sheet: {
     scoreSheet: 'Score',
     goals: 'Antal mål',

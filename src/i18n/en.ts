@@ -27,6 +27,18 @@ export const en: ProductWords = {
     pdfNoLibreOffice: '{file} could not be made a PDF: that needs LibreOffice. Install the package libreoffice-calc (Debian, Ubuntu) or LibreOffice from libreoffice.org. The workbook is written.',
     pdfFailed: '{file} could not be made a PDF ({detail}). The workbook is written.',
   },
+  cli: {
+    missingCommand: 'Name a command: score or consolidate.',
+    unknownCommand: 'Unknown command "{command}": use score or consolidate.',
+    unknownOption: 'Unknown option "{option}".',
+    missingValue: '{option} needs a value, e.g. {option} {example}.',
+    unexpectedValue: '{option} takes no value; type just {option}.',
+    missingFiles: 'goalscore {command} needs files: name one or more workbooks (.xlsx) or folders.',
+    unknownLanguage: 'Unknown language "{lang}": use da, nb or en.',
+    unknownHelpTopic: 'There is no help for "{topic}": type goalscore help score or goalscore help consolidate.',
+    seeHelp: 'See goalscore --help.',
+    internalError: 'goalscore stopped on an internal error: {message}',
+  },
   sheet: {
     scoreSheet: 'Score',
     goals: 'Goals',

@@ -10,7 +10,7 @@ import { nb } from './nb';
 import type { LanguagePack, MessageKey, ProductWords } from './types';
 
 export { fill, type LanguageCode } from '../engine';
-export type { LanguagePack, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
+export type { CliWords, LanguagePack, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
 
 const PRODUCT: Record<LanguageCode, ProductWords> = { da, nb, en };
 
@@ -22,8 +22,24 @@ function join(code: LanguageCode): LanguagePack {
 
 export const LANGUAGES: Record<LanguageCode, LanguagePack> = { da: join('da'), nb: join('nb'), en: join('en') };
 
+/** Whether a user's word names a language: an own key, so `constructor` or `__proto__` never does. */
+export function isLanguage(code: unknown): code is LanguageCode {
+  return typeof code === 'string' && Object.hasOwn(LANGUAGES, code);
+}
+
+/** The language's words, or Danish's for anything that names no language. */
 export function pack(code: string | undefined): LanguagePack {
-  return LANGUAGES[(code ?? 'da') as LanguageCode] ?? LANGUAGES.da;
+  return isLanguage(code) ? LANGUAGES[code] : LANGUAGES.da;
+}
+
+/**
+ * The language a locale names, by its first subtag: `da_DK.UTF-8`, `nb-NO`, `nn`, `no` (Norwegian
+ * is written in bokmål), `en-GB`; null for any other, `C` and `POSIX` included.
+ */
+export function languageOfLocale(locale: string | undefined): LanguageCode | null {
+  const primary = /^([a-z]{2,3})(?![a-z])/i.exec(locale ?? '')?.[1].toLowerCase();
+  if (primary === 'nn' || primary === 'no') return 'nb';
+  return isLanguage(primary) ? primary : null;
 }
 
 /** A problem's message in the user's language. */

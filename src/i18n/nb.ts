@@ -27,6 +27,18 @@ export const nb: ProductWords = {
     pdfNoLibreOffice: '{file} kunne ikke gjøres om til PDF: det krever LibreOffice. Installer pakken libreoffice-calc (Debian, Ubuntu) eller LibreOffice fra libreoffice.org. Arbeidsboken er skrevet.',
     pdfFailed: '{file} kunne ikke gjøres om til PDF ({detail}). Arbeidsboken er skrevet.',
   },
+  cli: {
+    missingCommand: 'Angi en kommando: score eller consolidate.',
+    unknownCommand: 'Ukjent kommando "{command}": bruk score eller consolidate.',
+    unknownOption: 'Ukjent valg "{option}".',
+    missingValue: '{option} mangler en verdi, f.eks. {option} {example}.',
+    unexpectedValue: '{option} tar ingen verdi; skriv bare {option}.',
+    missingFiles: 'goalscore {command} mangler filer: oppgi én eller flere arbeidsbøker (.xlsx) eller mapper.',
+    unknownLanguage: 'Ukjent språk "{lang}": bruk da, nb eller en.',
+    unknownHelpTopic: 'Det finnes ingen hjelp til "{topic}": skriv goalscore help score eller goalscore help consolidate.',
+    seeHelp: 'Se goalscore --help.',
+    internalError: 'goalscore stoppet på en intern feil: {message}',
+  },
   sheet: {
     scoreSheet: 'Score',
     goals: 'Antall mål',

@@ -134,8 +134,15 @@ export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelec
 /** Office failures the add-in explains in plain words (see src/excel/failures.ts). */
 export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';
 
+/**
+ * What the command line says about how it was called, and about a failure of its own; `{name}`
+ * stands for a value. `seeHelp` follows every usage error.
+ */
+export type CliWords = Record<'missingCommand' | 'unknownCommand' | 'unknownOption' | 'missingValue' | 'unexpectedValue' | 'missingFiles' | 'unknownLanguage' | 'unknownHelpTopic' | 'seeHelp' | 'internalError', string>;
+
 export interface ProductWords {
   messages: Record<ProductMessageKey, string>;
+  cli: CliWords;
   sheet: SheetWords;
   ui: UiWords;
   /** What each plan column means, for header notes in the template. */

@@ -21,8 +21,9 @@ export function fill(template: string, args: Record<string, string | number>): s
 export const ENGINE_LANGUAGES: Record<LanguageCode, EnginePack> = { da, nb, en };
 export const PACKS: readonly EnginePack[] = Object.values(ENGINE_LANGUAGES);
 
+/** The language's words, or Danish's for anything that names no language (an own key only, never `constructor`). */
 export function enginePack(code: string | undefined): EnginePack {
-  return ENGINE_LANGUAGES[(code ?? 'da') as LanguageCode] ?? da;
+  return code !== undefined && Object.hasOwn(ENGINE_LANGUAGES, code) ? ENGINE_LANGUAGES[code as LanguageCode] : da;
 }
 
 /** Fills a message template's `{name}` places with its arguments; a `column` argument is named as the language names the column. */

@@ -1,5 +1,5 @@
-import { CRITERIA, PACKS } from '../src/engine';
-import { formatMessage, pack } from '../src/i18n';
+import { CRITERIA, CRITERION_BY_KEY, PACKS } from '../src/engine';
+import { LANGUAGES, formatMessage, pack } from '../src/i18n';
 import { one, planGrid, score } from './helpers';
 
 describe('every criterion type', () => {
@@ -111,6 +111,22 @@ describe('every criterion type', () => {
 
   test('every declared type has a name in every language pack', () => {
     for (const lang of PACKS) for (const c of CRITERIA) expect(lang.vocabulary.types[c.key]?.length).toBeGreaterThan(0);
+  });
+
+  test('every type a language names has one definition, in the table\'s order, with live-sheet formulas or a reason it has none', () => {
+    const lacking: string[] = [];
+    for (const lang of PACKS) {
+      expect(Object.keys(lang.vocabulary.types)).toEqual(CRITERIA.map((c) => c.key));
+      for (const key of Object.keys(lang.vocabulary.types)) {
+        const live = CRITERION_BY_KEY.get(key)?.live as Record<string, unknown> | undefined;
+        const builders = Object.values(live ?? {}).filter((v) => typeof v === 'function');
+        const reason = typeof live?.static === 'string' ? live.static : null;
+        if (builders.length + (reason ? 1 : 0) !== 1) lacking.push(`${lang.code} ${key}: ${live ? Object.keys(live).join('+') || 'empty' : 'no definition'}`);
+        // A static value's note names its reason in every language.
+        for (const product of Object.values(LANGUAGES)) if (reason && !(product.sheet.staticReasons as Record<string, string>)[reason]) lacking.push(`${product.code} ${key}: no words for ${reason}`);
+      }
+    }
+    expect(lacking).toEqual([]);
   });
 });
 

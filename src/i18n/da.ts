@@ -96,7 +96,7 @@ export const da: ProductWords = {
     staticNote: 'Statisk: beregnet af goalscore, ikke af en Excel-formel ({reason}).',
     explanationEdited: 'Ændret på arket: opfyldelsen er nu {now}; goalscore beregnede {then}, og forklaringen gælder ikke længere.',
     explanationNote: 'Forklaringerne er goalscores beregning {date}. Ændres et input på arket, skriver forklaringen det og viser den nye opfyldelse.',
-    staticReasons: { formula: 'formel', data: 'data fra et andet ark', unknown: 'kravtypen kan ikke læses' },
+    staticReasons: { formula: 'formel', data: 'data fra et andet ark', periods: 'periodekrav', unknown: 'kravtypen kan ikke læses' },
     byArea: 'Opnået og vægt pr. område',
     scenario: {
       sheet: 'Scenarie',

@@ -96,7 +96,7 @@ export const en: ProductWords = {
     staticNote: 'Static: computed by goalscore, not by an Excel formula ({reason}).',
     explanationEdited: 'Edited on the sheet: fulfilment is now {now}; goalscore computed {then}, and the explanation no longer applies.',
     explanationNote: 'The explanations are goalscore’s, computed {date}. When an input is edited on the sheet, the explanation says so and gives the new fulfilment.',
-    staticReasons: { formula: 'formula', data: 'data on another sheet', unknown: 'the type cannot be read' },
+    staticReasons: { formula: 'formula', data: 'data on another sheet', periods: 'period rule', unknown: 'the type cannot be read' },
     byArea: 'Earned and weight by area',
     scenario: {
       sheet: 'Scenario',

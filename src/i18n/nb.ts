@@ -96,7 +96,7 @@ export const nb: ProductWords = {
     staticNote: 'Statisk: beregnet av goalscore, ikke av en Excel-formel ({reason}).',
     explanationEdited: 'Endret i arket: oppnåelsen er nå {now}; goalscore beregnet {then}, og forklaringen gjelder ikke lenger.',
     explanationNote: 'Forklaringene er goalscores beregning {date}. Endres et input i arket, skriver forklaringen det og viser den nye oppnåelsen.',
-    staticReasons: { formula: 'formel', data: 'data fra et annet ark', unknown: 'kravtypen kan ikke leses' },
+    staticReasons: { formula: 'formel', data: 'data fra et annet ark', periods: 'periodekrav', unknown: 'kravtypen kan ikke leses' },
     byArea: 'Oppnådd og vekt per område',
     scenario: {
       sheet: 'Scenario',

@@ -6,13 +6,13 @@
  * Columns are declared in one table.
  */
 import { address, columnLetter, rangeAddress } from '../engine/address';
-import { type CriterionKey, criterionOf } from '../engine/criteria';
+import { CRITERION, type CriterionKey, criterionOf } from '../engine/criteria';
 import type { LanguagePack, ScoreColumnKey } from '../i18n';
 import { PairCache } from '../engine/memo';
 import { inferType } from '../engine/score';
 import { cellText } from '../engine/text';
 import type { ColumnKey, PayoutStep, PlanResult, PlanRow, RowResult, Scale, StatusKey, Totals } from '../engine/types';
-import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from './formulas';
+import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, staticReason, withOverride, type LeafFormulas, type RowRefs, type StaticReason } from './formulas';
 import { COLORS, FONTS, FORMATS, STYLES, keepTogether, wrappedRowHeights, type LayoutValue, type PageText, type SheetLayout } from './model';
 import { absolute, rc } from './r1c1';
 
@@ -186,12 +186,6 @@ function runsOf(rows: number[]): [number, number][] {
     else runs.push([row, row]);
   }
   return runs;
-}
-
-/** Why a row keeps the engine's value instead of a formula. */
-function staticReason(r: RowResult): 'formula' | 'data' | 'unknown' {
-  if (r.row.data) return 'data';
-  return (r.row.typeKey ?? inferType(r.row)) === 'formula' ? 'formula' : 'unknown';
 }
 
 /**
@@ -453,7 +447,7 @@ class RowFormulas {
   private readonly assessedOfOwn: string;
   private readonly shared: { status: string; gain: string; explanation: string };
   /** The note on a row that keeps the engine's value, one text a reason. */
-  private readonly staticNotes: Record<ReturnType<typeof staticReason>, string>;
+  private readonly staticNotes: Record<StaticReason, string>;
   private readonly leafKinds = new PairCache<Scale | null, number, LeafFormulas | null>();
   private readonly parentKinds = new PairCache<boolean, string, ParentFormulas>();
   /** A sub-goal's weight formula depends only on where its parent is and its share of it. */
@@ -487,8 +481,8 @@ class RowFormulas {
     this.earnedOfOwn = `${this.W}*N(${this.F})`;
     this.assessedOfOwn = `${this.W}*ISNUMBER(${this.F})`;
     const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, summary.labelAt(k)])) as Record<StatusKey, string>;
-    const note = (reason: ReturnType<typeof staticReason>) => words.staticNote.replace('{reason}', words.staticReasons[reason]);
-    this.staticNotes = { formula: note('formula'), data: note('data'), unknown: note('unknown') };
+    const note = (reason: StaticReason) => words.staticNote.replace('{reason}', words.staticReasons[reason]);
+    this.staticNotes = { formula: note('formula'), data: note('data'), periods: note('periods'), unknown: note('unknown') };
     this.shared = {
       status: statusFormula(this.F, statusWord),
       gain: `IF(N(${this.F})>=${ALMOST_ONE},"",${this.W}-${this.E})`,
@@ -534,11 +528,7 @@ class RowFormulas {
     const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a) : `${at(key, a)}:${at(key, b)}`));
     const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
     const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
-    if (all) {
-      // No number inside a text criterion (COUNTIF(r,"<0.99")): Excel and LibreOffice read it in the user's locale.
-      const failed = `(${refsOf('fulfilment').map((ref) => `SUMPRODUCT(ISNUMBER(${ref})*(${ref}<${ALMOST_ONE}))`).join('+')})`;
-      return { fulfilment: withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, this.refs), earned: this.earnedOfOwn, assessed: this.assessedOfOwn };
-    }
+    if (all) return { fulfilment: withOverride(CRITERION.all.live.subGoals(refsOf('fulfilment'), count), this.refs), earned: this.earnedOfOwn, assessed: this.assessedOfOwn };
     const sum = `IF(${assessedKids}=${count},IF(${this.W}>0,MAX(0,MIN(1,${children('earned')}/${this.W})),1),"")`;
     const a = this.refs.assessment;
     const overridden = a ? (x: string, y: string) => `IF(ISBLANK(${a}),${x},${y})` : (x: string) => x;
@@ -560,7 +550,7 @@ class RowFormulas {
     const r = this.results[at];
     const weight = this.weight(r, row);
     const own = r.isParent ? this.parent(r, at, row) : this.leaf(r);
-    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.staticNotes[staticReason(r)] });
+    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.staticNotes[staticReason(r.row, r.row.typeKey ?? inferType(r.row))] });
     // Alike rows share one formulas array: it depends only on the row's own formulas and its weight's.
     return this.rowKinds.find(own, weight) ?? this.rowKinds.put(own, weight, this.formulasOf(own, weight));
   }

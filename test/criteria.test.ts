@@ -1,4 +1,4 @@
-import { CRITERIA, CRITERION_BY_KEY, PACKS } from '../src/engine';
+import { CRITERIA, CRITERION_BY_KEY, PACKS, parseRange } from '../src/engine';
 import { LANGUAGES, formatMessage, pack } from '../src/i18n';
 import { one, planGrid, score } from './helpers';
 
@@ -127,6 +127,28 @@ describe('every criterion type', () => {
       }
     }
     expect(lacking).toEqual([]);
+  });
+
+  test('an unknown type is answered with every type\'s name in the user\'s language', () => {
+    for (const lang of Object.values(LANGUAGES)) {
+      const message = formatMessage({ key: 'unknownType', args: { value: 'størst' } }, lang);
+      expect(message).toContain('"størst"');
+      for (const c of CRITERIA) expect(message).toContain(lang.vocabulary.types[c.key][0]);
+      expect(message).not.toContain('{');
+    }
+    expect(formatMessage({ key: 'unknownType', args: { value: 'x' } }, pack('da'))).toMatch(/Brug fx mindst, højst, .*, formel eller alle\.$/);
+  });
+
+  test('the names of a one-sided plain comparison lead a target in its direction (`mindst 85`, `under 65`)', () => {
+    const oneSided = CRITERIA.filter((c) => c.kind === 'comparison' && c.percentWhenWritten && c.compare !== 'between');
+    expect(oneSided.length).toBeGreaterThan(0);
+    for (const c of oneSided) {
+      if (c.kind !== 'comparison') continue;
+      for (const lang of PACKS) {
+        const parsed = parseRange(`${lang.vocabulary.types[c.key][0]} 65`, null, false);
+        expect({ key: c.key, lang: lang.code, target: parsed.ok ? parsed.value : null }).toEqual({ key: c.key, lang: lang.code, target: { lo: 65, hi: 65, compare: c.compare, strict: c.strict } });
+      }
+    }
   });
 });
 

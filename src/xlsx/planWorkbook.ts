@@ -4,7 +4,7 @@
  */
 import { columnLetter } from '../engine/address';
 import { CRITERIA } from '../engine/criteria';
-import { LANGUAGES, type LanguageCode } from '../i18n';
+import { LANGUAGES, fill, typeNames, type LanguageCode } from '../i18n';
 import { serialFromDate } from '../engine/parse';
 import { fold } from '../engine/text';
 import { columnIndex } from '../engine/vocabulary';
@@ -38,7 +38,7 @@ function cellValue(v: SpecValue): { value: LayoutValue; format?: string } {
 function lists(lang: LanguageCode): Partial<Record<string, string[]>> {
   const v = LANGUAGES[lang].vocabulary;
   return {
-    type: CRITERIA.map((c) => v.types[c.key]?.[0] ?? c.key),
+    type: CRITERIA.map((c) => v.types[c.key][0]),
     assessment: [v.assessments.met[0], v.assessments.partly[0], v.assessments.not_met[0]],
     scale: [v.scales.binary[0], v.scales.linear[0], v.scales.partial[0]],
   };
@@ -110,7 +110,7 @@ export function buildPlanWorkbook(spec: PlanSpec): WorkbookLayout {
   spec.columns.forEach((name, c) => {
     put(sheet, header, c, name);
     const key = keys[c];
-    if (key) sheet.notes.push({ cell: `${columnLetter(c)}${header + 1}`, text: words.columnHelp[key] });
+    if (key) sheet.notes.push({ cell: `${columnLetter(c)}${header + 1}`, text: fill(words.columnHelp[key], { types: typeNames(words) }) });
   });
   sheet.styles.push({ range: `A${header + 1}:${last}${header + 1}`, style: HEADER });
   const idCol = keys.indexOf('id');

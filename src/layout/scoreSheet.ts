@@ -606,8 +606,9 @@ const typeCode = (key: string | null): number => typeCodes.get(key) ?? typeCodes
 
 /**
  * What a leaf's formulas depend on besides its scale, as one number: its written and scored type,
- * whether it reads data or counts, a range target, a sign in the target (it changes the
- * comparison), a tolerance and a period rule. A number, so the lookup allocates nothing.
+ * whether it reads data or counts, whether it has a target (a change without one must only go the
+ * right way), a range target, a sign in the target (it changes the comparison), a tolerance and a
+ * period rule. A number, so the lookup allocates nothing.
  */
 function leafCode(row: PlanRow, type: string | null): number {
   const t = row.target;
@@ -618,7 +619,8 @@ function leafCode(row: PlanRow, type: string | null): number {
     (row.periodRule ? 8 : 0) |
     (t?.compare === 'atLeast' ? 16 : t?.compare === 'atMost' ? 32 : 0) |
     (t?.strict ? 64 : 0) |
-    (row.tolerance ? (row.tolerance.relative ? 128 : 256) : 0);
+    (row.tolerance ? (row.tolerance.relative ? 128 : 256) : 0) |
+    (t ? 0 : 512);
   return (typeCode(row.typeKey) * 1024 + typeCode(type)) * 1024 + flags;
 }
 

@@ -1,5 +1,5 @@
-import { CRITERIA, PACKS } from '../src/engine';
-import { formatMessage, pack } from '../src/i18n';
+import { CRITERIA, CRITERION_BY_KEY, PACKS, parseRange } from '../src/engine';
+import { LANGUAGES, formatMessage, pack } from '../src/i18n';
 import { one, planGrid, score } from './helpers';
 
 describe('every criterion type', () => {
@@ -111,6 +111,44 @@ describe('every criterion type', () => {
 
   test('every declared type has a name in every language pack', () => {
     for (const lang of PACKS) for (const c of CRITERIA) expect(lang.vocabulary.types[c.key]?.length).toBeGreaterThan(0);
+  });
+
+  test('every type a language names has one definition, in the table\'s order, with live-sheet formulas or a reason it has none', () => {
+    const lacking: string[] = [];
+    for (const lang of PACKS) {
+      expect(Object.keys(lang.vocabulary.types)).toEqual(CRITERIA.map((c) => c.key));
+      for (const key of Object.keys(lang.vocabulary.types)) {
+        const live = CRITERION_BY_KEY.get(key)?.live as Record<string, unknown> | undefined;
+        const builders = Object.values(live ?? {}).filter((v) => typeof v === 'function');
+        const reason = typeof live?.static === 'string' ? live.static : null;
+        if (builders.length + (reason ? 1 : 0) !== 1) lacking.push(`${lang.code} ${key}: ${live ? Object.keys(live).join('+') || 'empty' : 'no definition'}`);
+        // A static value's note names its reason in every language.
+        for (const product of Object.values(LANGUAGES)) if (reason && !(product.sheet.staticReasons as Record<string, string>)[reason]) lacking.push(`${product.code} ${key}: no words for ${reason}`);
+      }
+    }
+    expect(lacking).toEqual([]);
+  });
+
+  test('an unknown type is answered with every type\'s name in the user\'s language', () => {
+    for (const lang of Object.values(LANGUAGES)) {
+      const message = formatMessage({ key: 'unknownType', args: { value: 'størst' } }, lang);
+      expect(message).toContain('"størst"');
+      for (const c of CRITERIA) expect(message).toContain(lang.vocabulary.types[c.key][0]);
+      expect(message).not.toContain('{');
+    }
+    expect(formatMessage({ key: 'unknownType', args: { value: 'x' } }, pack('da'))).toMatch(/Brug fx mindst, højst, .*, formel eller alle\.$/);
+  });
+
+  test('the names of a one-sided plain comparison lead a target in its direction (`mindst 85`, `under 65`)', () => {
+    const oneSided = CRITERIA.filter((c) => c.kind === 'comparison' && c.percentWhenWritten && c.compare !== 'between');
+    expect(oneSided.length).toBeGreaterThan(0);
+    for (const c of oneSided) {
+      if (c.kind !== 'comparison') continue;
+      for (const lang of PACKS) {
+        const parsed = parseRange(`${lang.vocabulary.types[c.key][0]} 65`, null, false);
+        expect({ key: c.key, lang: lang.code, target: parsed.ok ? parsed.value : null }).toEqual({ key: c.key, lang: lang.code, target: { lo: 65, hi: 65, compare: c.compare, strict: c.strict } });
+      }
+    }
   });
 });
 

@@ -6,7 +6,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { address, type CellValue, type SheetGrid } from '../src/engine';
+import { CRITERIA, address, type CellValue, type SheetGrid } from '../src/engine';
+import type { CriterionKey } from '../src/engine/criteria';
+import { ENGINE_LANGUAGES } from '../src/engine/i18n';
+import { LANGUAGES } from '../src/i18n';
 import { ASSESSMENT_LOOKUP } from '../src/layout/formulas';
 import type { WorkbookLayout } from '../src/layout/model';
 import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
@@ -74,6 +77,71 @@ function writtenPlan(): SheetGrid {
   return { name: 'Plan', values };
 }
 
+/** A goal's inputs by Danish header, or the inputs of its sub-goals. */
+type Inputs = Partial<Record<string, CellValue>>;
+type Goal = Inputs | Inputs[];
+
+/**
+ * Goals of every criterion type, on inputs that meet, miss and partly meet their targets; the
+ * record asks for goals of each type there is, so a new type is on the live sheet from the start.
+ */
+const EVERY_TYPE: Record<CriterionKey, Goal[]> = {
+  min: [{ Målværdi: 100, Resultat: 100 }, { Målværdi: 100, 'Nedre grænse': 80, Skala: 'lineær', Resultat: 90 }, { Målværdi: 100, Resultat: 99.5 }],
+  max: [{ Målværdi: 50, Resultat: 45 }, { Målværdi: 50, 'Nedre grænse': 60, Skala: 'delvis', Resultat: 55 }, { Målværdi: '≤ 50', Resultat: 50.5 }],
+  range: [{ Målværdi: '3-5', Resultat: 4 }, { Målværdi: '3-5', Resultat: 6 }, { Målværdi: '3-5', 'Nedre grænse': 1, Skala: 'lineær', Resultat: 2 }],
+  below: [{ Målværdi: 65, Resultat: 64 }, { Målværdi: 65, Resultat: 65 }, { Målværdi: 65, 'Nedre grænse': 80, Skala: 'lineær', Resultat: 70 }],
+  above: [{ Målværdi: '90 %', Resultat: '91 %' }, { Målværdi: '90 %', Resultat: '90 %' }, { Målværdi: 90, 'Nedre grænse': 80, Skala: 'lineær', Resultat: 85 }],
+  reduction: [{ Målværdi: '5 %', Udgangspunkt: 12, Resultat: 11 }, { Målværdi: '10 %', Udgangspunkt: 1200, Resultat: 1104 }, { Udgangspunkt: 40, Resultat: 39 }],
+  increase: [{ Målværdi: '2 %', Udgangspunkt: 500, Resultat: 511 }, { Målværdi: '2 %', 'Nedre grænse': '1 %', Skala: 'delvis', Udgangspunkt: 500, Resultat: 506 }, { Udgangspunkt: 500, Resultat: 500 }],
+  share: [{ Målværdi: '85 %', Opfyldte: 430, 'I alt': 500, Undtaget: 4 }, { Målværdi: '85 %', Resultat: '82,4 %' }, { Målværdi: '> 90 %', Opfyldte: 90, 'I alt': 100, Skala: '85:100%; 80:50%' }],
+  milestone: [{ Frist: '30.06.2024', Gennemført: '15.06.2024' }, { Frist: '30.06.2024', Gennemført: '15.07.2024' }, { Gennemført: 'ja' }],
+  assessment: [{ Vurdering: 'Opfyldt' }, { Vurdering: 'Delvist opfyldt' }, { Vurdering: 'Ikke opfyldt' }],
+  formula: [{ Målværdi: 6, Resultat: 5, Formel: 'min(actual / target, 1)' }, { Målværdi: 6, Resultat: 7, Formel: 'actual >= target' }],
+  all: [
+    [{ Kravtype: 'mindst', Målværdi: 10, Resultat: 12 }, { Kravtype: 'vurdering', Vurdering: 'Opfyldt' }],
+    [{ Kravtype: 'mindst', Målværdi: 10, Resultat: 12 }, { Kravtype: 'højst', Målværdi: 10, Resultat: 12 }],
+  ],
+};
+
+const EVERY_TYPE_HEADER = ['Nr.', 'Mål', 'Vægt', 'Kravtype', 'Målværdi', 'Nedre grænse', 'Skala', 'Udgangspunkt', 'Resultat', 'Opfyldte', 'I alt', 'Undtaget', 'Frist', 'Gennemført', 'Vurdering', 'Formel'];
+
+/** A plan of the goals above, each under its Danish type name, numbered 1, 2, … by type and goal. */
+function everyTypePlan(): { grid: SheetGrid; goals: { id: string; key: CriterionKey }[] } {
+  const values: CellValue[][] = [['Myndighed', 'Prøvestyrelsen'], ['År', 2024], ['Periode', 'Q4'], [], EVERY_TYPE_HEADER];
+  const goals: { id: string; key: CriterionKey }[] = [];
+  const row = (cells: Inputs) => values.push(EVERY_TYPE_HEADER.map((h) => cells[h] ?? null));
+  for (const def of CRITERIA) {
+    for (const goal of EVERY_TYPE[def.key]) {
+      const id = String(goals.length + 1);
+      goals.push({ id, key: def.key });
+      row({ 'Nr.': id, Mål: `${def.key} ${id}`, Vægt: 1, Kravtype: ENGINE_LANGUAGES.da.vocabulary.types[def.key][0], ...(Array.isArray(goal) ? {} : goal) });
+      if (Array.isArray(goal)) goal.forEach((sub, i) => row({ 'Nr.': `${id}.${i + 1}`, Mål: `del ${i + 1}`, Vægt: 1, ...sub }));
+    }
+  }
+  return { grid: { name: 'Plan', values }, goals };
+}
+
+test('every criterion type that has live-sheet formulas puts one in each of its goals\' fulfilment cells; a type without says why in a note', () => {
+  const { grid, goals } = everyTypePlan();
+  const { result, layout } = layoutOf([grid]);
+  expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  const sheet = layout.sheets[0];
+  const header = sheet.values.findIndex((r) => r[0] === 'Nr.');
+  const fulfilment = sheet.values[header].indexOf(LANGUAGES.da.sheet.columns.fulfilment);
+  expect(fulfilment).toBeGreaterThan(0);
+  const seen = new Set<CriterionKey>();
+  for (const { id, key } of goals) {
+    const row = sheet.values.findIndex((r, i) => i > header && r[0] === id);
+    const cell = address(row, fulfilment);
+    const def = CRITERIA.find((c) => c.key === key)!;
+    const reason = 'static' in def.live ? LANGUAGES.da.sheet.staticReasons[def.live.static] : null;
+    const note = sheet.notes.find((n) => n.cell === cell)?.text ?? null;
+    expect({ id, key, formula: !!sheet.formulas![row][fulfilment], note: note && reason ? note.includes(reason) : note }).toEqual({ id, key, formula: !reason, note: reason ? true : null });
+    seen.add(key);
+  }
+  expect([...seen]).toEqual(CRITERIA.map((c) => c.key));
+});
+
 test('a plan as people write one is read as they mean it', () => {
   const { result } = layoutOf([writtenPlan()]);
   expect(result.plan.metadata.year).toBe(2024);
@@ -93,6 +161,7 @@ test.each(['da-DK', 'nb-NO', 'en-US'])('LibreOffice in %s computes every seed sc
     ...(await Promise.all(SEEDS.map(async (seed) => ({ seed, grids: await seedGrids(seed) })))),
     { seed: 'synthetic', grids: [syntheticPlan(200)] },
     { seed: 'as written', grids: [writtenPlan()] },
+    { seed: 'every type', grids: [everyTypePlan().grid] },
   ];
   const built = plans.map(({ seed, grids }) => ({ seed, ...layoutOf(grids) }));
   for (const { seed, layout } of built) {

@@ -114,6 +114,8 @@ test('the score sheet of a plan with period rules is live and agrees with the en
   const { results, problems } = scoreGrids([plan('Q3')], { lang: 'da' });
   const layout = scoreWorkbookLayout(results, problems, 'da');
   expect(layout.sheets[0].values.find((row) => row[0] === '2')).toContain('3 af 4');
+  // Goals 1 and 2 keep the engine's value, which reads the year's earlier periods, and say so; goal 3 has formulas.
+  expect(layout.sheets[0].notes.filter((n) => n.text.startsWith('Statisk')).map((n) => n.text.match(/\(([^)]*)\)/)?.[1])).toEqual(['periodekrav', 'periodekrav']);
   expect(excelProblems(workbookBytes(layout))).toEqual([]);
   expect(await liveDisagreements(layout, 'da-DK')).toEqual([]);
 }, 120_000);

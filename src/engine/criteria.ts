@@ -1,7 +1,9 @@
 /**
  * Criterion types, declared in one table: each entry says how a row's inputs become a measure,
- * how the measure compares with the target, and which actual would have met it. Adding a type is
- * one entry here and its names in each language pack.
+ * how the measure compares with the target, which actual would have met it, when a row without a
+ * type is of it, what a what-if changes, and how a live score sheet computes it. Adding a type is
+ * one entry here, its key in `CriterionKey` and its names in each language pack; the compiler asks
+ * for each part (docs/extending.md).
  */
 import type { Formatter } from './format';
 import type { ColumnKey, CriterionKey, MessageRef, PlanRow, Target } from './types';
@@ -42,6 +44,91 @@ interface CriterionTraits {
 
 export type EditField = 'actual' | 'met' | 'completed' | 'assessment';
 
+/** How far below a target a measure may fall and still meet it: float noise, nothing more. Live score sheets use the same. */
+export const TOLERANCE = 1e-9;
+
+/** A strict target not passed earns at most this on a partial scale, so it never reads as met. */
+export const STRICT_CAP = 0.999999;
+
+/**
+ * The tolerance in formula text, so the live sheet and the engine agree on a result that lands on
+ * its target: a power of ten, which every spreadsheet reads (HyperFormula does not read `1E-9`),
+ * and half as long as the decimal.
+ */
+export const TOL = `10^${Math.round(Math.log10(TOLERANCE))}`;
+/** Just below 1 and just above 0, for comparisons in formulas (never inside a text criterion, which is read in the user's locale). */
+export const ALMOST_ONE = `1-${TOL}`;
+export const ALMOST_ZERO = TOL;
+
+/** Addresses of one row's cells on the live score sheet; null where the sheet has no such column. */
+export interface RowRefs {
+  actual: string | null;
+  target: string | null;
+  tolerance: string | null;
+  targetHigh: string | null;
+  floor: string | null;
+  baseline: string | null;
+  met: string | null;
+  total: string | null;
+  excluded: string | null;
+  deadline: string | null;
+  completed: string | null;
+  assessment: string | null;
+  /** The plan's partial credit, an absolute reference. */
+  partialCredit: string;
+  /** The sheet's lookup tables of assessment words (credit) and completion words (1 or 0). */
+  assessmentTable: string;
+  completionTable: string;
+}
+
+/** A measure as a formula over the row's cells, which the sheet holds against the target on the row's scale. */
+export interface LiveMeasure {
+  measure: string;
+  /** The cells that must hold numbers for the measure to be computed. */
+  needs: string[];
+  /** A condition under which the row is not assessed (a zero baseline, no cases). */
+  invalid?: string;
+  /** The input that would meet the target, given the goal bound: `required` as a formula. */
+  required: (goal: string) => string;
+}
+
+/** A row's formulas on the live sheet: its fulfilment, the measure shown as its result, and what it takes. */
+export interface LeafFormulas {
+  fulfilment: string;
+  measure: string | null;
+  required: string | null;
+}
+
+/** A measure held against bounds in the row's direction and on its scale, as the live sheet computes it. */
+export type Scaled = (measure: string, bounds: { lo: string; hi: string }) => string;
+
+/**
+ * Why a type has no formula on the live sheet, which then keeps the engine's value with a note
+ * naming the reason: a formula criterion is computed by mathjs, which spreadsheets do not have.
+ */
+export type StaticTypeReason = 'formula';
+
+/**
+ * How a comparison computes on the live sheet: a measure the sheet compares with the target (the
+ * twin of `measure` and `required`), a fulfilment of its own, or the engine's value with a reason.
+ * A builder returns null where the sheet lacks a cell it reads.
+ */
+export type ComparisonLive =
+  | { measure: (c: RowRefs, row: PlanRow) => LiveMeasure | null }
+  | { fulfilment: (c: RowRefs, scaled: Scaled) => LeafFormulas | null }
+  | { static: StaticTypeReason };
+
+/** How a type decided without a comparison computes on the live sheet: from its own cells, from its sub-goals' fulfilments, or not at all. */
+export type DirectLive =
+  | { fulfilment: (c: RowRefs) => LeafFormulas | null }
+  | { subGoals: (fulfilments: readonly string[], count: number) => string }
+  | { static: StaticTypeReason };
+
+/** A grade's own credit, or an assessment word's from the sheet's lookup table; an unknown word is not assessed. */
+export function assessmentFormula(v: string, table: string): string {
+  return `IF(ISNUMBER(${v}),MAX(0,MIN(1,${v})),IFERROR(VLOOKUP(${v},${table},2,0),""))`;
+}
+
 export interface ComparisonCriterion extends CriterionTraits {
   key: CriterionKey;
   kind: 'comparison';
@@ -66,6 +153,8 @@ export interface ComparisonCriterion extends CriterionTraits {
   measure(inputs: RowInputs, fmt: Formatter, unit: MeasureKind): Measurement;
   /** Turns the measure that would meet the target into the input a user would need to report. */
   required(goal: number, inputs: RowInputs): Required | null;
+  /** How the live score sheet computes it; a type without formulas says why. */
+  live: ComparisonLive;
 }
 
 /** Types decided without a comparison: by a text, a formula or the children. */
@@ -73,6 +162,8 @@ export interface DirectCriterion extends CriterionTraits {
   key: CriterionKey;
   kind: 'assessment' | 'formula' | 'all';
   percent: false;
+  /** How the live score sheet computes it; a type without formulas says why. */
+  live: DirectLive;
 }
 
 export type CriterionDefinition = ComparisonCriterion | DirectCriterion;
@@ -80,8 +171,11 @@ export type CriterionDefinition = ComparisonCriterion | DirectCriterion;
 const missing = (inputs: RowInputs, keys: (keyof RowInputs & ColumnKey)[]): ColumnKey[] =>
   keys.filter((k) => inputs[k] === null);
 
+/** A measure that is one cell, with the goal as what it takes. */
+const cellMeasure = (cell: string | null): LiveMeasure | null => (cell ? { measure: cell, needs: [cell], required: (goal) => goal } : null);
+
 /** min, max and range compare the actual itself. */
-function plain(key: CriterionKey, compare: Compare, strict = false): ComparisonCriterion {
+function plain<K extends CriterionKey>(key: K, compare: Compare, strict = false): ComparisonCriterion & { key: K } {
   return {
     key,
     kind: 'comparison',
@@ -94,11 +188,12 @@ function plain(key: CriterionKey, compare: Compare, strict = false): ComparisonC
     data: 'mean',
     measure: (i, fmt, unit) => (i.actual === null ? { missing: ['actual'] } : { value: i.actual, text: fmt.by(unit, i.actual) }),
     required: (goal) => ({ value: goal, kind: 'number' }),
+    live: { measure: (c) => cellMeasure(c.actual) },
   };
 }
 
 /** reduction and increase compare the change against the baseline, as a fraction of it. */
-function change(key: CriterionKey, sign: 1 | -1): ComparisonCriterion {
+function change<K extends CriterionKey>(key: K, sign: 1 | -1): ComparisonCriterion & { key: K } {
   return {
     key,
     kind: 'comparison',
@@ -121,10 +216,21 @@ function change(key: CriterionKey, sign: 1 | -1): ComparisonCriterion {
       return { value, text: `(${diff}) / ${fmt.number(baseline)} = ${fmt.percent(value)}` };
     },
     required: (goal, i) => (i.baseline === null ? null : { value: i.baseline * (1 + sign * goal), kind: 'number' }),
+    live: {
+      measure: ({ actual, baseline }) =>
+        actual && baseline
+          ? {
+              measure: sign > 0 ? `(${actual}-${baseline})/${baseline}` : `(${baseline}-${actual})/${baseline}`,
+              needs: [baseline, actual],
+              invalid: `${baseline}=0`,
+              required: (goal) => `${baseline}*(1${sign > 0 ? '+' : '-'}${goal})`,
+            }
+          : null,
+    },
   };
 }
 
-const share: ComparisonCriterion = {
+const share = {
   key: 'share',
   kind: 'comparison',
   // With counts a what-if changes the cases met; without them, the share itself.
@@ -159,9 +265,18 @@ const share: ComparisonCriterion = {
     }
     return { value: goal, kind: 'percent' };
   },
-};
+  live: {
+    measure: (c, row) => {
+      // The score sheet holds a share's actual as a fraction.
+      if (row.met === null && row.total === null) return cellMeasure(c.actual);
+      if (!c.met || !c.total) return null;
+      const base = c.excluded ? `(${c.total}-N(${c.excluded}))` : c.total;
+      return { measure: `${c.met}/${base}`, needs: [c.met, c.total], invalid: `${base}<=0`, required: (goal) => `ROUNDUP(${goal}*${base}-${TOL},0)` };
+    },
+  },
+} satisfies ComparisonCriterion;
 
-const milestone: ComparisonCriterion = {
+const milestone = {
   key: 'milestone',
   kind: 'comparison',
   edits: 'completed',
@@ -180,31 +295,64 @@ const milestone: ComparisonCriterion = {
     return { value: date, text: fmt.date(date) };
   },
   required: (goal) => ({ value: goal, kind: 'date' }),
-};
+  live: {
+    // A completion date is held against the deadline, and met where there is none; `ja` and `nej` count by the completion words.
+    fulfilment: ({ completed: done, deadline, completionTable }, scaled) => {
+      if (!done) return null;
+      const dated = deadline ? `IF(ISNUMBER(${deadline}),${scaled(done, { lo: deadline, hi: deadline })},1)` : '1';
+      return {
+        fulfilment: `IF(ISBLANK(${done}),"",IF(ISNUMBER(${done}),${dated},IFERROR(VLOOKUP(${done},${completionTable},2,0),"")))`,
+        measure: `IF(ISNUMBER(${done}),${done},"")`,
+        required: deadline,
+      };
+    },
+  },
+} satisfies ComparisonCriterion;
 
-/** Every criterion type, by key. The order is the order drop-down lists show. */
-export const CRITERIA: readonly CriterionDefinition[] = [
+/**
+ * Every criterion type, by key: the compiler asks for one entry per `CriterionKey`, each with its
+ * live-sheet formulas. The order is the order drop-down lists show.
+ */
+export const CRITERION = {
   // A row without a type whose target has a direction (`mindst 85 %`, `< 65`) or two bounds is compared so.
-  { ...plain('min', 'atLeast'), infer: { rank: 4, when: (row) => row.baseline === null && row.target?.compare === 'atLeast' } },
-  { ...plain('max', 'atMost'), infer: { rank: 4, when: (row) => row.baseline === null && row.target?.compare === 'atMost' } },
-  { ...plain('range', 'between'), infer: { rank: 4, when: (row) => row.baseline === null && !!row.target && !row.target.compare && row.target.lo !== row.target.hi } },
-  plain('below', 'atMost', true),
-  plain('above', 'atLeast', true),
-  change('reduction', -1),
-  change('increase', 1),
+  min: { ...plain('min', 'atLeast'), infer: { rank: 4, when: (row) => row.baseline === null && row.target?.compare === 'atLeast' } },
+  max: { ...plain('max', 'atMost'), infer: { rank: 4, when: (row) => row.baseline === null && row.target?.compare === 'atMost' } },
+  range: { ...plain('range', 'between'), infer: { rank: 4, when: (row) => row.baseline === null && !!row.target && !row.target.compare && row.target.lo !== row.target.hi } },
+  below: plain('below', 'atMost', true),
+  above: plain('above', 'atLeast', true),
+  reduction: change('reduction', -1),
+  increase: change('increase', 1),
   share,
   milestone,
-  {
+  assessment: {
     key: 'assessment',
     kind: 'assessment',
     percent: false,
     edits: 'assessment',
     args: { actual: 'assessment', target: 'target' },
     infer: { rank: 3, when: (row) => row.assessment !== null },
+    live: {
+      fulfilment: ({ assessment: a, assessmentTable }) => (a ? { fulfilment: `IF(ISBLANK(${a}),"",${assessmentFormula(a, assessmentTable)})`, measure: null, required: null } : null),
+    },
   },
-  { key: 'formula', kind: 'formula', percent: false, edits: 'actual', infer: { rank: 0, when: (row) => !!row.formula } },
-  { key: 'all', kind: 'all', percent: false },
-];
+  formula: { key: 'formula', kind: 'formula', percent: false, edits: 'actual', infer: { rank: 0, when: (row) => !!row.formula }, live: { static: 'formula' } },
+  all: {
+    key: 'all',
+    kind: 'all',
+    percent: false,
+    live: {
+      // Not met as soon as one sub-goal is not fully met; met when all are assessed. No number inside
+      // a text criterion (COUNTIF(r,"<0.99")): Excel and LibreOffice read it in the user's locale.
+      subGoals: (fulfilments, count) => {
+        const failed = fulfilments.map((ref) => `SUMPRODUCT(ISNUMBER(${ref})*(${ref}<${ALMOST_ONE}))`).join('+');
+        return `IF((${failed})>0,0,IF(COUNT(${fulfilments.join(',')})=${count},1,""))`;
+      },
+    },
+  },
+} satisfies { readonly [K in CriterionKey]: CriterionDefinition & { key: K } };
+
+/** Every criterion type, in the table's order. */
+export const CRITERIA: readonly CriterionDefinition[] = Object.values(CRITERION);
 
 export const CRITERION_BY_KEY: ReadonlyMap<string, CriterionDefinition> = new Map(CRITERIA.map((c) => [c.key, c]));
 
@@ -231,12 +379,6 @@ export function editField(def: CriterionDefinition, row: PlanRow): EditField | n
   if (!def.edits) return null;
   return typeof def.edits === 'function' ? def.edits(row) : def.edits;
 }
-
-/** How far below a target a measure may fall and still meet it: float noise, nothing more. Live score sheets use the same. */
-export const TOLERANCE = 1e-9;
-
-/** A strict target not passed earns at most this on a partial scale, so it never reads as met. */
-export const STRICT_CAP = 0.999999;
 
 /** The direction a row compares by: a sign in its target, else its type's. */
 export const rowCompare = (def: ComparisonCriterion, target: Target): Compare => target.compare ?? def.compare;

@@ -5,7 +5,25 @@
 export * from './types';
 export { readPlan, isPlanSheet, parseDataRef, nearestHeader, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT, type ReadOptions } from './reader';
 export { scorePlan, statusOf, assessmentCredit, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
-export { CRITERIA, CRITERION_BY_KEY, criterionOf, STRICT_CAP, TOLERANCE, type Compare, type CriterionDefinition } from './criteria';
+export {
+  CRITERIA,
+  CRITERION,
+  CRITERION_BY_KEY,
+  criterionOf,
+  STRICT_CAP,
+  TOLERANCE,
+  TOL,
+  ALMOST_ONE,
+  ALMOST_ZERO,
+  assessmentFormula,
+  type Compare,
+  type ComparisonCriterion,
+  type CriterionDefinition,
+  type LeafFormulas,
+  type LiveMeasure,
+  type RowRefs,
+  type Scaled,
+} from './criteria';
 export { COLUMNS, TEMPLATE_COLUMNS } from './columns';
 export { scorePeriods } from './periods';
 export { lastYearOf, matchGoals, pickLastYear, withLastYearBaselines } from './lastYear';
@@ -17,7 +35,7 @@ export { compileFormula, toFulfilment, FORMULA_FUNCTIONS } from './formula';
 // The task pane's build swaps in mathParser.browser, which fetches mathjs as a chunk of its own.
 export { loadMathParser } from './mathParser';
 export * from './parse';
-export { ENGINE_LANGUAGES, PACKS, enginePack, fill, formatWith, type EnginePack, type LanguageCode } from './i18n';
+export { ENGINE_LANGUAGES, PACKS, enginePack, fill, formatWith, typeNames, type EnginePack, type LanguageCode } from './i18n';
 export { columnIndex } from './vocabulary';
 export { formatter } from './format';
 export { address, cellPosition, columnLetter, rangeAddress, quoteSheet } from './address';

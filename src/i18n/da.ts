@@ -108,7 +108,7 @@ export const da: ProductWords = {
     staticNote: 'Statisk: beregnet af goalscore, ikke af en Excel-formel ({reason}).',
     explanationEdited: 'Ændret på arket: opfyldelsen er nu {now}; goalscore beregnede {then}, og forklaringen gælder ikke længere.',
     explanationNote: 'Forklaringerne er goalscores beregning {date}. Ændres et input på arket, skriver forklaringen det og viser den nye opfyldelse.',
-    staticReasons: { formula: 'formel', data: 'data fra et andet ark', unknown: 'kravtypen kan ikke læses' },
+    staticReasons: { formula: 'formel', data: 'data fra et andet ark', periods: 'periodekrav', unknown: 'kravtypen kan ikke læses' },
     byArea: 'Opnået og vægt pr. område',
     scenario: {
       sheet: 'Scenarie',
@@ -235,7 +235,7 @@ export const da: ProductWords = {
     title: 'Målets eller resultatkravets tekst.',
     weight: 'Vægt i procent: 5, 5 %, 5 pct. Delmål uden vægt deler målets vægt ligeligt.',
     points: 'Point: 20, 2,5. Bruges i stedet for Vægt i pointbaserede planer.',
-    type: 'Kravtype: mindst, højst, interval, reduktion, stigning, andel, milepæl, vurdering, formel eller alle. Tom på et mål med delmål: summen af delmålene.',
+    type: 'Kravtype: {types}. Tom på et mål med delmål: summen af delmålene.',
     target: 'Tærskel: 50, 85 %, 3-5 for et interval. For andel, reduktion og stigning er 85 det samme som 85 %.',
     floor: 'Værdi der giver 0 på en lineær skala, eller som giver delvis opfyldelse med skalaen delvis.',
     tolerance: 'Inden for denne afstand fra målværdien tæller resultatet som opfyldt: et tal i målværdiens enhed (2) eller en procentdel af målværdien (5 %). Skalaen gælder uden for den.',

@@ -108,7 +108,7 @@ export const en: ProductWords = {
     staticNote: 'Static: computed by goalscore, not by an Excel formula ({reason}).',
     explanationEdited: 'Edited on the sheet: fulfilment is now {now}; goalscore computed {then}, and the explanation no longer applies.',
     explanationNote: 'The explanations are goalscore’s, computed {date}. When an input is edited on the sheet, the explanation says so and gives the new fulfilment.',
-    staticReasons: { formula: 'formula', data: 'data on another sheet', unknown: 'the type cannot be read' },
+    staticReasons: { formula: 'formula', data: 'data on another sheet', periods: 'period rule', unknown: 'the type cannot be read' },
     byArea: 'Earned and weight by area',
     scenario: {
       sheet: 'Scenario',
@@ -235,7 +235,7 @@ export const en: ProductWords = {
     title: 'Text of the goal or requirement.',
     weight: "Weight in percent: 5, 5 %. Sub-goals without a weight share the goal's weight equally.",
     points: 'Points: 20, 2.5. Used instead of Weight in points-based plans.',
-    type: 'Criterion type: min, max, range, reduction, increase, share, milestone, assessment, formula or all. Blank on a goal with sub-goals: the sum of the sub-goals.',
+    type: 'Criterion type: {types}. Blank on a goal with sub-goals: the sum of the sub-goals.',
     target: 'Threshold: 50, 85 %, 3-5 for a range. For share, reduction and increase, 85 means 85 %.',
     floor: 'Value that earns 0 on a linear scale, or earns partial credit with the partial scale.',
     tolerance: 'Within this of the target a result counts as met: a number in the target’s unit (2) or a percentage of the target (5 %). The scale applies beyond it.',

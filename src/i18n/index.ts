@@ -9,7 +9,7 @@ import { en } from './en';
 import { nb } from './nb';
 import type { LanguagePack, MessageKey, ProductWords } from './types';
 
-export { fill, type LanguageCode } from '../engine';
+export { fill, typeNames, type LanguageCode } from '../engine';
 export type { CliWords, LanguagePack, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
 
 const PRODUCT: Record<LanguageCode, ProductWords> = { da, nb, en };

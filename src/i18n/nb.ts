@@ -108,7 +108,7 @@ export const nb: ProductWords = {
     staticNote: 'Statisk: beregnet av goalscore, ikke av en Excel-formel ({reason}).',
     explanationEdited: 'Endret i arket: oppnåelsen er nå {now}; goalscore beregnet {then}, og forklaringen gjelder ikke lenger.',
     explanationNote: 'Forklaringene er goalscores beregning {date}. Endres et input i arket, skriver forklaringen det og viser den nye oppnåelsen.',
-    staticReasons: { formula: 'formel', data: 'data fra et annet ark', unknown: 'kravtypen kan ikke leses' },
+    staticReasons: { formula: 'formel', data: 'data fra et annet ark', periods: 'periodekrav', unknown: 'kravtypen kan ikke leses' },
     byArea: 'Oppnådd og vekt per område',
     scenario: {
       sheet: 'Scenario',
@@ -235,7 +235,7 @@ export const nb: ProductWords = {
     title: 'Teksten til målet eller resultatkravet.',
     weight: 'Vekt i prosent: 5, 5 %. Delmål uten vekt deler målets vekt likt.',
     points: 'Poeng: 20, 2,5. Brukes i stedet for Vekt i poengbaserte planer.',
-    type: 'Kravtype: minst, høyst, intervall, reduksjon, økning, andel, milepel, vurdering, formel eller alle. Tom på et mål med delmål: summen av delmålene.',
+    type: 'Kravtype: {types}. Tom på et mål med delmål: summen av delmålene.',
     target: 'Terskel: 50, 85 %, 3-5 for et intervall. For andel, reduksjon og økning er 85 det samme som 85 %.',
     floor: 'Verdi som gir 0 på en lineær skala, eller som gir delvis oppnåelse med skalaen delvis.',
     tolerance: 'Innenfor denne avstanden fra målverdien teller resultatet som oppnådd: et tall i målverdiens enhet (2) eller en prosentandel av målverdien (5 %). Skalaen gjelder utenfor den.',

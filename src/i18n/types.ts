@@ -80,7 +80,8 @@ export interface SheetWords {
   explanationEdited: string;
   /** The note on the explanation column's header: `{date}` when goalscore computed the sheet. */
   explanationNote: string;
-  staticReasons: Record<'formula' | 'data' | 'unknown', string>;
+  /** Why a fulfilment is static: a criterion type without formulas, data on another sheet, a rule over periods, a type that cannot be read. */
+  staticReasons: Record<'formula' | 'data' | 'periods' | 'unknown', string>;
   /** Heading of the per-area block and its chart. */
   byArea: string;
   /** The what-if scenario sheet. */

@@ -1,32 +1,31 @@
 /**
  * Excel formulas that compute on the score sheet what the engine computes, so the sheet stays
  * live without the add-in: edit a result, a threshold or a weight and Excel (or LibreOffice)
- * recomputes fulfilment, earned and the totals. One entry per criterion type and per scale, like
- * the engine's own tables; a type without an entry (a mathjs formula, data on another sheet)
- * keeps the engine's value, as does a rule over periods.
+ * recomputes fulfilment, earned and the totals. Each criterion type brings its own formulas (its
+ * `live` member in criteria.ts); here are what all share: the comparison with a target, the
+ * partial-credit scales, the lookup tables. A type declared static (a mathjs formula), data on
+ * another sheet and a rule over periods keep the engine's value, with a note that says why.
  */
-import { CRITERION_BY_KEY, STRICT_CAP, TOLERANCE, type Compare, PACKS, type PlanRow, type Scale } from '../engine';
+import {
+  CRITERION_BY_KEY,
+  PACKS,
+  STRICT_CAP,
+  TOL,
+  assessmentFormula,
+  type Compare,
+  type ComparisonCriterion,
+  type CriterionDefinition,
+  type LeafFormulas,
+  type LiveMeasure,
+  type PlanRow,
+  type RowRefs,
+  type Scale,
+  type Scaled,
+} from '../engine';
+import type { SheetWords } from '../i18n';
 
-/** Addresses of one row's cells on the score sheet; null where the sheet has no such column. */
-export interface RowRefs {
-  actual: string | null;
-  target: string | null;
-  tolerance: string | null;
-  targetHigh: string | null;
-  floor: string | null;
-  baseline: string | null;
-  met: string | null;
-  total: string | null;
-  excluded: string | null;
-  deadline: string | null;
-  completed: string | null;
-  assessment: string | null;
-  /** The plan's partial credit, an absolute reference. */
-  partialCredit: string;
-  /** The sheet's lookup tables of assessment words (credit) and completion words (1 or 0). */
-  assessmentTable: string;
-  completionTable: string;
-}
+// The formula vocabulary the sheet's other formulas share with the criteria's own.
+export { ALMOST_ONE, ALMOST_ZERO, TOL, type LeafFormulas, type RowRefs } from '../engine';
 
 /**
  * A number as a formula literal, never in exponent form: HyperFormula, among others, does not
@@ -37,63 +36,9 @@ export function literal(x: number): string {
   return /e/i.test(s) ? x.toFixed(20).replace(/\.?0+$/, '') : s;
 }
 
-/**
- * The engine's tolerance (criteria.ts TOLERANCE), so both agree on a result that lands on its
- * target; as a power of ten, which every engine reads and which is half as long as the decimal.
- */
-export const TOL = `10^${Math.round(Math.log10(TOLERANCE))}`;
-/** Just below 1 and just above 0, for comparisons in formulas (never inside a text criterion, which is read in the user's locale). */
-export const ALMOST_ONE = `1-${TOL}`;
-export const ALMOST_ZERO = TOL;
 const ge = (a: string, b: string) => `${a}>=${b}-${TOL}`;
 const le = (a: string, b: string) => `${a}<=${b}+${TOL}`;
 const clamp = (x: string) => `MAX(0,MIN(1,${x}))`;
-
-/** A measure as an Excel expression, the numbers it needs, and when it cannot be computed. */
-interface ExcelMeasure {
-  measure: string;
-  needs: string[];
-  /** A condition under which the row is not assessed (a zero baseline, no cases). */
-  invalid?: string;
-  /** The input that would meet the target, given the goal bound. */
-  required: (goal: string) => string;
-}
-
-type MeasureBuilder = (c: RowRefs, row: PlanRow) => ExcelMeasure | null;
-
-const plain: MeasureBuilder = (c) => (c.actual ? { measure: c.actual, needs: [c.actual], required: (goal) => goal } : null);
-
-const change =
-  (sign: 1 | -1): MeasureBuilder =>
-  (c) =>
-    c.actual && c.baseline
-      ? {
-          measure: sign > 0 ? `(${c.actual}-${c.baseline})/${c.baseline}` : `(${c.baseline}-${c.actual})/${c.baseline}`,
-          needs: [c.baseline, c.actual],
-          invalid: `${c.baseline}=0`,
-          required: (goal) => `${c.baseline}*(1${sign > 0 ? '+' : '-'}${goal})`,
-        }
-      : null;
-
-/** Measures by criterion type. Milestones, assessments and parents have formulas of their own. */
-export const EXCEL_MEASURES: Record<string, MeasureBuilder> = {
-  min: plain,
-  max: plain,
-  range: plain,
-  below: plain,
-  above: plain,
-  reduction: change(-1),
-  increase: change(1),
-  share: (c, row) => {
-    if (row.met !== null || row.total !== null) {
-      if (!c.met || !c.total) return null;
-      const base = c.excluded ? `(${c.total}-N(${c.excluded}))` : c.total;
-      return { measure: `${c.met}/${base}`, needs: [c.met, c.total], invalid: `${base}<=0`, required: (goal) => `ROUNDUP(${goal}*${base}-${TOL},0)` };
-    }
-    // The score sheet holds a share's actual as a fraction.
-    return c.actual ? { measure: c.actual, needs: [c.actual], required: (goal) => goal } : null;
-  },
-};
 
 interface Bounds {
   lo: string;
@@ -149,46 +94,45 @@ export const COMPLETION_LOOKUP: [string, 1 | 0][] = [
   ...unique(PACKS.flatMap((p) => p.vocabulary.no)).map((w) => [w, 0] as [string, 0]),
 ];
 
-/** A grade's own credit, or an assessment word's from the lookup table; an unknown word is not assessed. */
-export function assessmentFormula(v: string, table: string): string {
-  return `IF(ISNUMBER(${v}),MAX(0,MIN(1,${v})),IFERROR(VLOOKUP(${v},${table},2,0),""))`;
+/** Why a row keeps the engine's value on the live sheet; the sheet's note names it. */
+export type StaticReason = keyof SheetWords['staticReasons'];
+
+/** What keeps a row's value static before any cell is read: its type, data on another sheet, a rule over periods. */
+function keptValue(row: PlanRow, def: CriterionDefinition | undefined): StaticReason | null {
+  if (row.data) return 'data';
+  if (!def) return 'unknown';
+  if ('static' in def.live) return def.live.static;
+  // A rule over periods reads the year's earlier periods, which the sheet does not hold.
+  if (row.periodRule) return 'periods';
+  return null;
 }
 
-export interface LeafFormulas {
-  fulfilment: string;
-  /** The measure shown as the result, where it is one expression. */
-  measure: string | null;
-  required: string | null;
+/** Why a row without formulas keeps the engine's value. `type` is the row's criterion type, inferred where the cell is blank. */
+export function staticReason(row: PlanRow, type: string | null): StaticReason {
+  return keptValue(row, type ? CRITERION_BY_KEY.get(type) : undefined) ?? 'unknown';
 }
 
 /**
- * A requirement row's fulfilment as a formula, or null when no formula can express it (the
- * engine's value is kept). `type` is the row's criterion type, inferred where the cell is blank.
+ * A requirement row's formulas, or null when none can express it (the engine's value is kept):
+ * the type's own, or its measure held against the target on the row's scale. `type` is the row's
+ * criterion type, inferred where the cell is blank.
  */
 export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): LeafFormulas | null {
-  // Data on another sheet and rules over periods (which read the year's earlier periods) keep the engine's value.
-  if (!type || row.data || row.periodRule) return null;
-  const def = CRITERION_BY_KEY.get(type);
-  if (!def) return null;
-  if (def.kind === 'assessment') return c.assessment ? { fulfilment: `IF(ISBLANK(${c.assessment}),"",${assessmentFormula(c.assessment, c.assessmentTable)})`, measure: null, required: null } : null;
-  if (def.kind !== 'comparison') return null;
+  const def = type ? CRITERION_BY_KEY.get(type) : undefined;
+  if (!def || keptValue(row, def)) return null;
+  if (def.kind !== 'comparison') return 'fulfilment' in def.live ? def.live.fulfilment(c) : null;
   const scale = row.scale ?? { kind: 'binary' as const };
   // A sign in the target sets the direction and strictness, as in the engine (rowCompare, rowTarget).
   const compare = row.target?.compare ?? def.compare;
   const strict = row.target ? (row.target.strict ?? def.strict ?? false) : (def.whenNoTarget?.strict ?? def.strict ?? false);
-  const scaled = (m: string, t: Bounds) => EXCEL_SCALES[scale.kind](m, compare, { ...t, strict }, c.floor, c.partialCredit, scale);
+  const scaled: Scaled = (m, t) => EXCEL_SCALES[scale.kind](m, compare, { ...t, strict }, c.floor, c.partialCredit, scale);
+  if ('fulfilment' in def.live) return def.live.fulfilment(c, scaled);
+  if ('measure' in def.live) return compared(row, def, def.live.measure(c, row), c, compare, scaled);
+  return null;
+}
 
-  if (def.key === 'milestone') {
-    if (!c.completed) return null;
-    const done = c.completed;
-    const dated = c.deadline ? `IF(ISNUMBER(${c.deadline}),${scaled(done, { lo: c.deadline, hi: c.deadline })},1)` : '1';
-    return {
-      fulfilment: `IF(ISBLANK(${done}),"",IF(ISNUMBER(${done}),${dated},IFERROR(VLOOKUP(${done},${c.completionTable},2,0),"")))`,
-      measure: `IF(ISNUMBER(${done}),${done},"")`,
-      required: c.deadline,
-    };
-  }
-  const m = EXCEL_MEASURES[def.key]?.(c, row);
+/** A measure held against the row's target, widened by its tolerance, on its scale; blank until every input is there. */
+function compared(row: PlanRow, def: ComparisonCriterion, m: LiveMeasure | null, c: RowRefs, compare: Compare, scaled: Scaled): LeafFormulas | null {
   // A row with no target where its type has one of its own (a change that must only go the right way).
   const own = !row.target && def.whenNoTarget ? def.whenNoTarget : null;
   if (!m || (!c.target && !own)) return null;

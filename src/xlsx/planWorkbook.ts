@@ -3,7 +3,7 @@
  * sources, and the blank template with a note on every header and drop-down lists.
  */
 import { COLUMNS, columnLetter, CRITERIA, TEMPLATE_COLUMNS, serialFromDate, fold, columnIndex } from '../engine';
-import { LANGUAGES, type LanguageCode } from '../i18n';
+import { LANGUAGES, fill, typeNames, type LanguageCode } from '../i18n';
 import { COLORS, type CellStyle, type LayoutValue, type SheetLayout, type WorkbookLayout } from '../layout/model';
 
 /** A cell in a JSON plan source: a plain value, a real date, or a number with its format. */
@@ -34,7 +34,7 @@ function cellValue(v: SpecValue): { value: LayoutValue; format?: string } {
 function lists(lang: LanguageCode): Partial<Record<string, string[]>> {
   const v = LANGUAGES[lang].vocabulary;
   return {
-    type: CRITERIA.map((c) => v.types[c.key]?.[0] ?? c.key),
+    type: CRITERIA.map((c) => v.types[c.key][0]),
     assessment: [v.assessments.met[0], v.assessments.partly[0], v.assessments.not_met[0]],
     scale: [v.scales.binary[0], v.scales.linear[0], v.scales.partial[0]],
   };
@@ -105,7 +105,7 @@ export function buildPlanWorkbook(spec: PlanSpec): WorkbookLayout {
   spec.columns.forEach((name, c) => {
     put(sheet, header, c, name);
     const key = keys[c];
-    if (key) sheet.notes.push({ cell: `${columnLetter(c)}${header + 1}`, text: words.columnHelp[key] });
+    if (key) sheet.notes.push({ cell: `${columnLetter(c)}${header + 1}`, text: fill(words.columnHelp[key], { types: typeNames(words) }) });
   });
   sheet.styles.push({ range: `A${header + 1}:${last}${header + 1}`, style: HEADER });
   const idCol = keys.indexOf('id');

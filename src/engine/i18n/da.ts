@@ -84,7 +84,7 @@ export const da: EnginePack = {
     badDate: '"{value}" er ikke en dato eller periode.',
     badRange: '"{value}" er ikke et interval som 3-5.',
     badSteps: '"{value}" er ikke en trinskala som 85:100%; 75:50%.',
-    unknownType: 'Ukendt kravtype "{value}". Brug fx mindst, højst, interval, reduktion, stigning, andel, milepæl, vurdering, formel eller alle.',
+    unknownType: 'Ukendt kravtype "{value}". Brug fx {types}.',
     unknownScale: 'Ukendt skala "{value}". Brug binær, lineær, delvis eller trin som 85:100%; 75:50%.',
     unknownAssessment: 'Ukendt vurdering "{value}". Brug Opfyldt, Delvist opfyldt eller Ikke opfyldt.',
     unknownPeriod: 'Ukendt periode "{value}". Brug fx Q1–Q4, T1–T3, H1, 1. halvår eller År.',

@@ -80,7 +80,7 @@ export const en: EnginePack = {
     badDate: '"{value}" is not a date or period.',
     badRange: '"{value}" is not a range such as 3-5.',
     badSteps: '"{value}" is not a step scale such as 85:100%; 75:50%.',
-    unknownType: 'Unknown criterion type "{value}". Use min, max, range, reduction, increase, share, milestone, assessment, formula or all.',
+    unknownType: 'Unknown criterion type "{value}". Use {types}.',
     unknownScale: 'Unknown scale "{value}". Use binary, linear, partial or steps such as 85:100%; 75:50%.',
     unknownAssessment: 'Unknown assessment "{value}". Use Met, Partly met or Not met.',
     unknownPeriod: 'Unknown period "{value}". Use Q1–Q4, T1–T3, H1 or Year, for example.',

@@ -26,8 +26,23 @@ export function enginePack(code: string | undefined): EnginePack {
   return code !== undefined && Object.hasOwn(ENGINE_LANGUAGES, code) ? ENGINE_LANGUAGES[code as LanguageCode] : da;
 }
 
-/** Fills a message template's `{name}` places with its arguments; a `column` argument is named as the language names the column. */
+/**
+ * Every criterion type's first name in the language, as a list ending in "or" (`mindst, højst, …
+ * formel eller alle`): what a Kravtype cell takes. The packs name the types in the order of the
+ * criteria table (a test holds them to it).
+ */
+export function typeNames(lang: EnginePack): string {
+  return new Intl.ListFormat(lang.locale, { type: 'disjunction' }).format(Object.values(lang.vocabulary.types).map((words) => words[0]));
+}
+
+/**
+ * Fills a message template's `{name}` places with its arguments; a `column` argument is named as
+ * the language names the column, and `{types}` lists the criterion types.
+ */
 export function formatWith(template: string | undefined, key: string, args: Record<string, string | number> = {}, lang: EnginePack): string {
+  const named = { ...args };
   const column = typeof args.column === 'string' ? lang.vocabulary.columns[args.column as ColumnKey]?.[0] : undefined;
-  return fill(template ?? key, column ? { ...args, column } : args);
+  if (column) named.column = column;
+  if (template?.includes('{types}')) named.types = typeNames(lang);
+  return fill(template ?? key, named);
 }

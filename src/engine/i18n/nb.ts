@@ -84,7 +84,7 @@ export const nb: EnginePack = {
     badDate: '"{value}" er ikke en dato eller periode.',
     badRange: '"{value}" er ikke et intervall som 3-5.',
     badSteps: '"{value}" er ikke en trinnskala som 85:100%; 75:50%.',
-    unknownType: 'Ukjent kravtype "{value}". Bruk for eksempel minst, høyst, intervall, reduksjon, økning, andel, milepel, vurdering, formel eller alle.',
+    unknownType: 'Ukjent kravtype "{value}". Bruk for eksempel {types}.',
     unknownScale: 'Ukjent skala "{value}". Bruk binær, lineær, delvis eller trinn som 85:100%; 75:50%.',
     unknownAssessment: 'Ukjent vurdering "{value}". Bruk Oppnådd, Delvis oppnådd eller Ikke oppnådd.',
     unknownPeriod: 'Ukjent periode "{value}". Bruk for eksempel T1–T3, Q1–Q4, 1. halvår eller År.',

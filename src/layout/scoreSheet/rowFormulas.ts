@@ -5,20 +5,14 @@
  * subtotal and total rows. Same-row references read the same in every row (R1C1), so alike rows
  * share one formulas array, built once: large plans have a few dozen kinds of row.
  */
-import { address, PairCache, inferType, type PlanRow, type RowResult, type Scale, type StatusKey, type Totals } from '../../engine';
+import { address, CRITERION, PairCache, inferType, type PlanRow, type RowResult, type Scale, type StatusKey, type Totals } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
-import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, withOverride, type LeafFormulas, type RowRefs } from '../formulas';
+import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, staticReason, withOverride, type LeafFormulas, type RowRefs, type StaticReason } from '../formulas';
 import { FORMATS } from '../model';
 import { absolute } from '../r1c1';
 import { blank, runsOf, type Cell, type Grid } from './grid';
 import type { GoalOrder } from './order';
 import type { Summary } from './summary';
-
-/** Why a row keeps the engine's value instead of a formula. */
-function staticReason(r: RowResult): 'formula' | 'data' | 'unknown' {
-  if (r.row.data) return 'data';
-  return (r.row.typeKey ?? inferType(r.row)) === 'formula' ? 'formula' : 'unknown';
-}
 
 /** A parent's own formulas: its fulfilment from its children, and what it earns and has assessed. */
 interface ParentFormulas {
@@ -40,7 +34,7 @@ export class RowFormulas {
   private readonly assessedOfOwn: string;
   private readonly shared: { status: string; gain: string; explanation: string };
   /** The note on a row that keeps the engine's value, one text a reason. */
-  private readonly staticNotes: Record<ReturnType<typeof staticReason>, string>;
+  private readonly staticNotes: Record<StaticReason, string>;
   private readonly leafKinds = new PairCache<Scale | null, number, LeafFormulas | null>();
   private readonly parentKinds = new PairCache<boolean, string, ParentFormulas>();
   /** A sub-goal's weight formula depends only on where its parent is and its share of it. */
@@ -74,8 +68,8 @@ export class RowFormulas {
     this.earnedOfOwn = `${this.W}*N(${this.F})`;
     this.assessedOfOwn = `${this.W}*ISNUMBER(${this.F})`;
     const statusWord = Object.fromEntries((['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => [k, summary.labelAt(k)])) as Record<StatusKey, string>;
-    const note = (reason: ReturnType<typeof staticReason>) => words.staticNote.replace('{reason}', words.staticReasons[reason]);
-    this.staticNotes = { formula: note('formula'), data: note('data'), unknown: note('unknown') };
+    const note = (reason: StaticReason) => words.staticNote.replace('{reason}', words.staticReasons[reason]);
+    this.staticNotes = { formula: note('formula'), data: note('data'), periods: note('periods'), unknown: note('unknown') };
     this.shared = {
       status: statusFormula(this.F, statusWord),
       gain: `IF(N(${this.F})>=${ALMOST_ONE},"",${this.W}-${this.E})`,
@@ -121,11 +115,7 @@ export class RowFormulas {
     const refsOf = (key: ScoreColumnKey) => runs.map(([a, b]) => (a === b ? at(key, a) : `${at(key, a)}:${at(key, b)}`));
     const children = (key: ScoreColumnKey) => `SUM(${refsOf(key).join(',')})`;
     const assessedKids = `COUNT(${refsOf('fulfilment').join(',')})`;
-    if (all) {
-      // No number inside a text criterion (COUNTIF(r,"<0.99")): Excel and LibreOffice read it in the user's locale.
-      const failed = `(${refsOf('fulfilment').map((ref) => `SUMPRODUCT(ISNUMBER(${ref})*(${ref}<${ALMOST_ONE}))`).join('+')})`;
-      return { fulfilment: withOverride(`IF(${failed}>0,0,IF(${assessedKids}=${count},1,""))`, this.refs), earned: this.earnedOfOwn, assessed: this.assessedOfOwn };
-    }
+    if (all) return { fulfilment: withOverride(CRITERION.all.live.subGoals(refsOf('fulfilment'), count), this.refs), earned: this.earnedOfOwn, assessed: this.assessedOfOwn };
     const sum = `IF(${assessedKids}=${count},IF(${this.W}>0,MAX(0,MIN(1,${children('earned')}/${this.W})),1),"")`;
     const a = this.refs.assessment;
     const overridden = a ? (x: string, y: string) => `IF(ISBLANK(${a}),${x},${y})` : (x: string) => x;
@@ -147,7 +137,7 @@ export class RowFormulas {
     const r = this.results[at];
     const weight = this.weight(r, row);
     const own = r.isParent ? this.parent(r, at, row) : this.leaf(r);
-    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.staticNotes[staticReason(r)] });
+    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.staticNotes[staticReason(r.row, r.row.typeKey ?? inferType(r.row))] });
     // Alike rows share one formulas array: it depends only on the row's own formulas and its weight's.
     return this.rowKinds.find(own, weight) ?? this.rowKinds.put(own, weight, this.formulasOf(own, weight));
   }
@@ -203,8 +193,9 @@ const typeCode = (key: string | null): number => typeCodes.get(key) ?? typeCodes
 
 /**
  * What a leaf's formulas depend on besides its scale, as one number: its written and scored type,
- * whether it reads data or counts, a range target, a sign in the target (it changes the
- * comparison), a tolerance and a period rule. A number, so the lookup allocates nothing.
+ * whether it reads data or counts, whether it has a target (a change without one must only go the
+ * right way), a range target, a sign in the target (it changes the comparison), a tolerance and a
+ * period rule. A number, so the lookup allocates nothing.
  */
 function leafCode(row: PlanRow, type: string | null): number {
   const t = row.target;
@@ -215,7 +206,8 @@ function leafCode(row: PlanRow, type: string | null): number {
     (row.periodRule ? 8 : 0) |
     (t?.compare === 'atLeast' ? 16 : t?.compare === 'atMost' ? 32 : 0) |
     (t?.strict ? 64 : 0) |
-    (row.tolerance ? (row.tolerance.relative ? 128 : 256) : 0);
+    (row.tolerance ? (row.tolerance.relative ? 128 : 256) : 0) |
+    (t ? 0 : 512);
   return (typeCode(row.typeKey) * 1024 + typeCode(type)) * 1024 + flags;
 }
 

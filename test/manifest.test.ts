@@ -7,7 +7,7 @@ import * as path from 'node:path';
 const { manifestForBase, DEV_URL } = require('../scripts/manifest-url');
 
 const ROOT = path.join(__dirname, '..');
-const SCHEMA = path.join(ROOT, '..', 'shared', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
+const SCHEMA = path.join(__dirname, 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
 const DIST = path.join(ROOT, 'dist', 'addin');
 
 function xmllint(file: string): string {

@@ -1,6 +1,6 @@
 /**
  * Checks a workbook as Excel would before it opens it: every XML part against the ECMA-376 and
- * [MS-XLSX] schemas in ../shared/schemas/ooxml (Markup Compatibility applied first, then
+ * [MS-XLSX] schemas in test/schemas/ooxml (Markup Compatibility applied first, then
  * `xmllint --schema` per part), and what schemas miss but Excel repairs: overlapping drop-down
  * ranges, duplicate conditional-format priorities, style indexes out of range, sheet-name rules,
  * relationships that point nowhere.
@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 
-const SCHEMAS = path.join(__dirname, '..', '..', 'shared', 'schemas', 'ooxml');
+const SCHEMAS = path.join(__dirname, 'schemas', 'ooxml');
 
 /** The schema each part is checked against; parts not listed (VML) have none Excel's own would pass. */
 const SCHEMA_BY_PART: [RegExp, string][] = [

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { buildPlanWorkbook, templateSpec } from '../src/xlsx/planWorkbook';
 import { scoreWorkbookBytes, workbookBytes } from '../src/xlsx';
-import { excelProblems, excelProblemsOf, OOXML_SCHEMAS, repairTriggers, schemaErrors, unzipParts, WORKBOOK_SCHEMA } from './ooxml';
+import { excelProblems, excelProblemsOf, OOXML_SCHEMAS, repairTriggers, schemaErrors, schemaErrorsOf, unzipParts, WORKBOOK_SCHEMA } from './ooxml';
 import { xsdErrors } from './xsd';
 import { SEED_PLANS, writtenLayouts } from './written';
 
@@ -82,6 +82,24 @@ describe('the checker', () => {
     // The same part as written, without that step, is refused for the attribute it drops.
     const raw = await xsdErrors(OOXML_SCHEMAS, WORKBOOK_SCHEMA, [{ name: 'sheet1.xml', xml }]);
     expect(raw.join('\n')).toMatch(/attribute '\{http:\/\/schemas\.microsoft\.com\/office\/spreadsheetml\/2009\/9\/ac\}dyDescent': The attribute .* is not allowed/);
+  });
+
+  test('allows xml:space on <t> as Excel writes it, and no other attribute there, nor xml:space elsewhere', async () => {
+    const strings = (si: string) => new Map([['xl/sharedStrings.xml', `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">${si}</sst>`]]);
+    const inline = (cell: string) => new Map([['xl/worksheets/sheet1.xml', sheet(`<sheetData><row r="1">${cell}</row></sheetData>`)]]);
+    // One validator run for all, each sample's errors its own.
+    const [plain, rich, inlineText, otherAttribute, onItem, onCell] = await schemaErrorsOf([
+      strings('<si><t xml:space="preserve"> Mål </t></si>'),
+      strings('<si><r><t xml:space="preserve">Mål </t></r><r><rPr><b/></rPr><t>nået</t></r></si>'),
+      inline('<c r="A1" t="inlineStr"><is><t xml:space="preserve"> ja</t></is></c>'),
+      strings('<si><t lang="da">Mål</t></si>'),
+      strings('<si xml:space="preserve"><t> Mål </t></si>'),
+      inline('<c r="A1" t="inlineStr" xml:space="preserve"><is><t> ja</t></is></c>'),
+    ]);
+    expect([plain, rich, inlineText]).toEqual([[], [], []]);
+    expect(otherAttribute[0]).toMatch(/^xl\/sharedStrings\.xml:1: .*Element '\{[^}]+\}t', attribute 'lang': The attribute 'lang' is not allowed/);
+    expect(onItem[0]).toMatch(/^xl\/sharedStrings\.xml:1: .*Element '\{[^}]+\}si', attribute '\{http:\/\/www\.w3\.org\/XML\/1998\/namespace\}space': The attribute .* is not allowed/);
+    expect(onCell[0]).toMatch(/^xl\/worksheets\/sheet1\.xml:1: .*Element '\{[^}]+\}c', attribute '\{http:\/\/www\.w3\.org\/XML\/1998\/namespace\}space': The attribute .* is not allowed/);
   });
 
   test('a whole package with a broken part is caught', async () => {

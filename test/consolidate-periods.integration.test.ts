@@ -66,7 +66,7 @@ test('without dates to tell, the later submission given counts', () => {
   expect(o.average).toBe(1);
 });
 
-test('the overview workbook: a trend sheet of agency × period with the changes, links to each agency\'s sheet, goals not assessed', () => {
+test('the overview workbook: a trend sheet of agency × period with the changes, links to each agency\'s sheet, goals not assessed', async () => {
   const { layout } = consolidationLayout(submissions, [], 'da');
   expect(layout.sheets.map((s) => s.name)).toEqual(['Oversigt', 'Mangler', 'Udvikling', 'Problemer', 'Alfa Q1 2024', 'Beta Q1 2024', 'Alfa Q2 2024', 'Beta', 'Alfa']);
   const trend = layout.sheets[2];
@@ -90,7 +90,7 @@ test('the overview workbook: a trend sheet of agency × period with the changes,
   const title = mangler.values.findIndex((r) => r[0] === 'Mål, der ikke er vurderet (manglende indrapportering)');
   expect(mangler.values[title + 2].slice(0, 3)).toEqual(['Beta', '2', 'Tilfredshed']);
   const bytes = workbookBytes(layout);
-  expect(excelProblems(bytes)).toEqual([]);
+  expect(await excelProblems(bytes)).toEqual([]);
   const parts = unzipSync(bytes);
   const oversigtXml = new TextDecoder().decode(parts['xl/worksheets/sheet1.xml']);
   expect(oversigtXml).toContain('<hyperlink ref="A4" location="Alfa!A1"');

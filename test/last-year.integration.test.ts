@@ -82,7 +82,7 @@ test('the score sheet shows last year beside this year, notes the baseline, and 
   expect(sheet.values[row('1')][baseline]).toBe(62);
   const note = sheet.notes.find((n) => n.text.includes('sidste års resultat'));
   expect(note?.cell).toBe(`${String.fromCharCode(65 + baseline)}${row('1') + 1}`);
-  expect(excelProblems(workbookBytes(layout))).toEqual([]);
+  expect(await excelProblems(workbookBytes(layout))).toEqual([]);
   expect(await liveDisagreements(layout, 'da-DK')).toEqual([]);
 }, 120_000);
 

@@ -1,29 +1,50 @@
 /**
  * Checks a workbook as Excel would before it opens it: every XML part against the ECMA-376 and
- * [MS-XLSX] schemas in ../shared/schemas/ooxml (Markup Compatibility applied first, then
- * `xmllint --schema` per part), and what schemas miss but Excel repairs: overlapping drop-down
- * ranges, duplicate conditional-format priorities, style indexes out of range, sheet-name rules,
- * relationships that point nowhere.
+ * [MS-XLSX] schemas in test/schemas/ooxml (Markup Compatibility applied first, then libxml2's
+ * schema validation, see ./xsd, with each part's root element the one its kind has), and what
+ * schemas miss but Excel repairs: overlapping drop-down ranges, duplicate conditional-format
+ * priorities, style indexes out of range, sheet-name rules, relationships that point nowhere.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
+import { xsdErrors, type XmlDocument } from './xsd';
 
-const SCHEMAS = path.join(__dirname, '..', '..', 'shared', 'schemas', 'ooxml');
+export const OOXML_SCHEMAS = path.join(__dirname, 'schemas', 'ooxml');
 
-/** The schema each part is checked against; parts not listed (VML) have none Excel's own would pass. */
-const SCHEMA_BY_PART: [RegExp, string][] = [
-  [/^\[Content_Types\]\.xml$/, 'ecma-transitional/opc-contentTypes.xsd'],
-  [/\.rels$/, 'ecma-transitional/opc-relationships.xsd'],
-  [/^docProps\/core\.xml$/, 'ecma-transitional/opc-coreProperties.xsd'],
-  [/^docProps\/app\.xml$/, 'ecma-transitional/shared-documentPropertiesExtended.xsd'],
-  [/^xl\/(workbook|styles|sharedStrings|comments\d*)\.xml$|^xl\/(worksheets|tables)\/[^/]+\.xml$/, 'sml-with-extensions.xsd'],
-  [/^xl\/drawings\/drawing\d+\.xml$/, 'drawing-with-chart.xsd'],
-  [/^xl\/charts\/chart\d+\.xml$/, 'ecma-transitional/dml-chart.xsd'],
-  [/^xl\/theme\/theme\d+\.xml$/, 'ecma-transitional/dml-main.xsd'],
+/** The driver schema that loads every namespace a workbook part's root or extensions are in. */
+export const WORKBOOK_SCHEMA = 'workbook-parts.xsd';
+
+const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/**
+ * The parts checked, each with the root element its kind must have ({namespace}name): one schema
+ * set validates every part in one run, so the root is what ties a part to its own schema. Parts not
+ * listed (VML) have no schema that Excel's own files pass.
+ */
+const ROOT_BY_PART: [RegExp, string][] = [
+  [/^\[Content_Types\]\.xml$/, '{http://schemas.openxmlformats.org/package/2006/content-types}Types'],
+  [/\.rels$/, '{http://schemas.openxmlformats.org/package/2006/relationships}Relationships'],
+  [/^docProps\/core\.xml$/, '{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}coreProperties'],
+  [/^docProps\/app\.xml$/, '{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Properties'],
+  [/^xl\/workbook\.xml$/, `{${SML}}workbook`],
+  [/^xl\/styles\.xml$/, `{${SML}}styleSheet`],
+  [/^xl\/sharedStrings\.xml$/, `{${SML}}sst`],
+  [/^xl\/comments\d*\.xml$/, `{${SML}}comments`],
+  [/^xl\/worksheets\/[^/]+\.xml$/, `{${SML}}worksheet`],
+  [/^xl\/tables\/[^/]+\.xml$/, `{${SML}}table`],
+  [/^xl\/drawings\/drawing\d+\.xml$/, '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}wsDr'],
+  [/^xl\/charts\/chart\d+\.xml$/, '{http://schemas.openxmlformats.org/drawingml/2006/chart}chartSpace'],
+  [/^xl\/theme\/theme\d+\.xml$/, '{http://schemas.openxmlformats.org/drawingml/2006/main}theme'],
 ];
+
+/** The root element as {namespace}name, from the first start tag and the namespace it declares. */
+function rootElement(xml: string): string {
+  const tag = /<([A-Za-z_][\w.-]*)(?::([\w.-]+))?([^>]*)>/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
+  if (!tag) return '(none)';
+  const [prefix, local] = tag[2] === undefined ? ['', tag[1]] : [tag[1], tag[2]];
+  const ns = new RegExp(`\\sxmlns${prefix ? `:${prefix}` : ''}="([^"]*)"`).exec(tag[3])?.[1] ?? '';
+  return `{${ns}}${local}`;
+}
 
 export function unzipParts(bytes: Uint8Array): Map<string, string> {
   const files = unzipSync(bytes);
@@ -43,36 +64,35 @@ export function applyMarkupCompatibility(xml: string): string {
   return out;
 }
 
-/** Schema errors, part by part; empty when every part is valid. */
-export function schemaErrors(parts: Map<string, string>): string[] {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ooxml-'));
-  try {
-    const bySchema = new Map<string, string[]>();
+/** Schema errors, part by part, each naming its part; empty when every part is valid. */
+export async function schemaErrors(parts: Map<string, string>): Promise<string[]> {
+  return (await schemaErrorsOf([parts]))[0];
+}
+
+/**
+ * Schema errors of several packages, one list each, from one validator run for all of them:
+ * starting the validator and compiling the schemas costs more than validating the parts.
+ */
+export async function schemaErrorsOf(packages: Map<string, string>[]): Promise<string[][]> {
+  const documents: XmlDocument[] = [];
+  const wrongRoots: string[][] = packages.map((parts, i) => {
+    const found: string[] = [];
     for (const [name, xml] of parts) {
-      const schema = SCHEMA_BY_PART.find(([re]) => re.test(name))?.[1];
-      if (!schema) continue;
-      const file = path.join(dir, name.replace(/[^\w.-]/g, '_'));
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, applyMarkupCompatibility(xml));
-      bySchema.set(schema, [...(bySchema.get(schema) ?? []), file]);
+      const root = ROOT_BY_PART.find(([re]) => re.test(name))?.[1];
+      if (!root) continue;
+      const checked = applyMarkupCompatibility(xml);
+      if (rootElement(checked) !== root) found.push(`${name}: the root element is ${rootElement(checked)}, not ${root}`);
+      // The package's number before the part's path tells the packages apart in the messages.
+      documents.push({ name: `${i}/${name}`, xml: checked });
     }
-    const errors: string[] = [];
-    for (const [schema, files] of bySchema) {
-      try {
-        execFileSync('xmllint', ['--catalogs', '--noout', '--schema', path.join(SCHEMAS, schema), ...files], {
-          cwd: SCHEMAS,
-          env: { ...process.env, XML_CATALOG_FILES: path.join(SCHEMAS, 'catalog.xml') },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
-      } catch (e) {
-        const stderr = String((e as { stderr?: Buffer }).stderr ?? e);
-        errors.push(...stderr.split('\n').filter((l) => l && !/validates$|Skipping import|^warning|SGML_CATALOG_FILES/i.test(l)).map((l) => l.replace(dir + path.sep, '')));
-      }
-    }
-    return errors;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    return found;
+  });
+  const lines = documents.length ? await xsdErrors(OOXML_SCHEMAS, WORKBOOK_SCHEMA, documents) : [];
+  return packages.map((_, i) => {
+    const own = lines.filter((line) => line.startsWith(`${i}/`)).map((line) => line.slice(`${i}/`.length));
+    // A line that names no part concerns them all.
+    return [...wrongRoots[i], ...own, ...lines.filter((line) => !/^\d+\//.test(line))];
+  });
 }
 
 interface Box {
@@ -135,7 +155,13 @@ export function repairTriggers(parts: Map<string, string>): string[] {
 }
 
 /** Every problem Excel would find with the workbook: schema errors and repair triggers. */
-export function excelProblems(bytes: Uint8Array): string[] {
-  const parts = unzipParts(bytes);
-  return [...schemaErrors(parts), ...repairTriggers(parts)];
+export async function excelProblems(bytes: Uint8Array): Promise<string[]> {
+  return (await excelProblemsOf([bytes]))[0];
+}
+
+/** Every problem Excel would find, for each of several workbooks. */
+export async function excelProblemsOf(workbooks: Uint8Array[]): Promise<string[][]> {
+  const packages = workbooks.map(unzipParts);
+  const schema = await schemaErrorsOf(packages);
+  return packages.map((parts, i) => [...schema[i], ...repairTriggers(parts)]);
 }

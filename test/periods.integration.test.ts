@@ -92,7 +92,7 @@ test('the score sheet shows each goal\'s history by period and a trend arrow, va
   expect(sheet.numberFormats[row1][q1]).toBe('0.0%');
   expect(sheet.charts.map((c) => [c.kind, c.title])).toContainEqual(['line', 'Score pr. periode']);
   const bytes = workbookBytes(layout);
-  expect(excelProblems(bytes)).toEqual([]);
+  expect(await excelProblems(bytes)).toEqual([]);
   expect([...unzipParts(bytes).values()].some((xml) => xml.includes('<c:lineChart>'))).toBe(true);
   expect(await liveDisagreements(layout, 'da-DK')).toEqual([]);
 }, 120_000);

@@ -43,7 +43,7 @@ test('the print area is what a reader needs; the inputs are grouped beside it; h
   const total = sheet.values.findIndex((r, i) => i > header && r[1] === 'I alt');
   expect(Number(chart.anchor.from.replace(/^[A-Z]+/, '')) - 1).toBeLessThanOrEqual(total + 3);
   const bytes = workbookBytes(layout);
-  expect(excelProblems(bytes)).toEqual([]);
+  expect(await excelProblems(bytes)).toEqual([]);
   const parts = unzipSync(bytes);
   const xml = (name: string) => new TextDecoder().decode(parts[name]);
   expect(xml('xl/workbook.xml')).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="0">'Kriminalforsorgen Q4'!\$A\$1:\$I\$\d+<\/definedName>/);
@@ -146,7 +146,7 @@ test('an area is kept on one page where it fits: the page breaks fall before an 
   for (const row of sheet.rowBreaks!) expect(areaStarts.has(row)).toBe(true);
   const xml = new TextDecoder().decode(unzipSync(workbookBytes(layout))['xl/worksheets/sheet1.xml']);
   for (const row of sheet.rowBreaks!) expect(xml).toContain(`<brk id="${row}" max="16383" man="1"/>`);
-  expect(excelProblems(workbookBytes(layout))).toEqual([]);
+  expect(await excelProblems(workbookBytes(layout))).toEqual([]);
 
   const fake = new FakeExcel();
   for (const g of readGrids(await fs.readFile(SEED))) fake.addSheet(g.name, g.values.map((r) => Array.from(r, (v) => (v instanceof Date ? 45000 : (v ?? null)) as string | number | null)));

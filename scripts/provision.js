@@ -2,7 +2,7 @@
 /**
  * Before `npm test`: finds the real programs the tests drive (LibreOffice recalculates what we
  * write and prints it as PDF, poppler reads the PDFs, Chromium runs the task pane, fonts let
- * LibreOffice lay out and print) and installs the missing ones from Debian's or Ubuntu's packages
+ * LibreOffice lay out and print, xmllint is what `npm run validate` checks the manifest with offline) and installs the missing ones from Debian's or Ubuntu's packages
  * when it may (as root, or with password-less sudo). Otherwise it stops with the exact command to
  * run. Nothing is downloaded outside the system's package manager. (Schemas are validated by
  * libxml2 compiled to WebAssembly, an npm dev dependency: no program to install.)
@@ -37,6 +37,8 @@ const CHROMIUM = process.env.GOALSCORE_CHROMIUM || '/usr/bin/chromium';
 const NEEDS = [
   { what: 'LibreOffice (soffice)', found: () => onPath('soffice'), debian: ['libreoffice-calc'], ubuntu: ['libreoffice-calc'] },
   { what: 'fonts for LibreOffice', found: hasFonts, debian: ['fonts-dejavu-core', 'fonts-liberation2'], ubuntu: ['fonts-dejavu-core', 'fonts-liberation2'] },
+  // `npm run validate` checks the manifest offline with xmllint; the schema tests need no program.
+  { what: 'xmllint', found: () => onPath('xmllint'), debian: ['libxml2-utils'], ubuntu: ['libxml2-utils'] },
   { what: 'pdftotext and pdftoppm (reading printed PDFs)', found: () => onPath('pdftotext') && onPath('pdftoppm'), debian: ['poppler-utils'], ubuntu: ['poppler-utils'] },
   { what: `Chromium (${CHROMIUM})`, found: () => isExecutable(CHROMIUM), debian: ['chromium'], ubuntu: ['chromium-browser'] },
 ];

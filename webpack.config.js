@@ -24,6 +24,7 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const { DEV_URL, manifestForBase } = require('./scripts/manifest-url');
 const { withTokens } = require('./scripts/fluent-tokens');
 const { danishWords, withWords } = require('./scripts/pane-words');
+const { helpPages } = require('./scripts/help-pages');
 
 /** Writes the pane's Danish words into taskpane.html as built (see scripts/pane-words.js). */
 class PaneWords {
@@ -104,7 +105,8 @@ async function addin(env, options) {
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', inject: false, csp: CSP }),
       new PaneWords(),
-      ...['en', 'da', 'nb'].map((code) => new HtmlWebpackPlugin({ filename: code === 'en' ? 'help.html' : `help.${code}.html`, template: `./src/help/help.${code}.html`, chunks: [], csp: CSP })),
+      // A help page a language pack, each linking to the others (scripts/help-pages.js).
+      ...helpPages().map((page) => new HtmlWebpackPlugin({ filename: page.filename, template: page.template, chunks: [], csp: CSP, page })),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },

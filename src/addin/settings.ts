@@ -1,5 +1,5 @@
 /** The user's settings, kept in the browser's local storage of the add-in's origin. */
-import { LANGUAGES, type LanguageCode } from '../i18n';
+import { isLanguageCode, LANGUAGES, type LanguageCode } from '../i18n';
 import { DEFAULT_PARTIAL_CREDIT } from '../engine/reader';
 
 export interface Settings {
@@ -22,7 +22,7 @@ export function loadSettings(): Settings {
   const defaults: Settings = { language: 'auto', partialCredit: DEFAULT_PARTIAL_CREDIT };
   try {
     const saved = JSON.parse(storage()?.getItem(KEY) ?? '{}') as Partial<Settings>;
-    const language = saved.language === 'auto' || (saved.language && saved.language in LANGUAGES) ? saved.language : 'auto';
+    const language = saved.language === 'auto' || isLanguageCode(saved.language) ? saved.language : 'auto';
     const credit = typeof saved.partialCredit === 'number' && saved.partialCredit >= 0 && saved.partialCredit <= 1 ? saved.partialCredit : defaults.partialCredit;
     return { language, partialCredit: credit };
   } catch {
@@ -38,12 +38,10 @@ export function saveSettings(settings: Settings): void {
   }
 }
 
-/** Danish, Norwegian (bokmål, nynorsk or plain `no`) or else English, from a BCP 47 tag. */
+/** The language whose Office languages hold a BCP 47 tag's language subtag (`nn-NO` is read as bokmål), else English. */
 export function languageFor(tag: string | undefined): LanguageCode {
-  const t = (tag ?? '').toLowerCase();
-  if (t.startsWith('da')) return 'da';
-  if (/^(nb|nn|no)\b/.test(t)) return 'nb';
-  return 'en';
+  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  return Object.values(LANGUAGES).find((p) => p.office.languages.includes(language))?.code ?? 'en';
 }
 
 export function resolveLanguage(settings: Settings, hostTag: string | undefined): LanguageCode {

@@ -5,18 +5,22 @@
 import { promises as fs, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatMessage, LANGUAGES, pack, type LanguagePack } from '../i18n';
+import { formatMessage, isLanguageCode, LANGUAGE_CODES, pack, type LanguagePack } from '../i18n';
 import { formatter } from '../engine/format';
 import type { PlanResult } from '../engine/types';
 import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
 import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
 import { workbookPdf } from './pdf';
 
+/** Words as a list in English prose: `da, nb or en`. */
+const orList = (words: readonly string[]) => (words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words.at(-1)}` : words.join(''));
+const LANG_CHOICES = LANGUAGE_CODES.join('|');
+
 export const HELP = `goalscore – scores goal plans (mål- og resultatplaner) in Excel workbooks
 
 Usage:
-  goalscore score FILE|DIR... [--compare LAST_YEAR] [--out DIR] [--pdf] [--force] [--json] [--lang da|nb|en]
-  goalscore consolidate FILE|DIR... [--out FILE] [--pdf] [--force] [--json] [--lang da|nb|en]
+  goalscore score FILE|DIR... [--compare LAST_YEAR] [--out DIR] [--pdf] [--force] [--json] [--lang ${LANG_CHOICES}]
+  goalscore consolidate FILE|DIR... [--out FILE] [--pdf] [--force] [--json] [--lang ${LANG_CHOICES}]
   goalscore --help
 
   score        Reads every plan sheet of each workbook (.xlsx, .xlsm; a directory means the
@@ -50,7 +54,7 @@ Options:
                [ { year, period, average, lowest, agencies: [ { agency, file, score } ] } ],
                "superseded": [ { agency, file, by } ] and "notAssessed": [ { file, agency, id,
                title, weight } ].
-  --lang L     Language of the score sheets, explanations and messages: da (default), nb or en.
+  --lang L     Language of the score sheets, explanations and messages: ${orList([`${LANGUAGE_CODES[0]} (default)`, ...LANGUAGE_CODES.slice(1)])}.
   -h, --help   Show this text.
 
 Exit codes:
@@ -434,8 +438,8 @@ export async function main(argv: string[], io: Io = { out: (t) => console.log(t)
     io.err(command && !commands[command] ? `Unknown command "${command}".\n\n${HELP}` : HELP);
     return 2;
   }
-  if (!(values.lang! in LANGUAGES)) {
-    io.err(`Unknown language "${values.lang}": use da, nb or en.`);
+  if (!isLanguageCode(values.lang)) {
+    io.err(`Unknown language "${values.lang}": use ${orList(LANGUAGE_CODES)}.`);
     return 2;
   }
   try {

@@ -3,8 +3,7 @@
  * holidays are not working days. The movable holidays follow Easter (the Gregorian computus).
  */
 import { dateFromSerial, serialOf } from './parse';
-
-export type Calendar = 'DK' | 'NO';
+import type { Calendar } from './types';
 
 /** Easter Sunday of a year (anonymous Gregorian algorithm), as a serial. */
 export function easter(year: number): number {

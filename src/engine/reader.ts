@@ -40,6 +40,7 @@ import type {
   SheetGrid,
   RowCells,
 } from './types';
+import { CALENDARS, type Calendar } from './types';
 import { columnIndex, metadataIndex, pointWords, scaleIndex, totalLabels, typeIndex, weightWords, workingDayWords } from './vocabulary';
 import { parseAssessmentScale, readAssessment } from './assessment';
 import { parsePeriodRule } from './periodRule';
@@ -330,6 +331,8 @@ function sortPeriods<T extends { period: Period; year: number | null }>(periods:
   return [...periods].sort((a, b) => end(a) - end(b));
 }
 
+const isCalendar = (code: string): code is Calendar => (CALENDARS as readonly string[]).includes(code);
+
 function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], options: ReadOptions): PlanMetadata {
   const meta: PlanMetadata = {
     agency: '',
@@ -384,8 +387,8 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
       if (!meta.payoutSteps) problems.push({ ...where, severity: 'warning', message: { key: 'badPayout', args: { value: cellText(value) } } });
     } else if (key === 'calendar') {
       const code = cellText(value).toUpperCase();
-      if (code === 'DK' || code === 'NO') meta.calendar = code;
-      else problems.push({ ...where, severity: 'warning', message: { key: 'badCalendar', args: { value: cellText(value) } } });
+      if (isCalendar(code)) meta.calendar = code;
+      else problems.push({ ...where, severity: 'warning', message: { key: 'badCalendar', args: { value: cellText(value), calendars: CALENDARS.join(', '), calendar: meta.calendar } } });
     } else if (key === 'assessmentScale') {
       meta.assessmentScale = parseAssessmentScale(cellText(value));
       if (!meta.assessmentScale) problems.push({ ...where, severity: 'warning', message: { key: 'badAssessmentScale', args: { value: cellText(value) } } });

@@ -6,7 +6,7 @@
 import { CRITERION_BY_KEY } from '../engine/criteria';
 import { compileFormula } from '../engine/formula';
 import { loadMathParser } from '../engine/mathParser';
-import { LANGUAGES, formatMessage, pack } from '../i18n';
+import { formatMessage, pack } from '../i18n';
 import { parsePercent } from '../engine/parse';
 import { readPlan } from '../engine/reader';
 import { scorePlan, statusOf, trimmedMean } from '../engine/score';
@@ -84,11 +84,11 @@ export function TRIMMEDMEAN(values: any[][], trimPercent: any): number {
  * The status word for a fulfilment: Opfyldt, Delvist opfyldt, Ikke opfyldt or Ikke vurderet.
  * @customfunction STATUS STATUS
  * @param fulfilment A fulfilment from 0 to 1; blank is not assessed.
- * @param [language] da, nb or en (default da).
+ * @param [language] A language's code, such as da (the default), nb or en.
  * @returns The status.
  */
 export function STATUS(fulfilment: any, language?: string): string {
-  const lang = language && language in LANGUAGES ? pack(language) : pack('da');
+  const lang = pack(language);
   return lang.statuses[statusOf(typeof fulfilment === 'number' ? fulfilment : null)];
 }
 

@@ -242,4 +242,18 @@ export const da: ProductWords = {
     scale: 'Delopfyldelse: binær (standard), lineær, delvis eller trin som 85:100%; 75:50%.',
     note: 'Fri tekst; føres med over i opgørelsen.',
   },
+  office: { locale: 'da-DK', languages: ['da'] },
+  manifest: {
+    DisplayName: 'Målopfyldelse',
+    Description: 'Beregner opfyldelsen af mål- og resultatplaner pr. mål, pr. område og for hele planen og skriver den som formaterede opgørelser i Excel.',
+    'GetStarted.Title': 'Beregn målopfyldelsen',
+    'GetStarted.Description': 'Åbn Målopfyldelse under fanen Hjem for at beregne scoren for projektmappens planark.',
+    'Group.Label': 'Målopfyldelse',
+    'TaskpaneButton.Label': 'Målopfyldelse',
+    'TaskpaneButton.Tooltip': 'Viser planarkene, beregner deres score og viser resultater og eventuelle problemer.',
+    'ScoreAllButton.Label': 'Beregn alle planer',
+    'ScoreAllButton.Tooltip': 'Beregner alle planark og skriver opgørelserne uden at åbne ruden.',
+  },
+  helpPage: 'help.da.html',
+  template: { file: 'maalplan-skabelon.xlsx', sheet: 'Målplan', period: 'Q1' },
 };

@@ -242,4 +242,18 @@ export const en: ProductWords = {
     scale: 'Partial credit: binary (default), linear, partial or steps such as 85:100%; 75:50%.',
     note: 'Free text, carried to the score sheet.',
   },
+  office: { locale: 'en-US', languages: ['en'] },
+  manifest: {
+    DisplayName: 'Goal Scoring',
+    Description: 'Scores goal plans (mål- og resultatplaner, tildelingsbrev): fulfilment per goal, per area and for the whole plan, written as formatted score sheets.',
+    'GetStarted.Title': 'Score your goal plan',
+    'GetStarted.Description': 'Open Goal scoring on the Home tab to score the plan sheets of this workbook.',
+    'Group.Label': 'Goal scoring',
+    'TaskpaneButton.Label': 'Goal scoring',
+    'TaskpaneButton.Tooltip': 'Lists the plan sheets, scores them and shows the results and any problems.',
+    'ScoreAllButton.Label': 'Score all plans',
+    'ScoreAllButton.Tooltip': 'Scores every plan sheet and writes the score sheets, without opening the pane.',
+  },
+  helpPage: 'help.html',
+  template: { file: 'goal-plan-template.xlsx', sheet: 'Goal plan', period: 'Q1' },
 };

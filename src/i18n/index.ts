@@ -1,29 +1,32 @@
 /**
- * Everything the product says, in Danish, Norwegian bokmål and English: the engine's words
- * (src/engine/i18n) joined with the product's own (score workbook, task pane, header notes and
- * messages about files and outputs).
+ * Everything the product says, in every language of the engine's registry: the engine's words
+ * (src/engine/i18n) joined with the product's own (score workbook, task pane, header notes,
+ * messages about files and outputs, and where the language shows in Office and on disk).
  */
-import { ENGINE_LANGUAGES, formatWith, type LanguageCode } from '../engine/i18n';
+import { PACKS, formatWith, isLanguageCode, type EnginePack, type LanguageCode } from '../engine/i18n';
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
 import type { LanguagePack, MessageKey, ProductWords } from './types';
 
-export { fill, type LanguageCode } from '../engine/i18n';
-export type { LanguagePack, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
+export { fill, isLanguageCode, type LanguageCode } from '../engine/i18n';
+export type { LanguagePack, ManifestTextKey, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
 
-const PRODUCT: Record<LanguageCode, ProductWords> = { da, nb, en };
+/** The product's words of every language the engine registers: the compiler names a language without them. */
+const PRODUCT: { readonly [K in LanguageCode]: ProductWords } = { da, nb, en };
 
-function join(code: LanguageCode): LanguagePack {
-  const engine = ENGINE_LANGUAGES[code];
-  const product = PRODUCT[code];
+function join(engine: EnginePack<LanguageCode>): LanguagePack {
+  const product = PRODUCT[engine.code];
   return { ...engine, ...product, messages: { ...engine.messages, ...product.messages } };
 }
 
-export const LANGUAGES: Record<LanguageCode, LanguagePack> = { da: join('da'), nb: join('nb'), en: join('en') };
+export const LANGUAGES = Object.fromEntries(PACKS.map((p) => [p.code, join(p)])) as Record<LanguageCode, LanguagePack>;
+
+/** The languages' codes, in the registry's order: what `--lang` and the pane's language setting offer. */
+export const LANGUAGE_CODES: readonly LanguageCode[] = PACKS.map((p) => p.code);
 
 export function pack(code: string | undefined): LanguagePack {
-  return LANGUAGES[(code ?? 'da') as LanguageCode] ?? LANGUAGES.da;
+  return isLanguageCode(code) ? LANGUAGES[code] : LANGUAGES.da;
 }
 
 /** A problem's message in the user's language. */

@@ -242,4 +242,18 @@ export const nb: ProductWords = {
     scale: 'Delvis oppnåelse: binær (standard), lineær, delvis eller trinn som 85:100%; 75:50%.',
     note: 'Fri tekst; tas med til resultatarket.',
   },
+  office: { locale: 'nb-NO', languages: ['nb', 'nn', 'no'] },
+  manifest: {
+    DisplayName: 'Måloppnåelse',
+    Description: 'Beregner måloppnåelse for tildelingsbrev og resultatplaner per mål, per område og for hele planen, og skriver den som formaterte resultatark i Excel.',
+    'GetStarted.Title': 'Beregn måloppnåelsen',
+    'GetStarted.Description': 'Åpne Måloppnåelse på fanen Hjem for å beregne måloppnåelsen for planarkene i arbeidsboken.',
+    'Group.Label': 'Måloppnåelse',
+    'TaskpaneButton.Label': 'Måloppnåelse',
+    'TaskpaneButton.Tooltip': 'Viser planarkene, beregner måloppnåelsen og viser resultater og eventuelle problemer.',
+    'ScoreAllButton.Label': 'Beregn alle planer',
+    'ScoreAllButton.Tooltip': 'Beregner alle planark og skriver resultatarkene uten å åpne ruten.',
+  },
+  helpPage: 'help.nb.html',
+  template: { file: 'malplan-mal.xlsx', sheet: 'Målplan', period: 'T1' },
 };

@@ -1,12 +1,25 @@
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
-import type { EnginePack, LanguageCode } from './types';
+import type { EnginePack } from './types';
 import type { ColumnKey } from '../types';
 
-export type { EnginePack, ExplanationWords, LanguageCode, Vocabulary } from './types';
+export type { EnginePack, ExplanationWords, Vocabulary } from './types';
 
-/** Fills `{name}` places in a template. */
+/**
+ * Every language the product speaks, registered here once: the language codes, the product's
+ * packs (src/i18n), the CLI's `--lang`, Office's locales, the help pages and the templates all
+ * follow from this list. The order is the reader's order of preference where two languages read
+ * a word differently (Danish first).
+ */
+const REGISTRY = { da, nb, en };
+
+export type LanguageCode = keyof typeof REGISTRY;
+
+/** Every language the engine speaks, each pack under its own code; the reader understands all of them at once. */
+export const ENGINE_LANGUAGES: { readonly [K in LanguageCode]: EnginePack<K> } = REGISTRY;
+export const PACKS: readonly EnginePack<LanguageCode>[] = Object.values(ENGINE_LANGUAGES);
+
 /**
  * A template with its `{name}` arguments filled in. `{name:one|other}` is the word for one and for
  * any other number of `name`, so `{count} {count:række|rækker}` reads "1 række" and "3 rækker".
@@ -17,12 +30,13 @@ export function fill(template: string, args: Record<string, string | number>): s
     .replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? `{${name}}`));
 }
 
-/** Every language the engine speaks; the reader understands all of them at once. */
-export const ENGINE_LANGUAGES: Record<LanguageCode, EnginePack> = { da, nb, en };
-export const PACKS: readonly EnginePack[] = Object.values(ENGINE_LANGUAGES);
+/** Whether a text is a language's code: an own key of the registry, not `toString` or `__proto__`. */
+export function isLanguageCode(code: unknown): code is LanguageCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ENGINE_LANGUAGES, code);
+}
 
-export function enginePack(code: string | undefined): EnginePack {
-  return ENGINE_LANGUAGES[(code ?? 'da') as LanguageCode] ?? da;
+export function enginePack(code: string | undefined): EnginePack<LanguageCode> {
+  return isLanguageCode(code) ? ENGINE_LANGUAGES[code] : da;
 }
 
 /** Fills a message template's `{name}` places with its arguments; a `column` argument is named as the language names the column. */

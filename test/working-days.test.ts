@@ -93,7 +93,7 @@ test('the Swedish calendar: fixed holidays, Easter’s, and midsummer and All Sa
 test('a plan that names no calendar counts its language’s holidays; Danish where its language is none or English', () => {
   const sharePlan = (header: string[], limit: string): SheetGrid[] => [
     { name: 'Plan', values: [header, ['1', 'Andel', 100, 'andel', '50 %', 'Sager!A2:B2', limit]] as SheetGrid['values'] },
-    // Tuesday 30 April to Friday 3 May 2024 over 1 May: a holiday in Norway, not in Denmark.
+    // Tuesday 30 April to Friday 3 May 2024 over 1 May: a holiday in Norway and Sweden, not in Denmark.
     { name: 'Sager', values: [['Start', 'Slut'], [new Date('2024-04-30T00:00:00Z'), new Date('2024-05-03T00:00:00Z')]] as SheetGrid['values'] },
   ];
   const measured = (grids: SheetGrid[]) => {
@@ -102,5 +102,6 @@ test('a plan that names no calendar counts its language’s holidays; Danish whe
   };
   expect(measured(sharePlan(['Nr.', 'Mål', 'Vægt', 'Kravtype', 'Målværdi', 'Data', 'Grænse'], '2 arbejdsdage'))).toEqual(['DK', 0]);
   expect(measured(sharePlan(['Nr.', 'Mål', 'Vekt', 'Kravtype', 'Målverdi', 'Data', 'Grense'], '2 arbeidsdager'))).toEqual(['NO', 1]);
+  expect(measured(sharePlan(['Nr', 'Indikator', 'Vikt', 'Kravtyp', 'Målvärde', 'Data', 'Gräns'], '2 arbetsdagar'))).toEqual(['SE', 1]);
   expect(measured(sharePlan(['ID', 'Goal', 'Weight', 'Type', 'Target', 'Data', 'Limit'], '2 working days'))).toEqual(['DK', 0]);
 });

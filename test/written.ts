@@ -1,6 +1,6 @@
 /**
  * Every kind of workbook the product writes, as layouts: score workbooks of every seed (Danish and
- * English), the consolidated overview (Norwegian, and over two years in
+ * English) and of a Swedish plan, the consolidated overview (Norwegian, and over two years in
  * Danish), a saved scenario, the seed plans and every language's template, and the payment rule.
  * Tests render them as files, as Excel shows them, or both.
  */
@@ -13,6 +13,7 @@ import { readGrids } from '../src/xlsx';
 import { buildPlanWorkbook, templateSpec, type PlanSpec } from '../src/xlsx/planWorkbook';
 import { buildPaymentWorkbook } from '../scripts/payment-rule';
 import { LANGUAGE_CODES } from '../src/i18n';
+import { swedishPlan } from './swedish-plan';
 
 const SEEDS = path.join(__dirname, '..', 'seeds');
 export const SEED_PLANS = ['000-kriminalforsorgen-2024', '001-politiet-2024', '003-hjemrejsestyrelsen-2024'];
@@ -41,6 +42,8 @@ export async function writtenLayouts(): Promise<[string, WorkbookLayout][]> {
   const edits = [{ id: '2.3', text: 'ja' }];
   const scenario = whatIf(actual.plan, edits, { lang: 'da', data: dataFromGrids(grids) }).result;
   out.push(['scenario', scenarioLayout(actual, scenario, edits, 'da')]);
+  const swedish = scoreGrids([swedishPlan()], { lang: 'sv' });
+  out.push(['score workbook Swedish plan (sv)', scoreWorkbookLayout(swedish.results, swedish.problems, 'sv')]);
   for (const lang of LANGUAGE_CODES) out.push([`template (${lang})`, buildPlanWorkbook(templateSpec(lang))]);
   out.push(['payment rule', buildPaymentWorkbook()]);
   return out;

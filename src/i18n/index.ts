@@ -7,13 +7,14 @@ import { PACKS, formatWith, isLanguageCode, type EnginePack, type LanguageCode }
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
+import { sv } from './sv';
 import type { LanguagePack, MessageKey, ProductWords } from './types';
 
 export { fill, isLanguageCode, type LanguageCode } from '../engine/i18n';
 export type { LanguagePack, ManifestTextKey, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
 
 /** The product's words of every language the engine registers: the compiler names a language without them. */
-const PRODUCT: { readonly [K in LanguageCode]: ProductWords } = { da, nb, en };
+const PRODUCT: { readonly [K in LanguageCode]: ProductWords } = { da, nb, en, sv };
 
 function join(engine: EnginePack<LanguageCode>): LanguagePack {
   const product = PRODUCT[engine.code];

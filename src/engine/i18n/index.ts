@@ -1,6 +1,7 @@
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
+import { sv } from './sv';
 import type { EnginePack } from './types';
 import type { ColumnKey } from '../types';
 
@@ -12,7 +13,7 @@ export type { EnginePack, ExplanationWords, Vocabulary } from './types';
  * follow from this list. The order is the reader's order of preference where two languages read
  * a word differently (Danish first).
  */
-const REGISTRY = { da, nb, en };
+const REGISTRY = { da, nb, en, sv };
 
 export type LanguageCode = keyof typeof REGISTRY;
 

@@ -25,6 +25,7 @@ const { DEV_URL, manifestForBase } = require('./scripts/manifest-url');
 const { withTokens } = require('./scripts/fluent-tokens');
 const { danishWords, withWords } = require('./scripts/pane-words');
 const { httpsOptions } = require('./scripts/dev-certs');
+const { helpPages } = require('./scripts/help-pages');
 
 /**
  * Excel on the web reads the functions' metadata (functions.json) with a cross-origin request from
@@ -114,7 +115,8 @@ async function addin(env, options) {
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './src/functions/functions.ts' }),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual', scriptLoading: 'defer', inject: false, csp: CSP }),
       new PaneWords(),
-      ...['en', 'da', 'nb'].map((code) => new HtmlWebpackPlugin({ filename: code === 'en' ? 'help.html' : `help.${code}.html`, template: `./src/help/help.${code}.html`, chunks: [], csp: CSP })),
+      // A help page a language pack, each linking to the others (scripts/help-pages.js).
+      ...helpPages().map((page) => new HtmlWebpackPlugin({ filename: page.filename, template: page.template, chunks: [], csp: CSP, page })),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/icon-*.png', to: 'assets/[name][ext]' },

@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { LANGUAGES } from '../src/i18n';
 import { buildPlanWorkbook, templateSpec, type PlanSpec } from '../src/xlsx/planWorkbook';
 import { workbookBytes } from '../src/xlsx/write';
 import { buildPaymentWorkbook } from './payment-rule';
@@ -21,10 +22,10 @@ export async function buildSeeds(seedDir: string, outDir: string): Promise<strin
   await fs.mkdir(path.dirname(payment), { recursive: true });
   await fs.writeFile(payment, workbookBytes(buildPaymentWorkbook()));
   written.push(payment);
-  const templates = { da: 'maalplan-skabelon.xlsx', nb: 'malplan-mal.xlsx', en: 'goal-plan-template.xlsx' } as const;
-  for (const [lang, file] of Object.entries(templates) as [keyof typeof templates, string][]) {
-    const target = path.join(outDir, 'template', file);
-    await fs.writeFile(target, workbookBytes(buildPlanWorkbook(templateSpec(lang))));
+  // A template in every language, named as its pack names it.
+  for (const lang of Object.values(LANGUAGES)) {
+    const target = path.join(outDir, 'template', lang.template.file);
+    await fs.writeFile(target, workbookBytes(buildPlanWorkbook(templateSpec(lang.code))));
     written.push(target);
   }
   return written;

@@ -5,6 +5,8 @@
  * the user's language, and changes nothing where it is already so.
  */
 
+const { loadSource } = require('./source');
+
 /** Elements with a `data-ui` key and nothing inside, quoted or not (the built page is minified). */
 const EMPTY_WORD = /(<([a-z][a-z0-9-]*)\b[^>]*?\sdata-ui="?([A-Za-z]+)"?[^>]*>)(<\/\2>)/g;
 
@@ -18,15 +20,9 @@ function withWords(html, words) {
   });
 }
 
-let registered = false;
-
 /** The Danish pane words, from the language pack's source as it is now (a watch rebuild sees an edit). */
 function danishWords() {
-  if (!registered) require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
-  registered = true;
-  const source = require.resolve('../src/i18n/da.ts');
-  delete require.cache[source];
-  return require(source).da.ui;
+  return loadSource('../src/i18n/da.ts').da.ui;
 }
 
 module.exports = { withWords, danishWords };

@@ -1,6 +1,6 @@
 /** Headers as people type them: units and notes after a name, near misses, and the sheet that came closest. */
 import { formatMessage, pack } from '../src/i18n';
-import { headerColumn, nearestHeader, readPlan, resembledColumn } from '../src/engine/reader';
+import { headerColumn, headerLanguage, nearestHeader, readPlan, resembledColumn } from '../src/engine/reader';
 import { scoreGrids, noPlanProblem } from '../src/pipeline';
 import type { SheetGrid } from '../src/engine/types';
 
@@ -35,6 +35,15 @@ test.each([
 ])('%s resembles %s', (header, key) => {
   expect(headerColumn(header)).toBeUndefined();
   expect(resembledColumn(header)).toBe(key);
+});
+
+test('a header row is in the language whose column names name the most of its cells; a tie names none', () => {
+  expect(headerLanguage(['Nr.', 'Mål', 'Vægt', 'Målværdi', 'Resultat'])).toBe('da');
+  expect(headerLanguage(['Nr.', 'Mål', 'Vekt (%)', 'Målverdi', 'Resultat T1'])).toBe('nb');
+  expect(headerLanguage(['ID', 'Goal', 'Weight', 'Target', 'Actual'])).toBe('en');
+  // Nr., Mål, Kravtype and Resultat are Danish and Norwegian alike.
+  expect(headerLanguage(['Nr.', 'Mål', 'Kravtype', 'Resultat'])).toBeUndefined();
+  expect(headerLanguage([null, 3, '', 'Bemærkninger til ministeriet'])).toBeUndefined();
 });
 
 const plan = (header: string[], rows: unknown[][]): SheetGrid => ({ name: 'Plan', values: [['Myndighed', 'Styrelsen'], [], header, ...rows] as SheetGrid['values'] });

@@ -16,6 +16,7 @@ import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
 import { readGrids, workbookBytes } from '../src/xlsx';
 import { syntheticPlan } from '../bench/synthetic';
 import { liveDisagreements, recalculate } from './recalc';
+import { swedishPlan } from './swedish-plan';
 
 const SEEDS = ['000-kriminalforsorgen-2024', '001-politiet-2024', '003-hjemrejsestyrelsen-2024'];
 
@@ -167,6 +168,18 @@ test.each(['da-DK', 'nb-NO', 'en-US'])('LibreOffice in %s computes every seed sc
   for (const { seed, layout } of built) {
     expect({ seed, wrong: await liveDisagreements(layout, locale) }).toEqual({ seed, wrong: [] });
     expect(layout.sheets[0].formulas!.flat().filter(Boolean).length).toBeGreaterThan(150);
+  }
+}, 240_000);
+
+// A Swedish score sheet in Swedish LibreOffice (decimal comma, SANT/FALSKT, yyyy-mm-dd): the
+// Swedish plan as written, and the plan of every criterion and scale scored in Swedish.
+test('LibreOffice in sv-SE computes a Swedish score sheet from the formulas alone as the engine does', async () => {
+  for (const [name, grid] of [['Swedish plan', swedishPlan()], ['synthetic', syntheticPlan(200)]] as const) {
+    const { results, problems } = scoreGrids([grid], { lang: 'sv' });
+    const layout = scoreWorkbookLayout(results, problems, 'sv');
+    expect(layout.sheets[0].values.flat()).toContain('Måluppfyllelse');
+    expect({ name, wrong: await liveDisagreements(layout, 'sv-SE') }).toEqual({ name, wrong: [] });
+    expect(layout.sheets[0].formulas!.flat().filter(Boolean).length).toBeGreaterThan(name === 'synthetic' ? 150 : 20);
   }
 }, 240_000);
 

@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { xsdErrors } from './xsd';
 
+import { LANGUAGES } from '../src/i18n';
+
 const { manifestForBase, DEV_URL } = require('../scripts/manifest-url');
 
 const ROOT = path.join(__dirname, '..');
@@ -47,15 +49,28 @@ test('a production build points the manifest at the base URL given at build time
   expect(manifestForBase(xml, undefined)).toBe(xml);
 });
 
-test('task pane app for Excel workbooks, read/write, ExcelApi 1.12, Danish and Norwegian overrides', async () => {
+test('task pane app for Excel workbooks, read/write, ExcelApi 1.12, overrides for every language but the default', async () => {
   const xml = await fs.readFile(path.join(ROOT, 'manifest.xml'), 'utf8');
   expect(xml).toContain('xsi:type="TaskPaneApp"');
   expect(xml).toMatch(/<Hosts>\s*<Host Name="Workbook"\/>\s*<\/Hosts>/);
   expect(xml).toContain('<Permissions>ReadWriteDocument</Permissions>');
   expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.12"/>');
   expect(xml).toContain('<OfficeTab id="TabHome">');
-  for (const locale of ['da-DK', 'nb-NO']) {
-    expect(xml.match(new RegExp(`Locale="${locale}"`, 'g'))!.length).toBeGreaterThanOrEqual(9);
+  // Which texts each override holds is checked in test/languages.test.ts.
+  for (const { office } of Object.values(LANGUAGES).filter((p) => p.office.locale !== 'en-US')) {
+    expect(xml.match(new RegExp(`Locale="${office.locale}"`, 'g'))!.length).toBe(11);
+  }
+});
+
+test('each language’s built help page links to every other language’s', async () => {
+  const packs = Object.values(LANGUAGES);
+  for (const page of packs) {
+    const html = await fs.readFile(path.join(DIST, page.helpPage), 'utf8');
+    expect(html).toMatch(new RegExp(`<html lang="?${page.code}"?>`));
+    for (const other of packs.filter((p) => p !== page)) {
+      expect(html).toMatch(new RegExp(`<a href="?${other.helpPage.replace('.', '\\.')}"? lang="?${other.code}"? hreflang="?${other.code}"?>${other.name}</a>`));
+      expect(html).toMatch(new RegExp(`<link rel="?alternate"? hreflang="?${other.code}"? href="?${other.helpPage.replace('.', '\\.')}"?>`));
+    }
   }
 });
 

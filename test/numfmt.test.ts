@@ -1,6 +1,6 @@
 /**
  * Every number on every sheet the product writes, rendered through its number format as Danish,
- * Norwegian and English Excel show it (numfmt, an Excel-compatible renderer): whole numbers
+ * Norwegian, English and Swedish Excel show it (numfmt, an Excel-compatible renderer): whole numbers
  * without a trailing separator, dates as dates, percents as percents.
  */
 import { format, isDateFormat, isPercentFormat } from 'numfmt';
@@ -8,7 +8,7 @@ import type { LayoutValue, SheetLayout } from '../src/layout/model';
 import { pack } from '../src/i18n';
 import { writtenLayouts } from './written';
 
-const LOCALES = ['da-DK', 'nb-NO', 'en-US'];
+const LOCALES = ['da-DK', 'nb-NO', 'en-US', 'sv-SE'];
 
 interface Shown {
   where: string;
@@ -44,7 +44,7 @@ test.each(LOCALES)('in %s no number ends in a separator, dates read as dates and
     return false;
   });
   expect(wrong).toEqual([]);
-  // Danish and Norwegian show a decimal comma.
+  // Danish, Norwegian and Swedish show a decimal comma.
   const sample = shown.find((s) => isPercentFormat(s.code) && Math.round(s.value * 1000) % 10 !== 0)!;
   expect(sample.text).toMatch(locale === 'en-US' ? /\d\.\d%$/ : /\d,\d%$/);
 });

@@ -169,8 +169,27 @@ describe('dates and periods', () => {
     ['År', 'year', 1],
     ['Helår', 'year', 1],
     ['Year', 'year', 1],
+    ['Tertial 2', 'tertial', 2],
+    ['Kvartal 4', 'quarter', 4],
+    ['halvåret 1', 'half', 1],
+    ['Helåret', 'year', 1],
   ])('period %s', (text, kind, index) => {
     expect(parsePeriod(text)?.period).toEqual({ kind, index });
+  });
+
+  test('a period word before its number, as Swedish plans write it, with a year and as a deadline', () => {
+    expect(parsePeriod('Tertial 2 2024')).toEqual({ period: { kind: 'tertial', index: 2 }, year: 2024 });
+    const p = parseDate('senest tertial 2 2024');
+    expect(p.ok && iso(p.value)).toBe('2024-08-31');
+    expect(parsePeriod('Tertial 4')).toBeNull();
+    expect(parsePeriod('År 1')).toBeNull();
+  });
+
+  test('dates written out in Swedish', () => {
+    for (const [text, want] of [['30 juni 2024', '2024-06-30'], ['senast den 31 december 2024', '2024-12-31'], ['vid utgången av augusti 2024', '2024-08-31'], ['2024-06-28', '2024-06-28']]) {
+      const p = parseDate(text);
+      expect([text, p.ok && iso(p.value)]).toEqual([text, want]);
+    }
   });
 
   test('completed: yes/no words and dates', () => {

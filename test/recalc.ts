@@ -15,7 +15,7 @@ import { program } from './resources';
 
 export type Computed = Map<string, number | string>;
 
-/** A LibreOffice profile that always recalculates, with its locale set as a user's would be (`da-DK`, `nb-NO`, `en-US`). */
+/** A LibreOffice profile that always recalculates, with its locale set as a user's would be (`da-DK`, `nb-NO`, `en-US`, `sv-SE`). */
 const profile = (locale: string) => libreOfficeSettings(locale, 'always');
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

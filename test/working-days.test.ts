@@ -1,5 +1,5 @@
-/** Working days: "45 pct. inden for 20 arbejdsdage fra modenhedsdato", from raw dates, in the Danish or Norwegian calendar. */
-import { easter, workingDaysBetween } from '../src/engine/calendar';
+/** Working days: "45 pct. inden for 20 arbejdsdage fra modenhedsdato", from raw dates, in the Danish, Norwegian or Swedish calendar. */
+import { easter, holidays, workingDaysBetween } from '../src/engine/calendar';
 import { serialOf } from '../src/engine/parse';
 import type { SheetGrid } from '../src/engine/types';
 import { formatMessage, pack } from '../src/i18n';
@@ -65,4 +65,43 @@ test('a reference one column wide is named as the problem', () => {
   expect(problems.map((p) => `${p.cell}: ${formatMessage(p.message, pack('da'))}`)).toEqual([
     'F5: Arbejdsdage måles mellem to datokolonner: Sager!A2:A5 skal være to kolonner bred (start og slut), fx Sagsdata!B2:C900.',
   ]);
+});
+
+test('the Swedish calendar: fixed holidays, Easter’s, and midsummer and All Saints on their weekday', () => {
+  const iso = (s: number) => new Date(Date.UTC(1899, 11, 30 + s)).toISOString().slice(0, 10);
+  // Worked out from the almanac: Easter Sunday 31 March 2024, 20 April 2025; midsommarafton is the
+  // Friday of 19–25 June, midsommardagen the Saturday after it, alla helgons dag the Saturday of 31 October–6 November.
+  expect([...holidays(2024, 'SE')].sort((a, b) => a - b).map(iso)).toEqual([
+    '2024-01-01', '2024-01-06', '2024-03-29', '2024-03-31', '2024-04-01', '2024-05-01', '2024-05-09', '2024-05-19',
+    '2024-06-06', '2024-06-21', '2024-06-22', '2024-11-02', '2024-12-24', '2024-12-25', '2024-12-26', '2024-12-31',
+  ]);
+  expect([...holidays(2025, 'SE')].sort((a, b) => a - b).map(iso)).toEqual([
+    '2025-01-01', '2025-01-06', '2025-04-18', '2025-04-20', '2025-04-21', '2025-05-01', '2025-05-29', '2025-06-06',
+    '2025-06-08', '2025-06-20', '2025-06-21', '2025-11-01', '2025-12-24', '2025-12-25', '2025-12-26', '2025-12-31',
+  ]);
+  // Midsommarafton 2026 falls on 19 June, the first day it can.
+  expect(holidays(2026, 'SE').has(d('2026-06-19'))).toBe(true);
+  // Maundy Thursday is a working day in Sweden, not in Denmark: after Tuesday 26 March up to Wednesday
+  // 3 April 2024, Wednesday, Thursday, Tuesday and Wednesday in Sweden; Thursday not in Denmark.
+  expect(workingDaysBetween(d('2024-03-26'), d('2024-04-03'), 'SE')).toBe(4);
+  expect(workingDaysBetween(d('2024-03-26'), d('2024-04-03'), 'DK')).toBe(3);
+  // Nationaldagen, Thursday 6 June 2024: 3 working days from Tuesday to Monday in Sweden, 4 in Denmark.
+  expect(workingDaysBetween(d('2024-06-04'), d('2024-06-10'), 'SE')).toBe(3);
+  expect(workingDaysBetween(d('2024-06-04'), d('2024-06-10'), 'DK')).toBe(4);
+});
+
+test('a plan that names no calendar counts its language’s holidays; Danish where its language is none or English', () => {
+  const sharePlan = (header: string[], limit: string): SheetGrid[] => [
+    { name: 'Plan', values: [header, ['1', 'Andel', 100, 'andel', '50 %', 'Sager!A2:B2', limit]] as SheetGrid['values'] },
+    // Tuesday 30 April to Friday 3 May 2024 over 1 May: a holiday in Norway and Sweden, not in Denmark.
+    { name: 'Sager', values: [['Start', 'Slut'], [new Date('2024-04-30T00:00:00Z'), new Date('2024-05-03T00:00:00Z')]] as SheetGrid['values'] },
+  ];
+  const measured = (grids: SheetGrid[]) => {
+    const r = scoreGrids(grids).results[0];
+    return [r.plan.metadata.calendar, r.rows[0].measure];
+  };
+  expect(measured(sharePlan(['Nr.', 'Mål', 'Vægt', 'Kravtype', 'Målværdi', 'Data', 'Grænse'], '2 arbejdsdage'))).toEqual(['DK', 0]);
+  expect(measured(sharePlan(['Nr.', 'Mål', 'Vekt', 'Kravtype', 'Målverdi', 'Data', 'Grense'], '2 arbeidsdager'))).toEqual(['NO', 1]);
+  expect(measured(sharePlan(['Nr', 'Indikator', 'Vikt', 'Kravtyp', 'Målvärde', 'Data', 'Gräns'], '2 arbetsdagar'))).toEqual(['SE', 1]);
+  expect(measured(sharePlan(['ID', 'Goal', 'Weight', 'Type', 'Target', 'Data', 'Limit'], '2 working days'))).toEqual(['DK', 0]);
 });

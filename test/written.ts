@@ -1,7 +1,8 @@
 /**
  * Every kind of workbook the product writes, as layouts: score workbooks of every seed (Danish and
- * English), the consolidated overview (Norwegian, and over two years in Danish), a saved scenario, the seed plans and the three
- * templates, and the payment rule. Tests render them as files, as Excel shows them, or both.
+ * English) and of a Swedish plan, the consolidated overview (Norwegian, and over two years in
+ * Danish), a saved scenario, the seed plans and every language's template, and the payment rule.
+ * Tests render them as files, as Excel shows them, or both.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +12,8 @@ import { consolidationLayout, dataFromGrids, scenarioLayout, scoreGrids, scoreWo
 import { readGrids } from '../src/xlsx';
 import { buildPlanWorkbook, templateSpec, type PlanSpec } from '../src/xlsx/planWorkbook';
 import { buildPaymentWorkbook } from '../scripts/payment-rule';
+import { LANGUAGE_CODES } from '../src/i18n';
+import { swedishPlan } from './swedish-plan';
 
 const SEEDS = path.join(__dirname, '..', 'seeds');
 export const SEED_PLANS = ['000-kriminalforsorgen-2024', '001-politiet-2024', '003-hjemrejsestyrelsen-2024'];
@@ -39,7 +42,9 @@ export async function writtenLayouts(): Promise<[string, WorkbookLayout][]> {
   const edits = [{ id: '2.3', text: 'ja' }];
   const scenario = whatIf(actual.plan, edits, { lang: 'da', data: dataFromGrids(grids) }).result;
   out.push(['scenario', scenarioLayout(actual, scenario, edits, 'da')]);
-  for (const lang of ['da', 'nb', 'en'] as const) out.push([`template (${lang})`, buildPlanWorkbook(templateSpec(lang))]);
+  const swedish = scoreGrids([swedishPlan()], { lang: 'sv' });
+  out.push(['score workbook Swedish plan (sv)', scoreWorkbookLayout(swedish.results, swedish.problems, 'sv')]);
+  for (const lang of LANGUAGE_CODES) out.push([`template (${lang})`, buildPlanWorkbook(templateSpec(lang))]);
   out.push(['payment rule', buildPaymentWorkbook()]);
   return out;
 }

@@ -38,7 +38,7 @@ export function saveSettings(settings: Settings): void {
   }
 }
 
-/** Danish, Norwegian (bokmål, nynorsk or plain `no`) or else English, from a BCP 47 tag. */
+/** The language whose Office languages hold a BCP 47 tag's language subtag (`nn-NO` is read as bokmål), else English. */
 export function languageFor(tag: string | undefined): LanguageCode {
   return languageOfLocale(tag) ?? 'en';
 }

@@ -3,6 +3,8 @@
  * In English only (docs/decisions.md, "The command line's manners").
  */
 
+import { LANGUAGE_CODES } from '../i18n';
+
 export type CommandName = 'score' | 'consolidate';
 
 /** A label in the left column and its text, wrapped, in the right: `  --out        score: …`; a label too long for the column stands on a line of its own. */
@@ -11,9 +13,12 @@ function entry(label: string, lines: readonly string[]): string {
   return rows.map((line, i) => `  ${(i === 0 ? label : '').padEnd(13)}${line}`.trimEnd()).join('\n');
 }
 
+/** The languages `--lang` takes, from the registry of languages. */
+const CHOICES = LANGUAGE_CODES.join('|');
+
 const USAGE: Record<CommandName, string> = {
-  score: 'goalscore score FILE|DIR... [--compare LAST_YEAR] [--out DIR] [--pdf] [--force] [--json] [--lang da|nb|en]',
-  consolidate: 'goalscore consolidate FILE|DIR... [--out FILE] [--pdf] [--force] [--json] [--lang da|nb|en]',
+  score: `goalscore score FILE|DIR... [--compare LAST_YEAR] [--out DIR] [--pdf] [--force] [--json] [--lang ${CHOICES}]`,
+  consolidate: `goalscore consolidate FILE|DIR... [--out FILE] [--pdf] [--force] [--json] [--lang ${CHOICES}]`,
 };
 
 const ABOUT: Record<CommandName, readonly string[]> = {
@@ -77,7 +82,7 @@ const OPTIONS: Record<string, { label: string; lines: readonly string[]; command
   force: { label: '--force', commands: ['score', 'consolidate'], lines: ['Replace output workbooks that exist already (never an input file).'] },
 };
 
-const LANG = entry('--lang L', ['Language of the score sheets, explanations and messages: da (default), nb or en.']);
+const LANG = entry('--lang L', [`Language of the score sheets, explanations and messages: ${LANGUAGE_CODES[0]} (default), ${LANGUAGE_CODES.slice(1, -1).join(', ')} or ${LANGUAGE_CODES.at(-1)}.`]);
 
 const EXIT_CODES = `Exit codes:
   0  every plan was scored and no problem is an error

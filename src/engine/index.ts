@@ -35,7 +35,7 @@ export { compileFormula, toFulfilment, FORMULA_FUNCTIONS } from './formula';
 // The task pane's build swaps in mathParser.browser, which fetches mathjs as a chunk of its own.
 export { loadMathParser } from './mathParser';
 export * from './parse';
-export { ENGINE_LANGUAGES, PACKS, enginePack, fill, formatWith, typeNames, type EnginePack, type LanguageCode } from './i18n';
+export { ENGINE_LANGUAGES, PACKS, enginePack, isLanguageCode, fill, formatWith, typeNames, type EnginePack, type LanguageCode } from './i18n';
 export { columnIndex } from './vocabulary';
 export { formatter } from './format';
 export { address, cellPosition, columnLetter, rangeAddress, quoteSheet } from './address';

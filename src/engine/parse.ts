@@ -1,5 +1,5 @@
 /**
- * Numbers, percents, dates and periods as Danish, Norwegian and English plans write them.
+ * Numbers, percents, dates and periods as plans write them, in the words of every language pack.
  * Each parser returns `missing` for an empty cell and `ok: false, missing: false` for a cell
  * that holds something unreadable, so the reader can tell "not filled in" from "wrong".
  */
@@ -227,8 +227,8 @@ export function periodEnd(period: Period, year: number): number {
 }
 
 /**
- * A period with an optional year: `Q1`, `Q4 2024`, `1. kvartal 2024`, `T2`, `2. tertial`, `H1`,
- * `1. halvår 2024`, `År`, `Helår`, `Year`, `2024`.
+ * A period with an optional year: `Q1`, `Q4 2024`, `1. kvartal 2024`, `T2`, `2. tertial`,
+ * `Tertial 2`, `H1`, `1. halvår 2024`, `År`, `Helår`, `Year`, `2024`.
  */
 export function parsePeriod(text: string): { period: Period; year: number | null } | null {
   const words = fold(text);
@@ -248,6 +248,12 @@ export function parsePeriod(text: string): { period: Period; year: number | null
   if (numbered) {
     const kind = periodWords().get(numbered[2]);
     return kind && kind !== 'year' ? check(kind, Number(numbered[1])) : null;
+  }
+  // The number after the word, as Swedish plans write it: `Tertial 2`, `Kvartal 4`.
+  const wordFirst = rest.match(/^(.+?)\s+([1-4])$/);
+  if (wordFirst) {
+    const kind = periodWords().get(wordFirst[1]);
+    return kind && kind !== 'year' ? check(kind, Number(wordFirst[2])) : null;
   }
   const kind = periodWords().get(rest);
   return kind === 'year' ? { period: { kind: 'year', index: 1 }, year } : null;

@@ -41,7 +41,9 @@ import type {
   SheetGrid,
   RowCells,
 } from './types';
-import { columnIndex, metadataIndex, pointWords, totalLabels, typeIndex, weightWords } from './vocabulary';
+import { CALENDARS, type Calendar } from './types';
+import { columnIndex, languageColumns, metadataIndex, pointWords, totalLabels, typeIndex, weightWords, type ColumnWords } from './vocabulary';
+import { ENGINE_LANGUAGES, type LanguageCode } from './i18n';
 import { parseAssessmentScale } from './assessment';
 import { inWorkingDays, parseSteps, ROW_COLUMNS, ROW_READING, type BoundKind, type CellParser, type CheckContext, type ColumnReading } from './columns';
 
@@ -67,22 +69,56 @@ interface Header {
 const knownHeaders = once(() => [...columnIndex().entries()].map(([word, key]) => ({ bare: word.replace(/ /g, ''), key })));
 const knownBare = once(() => new Set(knownHeaders().map((h) => h.bare)));
 
+/** A header's words, folded, without a note in parentheses (`Vægt (%)`). */
+const headerWords = (text: string) => fold(text.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
+
 /**
- * The column a header names: the header itself, else its longest leading words that are a known
- * header, so a unit or a note after the name (`Vægt (%)`, `Vægtning i pct.`, `Point (maks.)`,
- * `Målværdi (dage)`) still names its column.
+ * What a header's words name in an index: all of them, else their longest leading words that
+ * name something, so a unit or a note after the name (`Vægt (%)`, `Vægtning i pct.`,
+ * `Point (maks.)`, `Målværdi (dage)`) still names its column.
  */
-export function headerColumn(text: string): ColumnKey | undefined {
-  const words = fold(text.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
-  const exact = columnIndex().get(words.join(' '));
+function named<T>(words: string[], index: ReadonlyMap<string, T>): T | undefined {
+  const exact = index.get(words.join(' '));
   if (exact) return exact;
   // `Krav type` is a known header spaced wrongly, not the header `Krav` with a note.
   if (words.length > 1 && knownBare().has(words.join(''))) return undefined;
   for (let n = words.length - 1; n > 0; n--) {
-    const key = columnIndex().get(words.slice(0, n).join(' '));
-    if (key) return key;
+    const found = index.get(words.slice(0, n).join(' '));
+    if (found) return found;
   }
   return undefined;
+}
+
+/** The column a header names in any language. */
+export function headerColumn(text: string): ColumnKey | undefined {
+  return named(headerWords(text), columnIndex());
+}
+
+/** The columns a header may name: in the plan's language first, where one word may name two, else in any language. */
+function headerKeys(text: string, own: ColumnWords | undefined): readonly ColumnKey[] | undefined {
+  const words = headerWords(text);
+  const ownKeys = own && named(words, own);
+  if (ownKeys) return ownKeys;
+  const key = named(words, columnIndex());
+  return key && [key];
+}
+
+/**
+ * The language a header row is written in: the one whose column words name the most of its cells.
+ * A tie names none, and the row is read in all languages at once as before, where a word two
+ * languages give different columns names the one first in `COLUMN_KEYS`.
+ */
+export function headerLanguage(cells: readonly CellValue[]): LanguageCode | undefined {
+  const headers = cells.filter((c): c is string => typeof c === 'string' && c.trim() !== '').map(headerWords);
+  let best: LanguageCode | undefined;
+  let most = 0;
+  let tie = false;
+  for (const [code, own] of languageColumns()) {
+    const count = headers.filter((words) => named(words, own) !== undefined).length;
+    if (count > most) [best, most, tie] = [code, count, false];
+    else if (count === most) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 /** Edits between two short words (insert, delete, replace, swap of neighbours), up to `limit` + 1. */
@@ -121,12 +157,17 @@ export function resembledColumn(text: string): ColumnKey | undefined {
 /** Inputs a plan may give per period: a result, counts, a completion, an assessment, an interim target. */
 const PERIOD_INPUTS: ReadonlySet<ColumnKey> = new Set(['actual', 'met', 'total', 'excluded', 'completed', 'assessment', 'target', 'deadline']);
 
-/** `Resultat Q1`, `Opfyldte T1`, `Resultat 2023`: an input column's name followed by a period. */
-export function periodHeader(text: string): { key: ColumnKey; period: Period; year: number | null } | null {
-  const words = fold(text.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
+/**
+ * `Resultat Q1`, `Opfyldte T1`, `Resultat 2023`: an input column's name followed by a period. A
+ * name is read in the plan's language first, so Swedish `Mål T1` is the period's target.
+ */
+export function periodHeader(text: string, own?: ColumnWords): { key: ColumnKey; period: Period; year: number | null } | null {
+  const words = headerWords(text);
   for (let n = words.length - 1; n > 0; n--) {
-    const key = columnIndex().get(words.slice(0, n).join(' '));
-    if (!key || !PERIOD_INPUTS.has(key)) continue;
+    const name = words.slice(0, n).join(' ');
+    const any = columnIndex().get(name);
+    const key = (own?.get(name) ?? (any ? [any] : [])).find((k) => PERIOD_INPUTS.has(k));
+    if (!key) continue;
     const p = parsePeriod(words.slice(n).join(' '));
     return p ? { key, ...p } : null;
   }
@@ -145,25 +186,37 @@ interface PeriodColumns {
   plain?: boolean;
 }
 
+/**
+ * The columns a row names if it is the header row. A word that names two columns in the row's
+ * language (Swedish `Mål`) names the first of them no other header in the row names.
+ */
 function headerColumns(grid: SheetGrid, r: number): HeaderColumns {
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
   const columns: HeaderColumns = {};
   const periods: PeriodColumns[] = [];
   const cells = grid.values[r] ?? [];
+  const language = headerLanguage(cells);
+  const own = language && languageColumns().get(language);
+  const ambiguous: { keys: readonly ColumnKey[]; at: { col: number; address: string; header: string } }[] = [];
   for (let c = 0; c < cells.length; c++) {
     if (typeof cells[c] !== 'string') continue;
     const text = cells[c] as string;
     const at = { col: c, address: address(top + r, left + c), header: text.trim() };
-    const byPeriod = periodHeader(text);
+    const byPeriod = periodHeader(text, own);
     if (byPeriod) {
       let entry = periods.find((p) => samePeriod(p, byPeriod));
       if (!entry) periods.push((entry = { period: byPeriod.period, year: byPeriod.year, label: periodLabel(byPeriod), columns: {} }));
       entry.columns[byPeriod.key] ??= at;
       continue;
     }
-    const key = headerColumn(text);
-    if (key && !columns[key]) columns[key] = at;
+    const keys = headerKeys(text, own);
+    if (keys && keys.length > 1) ambiguous.push({ keys, at });
+    else if (keys && !columns[keys[0]]) columns[keys[0]] = at;
+  }
+  for (const { keys, at } of ambiguous) {
+    const free = keys.find((k) => !columns[k]);
+    if (free) columns[free] = at;
   }
   if (periods.length) columns.periods = periods;
   return columns;
@@ -287,6 +340,14 @@ function sortPeriods<T extends { period: Period; year: number | null }>(periods:
   return [...periods].sort((a, b) => end(a) - end(b));
 }
 
+/** The calendar of a plan that names none: its language's, else Danish. */
+function defaultCalendar(header: readonly CellValue[]): Calendar {
+  const language = headerLanguage(header);
+  return (language && ENGINE_LANGUAGES[language].calendar) ?? 'DK';
+}
+
+const isCalendar = (code: string): code is Calendar => (CALENDARS as readonly string[]).includes(code);
+
 function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], options: ReadOptions): PlanMetadata {
   const meta: PlanMetadata = {
     agency: '',
@@ -297,7 +358,7 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
     assessmentScale: null,
     performancePay: null,
     payoutSteps: null,
-    calendar: 'DK',
+    calendar: defaultCalendar(grid.values[headerRow] ?? []),
     cells: {},
   };
   const top = grid.origin?.row ?? 0;
@@ -341,8 +402,8 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
       if (!meta.payoutSteps) problems.push({ ...where, severity: 'warning', message: { key: 'badPayout', args: { value: cellText(value) } } });
     } else if (key === 'calendar') {
       const code = cellText(value).toUpperCase();
-      if (code === 'DK' || code === 'NO') meta.calendar = code;
-      else problems.push({ ...where, severity: 'warning', message: { key: 'badCalendar', args: { value: cellText(value) } } });
+      if (isCalendar(code)) meta.calendar = code;
+      else problems.push({ ...where, severity: 'warning', message: { key: 'badCalendar', args: { value: cellText(value), calendars: CALENDARS.join(', '), calendar: meta.calendar } } });
     } else if (key === 'assessmentScale') {
       meta.assessmentScale = parseAssessmentScale(cellText(value));
       if (!meta.assessmentScale) problems.push({ ...where, severity: 'warning', message: { key: 'badAssessmentScale', args: { value: cellText(value) } } });

@@ -149,6 +149,10 @@ export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit', 'assessmentScale', 'performancePay', 'payout', 'calendar'] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 
+/** The calendars whose public holidays working days leave out (src/engine/calendar.ts), by country code. */
+export const CALENDARS = ['DK', 'NO', 'SE'] as const;
+export type Calendar = (typeof CALENDARS)[number];
+
 /** A period of a year: Q1–Q4, T1–T3, H1–H2 or the whole year. */
 export interface Period {
   kind: 'quarter' | 'tertial' | 'half' | 'year';
@@ -259,8 +263,8 @@ export interface PlanMetadata {
   /** The performance pay frame (`Resultatløn`), an amount, and its pay band (`Udbetaling`): share of the frame by plan score. */
   performancePay: number | null;
   payoutSteps: PayoutStep[] | null;
-  /** Whose public holidays working days leave out (`Kalender: NO`); Danish by default. */
-  calendar: 'DK' | 'NO';
+  /** Whose public holidays working days leave out (`Kalender: NO`); by default the plan's language's, else Danish. */
+  calendar: Calendar;
   /** Where each metadata value stands, so problems about it can name its cell. */
   cells: Partial<Record<MetadataKey, string>>;
 }

@@ -1,4 +1,4 @@
-import { PACKS } from './i18n';
+import { PACKS, type LanguageCode } from './i18n';
 import type { Vocabulary } from './i18n/types';
 import { once } from './memo';
 import { fold, wordIndex } from './text';
@@ -18,6 +18,23 @@ export const assessmentIndex = once(() => merged<AssessmentKey>(['met', 'partly'
 export const scaleIndex = once(() => merged<'binary' | 'linear' | 'partial'>(['binary', 'linear', 'partial'], (v) => v.scales));
 export const periodWords = once(() => merged<Period['kind']>(['quarter', 'tertial', 'half', 'year'], (v) => v.periods));
 export const yesNoIndex = once(() => merged<'yes' | 'no'>(['yes', 'no'], (v) => ({ yes: v.yes, no: v.no })));
+
+/** A language's column words, folded, each to every column it names in that language, in the order of `COLUMN_KEYS`. */
+export type ColumnWords = ReadonlyMap<string, readonly ColumnKey[]>;
+
+/** Each language's own column words: Swedish `Mål` names the goal or its target, Danish `Mål` the goal alone. */
+export const languageColumns = once(() => new Map<LanguageCode, ColumnWords>(PACKS.map((p) => [p.code, columnWords(p.vocabulary)])));
+
+function columnWords(v: Vocabulary): ColumnWords {
+  const index = new Map<string, ColumnKey[]>();
+  for (const key of COLUMN_KEYS) {
+    for (const word of v.columns[key]) {
+      const keys = index.get(fold(word)) ?? [];
+      if (!keys.includes(key)) index.set(fold(word), [...keys, key]);
+    }
+  }
+  return index;
+}
 
 /** The distinct words of every language, longest first, so `mio. kr.` wins over `kr.` and `pct.` over `pct`. */
 const longestFirst = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length);

@@ -79,7 +79,7 @@ export function TRIMMEDMEAN(values: any[][], trimPercent: any): number {
  * The status word for a fulfilment: Opfyldt, Delvist opfyldt, Ikke opfyldt or Ikke vurderet.
  * @customfunction STATUS STATUS
  * @param fulfilment A fulfilment from 0 to 1; blank is not assessed.
- * @param [language] da, nb or en (default da).
+ * @param [language] A language's code, such as da (the default), nb or en.
  * @returns The status.
  */
 export function STATUS(fulfilment: any, language?: string): string {

@@ -1,31 +1,33 @@
 /**
- * Everything the product says, in Danish, Norwegian bokmål and English: the engine's words
- * (src/engine/i18n) joined with the product's own (score workbook, task pane, header notes and
- * messages about files and outputs).
+ * Everything the product says, in every language of the engine's registry: the engine's words
+ * (src/engine/i18n) joined with the product's own (score workbook, task pane, header notes,
+ * messages about files and outputs, and where the language shows in Office and on disk).
  */
-import { ENGINE_LANGUAGES, formatWith, type LanguageCode } from '../engine';
+import { PACKS, formatWith, isLanguageCode, type EnginePack, type LanguageCode } from '../engine';
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
+import { sv } from './sv';
 import type { LanguagePack, MessageKey, ProductWords } from './types';
 
-export { fill, typeNames, type LanguageCode } from '../engine';
-export type { CliWords, LanguagePack, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
+export { fill, isLanguageCode, typeNames, type LanguageCode } from '../engine';
+export type { CliWords, LanguagePack, ManifestTextKey, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
 
-const PRODUCT: Record<LanguageCode, ProductWords> = { da, nb, en };
+/** The product's words of every language the engine registers: the compiler names a language without them. */
+const PRODUCT: { readonly [K in LanguageCode]: ProductWords } = { da, nb, en, sv };
 
-function join(code: LanguageCode): LanguagePack {
-  const engine = ENGINE_LANGUAGES[code];
-  const product = PRODUCT[code];
+function join(engine: EnginePack<LanguageCode>): LanguagePack {
+  const product = PRODUCT[engine.code];
   return { ...engine, ...product, messages: { ...engine.messages, ...product.messages } };
 }
 
-export const LANGUAGES: Record<LanguageCode, LanguagePack> = { da: join('da'), nb: join('nb'), en: join('en') };
+export const LANGUAGES = Object.fromEntries(PACKS.map((p) => [p.code, join(p)])) as Record<LanguageCode, LanguagePack>;
+
+/** The languages' codes, in the registry's order: what `--lang` and the pane's language setting offer. */
+export const LANGUAGE_CODES: readonly LanguageCode[] = PACKS.map((p) => p.code);
 
 /** Whether a user's word names a language: an own key, so `constructor` or `__proto__` never does. */
-export function isLanguage(code: unknown): code is LanguageCode {
-  return typeof code === 'string' && Object.hasOwn(LANGUAGES, code);
-}
+export const isLanguage = (code: unknown): code is LanguageCode => typeof code === 'string' && isLanguageCode(code);
 
 /** The language's words, or Danish's for anything that names no language. */
 export function pack(code: string | undefined): LanguagePack {
@@ -33,13 +35,14 @@ export function pack(code: string | undefined): LanguagePack {
 }
 
 /**
- * The language a locale names, by its first subtag: `da_DK.UTF-8`, `nb-NO`, `nn`, `no` (Norwegian
- * is written in bokmål), `en-GB`; null for any other, `C` and `POSIX` included.
+ * The language a locale names, by its first subtag and the languages each pack answers for in
+ * Office: `da_DK.UTF-8`, `nb-NO`, `nn`, `no` (Norwegian is written in bokmål), `sv-SE`, `en-GB`;
+ * null for any other, `C` and `POSIX` included.
  */
 export function languageOfLocale(locale: string | undefined): LanguageCode | null {
   const primary = /^([a-z]{2,3})(?![a-z])/i.exec(locale ?? '')?.[1].toLowerCase();
-  if (primary === 'nn' || primary === 'no') return 'nb';
-  return isLanguage(primary) ? primary : null;
+  if (!primary) return null;
+  return LANGUAGE_CODES.find((code) => LANGUAGES[code].office.languages.includes(primary)) ?? null;
 }
 
 /** A problem's message in the user's language. */

@@ -1,5 +1,5 @@
 /** The product's words: the score workbook, the task pane, header notes, and messages about files. */
-import type { EnginePack, ColumnKey, MessageKey as EngineMessageKey, Problem } from '../engine';
+import type { EnginePack, LanguageCode, ColumnKey, MessageKey as EngineMessageKey, Problem } from '../engine';
 
 /** Messages about a file or an output as a whole, which only the product's adapters raise. */
 export type ProductMessageKey =
@@ -141,6 +141,18 @@ export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'tooLarge
  */
 export type CliWords = Record<'missingCommand' | 'unknownCommand' | 'unknownOption' | 'missingValue' | 'unexpectedValue' | 'missingFiles' | 'unknownLanguage' | 'unknownHelpTopic' | 'seeHelp' | 'internalError', string>;
 
+/** The add-in's texts in Office, by the manifest's element or resource id. */
+export type ManifestTextKey =
+  | 'DisplayName'
+  | 'Description'
+  | 'GetStarted.Title'
+  | 'GetStarted.Description'
+  | 'Group.Label'
+  | 'TaskpaneButton.Label'
+  | 'TaskpaneButton.Tooltip'
+  | 'ScoreAllButton.Label'
+  | 'ScoreAllButton.Tooltip';
+
 export interface ProductWords {
   messages: Record<ProductMessageKey, string>;
   cli: CliWords;
@@ -148,9 +160,21 @@ export interface ProductWords {
   ui: UiWords;
   /** What each plan column means, for header notes in the template. */
   columnHelp: Record<ColumnKey, string>;
+  /**
+   * How Office names the language: the locale manifest.xml gives its texts under (`nb-NO`; the
+   * manifest's default locale for the language of its default texts), and the language subtags
+   * of the display languages the add-in speaks it to (`nb`, `nn`, `no`).
+   */
+  office: { locale: string; languages: string[] };
+  /** The add-in's name and texts in Office, as manifest.xml must hold them (a test checks). */
+  manifest: Record<ManifestTextKey, string>;
+  /** The help page's name as the add-in serves it (`help.nb.html`), built from src/help/help.<code>.html. */
+  helpPage: string;
+  /** The blank template in seeds/template/: its file, its sheet's name, and the period its `Periode` names. */
+  template: { file: string; sheet: string; period: string };
 }
 
 /** Everything the product says in one language: the engine's words and its own. */
-export interface LanguagePack extends Omit<EnginePack, 'messages'>, Omit<ProductWords, 'messages'> {
+export interface LanguagePack extends Omit<EnginePack<LanguageCode>, 'messages'>, Omit<ProductWords, 'messages'> {
   messages: Record<MessageKey, string>;
 }

@@ -24,7 +24,7 @@ export function applyWords(lang: LanguagePack): void {
     if (node.textContent !== word) node.textContent = word;
   }
   // The help page in the pane's language.
-  document.getElementById('help-link')?.setAttribute('href', lang.code === 'en' ? 'help.html' : `help.${lang.code}.html`);
+  document.getElementById('help-link')?.setAttribute('href', lang.helpPage);
 }
 
 export function renderPlanList(plans: PlanSheetInfo[], lang: LanguagePack): void {

@@ -131,23 +131,23 @@ export function buildPlanWorkbook(spec: PlanSpec): WorkbookLayout {
   return { sheets: [dense(sheet), ...(spec.dataSheets ?? []).map(dataSheet)] };
 }
 
-/** The blank template: the Danish columns in canonical order, metadata keys, no rows. */
+/** The blank template in a language: its columns in canonical order, metadata keys, no rows. */
 export function templateSpec(lang: LanguageCode = 'da'): PlanSpec {
-  const v = LANGUAGES[lang].vocabulary;
-  const m = v.metadata;
-  const c = v.columns;
+  const words = LANGUAGES[lang];
+  const m = words.vocabulary.metadata;
+  const c = words.vocabulary.columns;
   return {
     language: lang,
-    sheet: lang === 'en' ? 'Goal plan' : lang === 'nb' ? 'Målplan' : 'Målplan',
+    sheet: words.template.sheet,
     metadata: [
       [m.agency[0], ''],
       [m.year[0], ''],
-      [m.period[0], lang === 'nb' ? 'T1' : 'Q1'],
+      [m.period[0], words.template.period],
       [m.partialCredit[0], '50 %'],
       [m.assessmentScale[0], ''],
       [m.performancePay[0], ''],
       [m.payout[0], ''],
-      [m.calendar[0], lang === 'nb' ? 'NO' : 'DK'],
+      [m.calendar[0], words.calendar ?? 'DK'],
     ],
     columns: TEMPLATE_COLUMNS.map((key) => c[key][0]),
     rows: [],

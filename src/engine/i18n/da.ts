@@ -1,9 +1,10 @@
 import type { EnginePack } from './types';
 
-export const da: EnginePack = {
+export const da: EnginePack<'da'> = {
   code: 'da',
   name: 'Dansk',
   locale: 'da-DK',
+  calendar: 'DK',
   vocabulary: {
     columns: {
       id: ['Nr.', 'ID', 'Nummer', 'Mål nr.'],
@@ -116,7 +117,7 @@ export const da: EnginePack = {
     cellError: 'Cellen indeholder fejlen {value}.',
     badAssessmentScale: '»{value}« er ingen vurderingsskala som A:100%; B:75%; C:50%. Planens egne vurderingsord læses ikke.',
     badPayout: '»{value}« er ingen udbetalingsskala som 90:100%; 80:75%; 70:50%. Udbetalingen beregnes i forhold til scoren.',
-    badCalendar: '»{value}« er ingen kalender; brug DK eller NO. Danske helligdage bruges.',
+    badCalendar: '»{value}« er ingen kalender; skriv en af {calendars}. Helligdagene i {calendar} bruges.',
     dataNeedsTwoDates: 'Arbejdsdage måles mellem to datokolonner: {value} skal være to kolonner bred (start og slut), fx Sagsdata!B2:C900.',
     headerResembles: 'Overskriften »{value}« ligner kolonnen {column}, men læses ikke. Ret den, hvis kolonnen skal bruges.',
     typeNotInferred: 'Række {id} har værdier, men ingen kravtype, og typen kan ikke udledes af dem. Angiv en kravtype.',

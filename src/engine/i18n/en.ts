@@ -1,6 +1,6 @@
 import type { EnginePack } from './types';
 
-export const en: EnginePack = {
+export const en: EnginePack<'en'> = {
   code: 'en',
   name: 'English',
   locale: 'en-GB',
@@ -112,7 +112,7 @@ export const en: EnginePack = {
     cellError: 'The cell holds the error {value}.',
     badAssessmentScale: '“{value}” is not an assessment scale such as A:100%; B:75%; C:50%. The plan’s own assessment words are not read.',
     badPayout: '“{value}” is not a payout scale such as 90:100%; 80:75%; 70:50%. The payout is in proportion to the score.',
-    badCalendar: '“{value}” is no calendar; use DK or NO. Danish public holidays are used.',
+    badCalendar: '“{value}” is no calendar; write one of {calendars}. The public holidays of {calendar} are used.',
     dataNeedsTwoDates: 'Working days are measured between two date columns: {value} must be two columns wide (start and end), e.g. Cases!B2:C900.',
     headerResembles: 'The header “{value}” resembles the column {column} but is not read. Correct it if the column is meant.',
     typeNotInferred: 'Row {id} has values but no requirement type, and none can be told from them. Give a requirement type.',

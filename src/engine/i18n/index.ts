@@ -1,12 +1,26 @@
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
-import type { EnginePack, LanguageCode } from './types';
+import { sv } from './sv';
+import type { EnginePack } from './types';
 import type { ColumnKey } from '../types';
 
-export type { EnginePack, ExplanationWords, LanguageCode, Vocabulary } from './types';
+export type { EnginePack, ExplanationWords, Vocabulary } from './types';
 
-/** Fills `{name}` places in a template. */
+/**
+ * Every language the product speaks, registered here once: the language codes, the product's
+ * packs (src/i18n), the CLI's `--lang`, Office's locales, the help pages and the templates all
+ * follow from this list. The order is the reader's order of preference where two languages read
+ * a word differently (Danish first).
+ */
+const REGISTRY = { da, nb, en, sv };
+
+export type LanguageCode = keyof typeof REGISTRY;
+
+/** Every language the engine speaks, each pack under its own code; the reader understands all of them at once. */
+export const ENGINE_LANGUAGES: { readonly [K in LanguageCode]: EnginePack<K> } = REGISTRY;
+export const PACKS: readonly EnginePack<LanguageCode>[] = Object.values(ENGINE_LANGUAGES);
+
 /**
  * A template with its `{name}` arguments filled in. `{name:one|other}` is the word for one and for
  * any other number of `name`, so `{count} {count:række|rækker}` reads "1 række" and "3 rækker".
@@ -17,13 +31,14 @@ export function fill(template: string, args: Record<string, string | number>): s
     .replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? `{${name}}`));
 }
 
-/** Every language the engine speaks; the reader understands all of them at once. */
-export const ENGINE_LANGUAGES: Record<LanguageCode, EnginePack> = { da, nb, en };
-export const PACKS: readonly EnginePack[] = Object.values(ENGINE_LANGUAGES);
+/** Whether a text is a language's code: an own key of the registry, not `toString` or `__proto__`. */
+export function isLanguageCode(code: unknown): code is LanguageCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ENGINE_LANGUAGES, code);
+}
 
 /** The language's words, or Danish's for anything that names no language (an own key only, never `constructor`). */
-export function enginePack(code: string | undefined): EnginePack {
-  return code !== undefined && Object.hasOwn(ENGINE_LANGUAGES, code) ? ENGINE_LANGUAGES[code as LanguageCode] : da;
+export function enginePack(code: string | undefined): EnginePack<LanguageCode> {
+  return isLanguageCode(code) ? ENGINE_LANGUAGES[code] : da;
 }
 
 /**

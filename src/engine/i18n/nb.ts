@@ -1,9 +1,10 @@
 import type { EnginePack } from './types';
 
-export const nb: EnginePack = {
+export const nb: EnginePack<'nb'> = {
   code: 'nb',
   name: 'Norsk bokmål',
   locale: 'nb-NO',
+  calendar: 'NO',
   vocabulary: {
     columns: {
       id: ['Nr.', 'ID', 'Nummer'],
@@ -116,7 +117,7 @@ export const nb: EnginePack = {
     cellError: 'Cellen inneholder feilen {value}.',
     badAssessmentScale: '«{value}» er ingen vurderingsskala som A:100%; B:75%; C:50%. Planens egne vurderingsord leses ikke.',
     badPayout: '«{value}» er ingen utbetalingsskala som 90:100%; 80:75%; 70:50%. Utbetalingen beregnes i forhold til scoren.',
-    badCalendar: '«{value}» er ingen kalender; bruk DK eller NO. Danske helligdager brukes.',
+    badCalendar: '«{value}» er ingen kalender; skriv en av {calendars}. Helligdagene i {calendar} brukes.',
     dataNeedsTwoDates: 'Arbeidsdager måles mellom to datokolonner: {value} må være to kolonner bred (start og slutt), f.eks. Saksdata!B2:C900.',
     headerResembles: 'Overskriften «{value}» ligner kolonnen {column}, men leses ikke. Rett den hvis kolonnen skal brukes.',
     typeNotInferred: 'Rad {id} har verdier, men ingen kravtype, og typen kan ikke utledes av dem. Angi en kravtype.',

@@ -1,6 +1,4 @@
-import type { AssessmentKey, ColumnKey, CriterionKey, MessageKey, MetadataKey, Period, Severity, StatusKey } from '../types';
-
-export type LanguageCode = 'da' | 'nb' | 'en';
+import type { AssessmentKey, Calendar, ColumnKey, CriterionKey, MessageKey, MetadataKey, Period, Severity, StatusKey } from '../types';
 
 /** Words the plan reader understands in one language. Matching folds case and accents. */
 export interface Vocabulary {
@@ -63,11 +61,18 @@ export interface ExplanationWords {
  * The engine's words in one language: what the reader understands, the statuses, the explanations
  * and the problems of plans. The product's words (score workbook, pane, files) are in src/i18n.
  */
-export interface EnginePack {
-  code: LanguageCode;
+export interface EnginePack<Code extends string = string> {
+  /** The language's code (`da`), its key in the registry (src/engine/i18n/index.ts). */
+  code: Code;
+  /** The language's name in itself (`Dansk`). */
   name: string;
   /** Locale for number and date formatting (`da-DK`). */
   locale: string;
+  /**
+   * Whose public holidays a plan written in this language counts working days by when it names
+   * no `Kalender`; none for a language written in many countries (English).
+   */
+  calendar?: Calendar;
   vocabulary: Vocabulary;
   statuses: Record<StatusKey, string>;
   severities: Record<Severity, string>;

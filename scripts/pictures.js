@@ -42,11 +42,13 @@ async function main() {
     execFileSync(process.execPath, [path.join(root, 'bin', 'goalscore.js'), 'score', path.join(root, 'seeds', `${SEED}.xlsx`), '--out', out], { stdio: 'ignore' });
     const xlsx = path.join(out, `${SEED}.score.xlsx`);
     withFixedPrintDate(xlsx);
-    const pdf = await workbookPdf(xlsx, true, 'da-DK');
+    const pdf = await workbookPdf(xlsx, 'da-DK');
     if (!pdf.ok) throw new Error(`LibreOffice could not print ${xlsx} (${pdf.reason}): run node scripts/provision.js`);
+    const pdfFile = path.join(out, `${SEED}.score.pdf`);
+    fs.writeFileSync(pdfFile, pdf.bytes);
     for (const [page, name] of PAGES) {
       const base = path.join(out, `page-${page}`);
-      execFileSync('pdftoppm', ['-png', '-r', '90', '-f', String(page), '-l', String(page), '-singlefile', pdf.file, base]);
+      execFileSync('pdftoppm', ['-png', '-r', '90', '-f', String(page), '-l', String(page), '-singlefile', pdfFile, base]);
       const target = path.join(root, 'docs', name);
       const picture = fs.readFileSync(`${base}.png`);
       const same = fs.existsSync(target) && fs.readFileSync(target).equals(picture);

@@ -193,12 +193,13 @@ describe('the command line\'s manners', () => {
   });
 
   test('a usage error is one line and the pointer to --help, in Danish by default and under a Danish locale', () => {
-    for (const env of [{}, DANISH, { LANG: 'C.UTF-8' }, { LANG: 'sv_SE.UTF-8' }]) {
+    for (const env of [{}, DANISH, { LANG: 'C.UTF-8' }, { LANG: 'fi_FI.UTF-8' }]) {
       expect(usageLines(run(['rank', 'x.xlsx'], env))).toEqual(['Ukendt kommando "rank": brug score eller consolidate.', 'Se goalscore --help.']);
     }
+    expect(usageLines(run(['rank', 'x.xlsx'], { LANG: 'sv_SE.UTF-8' }))).toEqual(['Okänt kommando ”rank”: använd score eller consolidate.', 'Se goalscore --help.']);
     expect(usageLines(run(['score', 'x.xlsx', '--bogus'], DANISH))).toEqual(['Ukendt tilvalg "--bogus".', 'Se goalscore --help.']);
     expect(usageLines(run(['consolidate'], DANISH))[0]).toBe('goalscore consolidate mangler filer: angiv en eller flere projektmapper (.xlsx) eller mapper.');
-    expect(usageLines(run(['score', 'x.xlsx', '--lang', 'fr'], DANISH))[0]).toBe('Ukendt sprog "fr": brug da, nb eller en.');
+    expect(usageLines(run(['score', 'x.xlsx', '--lang', 'fr'], DANISH))[0]).toBe('Ukendt sprog "fr": brug da, nb, en eller sv.');
     expect(usageLines(run(['score', 'x.xlsx', '--out'], DANISH))[0]).toBe('--out mangler en værdi, f.eks. --out out/.');
   });
 
@@ -221,7 +222,7 @@ describe('the command line\'s manners', () => {
 
   test('--lang constructor and --lang __proto__ are unknown languages', () => {
     for (const lang of ['constructor', '__proto__', 'toString']) {
-      expect(usageLines(run(['score', 'x.xlsx', '--lang', lang], NORWEGIAN))).toEqual([`Ukjent språk "${lang}": bruk da, nb eller en.`, 'Se goalscore --help.']);
+      expect(usageLines(run(['score', 'x.xlsx', '--lang', lang], NORWEGIAN))).toEqual([`Ukjent språk "${lang}": bruk da, nb, en eller sv.`, 'Se goalscore --help.']);
     }
     expect(usageLines(run(['score', 'x.xlsx', '--constructor'], DANISH))[0]).toBe('Ukendt tilvalg "--constructor".');
   });
@@ -336,6 +337,41 @@ describe('never losing data', () => {
     expect((await fs.readdir(out)).sort()).toEqual(['plan (2).score.xlsx', 'plan.score.xlsx']);
     expect(JSON.parse(r.stdout).plans.map((p: { agency: string }) => p.agency)).toEqual(['Kriminalforsorgen', 'Politiet']);
   });
+
+  test('an input whose own name is a numbered one keeps it: three inputs, three outputs, none written twice', async () => {
+    const [a, b] = [path.join(dir, 'n-a'), path.join(dir, 'n-b')];
+    for (const d of [a, b]) await fs.mkdir(d, { recursive: true });
+    await fs.copyFile(path.join(SEEDS, '000-kriminalforsorgen-2024.xlsx'), path.join(a, 'plan.xlsx'));
+    await fs.copyFile(path.join(SEEDS, '001-politiet-2024.xlsx'), path.join(b, 'plan.xlsx'));
+    await fs.copyFile(path.join(SEEDS, '003-hjemrejsestyrelsen-2024.xlsx'), path.join(dir, 'plan (2).xlsx'));
+    const out = path.join(dir, 'numbered');
+    const r = run(['score', path.join(a, 'plan.xlsx'), path.join(b, 'plan.xlsx'), path.join(dir, 'plan (2).xlsx'), '--force', '--json', '--out', out]);
+    expect(r.code).toBe(0);
+    expect((await fs.readdir(out)).sort()).toEqual(['plan (2).score.xlsx', 'plan (3).score.xlsx', 'plan.score.xlsx']);
+    expect(JSON.parse(r.stdout).plans.map((p: { agency: string }) => p.agency)).toEqual(['Kriminalforsorgen', 'Politiet', 'Hjemrejsestyrelsen']);
+  });
+
+  test('--pdf never writes through a link: a PDF name linked to the input leaves the input whole, a dangling one creates nothing', async () => {
+    const input = path.join(dir, 'pdf-in', 'plan.xlsx');
+    await fs.mkdir(path.dirname(input), { recursive: true });
+    await fs.copyFile(path.join(SEEDS, '001-politiet-2024.xlsx'), input);
+    const before = await fs.readFile(input);
+    const out = path.join(dir, 'pdf-out');
+    await fs.mkdir(out, { recursive: true });
+    await fs.symlink(input, path.join(out, 'plan.score.pdf'));
+    const linked = run(['score', input, '--out', out, '--force', '--pdf', '--lang', 'en']);
+    expect((await fs.readFile(input)).equals(before)).toBe(true);
+    expect(linked.stderr).toMatch(/plan\.score\.pdf/);
+    // A dangling link: with --force the link itself is replaced by the PDF, and its target is never made.
+    const nowhere = path.join(dir, 'pdf-nowhere', 'made.pdf');
+    await fs.rm(path.join(out, 'plan.score.pdf'));
+    await fs.symlink(nowhere, path.join(out, 'plan.score.pdf'));
+    run(['score', input, '--out', out, '--force', '--pdf']);
+    await expect(fs.access(nowhere)).rejects.toThrow();
+    const pdf = await fs.lstat(path.join(out, 'plan.score.pdf'));
+    expect(pdf.isSymbolicLink()).toBe(false);
+    expect((await fs.readFile(path.join(out, 'plan.score.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 240_000);
 
   test('an output that cannot be written is a problem of that output; the others are written and the JSON printed', async () => {
     const blocker = path.join(dir, 'not-a-folder');

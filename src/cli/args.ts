@@ -4,7 +4,7 @@
  * (never `constructor` or `__proto__` from an object's prototype).
  */
 import { parseArgs } from 'node:util';
-import { isLanguage, languageOfLocale, LANGUAGE_CODES, type CliWords, type LanguageCode } from '../i18n';
+import { isLanguage, languageOfLocale, type CliWords, type LanguageCode } from '../i18n';
 import type { CommandName } from './help';
 
 const OPTIONS = {
@@ -114,7 +114,7 @@ function runCall(parsed: Parsed): Omit<Extract<Call, { kind: 'run' }>, 'messages
   if (!inputs.length) return { problem: 'missingFiles', args: { command } };
   const { values } = parsed;
   const lang = text(values.lang);
-  if (lang !== undefined && !isLanguage(lang)) return { problem: 'unknownLanguage', args: { lang, languages: LANGUAGE_CODES.join(', ') } };
+  if (lang !== undefined && !isLanguage(lang)) return { problem: 'unknownLanguage', args: { lang } };
   const options = { out: text(values.out), compare: text(values.compare), json: !!values.json, force: !!values.force, pdf: !!values.pdf, lang: isLanguage(lang) ? lang : 'da' };
   return { kind: 'run', command, inputs, options };
 }

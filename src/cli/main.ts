@@ -4,7 +4,7 @@
  */
 import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { fill, formatMessage, pack, type LanguagePack } from '../i18n';
+import { fill, formatMessage, LANGUAGE_CODES, pack, type LanguagePack } from '../i18n';
 import { formatter, type PlanResult } from '../engine';
 import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
 import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
@@ -143,7 +143,7 @@ async function writeAtomic(target: string, data: Uint8Array, force: boolean): Pr
   try {
     await fs.writeFile(temp, data, { flag: 'wx' });
     if (force) await fs.rename(temp, target);
-    else await fs.link(temp, target);
+    else await linkOrCreate(temp, target, data);
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -151,6 +151,21 @@ async function writeAtomic(target: string, data: Uint8Array, force: boolean): Pr
   } finally {
     await fs.rm(temp, { force: true });
     temporaries.delete(temp);
+  }
+}
+
+/**
+ * Puts a new file in place only if nothing has the name: a hard link, or where the file system has
+ * none (FAT, exFAT, some network shares) an exclusive create, which fails on anything there, a
+ * dangling link included.
+ */
+async function linkOrCreate(temp: string, target: string, data: Uint8Array): Promise<void> {
+  try {
+    await fs.link(temp, target);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
+    await fs.writeFile(target, data, { flag: 'wx' });
   }
 }
 
@@ -224,14 +239,21 @@ async function loadAll(files: string[], options: Options, problems: FileProblem[
   return run.scored.map((s) => ({ file: s.source.path!, results: s.results, output: s.output, modified: s.modified }));
 }
 
-/** Output names: `<name>.score.xlsx`, and `<name> (2).score.xlsx` … when inputs share a name. */
+/**
+ * Output names: `<name>.score.xlsx`, and `<name> (2).score.xlsx` … when inputs share a name. A
+ * number is never one another input's own name has taken (`plan (2).xlsx` beside two `plan.xlsx`),
+ * so no two outputs of one run are one file, whatever the case of their names.
+ */
 export function outputNames(files: string[], outDir: string): string[] {
-  const seen = new Map<string, number>();
-  return files.map((file) => {
-    const base = path.basename(file).replace(/\.xls[xm]$/i, '');
-    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
-    seen.set(base.toLowerCase(), n);
-    return path.join(outDir, `${base}${n > 1 ? ` (${n})` : ''}.score.xlsx`);
+  const bases = files.map((file) => path.basename(file).replace(/\.xls[xm]$/i, ''));
+  const taken = new Set<string>();
+  // Each name is first its own first input's; later ones of the same name take the next number free.
+  const first = bases.map((base) => !taken.has(base.toLowerCase()) && !!taken.add(base.toLowerCase()));
+  return bases.map((base, i) => {
+    let name = base;
+    for (let n = 2; !first[i] && taken.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    taken.add(name.toLowerCase());
+    return path.join(outDir, `${name}.score.xlsx`);
   });
 }
 
@@ -283,14 +305,18 @@ interface Options {
   pdf: boolean;
 }
 
-const PDF_FAILURES = { noLibreOffice: 'pdfNoLibreOffice', failed: 'pdfFailed', exists: 'outputExists' } as const;
+const PDF_FAILURES = { noLibreOffice: 'pdfNoLibreOffice', failed: 'pdfFailed' } as const;
 
 /** The PDF of a written workbook, or why there is none as a problem of the PDF. */
-async function writePdf(target: string, options: Options, problems: FileProblem[]): Promise<string | null> {
-  const made = await workbookPdf(target, options.force, options.lang.locale);
-  if (made.ok) return made.file;
-  problems.push({ ...fileProblem(made.file, PDF_FAILURES[made.reason], made.detail ?? ''), file: made.file });
-  return null;
+async function writePdf(xlsx: string, inputs: Set<string>, options: Options, problems: FileProblem[]): Promise<string | null> {
+  const target = xlsx.replace(/\.xlsx$/i, '.pdf');
+  const made = await workbookPdf(xlsx, options.lang.locale);
+  if (!made.ok) {
+    problems.push({ ...fileProblem(target, PDF_FAILURES[made.reason], made.detail ?? ''), file: target });
+    return null;
+  }
+  // Written as the workbook is: beside a temporary name, never through a link, never over an input.
+  return (await writeOutput(target, made.bytes, inputs, options.force, problems)) ? target : null;
 }
 
 async function score(files: string[], options: Options, io: Io): Promise<number> {
@@ -307,7 +333,7 @@ async function score(files: string[], options: Options, io: Io): Promise<number>
     const target = targets[i];
     const wrote = await writeOutput(target, output!, inputs, options.force, problems);
     if (wrote) written++;
-    const pdf = wrote && options.pdf ? await writePdf(target, options, problems) : null;
+    const pdf = wrote && options.pdf ? await writePdf(target, inputs, options, problems) : null;
     for (const r of results) {
       plans.push(planJson(file, r, lang));
       texts.push(summary(file, wrote ? [target, ...(pdf ? [pdf] : [])].join(', ') : null, r, lang));
@@ -329,8 +355,9 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const submissions = loaded.flatMap(({ file, results, modified }) => results.map((result) => ({ file, result, modified })));
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
-  const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), await realPaths(options.compare ? [...files, options.compare] : files), options.force, problems));
-  const pdf = written && options.pdf ? await writePdf(target, options, problems) : null;
+  const inputs = await realPaths(options.compare ? [...files, options.compare] : files);
+  const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), inputs, options.force, problems));
+  const pdf = written && options.pdf ? await writePdf(target, inputs, options, problems) : null;
   const rows = overview.rows.map((r) => ({
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), coverage: round(r.coverage), counts: r.counts,
   }));
@@ -364,7 +391,9 @@ function version(): string {
 
 /** A usage error: one line in the user's language and where to read more; never the whole help. */
 function printUsage(usage: Usage, lang: LanguagePack, io: Io): number {
-  io.err(`${fill(lang.cli[usage.problem], usage.args)}\n${lang.cli.seeHelp}`);
+  // The languages there are, as the user's language lists choices: `da, nb, en eller sv`.
+  const languages = new Intl.ListFormat(lang.locale, { type: 'disjunction' }).format(LANGUAGE_CODES);
+  io.err(`${fill(lang.cli[usage.problem], { languages, ...usage.args })}\n${lang.cli.seeHelp}`);
   return 2;
 }
 

@@ -35,16 +35,15 @@ export const libreOfficeSettings = (locale: string, recalculate: 'always' | 'nev
 <item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooLocale" oor:op="fuse"><value>${locale}</value></prop></item>
 </oor:items>`;
 
-export type PdfOutcome = { ok: true; file: string } | { ok: false; reason: 'noLibreOffice' | 'failed' | 'exists'; file: string; detail?: string };
+export type PdfOutcome = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'noLibreOffice' | 'failed'; detail?: string };
 
 /**
- * Writes `<name>.pdf` beside the workbook `xlsx` (a `.score.xlsx` becomes `.score.pdf`); a PDF
- * that exists is replaced only with `force`, as workbooks are.
+ * A workbook printed as a PDF by LibreOffice, as bytes: the caller writes them where and as safely
+ * as it writes the workbook (never through a link, never over an input), so nothing here writes
+ * outside a folder of its own.
  */
-export async function workbookPdf(xlsx: string, force: boolean, locale: string, soffice = findSoffice()): Promise<PdfOutcome> {
-  const target = xlsx.replace(/\.xlsx$/i, '.pdf');
-  if (!force && existsSync(target)) return { ok: false, reason: 'exists', file: target };
-  if (!soffice) return { ok: false, reason: 'noLibreOffice', file: target };
+export async function workbookPdf(xlsx: string, locale: string, soffice = findSoffice()): Promise<PdfOutcome> {
+  if (!soffice) return { ok: false, reason: 'noLibreOffice' };
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'goalscore-pdf-'));
   try {
     await fs.mkdir(path.join(work, 'profile', 'user'), { recursive: true });
@@ -54,12 +53,11 @@ export async function workbookPdf(xlsx: string, force: boolean, locale: string, 
       execFile(soffice, ['--headless', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', work, xlsx], { timeout: 120_000 }, (e) => (e ? reject(e) : resolve())),
     );
     const made = path.join(work, `${path.basename(xlsx).replace(/\.xlsx$/i, '')}.pdf`);
-    if (!existsSync(made)) return { ok: false, reason: 'failed', file: target, detail: 'LibreOffice' };
-    await fs.copyFile(made, target);
-    return { ok: true, file: target };
+    if (!existsSync(made)) return { ok: false, reason: 'failed', detail: 'LibreOffice' };
+    return { ok: true, bytes: await fs.readFile(made) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, reason: code === 'ENOENT' ? 'noLibreOffice' : 'failed', file: target, detail: typeof code === 'string' ? code : 'LibreOffice' };
+    return { ok: false, reason: code === 'ENOENT' ? 'noLibreOffice' : 'failed', detail: 'LibreOffice' };
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }

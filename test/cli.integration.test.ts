@@ -351,6 +351,29 @@ describe('never losing data', () => {
     expect(JSON.parse(r.stdout).plans.map((p: { agency: string }) => p.agency)).toEqual(['Kriminalforsorgen', 'Politiet', 'Hjemrejsestyrelsen']);
   });
 
+  test('a pipe or a device among the submissions is named, not read: the run ends and the others are consolidated', async () => {
+    const folder = path.join(dir, 'special');
+    await fs.mkdir(folder, { recursive: true });
+    await fs.copyFile(path.join(SEEDS, '001-politiet-2024.xlsx'), path.join(folder, 'politiet.xlsx'));
+    spawnSync('mkfifo', [path.join(folder, 'pipe.xlsx')]);
+    await fs.symlink('/dev/zero', path.join(folder, 'zero.xlsx'));
+    const r = run(['consolidate', folder, '--json', '--out', path.join(dir, 'special-overview.xlsx'), '--lang', 'en']);
+    // Consolidated, with problems that are errors.
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.overview.map((o: { agency: string }) => o.agency)).toEqual(['Politiet']);
+    const named = out.problems.filter((p: { message: string }) => /is not a regular file/.test(p.message)).map((p: { file: string }) => path.basename(p.file));
+    expect(named.sort()).toEqual(['pipe.xlsx', 'zero.xlsx']);
+  });
+
+  test('a folder with no workbook is said so, in the user’s language, and nothing is scored', async () => {
+    const empty = path.join(dir, 'empty-folder');
+    await fs.mkdir(empty, { recursive: true });
+    const r = run(['score', empty, '--out', path.join(dir, 'empty-out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`Mappen ${empty} indeholder ingen projektmapper (.xlsx, .xlsm). Angiv projektmapperne eller en mappe med dem.`);
+  });
+
   test('--pdf never writes through a link: a PDF name linked to the input leaves the input whole, a dangling one creates nothing', async () => {
     const input = path.join(dir, 'pdf-in', 'plan.xlsx');
     await fs.mkdir(path.dirname(input), { recursive: true });

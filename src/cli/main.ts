@@ -219,7 +219,10 @@ interface Loaded {
 async function diskSource(file: string): Promise<WorkbookSource> {
   const stat = await fs.stat(file).catch(() => null);
   const known = stat?.isFile();
-  return { name: path.basename(file), path: file, size: known ? stat!.size : undefined, modified: known ? stat!.mtimeMs : undefined, bytes: () => fs.readFile(file) };
+  // A pipe would block the run for ever and a device (a link to /dev/zero) never end: only files are read.
+  const special = !!stat && !known && !stat.isDirectory();
+  const bytes = special ? () => Promise.reject(Object.assign(new Error('not a regular file'), { code: 'ENOTREG' })) : () => fs.readFile(file);
+  return { name: path.basename(file), path: file, size: known ? stat!.size : undefined, modified: known ? stat!.mtimeMs : undefined, bytes };
 }
 
 /** Reads and scores each file through the shared pipeline; problems keep the path as given. */
@@ -419,6 +422,12 @@ const COMMANDS = { score, consolidate: consolidateFiles };
 
 async function run(call: Extract<Call, { kind: 'run' }>, io: Io): Promise<number> {
   const files = await expand(call.inputs);
+  if (!files.length) {
+    // Only folders without a workbook are left to name: a file given is always in `files`.
+    const lang = pack(call.options.lang);
+    for (const folder of call.inputs) io.err(formatMessage({ key: 'folderEmpty', args: { file: folder } }, lang));
+    return 2;
+  }
   const progress = progressBar(process.stderr, files.length);
   return COMMANDS[call.command](files, { ...call.options, lang: pack(call.options.lang), progress }, io);
 }

@@ -7,6 +7,8 @@ export const da: ProductWords = {
     noPlanSheetNearest: 'Ingen ark i {file} ligner en målplan. Tættest på er arket {sheet}, række {row}, men den mangler kolonnen »{column}«.',
     unreadableFile: '{file} kan ikke læses som en Excel-projektmappe.',
     fileEmpty: '{file} er tom (0 byte).',
+    fileNotRegular: '{file} er ikke en almindelig fil (men fx en enhed eller et navngivet rør) og læses ikke.',
+    folderEmpty: 'Mappen {file} indeholder ingen projektmapper (.xlsx, .xlsm). Angiv projektmapperne eller en mappe med dem.',
     fileXls: '{file} er en gammel Excel 97–2003-fil (.xls). Åbn den i Excel, og gem den som Excel-projektmappe (.xlsx).',
     fileEncrypted: '{file} er beskyttet med adgangskode. Fjern adgangskoden i Excel (Filer > Oplysninger > Beskyt projektmappe), og prøv igen.',
     fileNotWorkbook: '{file} er ikke en Excel-projektmappe (.xlsx).',

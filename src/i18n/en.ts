@@ -7,6 +7,8 @@ export const en: ProductWords = {
     noPlanSheetNearest: 'No sheet in {file} looks like a goal plan. Closest is sheet {sheet}, row {row}, but it lacks the column “{column}”.',
     unreadableFile: '{file} cannot be read as an Excel workbook.',
     fileEmpty: '{file} is empty (0 bytes).',
+    fileNotRegular: '{file} is not a regular file (but a device or a named pipe, say) and is not read.',
+    folderEmpty: 'The folder {file} holds no workbooks (.xlsx, .xlsm). Give the workbooks, or a folder that holds them.',
     fileXls: '{file} is an old Excel 97–2003 file (.xls). Open it in Excel and save it as an Excel workbook (.xlsx).',
     fileEncrypted: '{file} is protected by a password. Remove the password in Excel (File > Info > Protect Workbook) and try again.',
     fileNotWorkbook: '{file} is not an Excel workbook (.xlsx).',

@@ -7,6 +7,8 @@ export const nb: ProductWords = {
     noPlanSheetNearest: 'Ingen ark i {file} ligner en målplan. Nærmest er arket {sheet}, rad {row}, men den mangler kolonnen «{column}».',
     unreadableFile: '{file} kan ikke leses som en Excel-arbeidsbok.',
     fileEmpty: '{file} er tom (0 byte).',
+    fileNotRegular: '{file} er ikke en vanlig fil (men for eksempel en enhet eller et navngitt rør) og leses ikke.',
+    folderEmpty: 'Mappen {file} inneholder ingen arbeidsbøker (.xlsx, .xlsm). Angi arbeidsbøkene eller en mappe med dem.',
     fileXls: '{file} er en gammel Excel 97–2003-fil (.xls). Åpne den i Excel, og lagre den som Excel-arbeidsbok (.xlsx).',
     fileEncrypted: '{file} er beskyttet med passord. Fjern passordet i Excel (Fil > Informasjon > Beskytt arbeidsbok), og prøv igjen.',
     fileNotWorkbook: '{file} er ikke en Excel-arbeidsbok (.xlsx).',

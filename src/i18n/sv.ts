@@ -7,6 +7,8 @@ export const sv: ProductWords = {
     noPlanSheetNearest: 'Inget blad i {file} ser ut som en målplan. Närmast är bladet {sheet}, rad {row}, men där saknas kolumnen ”{column}”.',
     unreadableFile: '{file} kan inte läsas som en Excel-arbetsbok.',
     fileEmpty: '{file} är tom (0 byte).',
+    fileNotRegular: '{file} är ingen vanlig fil (utan till exempel en enhet eller ett namngivet rör) och läses inte.',
+    folderEmpty: 'Mappen {file} innehåller inga arbetsböcker (.xlsx, .xlsm). Ange arbetsböckerna eller en mapp med dem.',
     fileXls: '{file} är en gammal Excel 97–2003-fil (.xls). Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx).',
     fileEncrypted: '{file} är skyddad med lösenord. Ta bort lösenordet i Excel (Arkiv > Info > Skydda arbetsbok) och försök igen.',
     fileNotWorkbook: '{file} är inte en Excel-arbetsbok (.xlsx).',

@@ -7,6 +7,8 @@ export type ProductMessageKey =
   | 'noPlanSheetNearest'
   | 'unreadableFile'
   | 'fileEmpty'
+  | 'fileNotRegular'
+  | 'folderEmpty'
   | 'fileXls'
   | 'fileEncrypted'
   | 'fileNotWorkbook'

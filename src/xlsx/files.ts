@@ -76,6 +76,7 @@ export interface ScoredSource extends ScoredFile {
 function readFailure(name: string, error: unknown): FileProblem {
   const code = (error as { code?: string } | null)?.code;
   if (code === 'ENOENT') return fileProblem(name, 'fileNotFound');
+  if (code === 'ENOTREG') return fileProblem(name, 'fileNotRegular');
   if (code === 'EACCES' || code === 'EPERM') return fileProblem(name, 'fileNoAccess');
   return fileProblem(name, 'unreadableFile');
 }

@@ -8,15 +8,8 @@ try {
   console.error('goalscore is not built yet: run `npm run build` first.');
   process.exit(2);
 }
-// Ctrl-C or a stop: remove half-written outputs, then end as a stopped program does. Every time,
-// not once: a second Ctrl-C pressed during the first's cleanup would otherwise kill the process
-// before the temporary files are gone.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
-  process.on(signal, () => {
-    cli.removeTemporaries();
-    process.exit(code);
-  });
-}
+// Ctrl-C and a stop end the run at once; while an output is being written the CLI catches them
+// itself to remove the half-written file first (see `holdTemporary` in src/cli/main.ts).
 const argv = process.argv.slice(2);
 // An error outside main's own steps (a stream's, a callback's) ends the run as main's would: one
 // line in the user's language, never a stack trace, and no half-written output left behind.

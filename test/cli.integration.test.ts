@@ -420,11 +420,32 @@ describe('never losing data', () => {
     expect(await fs.readdir(out)).toEqual(['short.score.xlsx']);
   });
 
+  test('Ctrl-C and SIGTERM while a large plan is scored stop the run within a second, leaving nothing', async () => {
+    const { syntheticPlan } = await import('../bench/synthetic');
+    const { workbookBytes } = await import('../src/xlsx');
+    const grid = syntheticPlan(60_000);
+    const values = grid.values.map((r) => Array.from(r, (v) => (v ?? null) as string | number | null));
+    const big = path.join(dir, 'big-plan.xlsx');
+    await fs.writeFile(big, workbookBytes({ sheets: [{ name: 'Plan', role: 'score', values, numberFormats: [], styles: [], columnWidths: [], rowHeights: [], conditionalFormats: [], notes: [], charts: [], print: { orientation: 'landscape', fitToWidth: true } }] }));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const out = path.join(dir, `stopped-${signal}`);
+      const child = spawn(process.execPath, [BIN, 'score', big, big, big, '--out', out], { cwd: ROOT, stdio: 'ignore' });
+      const exited = new Promise<number>((resolve) => child.on('exit', () => resolve(Date.now())));
+      // Well inside reading and scoring the first plan, which takes seconds.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const sent = Date.now();
+      child.kill(signal);
+      expect((await exited) - sent).toBeLessThan(1000);
+      expect((await fs.readdir(out).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    }
+  }, 120_000);
+
   test('Ctrl-C while writing leaves no temporary file', async () => {
     const out = path.join(dir, 'interrupted');
     const many = Array.from({ length: 40 }, () => path.join(SEEDS, '003-hjemrejsestyrelsen-2024.xlsx'));
     const child = spawn(process.execPath, [BIN, 'score', ...many, '--out', out], { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    // 130 from our handler while writing, or killed by the signal itself between writes.
+    const exited = new Promise<number | string | null>((resolve) => child.on('exit', (c, signal) => resolve(c ?? signal)));
     await new Promise<void>((resolve) => {
       const poll = setInterval(async () => {
         const names = await fs.readdir(out).catch(() => []);
@@ -436,7 +457,7 @@ describe('never losing data', () => {
         }
       }, 5);
     });
-    expect([130, 0]).toContain(await exited);
+    expect([130, 'SIGINT', 0]).toContain(await exited);
     expect((await fs.readdir(out)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });

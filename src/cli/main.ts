@@ -118,8 +118,29 @@ async function expand(inputs: string[]): Promise<string[]> {
   return files;
 }
 
-/** Temporary files being written; removed on an error, Ctrl-C or SIGTERM, so none is left behind. */
+/** Temporary files being written; removed on an error, Ctrl-C, SIGTERM or SIGHUP, so none is left behind. */
 const temporaries = new Set<string>();
+
+/**
+ * Signals are caught only while a temporary file exists. A handler runs only when the event loop
+ * is free, and scoring a large plan keeps it busy for seconds: outside writing, Ctrl-C and SIGTERM
+ * keep their default and stop the run at once, with nothing on disk to clean up.
+ */
+const STOPS = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const;
+const stopHandlers = STOPS.map(([signal, code]) => [signal, () => {
+  removeTemporaries();
+  process.exit(code);
+}] as const);
+
+function holdTemporary(temp: string): void {
+  if (!temporaries.size) for (const [signal, handler] of stopHandlers) process.on(signal, handler);
+  temporaries.add(temp);
+}
+
+function releaseTemporary(temp: string): void {
+  temporaries.delete(temp);
+  if (!temporaries.size) for (const [signal, handler] of stopHandlers) process.off(signal, handler);
+}
 
 export function removeTemporaries(): void {
   for (const temp of temporaries) {
@@ -139,7 +160,7 @@ export function removeTemporaries(): void {
  */
 async function writeAtomic(target: string, data: Uint8Array, force: boolean): Promise<boolean> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-  temporaries.add(temp);
+  holdTemporary(temp);
   try {
     await fs.writeFile(temp, data, { flag: 'wx' });
     if (force) await fs.rename(temp, target);
@@ -150,7 +171,7 @@ async function writeAtomic(target: string, data: Uint8Array, force: boolean): Pr
     throw e;
   } finally {
     await fs.rm(temp, { force: true });
-    temporaries.delete(temp);
+    releaseTemporary(temp);
   }
 }
 

@@ -440,6 +440,20 @@ describe('never losing data', () => {
     }
   }, 120_000);
 
+  test('a file name with terminal controls or a bidi override is shown escaped: nothing rewrites the screen, and --json keeps the name', async () => {
+    const folder = path.join(dir, 'controls');
+    await fs.mkdir(folder, { recursive: true });
+    const name = 'plan\u001b[2J\rFAKE\u202exslx.xlsx';
+    await fs.copyFile(path.join(SEEDS, '001-politiet-2024.xlsx'), path.join(folder, name));
+    const text = run(['score', folder, '--out', path.join(dir, 'controls-out'), '--force']);
+    expect(text.code).toBe(0);
+    expect(text.stdout + text.stderr).not.toMatch(/[\u001b\r\u202e]/);
+    expect(text.stdout).toContain('plan\\u001b[2J\\u000dFAKE\\u202exslx.xlsx');
+    const json = run(['score', folder, '--out', path.join(dir, 'controls-out'), '--force', '--json']);
+    expect(json.stdout).not.toMatch(/[\u001b\r\u202e]/);
+    expect(path.basename(JSON.parse(json.stdout).plans[0].file)).toBe(name);
+  });
+
   test('Ctrl-C while writing leaves no temporary file', async () => {
     const out = path.join(dir, 'interrupted');
     const many = Array.from({ length: 40 }, () => path.join(SEEDS, '003-hjemrejsestyrelsen-2024.xlsx'));

@@ -406,7 +406,16 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   return exitCode(written ? submissions.length : 0, problems);
 }
 
-const CONSOLE: Io = { out: (t) => console.log(t), err: (t) => console.error(t) };
+/**
+ * Text for a terminal: control characters (ESC, CR, …) and bidirectional overrides (U+202E) from a
+ * file's name or a workbook's text are shown as `\u001b`, so nothing can move the cursor, rewrite a
+ * line or reverse what follows. The form is JSON's own escape: inside `--json` strings it is the
+ * same character, so the data are unchanged. Line breaks and tabs stay.
+ */
+export const terminalSafe = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+const CONSOLE: Io = { out: (t) => console.log(terminalSafe(t)), err: (t) => console.error(terminalSafe(t)) };
 
 /** The version of the installed package, as its package.json says (two folders up, from src/cli or dist/cli). */
 function version(): string {

@@ -38,8 +38,11 @@ export function rangeAddress(top: number, left: number, bottom: number, right: n
 
 /** Quotes a sheet name for a formula or reference where Excel needs it. */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !LIKE_A_REFERENCE.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
+
+/** Bare names Excel would read as a cell (`AB12`, `R1C1`, `C`) or a truth value: these need quotes too. */
+const LIKE_A_REFERENCE = /^(?:[A-Za-z]{1,3}\d+|[Rr]\d*(?:[Cc]\d*)?|[Cc]\d*|true|false)$/i;
 
 /**
  * Where a plan row's cell in a column stands (`F12`), from the column's header cell and the row;

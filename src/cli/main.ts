@@ -413,6 +413,8 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
  * same character, so the data are unchanged. Line breaks and tabs stay.
  */
 export const terminalSafe = (text: string): string =>
+  // Control characters are exactly what this looks for.
+  // eslint-disable-next-line no-control-regex
   text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const CONSOLE: Io = { out: (t) => console.log(terminalSafe(t)), err: (t) => console.error(terminalSafe(t)) };

@@ -1,5 +1,5 @@
 /** The user's settings, kept in the browser's local storage of the add-in's origin. */
-import { isLanguage, languageOfLocale, type LanguageCode } from '../i18n';
+import { isLanguageCode, languageOfLocale, type LanguageCode } from '../i18n';
 import { DEFAULT_PARTIAL_CREDIT } from '../engine';
 
 export interface Settings {
@@ -22,7 +22,7 @@ export function loadSettings(): Settings {
   const defaults: Settings = { language: 'auto', partialCredit: DEFAULT_PARTIAL_CREDIT };
   try {
     const saved = JSON.parse(storage()?.getItem(KEY) ?? '{}') as Partial<Settings>;
-    const language = saved.language === 'auto' || isLanguage(saved.language) ? saved.language : 'auto';
+    const language = saved.language === 'auto' || isLanguageCode(saved.language) ? saved.language : 'auto';
     const credit = typeof saved.partialCredit === 'number' && saved.partialCredit >= 0 && saved.partialCredit <= 1 ? saved.partialCredit : defaults.partialCredit;
     return { language, partialCredit: credit };
   } catch {

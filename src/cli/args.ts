@@ -4,7 +4,7 @@
  * (never `constructor` or `__proto__` from an object's prototype).
  */
 import { parseArgs } from 'node:util';
-import { isLanguage, languageOfLocale, type CliWords, type LanguageCode } from '../i18n';
+import { isLanguageCode, languageOfLocale, type CliWords, type LanguageCode } from '../i18n';
 import type { CommandName } from './help';
 
 const OPTIONS = {
@@ -72,7 +72,7 @@ export function systemLanguage(env: NodeJS.ProcessEnv): LanguageCode {
 /** The language to speak to the user in: --lang when it names one, else the system's. */
 function messageLanguage(parsed: Parsed, env: NodeJS.ProcessEnv): LanguageCode {
   const lang = text(parsed.values.lang);
-  return isLanguage(lang) ? lang : systemLanguage(env);
+  return isLanguageCode(lang) ? lang : systemLanguage(env);
 }
 
 /** The language to speak in, from the command line as typed, however wrong it is otherwise. */
@@ -114,8 +114,8 @@ function runCall(parsed: Parsed): Omit<Extract<Call, { kind: 'run' }>, 'messages
   if (!inputs.length) return { problem: 'missingFiles', args: { command } };
   const { values } = parsed;
   const lang = text(values.lang);
-  if (lang !== undefined && !isLanguage(lang)) return { problem: 'unknownLanguage', args: { lang } };
-  const options = { out: text(values.out), compare: text(values.compare), json: !!values.json, force: !!values.force, pdf: !!values.pdf, lang: isLanguage(lang) ? lang : 'da' };
+  if (lang !== undefined && !isLanguageCode(lang)) return { problem: 'unknownLanguage', args: { lang } };
+  const options = { out: text(values.out), compare: text(values.compare), json: !!values.json, force: !!values.force, pdf: !!values.pdf, lang: isLanguageCode(lang) ? lang : 'da' };
   return { kind: 'run', command, inputs, options };
 }
 

@@ -26,12 +26,10 @@ export const LANGUAGES = Object.fromEntries(PACKS.map((p) => [p.code, join(p)]))
 /** The languages' codes, in the registry's order: what `--lang` and the pane's language setting offer. */
 export const LANGUAGE_CODES: readonly LanguageCode[] = PACKS.map((p) => p.code);
 
-/** Whether a user's word names a language: an own key, so `constructor` or `__proto__` never does. */
-export const isLanguage = (code: unknown): code is LanguageCode => typeof code === 'string' && isLanguageCode(code);
 
 /** The language's words, or Danish's for anything that names no language. */
 export function pack(code: string | undefined): LanguagePack {
-  return isLanguage(code) ? LANGUAGES[code] : LANGUAGES.da;
+  return isLanguageCode(code) ? LANGUAGES[code] : LANGUAGES.da;
 }
 
 /**

@@ -2,7 +2,7 @@
  * `goalscore`: scores plan workbooks on the command line through the same pipeline as the add-in.
  * Exit codes: 0 scored without errors, 1 scored with problems of severity error, 2 nothing scored.
  */
-import { promises as fs, readFileSync, rmSync } from 'node:fs';
+import { closeSync, openSync, promises as fs, readFileSync, rmSync, write } from 'node:fs';
 import * as path from 'node:path';
 import { fill, formatMessage, LANGUAGE_CODES, pack, type LanguagePack } from '../i18n';
 import { formatter, type PlanResult } from '../engine';
@@ -162,7 +162,7 @@ async function writeAtomic(target: string, data: Uint8Array, force: boolean): Pr
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   holdTemporary(temp);
   try {
-    await fs.writeFile(temp, data, { flag: 'wx' });
+    await writeNew(temp, data);
     if (force) await fs.rename(temp, target);
     else await linkOrCreate(temp, target, data);
     return true;
@@ -172,6 +172,21 @@ async function writeAtomic(target: string, data: Uint8Array, force: boolean): Pr
   } finally {
     await fs.rm(temp, { force: true });
     releaseTemporary(temp);
+  }
+}
+
+/**
+ * Creates the file on the main thread, so a stop handler (which runs there too) always finds it to
+ * remove: created in the thread pool, it could appear after the handler looked and outlive the run.
+ */
+async function writeNew(file: string, data: Uint8Array): Promise<void> {
+  const fd = openSync(file, 'wx');
+  try {
+    for (let done = 0; done < data.length; ) {
+      done += await new Promise<number>((resolve, reject) => write(fd, data, done, data.length - done, null, (e, n) => (e ? reject(e) : resolve(n))));
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -41,3 +41,4 @@ export { formatter } from './format';
 export { address, cellPosition, columnLetter, rangeAddress, quoteSheet } from './address';
 export { fold, cellText } from './text';
 export { memo, PairCache } from './memo';
+export { childrenFirst, fromTheTop, parentsFirst } from './tree';

@@ -6,6 +6,7 @@ export const da: ProductWords = {
     noPlanSheet: 'Ingen ark i {file} ligner en målplan (en overskriftsrække med Nr. og Vægt eller Point).',
     noPlanSheetNearest: 'Ingen ark i {file} ligner en målplan. Tættest på er arket {sheet}, række {row}, men den mangler kolonnen »{column}«.',
     unreadableFile: '{file} kan ikke læses som en Excel-projektmappe.',
+    fileNotScored: '{file} blev læst, men opfyldelsen kunne ikke beregnes på grund af en fejl i goalscore, ikke i filen. Filen er ikke ændret; send den gerne til dem, der vedligeholder goalscore.',
     fileEmpty: '{file} er tom (0 byte).',
     fileNotRegular: '{file} er ikke en almindelig fil (men fx en enhed eller et navngivet rør) og læses ikke.',
     folderEmpty: 'Mappen {file} indeholder ingen projektmapper (.xlsx, .xlsm). Angiv projektmapperne eller en mappe med dem.',

@@ -6,6 +6,7 @@ export const en: ProductWords = {
     noPlanSheet: 'No sheet in {file} looks like a goal plan (a header row with ID and Weight or Points).',
     noPlanSheetNearest: 'No sheet in {file} looks like a goal plan. Closest is sheet {sheet}, row {row}, but it lacks the column “{column}”.',
     unreadableFile: '{file} cannot be read as an Excel workbook.',
+    fileNotScored: '{file} was read but could not be scored because of a fault in goalscore, not in the file. The file is unchanged; please send it to those who maintain goalscore.',
     fileEmpty: '{file} is empty (0 bytes).',
     fileNotRegular: '{file} is not a regular file (but a device or a named pipe, say) and is not read.',
     folderEmpty: 'The folder {file} holds no workbooks (.xlsx, .xlsm). Give the workbooks, or a folder that holds them.',

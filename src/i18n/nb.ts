@@ -6,6 +6,7 @@ export const nb: ProductWords = {
     noPlanSheet: 'Ingen ark i {file} ser ut som en målplan (en overskriftsrad med Nr. og Vekt eller Poeng).',
     noPlanSheetNearest: 'Ingen ark i {file} ligner en målplan. Nærmest er arket {sheet}, rad {row}, men den mangler kolonnen «{column}».',
     unreadableFile: '{file} kan ikke leses som en Excel-arbeidsbok.',
+    fileNotScored: '{file} ble lest, men måloppnåelsen kunne ikke beregnes på grunn av en feil i goalscore, ikke i filen. Filen er ikke endret; send den gjerne til dem som vedlikeholder goalscore.',
     fileEmpty: '{file} er tom (0 byte).',
     fileNotRegular: '{file} er ikke en vanlig fil (men for eksempel en enhet eller et navngitt rør) og leses ikke.',
     folderEmpty: 'Mappen {file} inneholder ingen arbeidsbøker (.xlsx, .xlsm). Angi arbeidsbøkene eller en mappe med dem.',

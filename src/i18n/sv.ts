@@ -6,6 +6,7 @@ export const sv: ProductWords = {
     noPlanSheet: 'Inget blad i {file} ser ut som en målplan (en rubrikrad med Nr och Vikt eller Poäng).',
     noPlanSheetNearest: 'Inget blad i {file} ser ut som en målplan. Närmast är bladet {sheet}, rad {row}, men där saknas kolumnen ”{column}”.',
     unreadableFile: '{file} kan inte läsas som en Excel-arbetsbok.',
+    fileNotScored: '{file} lästes men måluppfyllelsen kunde inte beräknas på grund av ett fel i goalscore, inte i filen. Filen är oförändrad; skicka den gärna till dem som underhåller goalscore.',
     fileEmpty: '{file} är tom (0 byte).',
     fileNotRegular: '{file} är ingen vanlig fil (utan till exempel en enhet eller ett namngivet rör) och läses inte.',
     folderEmpty: 'Mappen {file} innehåller inga arbetsböcker (.xlsx, .xlsm). Ange arbetsböckerna eller en mapp med dem.',

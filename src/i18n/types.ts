@@ -6,6 +6,7 @@ export type ProductMessageKey =
   | 'noPlanSheet'
   | 'noPlanSheetNearest'
   | 'unreadableFile'
+  | 'fileNotScored'
   | 'fileEmpty'
   | 'fileNotRegular'
   | 'folderEmpty'

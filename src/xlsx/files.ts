@@ -21,16 +21,30 @@ export interface ScoredFile {
   modified: number | null;
 }
 
-/** Scores one workbook's bytes. Throws only when the bytes are not a workbook at all. */
+/** A workbook that was read but could not be scored: a fault of the product's, never called an unreadable file. */
+export class ScoringFailed extends Error {
+  constructor(cause: unknown) {
+    super('scoring failed', { cause });
+  }
+}
+
+/**
+ * Scores one workbook's bytes. Throws a WorkbookRefused (or another reading error) when the bytes
+ * are not a workbook it can read, and ScoringFailed when one that was read could not be scored.
+ */
 export function scoreWorkbookBytes(
   data: ArrayBuffer | Uint8Array,
   lang: LanguagePack | string,
   options: { defaultPartialCredit?: number; output?: boolean; lastYear?: LastYearPlan[] } = {},
 ): ScoredFile {
   const { grids, modified } = readWorkbookFile(data);
-  const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
-  if (!results.length || options.output === false) return { grids, results, problems, output: null, modified };
-  return { grids, results, problems, output: workbookBytes(scoreWorkbookLayout(results, problems, lang)), modified };
+  try {
+    const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
+    if (!results.length || options.output === false) return { grids, results, problems, output: null, modified };
+    return { grids, results, problems, output: workbookBytes(scoreWorkbookLayout(results, problems, lang)), modified };
+  } catch (e) {
+    throw new ScoringFailed(e);
+  }
 }
 
 const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
@@ -47,10 +61,11 @@ const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
 };
 
 /**
- * Why a file could not be read, as a problem that names it: the reader's reason, else that it is
- * no workbook it can read (no program internals reach the user).
+ * Why a file could not be read or scored, as a problem that names it: the reader's reason, a fault
+ * in scoring, else that it is no workbook it can read (no program internals reach the user).
  */
 export function unreadableProblem(file: string, error: unknown): FileProblem {
+  if (error instanceof ScoringFailed) return fileProblem(file, 'fileNotScored');
   if (error instanceof WorkbookRefused) return fileProblem(file, REFUSALS[error.refusal.reason], 'detail' in error.refusal ? error.refusal.detail : '');
   return fileProblem(file, 'unreadableFile');
 }

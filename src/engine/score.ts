@@ -7,7 +7,7 @@ import { assessmentCredit } from './assessment';
 import { address, rowCellAddress } from './address';
 import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
-import { formatter, SILENT, type Formatter } from './format';
+import { formatter, SILENT, withNumbers, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
 import { isBlank, parseDate, parseFraction, parsePlain } from './parse';
 import { workingDaysBetween } from './calendar';
@@ -175,6 +175,8 @@ const NO_RESULTS: readonly RowResult[] = Object.freeze([]);
 class Scorer {
   readonly problems: Problem[] = [];
   private readonly fmt: Formatter;
+  /** Numbers in problems, written even when explanations are not. */
+  private readonly say: Formatter;
   private readonly words: EnginePack['explain'];
   private readonly targetTexts: Record<MeasureKind, Map<Target, string>> = { number: new Map(), percent: new Map(), date: new Map() };
 
@@ -184,7 +186,8 @@ class Scorer {
     private readonly data: ScoreOptions['data'],
     explain = true,
   ) {
-    this.fmt = explain ? formatter(lang) : SILENT;
+    this.say = formatter(lang);
+    this.fmt = explain ? this.say : SILENT;
     this.words = lang.explain;
   }
 
@@ -224,7 +227,7 @@ class Scorer {
     } else if (node.row.declaredWeight !== null && Math.abs(declaredSum - weight) > EPS * Math.max(1, weight)) {
       this.report(node.row, 'id', {
         key: 'childWeights',
-        args: { id: node.row.id, sum: this.fmt.number(declaredSum), weight: this.fmt.number(weight) },
+        args: { id: node.row.id, sum: this.say.number(declaredSum), weight: this.say.number(weight) },
       }, 'warning');
     }
     let total = 0;
@@ -370,7 +373,7 @@ class Scorer {
     }
     const compiled = compileFormula(row.formula, FORMULA_VARIABLES);
     if (!compiled.ok) {
-      this.report(row, 'formula', compiled.error);
+      this.report(row, 'formula', withNumbers(compiled.error, this.say));
       return { fulfilment: null, parts };
     }
     const scope: Record<string, number> = {};
@@ -381,19 +384,20 @@ class Scorer {
       else gaps.push(name as ColumnKey);
     }
     if (gaps.length) return this.missing(gaps, parts);
-    let value: unknown;
+    // A value that is no number is named in words; the evaluator throws nothing for a checked formula.
+    let value: unknown = NaN;
     try {
       value = compiled.formula.evaluate(scope);
-    } catch (e) {
-      this.report(row, 'formula', { key: 'formulaFailed', args: { detail: (e as Error).message } });
-      return { fulfilment: null, parts };
+    } catch {
+      // left as no number
     }
     const f = toFulfilment(value);
     if (!f) {
-      this.report(row, 'formula', { key: 'formulaFailed', args: { detail: String(value) } });
+      const infinite = typeof value === 'number' && (value === Infinity || value === -Infinity);
+      this.report(row, 'formula', { key: infinite ? 'formulaInfinite' : 'formulaNotANumber', args: { formula: row.formula } });
       return { fulfilment: null, parts };
     }
-    if (f.clamped) this.report(row, 'formula', { key: 'formulaResult', args: { value: String(value) } }, 'warning');
+    if (f.clamped) this.report(row, 'formula', { key: 'formulaResult', args: { value: this.say.number(value as number) } }, 'warning');
     const shown = Object.entries(scope).map(([k, v]) => `${k} = ${this.fmt.number(v)}`).join(', ');
     parts.push(`${this.words.formula} ${row.formula}${shown ? ` (${shown})` : ''} → ${this.fmt.percent(f.fulfilment)}`);
     return { fulfilment: f.fulfilment, parts };

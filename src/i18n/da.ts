@@ -149,6 +149,16 @@ export const da: ProductWords = {
       openSheet: 'Gå til {sheet}',
     },
   },
+  functions: {
+    failed: 'GOALSCORE.{name} kan ikke regne med disse værdier. Giv hvert argument, som funktionens beskrivelse siger (Indsæt funktion viser den).',
+    notANumber: 'GOALSCORE.{name}: {argument} skal være et tal eller en celle med et tal.',
+    noNumbers: 'GOALSCORE.TRIMMEDMEAN: området indeholder ingen tal. Vælg celler med tal, f.eks. A2:A200.',
+    emptyFormula: 'GOALSCORE.FORMULA mangler en formel. Skriv den som første argument, f.eks. GOALSCORE.FORMULA("a * b"; "a"; A2; "b"; B2).',
+    pairs: 'GOALSCORE.FORMULA: giv hvert navn en værdi, navn og værdi skiftevis, f.eks. GOALSCORE.FORMULA("a * b"; "a"; A2; "b"; B2).',
+    badName: 'GOALSCORE.FORMULA: "{name}" kan ikke bruges som navn. Et navn begynder med et bogstav og har kun bogstaverne a-z, tal og _, f.eks. dage.',
+    valueNotNumber: 'GOALSCORE.FORMULA: værdien af {name} er ikke et tal. Giv et tal eller en celle med et tal.',
+    noValue: 'GOALSCORE.FORMULA: formlen bruger "{name}", som ikke har fået en værdi. Giv den efter formlen, f.eks. GOALSCORE.FORMULA("{name} * 2"; "{name}"; A2).',
+  },
   ui: {
     appTitle: 'Målopfyldelse',
     planSheets: 'Planark',

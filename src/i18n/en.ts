@@ -149,6 +149,16 @@ export const en: ProductWords = {
       openSheet: 'Go to {sheet}',
     },
   },
+  functions: {
+    failed: 'GOALSCORE.{name} cannot compute with these values. Give each argument as the function\'s description says (Insert Function shows it).',
+    notANumber: 'GOALSCORE.{name}: {argument} must be a number or a cell holding one.',
+    noNumbers: 'GOALSCORE.TRIMMEDMEAN: the range holds no numbers. Choose cells with numbers, e.g. A2:A200.',
+    emptyFormula: 'GOALSCORE.FORMULA lacks a formula. Write it as the first argument, e.g. GOALSCORE.FORMULA("a * b", "a", A2, "b", B2).',
+    pairs: 'GOALSCORE.FORMULA: give each name a value, name and value in turn, e.g. GOALSCORE.FORMULA("a * b", "a", A2, "b", B2).',
+    badName: 'GOALSCORE.FORMULA: "{name}" cannot be used as a name. A name begins with a letter and has only the letters a-z, digits and _, e.g. days.',
+    valueNotNumber: 'GOALSCORE.FORMULA: the value of {name} is not a number. Give a number or a cell holding one.',
+    noValue: 'GOALSCORE.FORMULA: the formula uses "{name}", which has no value. Give it one after the formula, e.g. GOALSCORE.FORMULA("{name} * 2", "{name}", A2).',
+  },
   ui: {
     appTitle: 'Goal scoring',
     planSheets: 'Plan sheets',

@@ -149,6 +149,16 @@ export const nb: ProductWords = {
       openSheet: 'Gå til {sheet}',
     },
   },
+  functions: {
+    failed: 'GOALSCORE.{name} kan ikke regne med disse verdiene. Gi hvert argument slik funksjonens beskrivelse sier (Sett inn funksjon viser den).',
+    notANumber: 'GOALSCORE.{name}: {argument} må være et tall eller en celle med et tall.',
+    noNumbers: 'GOALSCORE.TRIMMEDMEAN: området inneholder ingen tall. Velg celler med tall, f.eks. A2:A200.',
+    emptyFormula: 'GOALSCORE.FORMULA mangler en formel. Skriv den som første argument, f.eks. GOALSCORE.FORMULA("a * b"; "a"; A2; "b"; B2).',
+    pairs: 'GOALSCORE.FORMULA: gi hvert navn en verdi, navn og verdi annenhver gang, f.eks. GOALSCORE.FORMULA("a * b"; "a"; A2; "b"; B2).',
+    badName: 'GOALSCORE.FORMULA: "{name}" kan ikke brukes som navn. Et navn begynner med en bokstav og har bare bokstavene a-z, tall og _, f.eks. dager.',
+    valueNotNumber: 'GOALSCORE.FORMULA: verdien av {name} er ikke et tall. Gi et tall eller en celle med et tall.',
+    noValue: 'GOALSCORE.FORMULA: formelen bruker "{name}", som ikke har fått en verdi. Gi den etter formelen, f.eks. GOALSCORE.FORMULA("{name} * 2"; "{name}"; A2).',
+  },
   ui: {
     appTitle: 'Måloppnåelse',
     planSheets: 'Planark',

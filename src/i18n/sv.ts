@@ -149,6 +149,16 @@ export const sv: ProductWords = {
       openSheet: 'Gå till {sheet}',
     },
   },
+  functions: {
+    failed: 'GOALSCORE.{name} kan inte räkna med dessa värden. Ange varje argument som funktionens beskrivning säger (Infoga funktion visar den).',
+    notANumber: 'GOALSCORE.{name}: {argument} ska vara ett tal eller en cell med ett tal.',
+    noNumbers: 'GOALSCORE.TRIMMEDMEAN: området innehåller inga tal. Välj celler med tal, t.ex. A2:A200.',
+    emptyFormula: 'GOALSCORE.FORMULA saknar en formel. Skriv den som första argument, t.ex. GOALSCORE.FORMULA("a * b"; "a"; A2; "b"; B2).',
+    pairs: 'GOALSCORE.FORMULA: ge varje namn ett värde, namn och värde växelvis, t.ex. GOALSCORE.FORMULA("a * b"; "a"; A2; "b"; B2).',
+    badName: 'GOALSCORE.FORMULA: ”{name}” kan inte användas som namn. Ett namn börjar med en bokstav och har bara bokstäverna a-z, siffror och _, t.ex. dagar.',
+    valueNotNumber: 'GOALSCORE.FORMULA: värdet av {name} är inte ett tal. Ange ett tal eller en cell med ett tal.',
+    noValue: 'GOALSCORE.FORMULA: formeln använder ”{name}”, som inte har fått något värde. Ange det efter formeln, t.ex. GOALSCORE.FORMULA("{name} * 2"; "{name}"; A2).',
+  },
   ui: {
     appTitle: 'Måluppfyllelse',
     planSheets: 'Planblad',

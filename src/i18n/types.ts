@@ -156,9 +156,17 @@ export type ManifestTextKey =
   | 'ScoreAllButton.Label'
   | 'ScoreAllButton.Tooltip';
 
+/**
+ * What the GOALSCORE worksheet functions say when they cannot give a value: `{name}` is the
+ * function's or a formula name's, `{argument}` the argument's. Examples use the language's
+ * argument separator (`;` where the decimal mark is a comma).
+ */
+export type FunctionWords = Record<'failed' | 'notANumber' | 'noNumbers' | 'emptyFormula' | 'pairs' | 'badName' | 'valueNotNumber' | 'noValue', string>;
+
 export interface ProductWords {
   messages: Record<ProductMessageKey, string>;
   cli: CliWords;
+  functions: FunctionWords;
   sheet: SheetWords;
   ui: UiWords;
   /** What each plan column means, for header notes in the template. */

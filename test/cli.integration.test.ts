@@ -404,8 +404,10 @@ describe('never losing data', () => {
     expect(failed.code).toBe(2);
     const doc = JSON.parse(failed.stdout);
     expect(doc.plans).toHaveLength(2);
-    expect(doc.problems.map((p: { message: string }) => p.message).join('\n')).toMatch(/kunne ikke skrives/);
-    expect(failed.stderr).not.toMatch(/ENOTDIR|EEXIST|\n\s+at /);
+    const said = doc.problems.map((p: { message: string }) => p.message);
+    expect(said).toHaveLength(2);
+    for (const m of said) expect(m).toMatch(/^.+\.score\.xlsx kunne ikke skrives: en del af stien er en fil, ikke en mappe\. Vælg et andet sted med --out\.$/);
+    expect(`${failed.stderr}${said.join()}`).not.toMatch(/\bE[A-Z]{3,}\b|\n\s+at /);
 
     // An input named with 252 characters: its output name passes the file system's 255, the short one is written.
     const long = path.join(dir, `${'x'.repeat(247)}.xlsx`);
@@ -418,6 +420,19 @@ describe('never losing data', () => {
     expect(doc2.plans).toHaveLength(2);
     expect(doc2.problems.map((p: { message: string }) => p.message).join('\n')).toMatch(/kunne ikke skrives: navnet er for langt/);
     expect(await fs.readdir(out)).toEqual(['short.score.xlsx']);
+  });
+
+  test('a file too large for the file system is said in words, in Danish, with no error code', async () => {
+    if (process.platform === 'win32') return;
+    const out = path.join(dir, 'small-fs');
+    // `ulimit -f` caps a file's size as FAT32 does at 4 GB: the write fails with EFBIG.
+    const r = spawnSync('sh', ['-c', `ulimit -f 8; exec "${process.execPath}" "${BIN}" score "${path.join(SEEDS, '000-kriminalforsorgen-2024.xlsx')}" --out "${out}"`], {
+      cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: '', GOALSCORE_DEBUG: '' },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stdout + r.stderr).toContain('000-kriminalforsorgen-2024.score.xlsx kunne ikke skrives: filen er for stor til drevets filsystem');
+    expect(r.stdout + r.stderr).not.toMatch(/\bE[A-Z]{3,}\b|\n\s+at /);
+    expect(await fs.readdir(out)).toEqual([]);
   });
 
   test('Ctrl-C and SIGTERM while a large plan is scored stop the run within a second, leaving nothing', async () => {

@@ -24,7 +24,12 @@ describe('the restricted formula language', () => {
     ['[1,2,3]', 'formulaRefused'],
     ['x = 3', 'formulaRefused'],
     ['secret + 1', 'formulaUnknownName'],
-    ['1 +', 'formulaSyntax'],
+    ['1 +', 'formulaIncomplete'],
+    ['1)', 'formulaSyntax'],
+    ['min(actual, 1', 'formulaUnclosed'],
+    ['0 < actual < 5', 'formulaChained'],
+    ['min()', 'formulaNoValues'],
+    ['abs(actual, 1)', 'formulaArity'],
   ])('%s is refused (%s)', (text, key) => {
     const c = compileFormula(text, FORMULA_VARIABLES);
     expect(c.ok).toBe(false);

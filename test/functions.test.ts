@@ -37,7 +37,7 @@ test('TRIMMEDMEAN leaves out the highest values, rounded down to whole values', 
   expect(TRIMMEDMEAN(values as never, 0.25)).toBe(100); // 4 numbers, 25 % → 1 left out
   expect(TRIMMEDMEAN(values as never, '10 %')).toBe(300); // 10 % of 4 rounds down to 0
   expect(TRIMMEDMEAN(values as never, 25)).toBe(100);
-  expect(() => TRIMMEDMEAN(values as never, 100)).toThrow('percentage');
+  expect(() => TRIMMEDMEAN(values as never, 100)).toThrow('Trim must be between 0 and 100 %');
 });
 
 test('STATUS gives the status word in the language asked for', () => {
@@ -56,7 +56,58 @@ test('FORMULA evaluates a restricted expression over named values and refuses th
   await expect(FORMULA('a > b', ['a', 2, 'b', 1])).resolves.toBe(true);
   await expect(FORMULA('import({}, {})', 'a', 1)).rejects.toThrow('refused');
   await expect(FORMULA('a + c', 'a', 1)).rejects.toThrow('"c"');
-  await expect(FORMULA('a', 'a')).rejects.toThrow('Give each name a value');
+  await expect(FORMULA('a', 'a')).rejects.toThrow('give each name a value');
+});
+
+describe('in Danish Excel, every error is a message in Danish, never JavaScript\'s', () => {
+  const office = globalThis as { Office?: unknown };
+  beforeAll(() => {
+    office.Office = { context: { displayLanguage: 'da-DK' } };
+  });
+  afterAll(() => {
+    delete office.Office;
+  });
+  /** The message of what a call throws, or rejects with. */
+  const thrown = async (call: () => unknown): Promise<string> => {
+    try {
+      await call();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('no error');
+  };
+  const INTERNALS = /TypeError|RangeError|undefined|is not a function|Cannot read|NaN|Infinity|prototype|\{\w+\}/;
+
+  test.each<[string, () => unknown, RegExp]>([
+    ['FORMULA without a formula', () => FORMULA(null as never), /^GOALSCORE\.FORMULA mangler en formel\. Skriv den som første argument, f\.eks\. GOALSCORE\.FORMULA\("a \* b"; "a"; A2/],
+    ['FORMULA over a name with no value', () => FORMULA('constructor * 2'), /formlen bruger "constructor", som ikke har fået en værdi/],
+    ['FORMULA with __proto__ as a name', () => FORMULA('__proto__ + toString', '__proto__', 1), /"toString", som ikke har fået en værdi/],
+    ['FORMULA with a name that is none', () => FORMULA('a', 'a b', 1), /"a b" kan ikke bruges som navn/],
+    ['FORMULA with a text for a value', () => FORMULA('a', 'a', 'fem'), /værdien af a er ikke et tal/],
+    ['FORMULA refusing an accessor', () => FORMULA('a.constructor', 'a', 1), /^Formlen "a\.constructor" afvises, fordi den bruger "a\.constructor"\. En formel må bruge tal, true og false, navnene a,/],
+    ['FORMULA of 0 / 0', () => FORMULA('a / a', 'a', 0), /^Formlen "a \/ a" giver ikke et tal/],
+    ['FORMULA dividing by 0', () => FORMULA('1 / a', 'a', 0), /^Formlen "1 \/ a" giver et uendeligt stort tal/],
+    ['SHARE of a text', () => SHARE('mange' as never, 10), /^GOALSCORE\.SHARE: met skal være et tal/],
+    ['SHARE with nothing left', () => SHARE(1, 5, 5), /^I alt minus undtaget er 0; andelen kan ikke beregnes/],
+    ['TRIMMEDMEAN of one value', () => TRIMMEDMEAN('tekst' as never, 0.1), /^GOALSCORE\.TRIMMEDMEAN: området indeholder ingen tal/],
+    ['TRIMMEDMEAN trimming all', () => TRIMMEDMEAN([[1]], 'alt'), /^Udelad højeste skal være mellem 0 og 100 %; fik alt/],
+    ['FULFILMENT of an unknown type', () => FULFILMENT('constructor', 5, 5), /^Ukendt kravtype "constructor"/],
+    ['FULFILMENT given a range', () => FULFILMENT('mindst', [[1, 2]] as never, 5), /^"1,2" er ikke et tal/],
+  ])('%s', async (_, call, says) => {
+    const message = await thrown(call);
+    expect(message).toMatch(says);
+    expect(message).not.toMatch(INTERNALS);
+  });
+
+  test('a number or true for a formula is a formula of its own: FORMULA(12) is 12', async () => {
+    await expect(FORMULA(12 as never)).resolves.toBe(12);
+    await expect(FORMULA(true as never)).resolves.toBe(true);
+  });
+
+  test('STATUS with a name every object has, or a number, for a language gives the Danish word', () => {
+    for (const code of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 12]) expect(STATUS(0.5, code as never)).toBe('Delvist opfyldt');
+    expect(STATUS('halvt')).toBe('Ikke vurderet');
+  });
 });
 
 test('the generated metadata lists every function with its parameters', async () => {

@@ -125,10 +125,12 @@ export function repairTriggers(parts: Map<string, string>): string[] {
   const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
   const seen = new Set<string>();
   for (const name of names) {
-    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') found.push(`sheet name not allowed: ${name}`);
+    // eslint-disable-next-line no-control-regex -- controls are what is looked for
+    if (!name || name.length > 31 || /[[\]:*?/\\\u0000-\u001f]|_x[0-9A-F]{4}_/i.test(name) || /^'|'$/.test(name) || name.toLowerCase() === 'history') found.push(`sheet name not allowed: ${name}`);
     if (seen.has(name.toLowerCase())) found.push(`sheet name twice: ${name}`);
     seen.add(name.toLowerCase());
   }
+  for (const problem of referenceProblems(parts, seen)) found.push(problem);
   for (const [part, xml] of parts) {
     if (/^xl\/worksheets\/[^/]+\.xml$/.test(part)) {
       const ranges = [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].flatMap((m) => m[1].split(/\s+/).map((ref) => ({ ref, box: box(ref) })));
@@ -150,6 +152,29 @@ export function repairTriggers(parts: Map<string, string>): string[] {
         if (!parts.has(target)) found.push(`${part}: points at a missing part ${target}`);
       }
     }
+  }
+  return found;
+}
+
+const unescapeXml = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * References to sheets in defined names, chart series and hyperlinks: each names a sheet there is,
+ * quoted as Excel needs (`'It''s'!$A$1`; a bare name only of letters, digits, `_` and `.` that reads
+ * as no cell); and headers and footers within Excel's 255 characters.
+ */
+function referenceProblems(parts: Map<string, string>, sheets: Set<string>): string[] {
+  const found: string[] = [];
+  const references: [string, string][] = [];
+  for (const [part, xml] of parts) {
+    for (const m of xml.matchAll(/<definedName [^>]*>([^<]*)<\/definedName>|<c:f>([^<]*)<\/c:f>|<hyperlink [^>]*location="([^"]*)"/g)) references.push([part, unescapeXml(m[1] ?? m[2] ?? m[3])]);
+    for (const m of xml.matchAll(/<(oddHeader|oddFooter)>([^<]*)<\//g)) if (unescapeXml(m[2]).length > 255) found.push(`${part}: ${m[1]} longer than 255 characters`);
+  }
+  for (const [part, ref] of references) {
+    const m = /^(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!\$?[A-Z]{0,3}\$?\d*(?::\$?[A-Z]{0,3}\$?\d*)?$/.exec(ref);
+    if (!m) found.push(`${part}: a reference Excel cannot read: ${ref}`);
+    else if (!sheets.has((m[1] ? m[1].replace(/''/g, "'") : m[2]).toLowerCase())) found.push(`${part}: a reference to no sheet: ${ref}`);
+    else if (m[2] && /^(?:[A-Za-z]{1,3}\d+|[Rr]\d*(?:[Cc]\d*)?|[Cc]\d*|true|false)$/i.test(m[2])) found.push(`${part}: a sheet name read as a cell: ${ref}`);
   }
   return found;
 }

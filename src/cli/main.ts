@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync, promises as fs, readFileSync, rmSync, write } from 'node:fs';
 import * as path from 'node:path';
-import { fill, formatMessage, LANGUAGE_CODES, pack, type LanguagePack } from '../i18n';
+import { fill, formatMessage, LANGUAGE_CODES, pack, type LanguagePack, type ProductMessageKey } from '../i18n';
 import { formatter, type PlanResult } from '../engine';
 import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
 import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
@@ -211,14 +211,29 @@ const realPath = (p: string) => fs.realpath(p).catch(() => path.resolve(p));
 /** The inputs' real paths, resolved once for all outputs. */
 const realPaths = async (files: string[]) => new Set(await Promise.all(files.map(realPath)));
 
+/**
+ * The file system's error codes in words: a message says what happened (no space, no permission,
+ * a read-only drive, a file too large for the file system, …), never the code. The code stays in
+ * the problem's `detail` for --json.
+ */
+const OUTPUT_FAILURES: ReadonlyMap<string, ProductMessageKey> = new Map([
+  ['ENOSPC', 'outputNoSpace'], ['EDQUOT', 'outputNoSpace'],
+  ['EACCES', 'outputNoAccess'], ['EPERM', 'outputNoAccess'],
+  ['EROFS', 'outputReadOnly'],
+  ['EFBIG', 'outputTooBig'],
+  ['ENAMETOOLONG', 'outputNameTooLong'],
+  // A file where a folder of the path should be: mkdir says EEXIST, open ENOTDIR.
+  ['EEXIST', 'outputFolderIsFile'], ['ENOTDIR', 'outputFolderIsFile'],
+  ['ENOENT', 'outputNoFolder'],
+  ['EISDIR', 'outputIsFolder'],
+  ['EBUSY', 'outputBusy'], ['ETXTBSY', 'outputBusy'],
+  ['EIO', 'outputDiskError'], ['ENXIO', 'outputDiskError'], ['ENODEV', 'outputDiskError'],
+]);
+
 /** Why an output could not be written, from the file system's error code. */
 function outputFailure(target: string, error: unknown): FileProblem {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const key = code === 'ENOSPC' || code === 'EDQUOT' ? 'outputNoSpace'
-    : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'outputNoAccess'
-    : code === 'ENAMETOOLONG' ? 'outputNameTooLong'
-    : 'outputFailed';
-  return { ...fileProblem(target, key, code), file: target };
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+  return { ...fileProblem(target, OUTPUT_FAILURES.get(code) ?? 'outputFailed', code), file: target };
 }
 
 /**

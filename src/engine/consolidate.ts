@@ -5,6 +5,7 @@
  * does not add up to 100). An agency that submits twice for a period counts once: the newest.
  */
 import { PERIOD_END_MONTH } from './parse';
+import { parentsFirst } from './tree';
 import type { Period, WeightUnit, PlanResult, Problem, RowResult, StatusKey } from './types';
 
 export interface Submission {
@@ -93,14 +94,9 @@ export interface Overview {
 function scoringUnits(result: PlanResult): RowResult[] {
   const children = new Map<string, RowResult[]>();
   for (const r of result.rows) if (r.parentId !== null) (children.get(r.parentId) ?? children.set(r.parentId, []).get(r.parentId)!).push(r);
-  const units: RowResult[] = [];
-  const visit = (r: RowResult) => {
-    const kids = children.get(r.id);
-    if (kids && r.row.typeKey !== 'all' && !r.overridden) kids.forEach(visit);
-    else units.push(r);
-  };
-  result.rows.filter((r) => r.parentId === null).forEach(visit);
-  return units;
+  // A sum goal is passed through to its sub-goals; a loop, as a plan may nest thousands deep.
+  const through = (r: RowResult) => (children.has(r.id) && r.row.typeKey !== 'all' && !r.overridden ? children.get(r.id)! : []);
+  return parentsFirst(result.rows.filter((r) => r.parentId === null), through).filter((r) => through(r).length === 0);
 }
 
 function mostCommon<T>(values: T[]): T | undefined {

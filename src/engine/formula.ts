@@ -6,7 +6,8 @@
  * before it is evaluated; there is no path to mathjs's evaluate.
  */
 import type { MathNode } from 'mathjs';
-import type { MessageRef } from './types';
+import type { MessageKey, MessageRef } from './types';
+import { clip } from './text';
 import { parseMath } from './mathParser';
 
 /** Functions an expression may call. */
@@ -39,99 +40,130 @@ export type FormulaCompilation = { ok: true; formula: CompiledFormula } | { ok: 
 
 const cache = new Map<string, FormulaCompilation>();
 
-function refused(formula: string, detail: string): FormulaCompilation {
-  return { ok: false, error: { key: 'formulaRefused', args: { formula, detail } } };
-}
+/** The start of a long formula, for a message: cut between characters, never inside one. */
+const shortened = (text: string): string => `${clip(text, 40)}…`;
+
+const failure = (key: MessageKey, args: Record<string, string | number>): FormulaCompilation => ({ ok: false, error: { key, args } });
 
 /** Which names an expression may read depends on the caller; the engine passes the row inputs. */
 export function compileFormula(text: string, allowedNames: readonly string[]): FormulaCompilation {
   const cacheKey = `${allowedNames.join(',')}\u0000${text}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  const result = compileUncached(text.trim(), new Set(allowedNames));
+  const result = compileUncached(text.trim(), allowedNames);
   if (cache.size >= CACHE_SIZE) cache.clear();
   cache.set(cacheKey, result);
   return result;
 }
 
-function compileUncached(text: string, allowed: Set<string>): FormulaCompilation {
-  if (text.length > MAX_LENGTH) return refused(text.slice(0, 40) + '…', `longer than ${MAX_LENGTH} characters`);
-  // The parser recurses per bracket: refuse deep nesting before it can exhaust the stack.
+/** The deepest brackets go in the text, counted before the parser, which recurses per bracket, can exhaust the stack. */
+function bracketDepth(text: string): number {
   let depth = 0;
+  let deepest = 0;
   for (const ch of text) {
-    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    if (ch === '(' || ch === '[' || ch === '{') deepest = Math.max(deepest, ++depth);
     else if (ch === ')' || ch === ']' || ch === '}') depth--;
-    if (depth > MAX_DEPTH) return refused(text.slice(0, 40) + '…', `nested deeper than ${MAX_DEPTH} levels`);
+    if (deepest > MAX_DEPTH) break;
   }
+  return deepest;
+}
+
+function compileUncached(text: string, allowedNames: readonly string[]): FormulaCompilation {
+  if (!text) return failure('formulaMissing', {});
+  if (text.length > MAX_LENGTH) return failure('formulaTooLong', { formula: shortened(text), max: MAX_LENGTH });
+  if (bracketDepth(text) > MAX_DEPTH) return failure('formulaTooDeep', { formula: shortened(text), max: MAX_DEPTH });
   let root: MathNode;
   try {
     root = parseMath(text);
   } catch (e) {
-    return { ok: false, error: { key: 'formulaSyntax', args: { formula: text, detail: (e as Error).message } } };
+    return syntaxFailure(text, e);
   }
-  const names = new Set<string>();
-  let problem: FormulaCompilation | null = null;
-  let nodes = 0;
-  const visit = (node: MathNode, depth: number): void => {
-    if (problem) return;
-    if (++nodes > MAX_NODES) {
-      problem = refused(text, `more than ${MAX_NODES} parts`);
-      return;
-    }
-    if (depth > MAX_DEPTH) {
-      problem = refused(text, `nested deeper than ${MAX_DEPTH} levels`);
-      return;
-    }
-    if (!NODE_TYPES.has(node.type)) {
-      problem = refused(text, `${node.type.replace(/Node$/, '').toLowerCase()} expressions are not allowed`);
-      return;
-    }
+  const check = new Check(text, new Set(allowedNames), allowedNames.join(', '));
+  check.visit(root, 0);
+  if (check.problem) return check.problem;
+  return { ok: true, formula: { names: [...check.names], evaluate: compileNode(root) } };
+}
+
+/**
+ * The parser's error as the user's words: where the formula stops being readable, or that it ends
+ * too soon or lacks a closing bracket. The parser's own message is English and never shown.
+ */
+function syntaxFailure(text: string, error: unknown): FormulaCompilation {
+  const message = error instanceof Error ? error.message : '';
+  const at = (error as { char?: unknown } | null)?.char;
+  const position = typeof at === 'number' && at > 0 ? at : 1;
+  if (/Parenthesis \) expected/.test(message)) return failure('formulaUnclosed', { formula: text });
+  if (position > text.length) return failure('formulaIncomplete', { formula: text });
+  // The parser counts UTF-16 units; the user counts characters (an emoji is one).
+  const before = [...text.slice(0, position - 1)].length;
+  return failure('formulaSyntax', { formula: text, position: before + 1, near: [...text.slice(position - 1)][0] ?? '' });
+}
+
+/** What a refused part of a formula is called in a message: its sign, or its own text (shortened). */
+const REFUSED_SIGN: Record<string, string> = {
+  ArrayNode: '[ ]', IndexNode: '[ ]', ObjectNode: '{ }', AssignmentNode: '=', FunctionAssignmentNode: '=', RangeNode: ':', BlockNode: ';',
+};
+
+/** Walks a parsed formula against the whitelist, counting nodes and depth; the first problem stops it. */
+class Check {
+  readonly names = new Set<string>();
+  problem: FormulaCompilation | null = null;
+  private nodes = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly allowed: Set<string>,
+    private readonly allowedList: string,
+  ) {}
+
+  private refuse(part: string): void {
+    this.problem = failure('formulaRefused', { formula: this.text, part: clip(part, 40), names: this.allowedList, functions: FORMULA_FUNCTIONS.join(', ') });
+  }
+
+  /** Recursive, but bounded: the bracket count above and MAX_DEPTH here keep it under 40 deep. */
+  visit(node: MathNode, depth: number): void {
+    if (this.problem) return;
+    if (++this.nodes > MAX_NODES) this.problem = failure('formulaTooBig', { formula: shortened(this.text), max: MAX_NODES });
+    else if (depth > MAX_DEPTH) this.problem = failure('formulaTooDeep', { formula: shortened(this.text), max: MAX_DEPTH });
+    else if (node.type === 'RelationalNode') this.problem = failure('formulaChained', { formula: this.text });
+    else if (!NODE_TYPES.has(node.type)) this.refuse(Object.hasOwn(REFUSED_SIGN, node.type) ? REFUSED_SIGN[node.type] : node.toString());
+    else this.visitAllowed(node as AnyNode, depth);
+  }
+
+  private visitAllowed(node: AnyNode, depth: number): void {
     if (node.type === 'ConstantNode') {
       // Numbers and true/false only: text constants would be converted by mathjs in ways no plan means.
-      const value = (node as unknown as { value: unknown }).value;
-      if (typeof value !== 'number' && typeof value !== 'boolean') problem = refused(text, 'only numbers and true/false may be written as values');
+      if (typeof node.value !== 'number' && typeof node.value !== 'boolean') this.refuse(node.toString());
       return;
     }
-    if (node.type === 'OperatorNode') {
-      const fn = (node as unknown as { fn: string }).fn;
-      if (!OPERATORS.has(fn)) problem = refused(text, `the operator ${fn} is not allowed`);
-    }
-    if (node.type === 'FunctionNode') {
-      const fn = (node as unknown as { fn: MathNode }).fn;
-      const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : '';
-      if (!(FORMULA_FUNCTIONS as readonly string[]).includes(name)) {
-        problem = refused(text, `the function ${name || fn.type} is not allowed`);
-        return;
-      }
-      const count = (node as unknown as { args: MathNode[] }).args.length;
-      const [least, most] = ARITY[name as keyof typeof ARITY];
-      if (count < least || count > most) {
-        problem = { ok: false, error: { key: 'formulaSyntax', args: { formula: text, detail: `${name} takes ${least === most ? least : `${least} to ${most}`} values, not ${count}` } } };
-        return;
-      }
-      for (const arg of (node as unknown as { args: MathNode[] }).args) visit(arg, depth + 1);
-      return;
-    }
+    if (node.type === 'OperatorNode' && !OPERATORS.has(node.fn as string)) return this.refuse((node as unknown as { op: string }).op);
+    if (node.type === 'FunctionNode') return this.visitCall(node, depth);
     if (node.type === 'SymbolNode') {
-      const name = (node as unknown as { name: string }).name;
-      if (!allowed.has(name)) {
-        problem = { ok: false, error: { key: 'formulaUnknownName', args: { name } } };
+      if (!this.allowed.has(node.name!)) {
+        this.problem = failure('formulaUnknownName', { name: node.name!, names: this.allowedList });
         return;
       }
-      names.add(name);
+      this.names.add(node.name!);
     }
-    node.forEach((child) => visit(child, depth + 1));
-  };
-  visit(root, 0);
-  if (problem) return problem;
-  const evaluate = compileNode(root);
-  return {
-    ok: true,
-    formula: {
-      names: [...names],
-      evaluate,
-    },
-  };
+    node.forEach((child) => this.visit(child, depth + 1));
+  }
+
+  private visitCall(node: AnyNode, depth: number): void {
+    const fn = node.fn as MathNode;
+    const name = fn.type === 'SymbolNode' ? (fn as AnyNode).name! : '';
+    if (!(FORMULA_FUNCTIONS as readonly string[]).includes(name)) return this.refuse(name || fn.toString());
+    const count = node.args!.length;
+    const [least, most] = ARITY[name as keyof typeof ARITY];
+    if (count === 0) {
+      this.problem = failure('formulaNoValues', { formula: this.text, name });
+      return;
+    }
+    if (count < least || count > most) {
+      this.problem = failure('formulaArity', { formula: this.text, name, expected: least === most ? least : `${least}–${most}`, given: count });
+      return;
+    }
+    for (const arg of node.args!) this.visit(arg, depth + 1);
+  }
 }
 
 /*
@@ -318,7 +350,8 @@ function compileNode(node: MathNode): Evaluate {
     case 'SymbolNode': {
       const name = n.name!;
       return (scope) => {
-        const v = scope[name];
+        // Own values only: a name is never looked up on the scope's prototype.
+        const v = Object.hasOwn(scope, name) ? scope[name] : undefined;
         // A name with no value is no number: NaN, so the row is reported as unreadable, never scored.
         return typeof v === 'number' || typeof v === 'boolean' ? v : NaN;
       };

@@ -7,12 +7,13 @@ import { assessmentCredit } from './assessment';
 import { address, rowCellAddress } from './address';
 import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
-import { formatter, SILENT, type Formatter } from './format';
+import { formatter, SILENT, withNumbers, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
 import { isBlank, parseDate, parseFraction, parsePlain } from './parse';
 import { workingDaysBetween } from './calendar';
 import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
+import { childrenFirst, fromTheTop, parentsFirst } from './tree';
 import type {
   AreaDeclaration,
   AreaResult,
@@ -58,6 +59,8 @@ interface Node {
   parent: Node | null;
   children: Node[];
   level: number;
+  /** The row's own weight before sharing: declared, else the sum of its children's. */
+  natural: number;
   weight: number;
   result?: RowResult;
 }
@@ -96,11 +99,14 @@ function emptyCounts(): Record<StatusKey, number> {
   return { met: 0, partly: 0, not_met: 0, not_assessed: 0 };
 }
 
-/** The parent of `1.a.2` is the longest proper dotted prefix that is itself a row: `1.a`, else `1`. */
-function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node>; list: Node[] } {
+/**
+ * The parent of `1.a.2` is the longest proper dotted prefix that is itself a row: `1.a`, else `1`.
+ * Levels and natural weights are set here, in loops (see tree.ts): a plan may nest thousands deep.
+ */
+function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node>; list: Node[]; order: Node[] } {
   const nodes = new Map<string, Node>();
   let list: Node[] = rows.map((row, index) => {
-    const node: Node = { row, index, parent: null, children: [], level: 0, weight: 0, result: undefined };
+    const node: Node = { row, index, parent: null, children: [], level: 0, natural: 0, weight: 0, result: undefined };
     nodes.set(row.id, node);
     return node;
   });
@@ -122,14 +128,18 @@ function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node>; 
     }
     if (!node.parent) roots.push(node);
   }
-  for (const root of roots) setLevel(root, 0);
-  return { roots, nodes, list };
+  const order = parentsFirst(roots, childrenOf);
+  for (const node of order) node.level = node.parent ? node.parent.level + 1 : 0;
+  // Backwards, every child comes before its parent.
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    if (node.row.declaredWeight !== null) node.natural = Math.max(0, node.row.declaredWeight);
+    else for (const child of node.children) node.natural += child.natural;
+  }
+  return { roots, nodes, list, order };
 }
 
-function setLevel(node: Node, level: number): void {
-  node.level = level;
-  for (const child of node.children) setLevel(child, level + 1);
-}
+const childrenOf = (node: Node): readonly Node[] => node.children;
 
 /** A row's result as scoring makes it: a class, not an object literal (see docs/decisions.md). */
 class ScoredRow implements RowResult {
@@ -165,6 +175,8 @@ const NO_RESULTS: readonly RowResult[] = Object.freeze([]);
 class Scorer {
   readonly problems: Problem[] = [];
   private readonly fmt: Formatter;
+  /** Numbers in problems, written even when explanations are not. */
+  private readonly say: Formatter;
   private readonly words: EnginePack['explain'];
   private readonly targetTexts: Record<MeasureKind, Map<Target, string>> = { number: new Map(), percent: new Map(), date: new Map() };
 
@@ -174,7 +186,8 @@ class Scorer {
     private readonly data: ScoreOptions['data'],
     explain = true,
   ) {
-    this.fmt = explain ? formatter(lang) : SILENT;
+    this.say = formatter(lang);
+    this.fmt = explain ? this.say : SILENT;
     this.words = lang.explain;
   }
 
@@ -183,15 +196,15 @@ class Scorer {
     this.problems.push({ sheet: this.plan.sheet, cell, severity, message });
   }
 
-  /** A row's own weight before sharing: declared, else the sum of its children's. */
-  private natural(node: Node): number {
-    if (node.row.declaredWeight !== null) return Math.max(0, node.row.declaredWeight);
-    return node.children.reduce((s, c) => s + this.natural(c), 0);
+  /** The root's weight, shared down its tree: parents first, so each shares what its parent gave it. */
+  private shareWeights(root: Node, weight: number): void {
+    root.weight = weight;
+    for (const node of parentsFirst([root], childrenOf)) this.shareAmongChildren(node);
   }
 
   /** Children share the parent's weight in proportion to their own; with none, equally. */
-  private shareWeights(node: Node, weight: number): void {
-    node.weight = weight;
+  private shareAmongChildren(node: Node): void {
+    const weight = node.weight;
     const kids = node.children;
     if (!kids.length) return;
     // Plain loops: this runs for every parent of plans with tens of thousands of rows.
@@ -199,12 +212,12 @@ class Scorer {
     let known = 0;
     let declaredSum = 0;
     for (let i = 0; i < kids.length; i++) {
-      naturals[i] = this.natural(kids[i]);
+      naturals[i] = kids[i].natural;
       if (naturals[i] > 0 || kids[i].row.declaredWeight !== null) known++;
       declaredSum += naturals[i];
     }
     if (known === 0 || declaredSum === 0) {
-      for (const k of kids) this.shareWeights(k, weight / kids.length);
+      for (const k of kids) k.weight = weight / kids.length;
       return;
     }
     if (known < kids.length) {
@@ -214,12 +227,12 @@ class Scorer {
     } else if (node.row.declaredWeight !== null && Math.abs(declaredSum - weight) > EPS * Math.max(1, weight)) {
       this.report(node.row, 'id', {
         key: 'childWeights',
-        args: { id: node.row.id, sum: this.fmt.number(declaredSum), weight: this.fmt.number(weight) },
+        args: { id: node.row.id, sum: this.say.number(declaredSum), weight: this.say.number(weight) },
       }, 'warning');
     }
     let total = 0;
     for (const w of naturals) total += w;
-    for (let i = 0; i < kids.length; i++) this.shareWeights(kids[i], total > 0 ? (weight * naturals[i]) / total : weight / kids.length);
+    for (let i = 0; i < kids.length; i++) kids[i].weight = total > 0 ? (weight * naturals[i]) / total : weight / kids.length;
   }
 
   /** Resolves a data reference into the actual (trimmed mean) or met/total (within a limit). */
@@ -322,7 +335,7 @@ class Scorer {
     return { fulfilment: null, parts: [...parts, `${this.words.missing}: ${names.join(', ')}`] };
   }
 
-  /** The row's own criterion; parents are handled by `evaluateNode`. */
+  /** The row's own criterion; parents are handled by `evaluateTree`. */
   private evaluateLeaf(row: PlanRow): Evaluation {
     const typeKey = row.typeKey ?? inferType(row);
     if (!typeKey) {
@@ -360,7 +373,7 @@ class Scorer {
     }
     const compiled = compileFormula(row.formula, FORMULA_VARIABLES);
     if (!compiled.ok) {
-      this.report(row, 'formula', compiled.error);
+      this.report(row, 'formula', withNumbers(compiled.error, this.say));
       return { fulfilment: null, parts };
     }
     const scope: Record<string, number> = {};
@@ -371,19 +384,20 @@ class Scorer {
       else gaps.push(name as ColumnKey);
     }
     if (gaps.length) return this.missing(gaps, parts);
-    let value: unknown;
+    // A value that is no number is named in words; the evaluator throws nothing for a checked formula.
+    let value: unknown = NaN;
     try {
       value = compiled.formula.evaluate(scope);
-    } catch (e) {
-      this.report(row, 'formula', { key: 'formulaFailed', args: { detail: (e as Error).message } });
-      return { fulfilment: null, parts };
+    } catch {
+      // left as no number
     }
     const f = toFulfilment(value);
     if (!f) {
-      this.report(row, 'formula', { key: 'formulaFailed', args: { detail: String(value) } });
+      const infinite = typeof value === 'number' && (value === Infinity || value === -Infinity);
+      this.report(row, 'formula', { key: infinite ? 'formulaInfinite' : 'formulaNotANumber', args: { formula: row.formula } });
       return { fulfilment: null, parts };
     }
-    if (f.clamped) this.report(row, 'formula', { key: 'formulaResult', args: { value: String(value) } }, 'warning');
+    if (f.clamped) this.report(row, 'formula', { key: 'formulaResult', args: { value: this.say.number(value as number) } }, 'warning');
     const shown = Object.entries(scope).map(([k, v]) => `${k} = ${this.fmt.number(v)}`).join(', ');
     parts.push(`${this.words.formula} ${row.formula}${shown ? ` (${shown})` : ''} → ${this.fmt.percent(f.fulfilment)}`);
     return { fulfilment: f.fulfilment, parts };
@@ -493,21 +507,27 @@ class Scorer {
   scoreRoots(roots: Node[]): void {
     for (const root of roots) {
       // A plan without weights counts every top-level goal as one.
-      const weight = this.plan.unit === 'count' ? 1 : this.natural(root);
+      const weight = this.plan.unit === 'count' ? 1 : root.natural;
       if (weight === 0 && root.row.declaredWeight === null) {
         this.report(root.row, 'id', { key: 'noWeight', args: { id: root.row.id } }, 'warning');
       }
       this.shareWeights(root, weight);
-      this.evaluateNode(root);
+      this.evaluateTree(root);
     }
   }
 
-  private evaluateNode(node: Node): RowResult {
-    const kids = node.children;
-    if (!kids.length) return (node.result = this.resultFor(node, node.row, NO_RESULTS));
-    const results = new Array<RowResult>(kids.length);
-    for (let i = 0; i < kids.length; i++) results[i] = this.evaluateNode(kids[i]);
-    return (node.result = this.resultFor(node, node.row, results));
+  /** Every row under the root, each after its children, whose results it is made from. */
+  private evaluateTree(root: Node): void {
+    for (const node of childrenFirst([root], childrenOf)) {
+      const kids = node.children;
+      if (!kids.length) {
+        node.result = this.resultFor(node, node.row, NO_RESULTS);
+        continue;
+      }
+      const results = new Array<RowResult>(kids.length);
+      for (let i = 0; i < kids.length; i++) results[i] = kids[i].result!;
+      node.result = this.resultFor(node, node.row, results);
+    }
   }
 
   /**
@@ -614,10 +634,10 @@ export function withRows(plan: Plan, rows: PlanRow[]): Plan {
 export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: ScoreOptions = {}): PlanResult {
   const lang = packOf(options);
   const scorer = new Scorer(plan, lang, options.data, options.explain ?? true);
-  const { roots, list } = buildTree(plan.rows);
+  const { roots, list, order } = buildTree(plan.rows);
   scorer.scoreRoots(roots);
   const rows = list.map((node) => node.result!);
-  return summarize(plan, rows, topAreas(list), lang, [...readProblems, ...scorer.problems]);
+  return summarize(plan, rows, topAreas(list, order), lang, [...readProblems, ...scorer.problems]);
 }
 
 /**
@@ -628,20 +648,22 @@ function countedRows(rows: RowResult[]): (row: RowResult) => boolean {
   const verdicts = new Set<string>();
   for (const r of rows) if (r.isParent && r.overridden) verdicts.add(r.id);
   if (!verdicts.size) return (row) => !row.isParent;
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const underVerdict = (row: RowResult): boolean => {
-    for (let id = row.parentId; id !== null; id = byId.get(id)?.parentId ?? null) if (verdicts.has(id)) return true;
-    return false;
-  };
-  return (row) => !underVerdict(row) && (!row.isParent || verdicts.has(row.id));
+  // Whether a row or a goal above it has a verdict, found once per row from its parent's answer.
+  const parentOf = (i: number) => rows[i].parentIndex;
+  const judged = fromTheTop<boolean>(rows.length, parentOf, (i, above) => verdicts.has(rows[i].id) || above === true);
+  const underVerdict = new Set<RowResult>();
+  for (let i = 0; i < rows.length; i++) {
+    const p = parentOf(i);
+    if (p >= 0 && judged[p]) underVerdict.add(rows[i]);
+  }
+  return (row) => !underVerdict.has(row) && (!row.isParent || verdicts.has(row.id));
 }
 
-/** Each row's area for the summary: a row counts in its top goal's area, found up the tree. */
-function topAreas(list: Node[]): string[] {
-  return list.map((node) => {
-    while (node.parent) node = node.parent;
-    return node.row.area;
-  });
+/** Each row's area for the summary: a row counts in its top goal's area, handed down the tree. */
+function topAreas(list: Node[], order: Node[]): string[] {
+  const areas = new Map<Node, string>();
+  for (const node of order) areas.set(node, node.parent ? areas.get(node.parent)! : node.row.area);
+  return list.map((node) => areas.get(node)!);
 }
 
 /** The areas and the total from the rows' results, with the warnings on declared weights. */
@@ -727,11 +749,11 @@ export class Rescoring {
   ) {
     this.lang = packOf(options);
     const scorer = new Scorer(plan, this.lang, options.data, false);
-    const { roots, nodes, list } = buildTree(plan.rows);
+    const { roots, nodes, list, order } = buildTree(plan.rows);
     scorer.scoreRoots(roots);
     this.nodes = nodes;
     const rows = list.map((node) => node.result!);
-    this.areaOf = topAreas(list);
+    this.areaOf = topAreas(list, order);
     this.base = summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
   }
 

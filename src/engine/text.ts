@@ -2,7 +2,7 @@
  * Case- and accent-insensitive matching of header texts and keywords, so `Målværdi`, `MALVAERDI`
  * and `malvaerdi` are one word. æ and ø do not decompose in Unicode, so they are spelled out.
  */
-import { memo } from './memo';
+import { memo, once } from './memo';
 
 const LETTERS: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss' };
 
@@ -42,3 +42,25 @@ export function cellText(value: unknown): string {
 
 /** A word as a regular expression matches it literally (`mio. kr.`). */
 export const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const graphemes = once(() => (typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null));
+
+/**
+ * The longest start of a text that fits in `max` UTF-16 units (Excel counts a text's length in
+ * them: an emoji is two), cut between characters as a reader sees them: never inside a surrogate
+ * pair (which would leave U+FFFD), nor between a letter and its accent or an emoji's parts.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const segmenter = graphemes();
+  if (!segmenter) return text.slice(0, isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max);
+  let end = 0;
+  // The segments are made as they are asked for: a long text costs only what is kept.
+  for (const { index, segment } of segmenter.segment(text)) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

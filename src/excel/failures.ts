@@ -38,7 +38,7 @@ export class OfficeFailure extends Error {
 
 export function failureRule(error: unknown): FailureRule | null {
   const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' ? (OFFICE_FAILURES[code] ?? null) : null;
+  return typeof code === 'string' && Object.hasOwn(OFFICE_FAILURES, code) ? OFFICE_FAILURES[code] : null;
 }
 
 /** What went wrong, for the user: the plain words of a known failure, else Excel's own message. */

@@ -8,7 +8,7 @@ import { consolidationLayout, dataFromGrids, scoreGrids, scoreWorkbookLayout, ty
 import { readWorkbook, type WorkbookRead } from './read';
 import { failureRule, OfficeFailure } from './failures';
 import { REQUEST_LIMIT, writeWorkbook, type WriteOptions } from './write';
-import type { WorkbookLayout } from '../layout/model';
+import { safeSheetName, type WorkbookLayout } from '../layout/model';
 
 export { readWorkbook, readShape, selectCell, OWNER_KEY, SHAPE_KEY, type WorkbookRead } from './read';
 export { writeWorkbook, slices, REQUEST_LIMIT, type WriteOptions } from './write';
@@ -96,12 +96,7 @@ export function reshaped(layout: WorkbookLayout, read: WorkbookRead): string[] {
 
 /** A free name for an earlier sheet kept beside the new one: `Name (2)`, within 31 characters. */
 export function keptName(name: string, taken: readonly string[]): string {
-  const used = new Set(taken.map((n) => n.toLowerCase()));
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
+  return safeSheetName(name, new Set(taken.map((n) => n.toLowerCase())), true);
 }
 
 /** Scores the chosen plan sheets of the open workbook and writes their score sheets into it. */

@@ -5,7 +5,7 @@
  * A sheet whose values would pass Excel on the web's 5 MB request limit is written in row slices.
  * Only sheets the add-in creates are written; a user's sheet is never touched.
  */
-import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from '../layout/model';
+import { cellTextWithin, type CellStyle, type ConditionalFormat, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { OWNER_KEY, SHAPE_KEY, shapeText, type KeptShape, type WorkbookRead } from './read';
 import { quoteSheet } from '../engine';
 
@@ -86,7 +86,7 @@ export function asText(value: string): string {
   return /^[=+\-@']|\d|^\s*(?:true|false|sand|falsk|sann|usann)\s*$/i.test(value) ? `'${value}` : value;
 }
 
-const cellInput = (v: unknown) => (typeof v === 'string' ? asText(v) : v);
+const cellInput = (v: unknown) => (typeof v === 'string' ? asText(cellTextWithin(v)) : v);
 
 /** Rows padded to one width, as Office.js wants rectangles. */
 function rectangle<T>(rows: T[][], width: number, fill: T): T[][] {

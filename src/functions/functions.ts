@@ -3,21 +3,68 @@
  * one's own. Metadata comes from these JSDoc tags (custom-functions-metadata-plugin); the plugin
  * appends the `CustomFunctions.associate` calls.
  */
-import { CRITERION_BY_KEY, compileFormula, loadMathParser, parsePercent, readPlan, scorePlan, statusOf, trimmedMean } from '../engine';
-import { formatMessage, pack } from '../i18n';
+import { CRITERION_BY_KEY, cellText, clip, compileFormula, formatter, loadMathParser, parsePercent, readPlan, scorePlan, statusOf, trimmedMean, withNumbers, type MessageRef } from '../engine';
+import { fill, formatMessage, languageOfLocale, pack, type FunctionWords, type LanguagePack } from '../i18n';
 
+type ErrorCode = 'invalidValue' | 'notAvailable' | 'invalidNumber';
 type Runtime = { associate(id: string, fn: unknown): void; Error?: new (code: string, message?: string) => Error; ErrorCode?: Record<string, string> };
-const host = globalThis as { CustomFunctions?: Runtime };
+const host = globalThis as { CustomFunctions?: Runtime; Office?: { context?: { displayLanguage?: string } } };
 // Outside Excel (the task pane in a plain browser, tests) there is no CustomFunctions runtime.
 if (typeof host.CustomFunctions === 'undefined') host.CustomFunctions = { associate: () => undefined };
 
-/** A #VALUE! or #N/A with a message where Excel can show one; a plain Error elsewhere. */
-function fail(message: string, code: 'invalidValue' | 'notAvailable' = 'invalidValue'): never {
-  const runtime = host.CustomFunctions!;
-  if (runtime.Error && runtime.ErrorCode) throw new runtime.Error(runtime.ErrorCode[code], message);
-  throw new Error(message);
+/** Why a function gives an error value, in the user's words; made into Excel's error on the way out. */
+class Refusal {
+  constructor(
+    readonly message: string,
+    readonly code: ErrorCode,
+  ) {}
 }
 
+function fail(message: string, code: ErrorCode = 'invalidValue'): never {
+  throw new Refusal(message, code);
+}
+
+/** The language Excel is shown in, which its error values' messages are in; English where Office does not say. */
+function language(): LanguagePack {
+  let tag: string | undefined;
+  try {
+    tag = host.Office?.context?.displayLanguage;
+  } catch {
+    tag = undefined;
+  }
+  return pack(languageOfLocale(tag) ?? 'en');
+}
+
+/** A #VALUE!, #N/A or #NUM! with a message where Excel can show one; a plain Error elsewhere. */
+function excelError(refusal: Refusal): Error {
+  const runtime = host.CustomFunctions!;
+  if (runtime.Error && runtime.ErrorCode) return new runtime.Error(runtime.ErrorCode[refusal.code], refusal.message);
+  return new Error(refusal.message);
+}
+
+/**
+ * A function's work in the user's language. What it refuses is an error value with its message;
+ * anything else that goes wrong is #VALUE! saying so in words: never JavaScript's own text.
+ */
+function guarded<T>(name: string, work: (lang: LanguagePack) => T): T {
+  const lang = language();
+  try {
+    return work(lang);
+  } catch (e) {
+    throw excelError(e instanceof Refusal ? e : new Refusal(say(lang, 'failed', { name }), 'invalidValue'));
+  }
+}
+
+const say = (lang: LanguagePack, key: keyof FunctionWords, args: Record<string, string> = {}) => fill(lang.functions[key], args);
+
+/** An engine message in the user's words, its numbers as the language writes them. */
+const told = (lang: LanguagePack, message: MessageRef) => formatMessage(withNumbers(message, formatter(lang)), lang);
+
+/** A number argument, or the error that names it. */
+function numberArgument(lang: LanguagePack, fn: string, argument: string, value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  return fail(say(lang, 'notANumber', { name: fn, argument }));
+}
 
 /**
  * The fulfilment of one requirement, 0 to 1, as goalscore scores it.
@@ -31,19 +78,21 @@ function fail(message: string, code: 'invalidValue' | 'notAvailable' = 'invalidV
  * @returns Fulfilment from 0 to 1.
  */
 export function FULFILMENT(type: string, actual: any, target: any, floor?: any, baseline?: any, scale?: string): number {
-  const probe = readPlan({ name: 'f', values: [['Nr.', 'Vægt', 'Kravtype'], ['1', 1, type]] }).plan?.rows[0];
-  // The criterion table says which plan columns the arguments fill; the headers are the Danish ones.
-  const args = (probe?.typeKey ? CRITERION_BY_KEY.get(probe.typeKey)?.args : undefined) ?? ({ actual: 'actual', target: 'target' } as const);
-  const words = pack('da').vocabulary.columns;
-  const header = ['Nr.', 'Vægt', 'Kravtype', words[args.actual][0], words[args.target][0], 'Nedre grænse', 'Udgangspunkt', 'Skala'];
-  const row = ['1', 1, type, actual, target, floor ?? null, baseline ?? null, scale ?? null];
-  const { plan, problems } = readPlan({ name: 'FULFILMENT', values: [header, row] });
-  const result = scorePlan(plan!, problems, { lang: 'en' });
-  const error = result.problems.find((p) => p.severity === 'error');
-  if (error) fail(formatMessage(error.message, pack('en')));
-  const f = result.rows[0].fulfilment;
-  if (f === null) fail(result.rows[0].explanation || 'Missing input', 'notAvailable');
-  return f;
+  return guarded('FULFILMENT', (lang) => {
+    const probe = readPlan({ name: 'f', values: [['Nr.', 'Vægt', 'Kravtype'], ['1', 1, type]] }).plan?.rows[0];
+    // The criterion table says which plan columns the arguments fill; the headers are the Danish ones.
+    const args = (probe?.typeKey ? CRITERION_BY_KEY.get(probe.typeKey)?.args : undefined) ?? ({ actual: 'actual', target: 'target' } as const);
+    const words = pack('da').vocabulary.columns;
+    const header = ['Nr.', 'Vægt', 'Kravtype', words[args.actual][0], words[args.target][0], 'Nedre grænse', 'Udgangspunkt', 'Skala'];
+    const row = ['1', 1, type, actual, target, floor ?? null, baseline ?? null, scale ?? null];
+    const { plan, problems } = readPlan({ name: 'FULFILMENT', values: [header, row] });
+    const result = scorePlan(plan!, problems, { lang: lang.code });
+    const error = result.problems.find((p) => p.severity === 'error');
+    if (error) fail(told(lang, error.message));
+    const f = result.rows[0].fulfilment;
+    if (f === null) fail(result.rows[0].explanation || say(lang, 'failed', { name: 'FULFILMENT' }), 'notAvailable');
+    return f;
+  });
 }
 
 /**
@@ -55,9 +104,12 @@ export function FULFILMENT(type: string, actual: any, target: any, floor?: any, 
  * @returns The share, 0 to 1.
  */
 export function SHARE(met: number, total: number, excluded?: number): number {
-  const base = total - (excluded ?? 0);
-  if (!(base > 0)) fail(`Total minus excluded is ${base}; the share cannot be computed.`);
-  return met / base;
+  return guarded('SHARE', (lang) => {
+    const [m, t, x] = [numberArgument(lang, 'SHARE', 'met', met), numberArgument(lang, 'SHARE', 'total', total), excluded === undefined || excluded === null ? 0 : numberArgument(lang, 'SHARE', 'excluded', excluded)];
+    const base = t - x;
+    if (!(base > 0)) fail(told(lang, { key: 'shareBase', args: { value: base } }));
+    return m / base;
+  });
 }
 
 /**
@@ -68,11 +120,15 @@ export function SHARE(met: number, total: number, excluded?: number): number {
  * @returns The mean of the values kept.
  */
 export function TRIMMEDMEAN(values: any[][], trimPercent: any): number {
-  const trim = parsePercent(trimPercent);
-  if (!trim.ok || trim.value < 0 || trim.value >= 1) fail('The trim must be a percentage from 0 up to 100.');
-  const numbers = values.flat().filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  if (!numbers.length) fail('The range holds no numbers.', 'notAvailable');
-  return trimmedMean(numbers, trim.value).mean;
+  return guarded('TRIMMEDMEAN', (lang) => {
+    const trim = parsePercent(trimPercent);
+    if (!trim.ok || trim.value < 0 || trim.value >= 1) fail(told(lang, { key: 'badTrim', args: { value: clip(cellText(trimPercent), 40) } }));
+    // A range comes as rows of values; one value as itself.
+    const all: unknown[] = Array.isArray(values) ? values.flat() : [values];
+    const numbers = all.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    if (!numbers.length) fail(say(lang, 'noNumbers'), 'notAvailable');
+    return trimmedMean(numbers, trim.value).mean;
+  });
 }
 
 /**
@@ -83,8 +139,11 @@ export function TRIMMEDMEAN(values: any[][], trimPercent: any): number {
  * @returns The status.
  */
 export function STATUS(fulfilment: any, language?: string): string {
-  const lang = pack(language);
-  return lang.statuses[statusOf(typeof fulfilment === 'number' ? fulfilment : null)];
+  return guarded('STATUS', () => {
+    // A code that names no language (constructor, __proto__, a number) is Danish, as no code is.
+    const lang = pack(typeof language === 'string' ? language : undefined);
+    return lang.statuses[statusOf(typeof fulfilment === 'number' && Number.isFinite(fulfilment) ? fulfilment : null)];
+  });
 }
 
 /**
@@ -95,27 +154,49 @@ export function STATUS(fulfilment: any, language?: string): string {
  * @returns The formula's value.
  */
 export async function FORMULA(expression: string, ...namesAndValues: any[]): Promise<any> {
-  // In the pane the formula parser is a chunk of its own, fetched on the first formula.
-  await loadMathParser();
-  return formulaValue(expression, namesAndValues);
+  try {
+    // In the pane the formula parser is a chunk of its own, fetched on the first formula.
+    await loadMathParser();
+  } catch {
+    // Said below, in the user's words, when the parser is asked for.
+  }
+  return guarded('FORMULA', (lang) => formulaValue(lang, expression, namesAndValues));
+}
+
+/** The formula's text: a number or true/false is a formula of its own (FORMULA(12) is 12). */
+function formulaText(lang: LanguagePack, expression: unknown): string {
+  const text = typeof expression === 'number' || typeof expression === 'boolean' ? String(expression) : typeof expression === 'string' ? expression.trim() : '';
+  return text || fail(say(lang, 'emptyFormula'));
+}
+
+/** The names and values after the formula, as a map: no name is looked up on an object's prototype. */
+function formulaScope(lang: LanguagePack, namesAndValues: any[]): Map<string, number> {
+  // Excel passes a repeating parameter as one array of its values.
+  const pairs: unknown[] = namesAndValues.length === 1 && Array.isArray(namesAndValues[0]) ? namesAndValues[0] : namesAndValues;
+  if (pairs.length % 2) fail(say(lang, 'pairs'));
+  const scope = new Map<string, number>();
+  for (let i = 0; i < pairs.length; i += 2) {
+    const name = clip(cellText(pairs[i]), 40);
+    const value = pairs[i + 1];
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(say(lang, 'badName', { name }));
+    if (typeof value !== 'number' && typeof value !== 'boolean') fail(say(lang, 'valueNotNumber', { name }));
+    scope.set(name, Number(value));
+  }
+  return scope;
 }
 
 /** FORMULA's work, once the parser is there. */
-function formulaValue(expression: string, namesAndValues: any[]): number | boolean {
-  // Excel passes a repeating parameter as one array of its values.
-  const pairs: any[] = namesAndValues.length === 1 && Array.isArray(namesAndValues[0]) ? namesAndValues[0] : namesAndValues;
-  if (pairs.length % 2) fail('Give each name a value: "name", value, "name", value …');
-  const scope: Record<string, number> = {};
-  for (let i = 0; i < pairs.length; i += 2) {
-    const name = String(pairs[i]);
-    const value = pairs[i + 1];
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) fail(`"${name}" is not a name a formula can use.`);
-    if (typeof value !== 'number' && typeof value !== 'boolean') fail(`The value of ${name} is not a number.`);
-    scope[name] = Number(value);
+function formulaValue(lang: LanguagePack, expression: unknown, namesAndValues: any[]): number | boolean {
+  const text = formulaText(lang, expression);
+  const scope = formulaScope(lang, namesAndValues);
+  const compiled = compileFormula(text, [...scope.keys()]);
+  if (!compiled.ok) {
+    const { error } = compiled;
+    if (error.key === 'formulaUnknownName') fail(say(lang, 'noValue', { name: String(error.args?.name ?? '') }));
+    fail(told(lang, error));
   }
-  const compiled = compileFormula(expression, Object.keys(scope));
-  if (!compiled.ok) fail(formatMessage(compiled.error, pack('en')));
-  const value = compiled.formula.evaluate(scope);
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  return fail(`The formula gave ${String(value)}, not a number.`);
+  const value = compiled.formula.evaluate(Object.fromEntries(scope));
+  if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  const infinite = value === Infinity || value === -Infinity;
+  return fail(told(lang, { key: infinite ? 'formulaInfinite' : 'formulaNotANumber', args: { formula: text } }), 'invalidNumber');
 }

@@ -11,7 +11,7 @@ import { sv } from './sv';
 import type { LanguagePack, MessageKey, ProductWords } from './types';
 
 export { fill, isLanguageCode, typeNames, type LanguageCode } from '../engine';
-export type { CliWords, LanguagePack, ManifestTextKey, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
+export type { CliWords, FunctionWords, LanguagePack, ManifestTextKey, MessageKey, OfficeFailureKey, ProductMessageKey, ProductProblem, ScoreColumnKey, SheetWords, UiWords } from './types';
 
 /** The product's words of every language the engine registers: the compiler names a language without them. */
 const PRODUCT: { readonly [K in LanguageCode]: ProductWords } = { da, nb, en, sv };

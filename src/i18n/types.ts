@@ -6,6 +6,7 @@ export type ProductMessageKey =
   | 'noPlanSheet'
   | 'noPlanSheetNearest'
   | 'unreadableFile'
+  | 'fileNotScored'
   | 'fileEmpty'
   | 'fileNotRegular'
   | 'folderEmpty'
@@ -18,6 +19,7 @@ export type ProductMessageKey =
   | 'fileBomb'
   | 'fileTooManyCells'
   | 'fileTooComplex'
+  | 'fileTooManyParts'
   | 'fileNotFound'
   | 'fileNoAccess'
   | 'outputExists'
@@ -25,6 +27,13 @@ export type ProductMessageKey =
   | 'outputNoSpace'
   | 'outputNoAccess'
   | 'outputNameTooLong'
+  | 'outputReadOnly'
+  | 'outputTooBig'
+  | 'outputFolderIsFile'
+  | 'outputNoFolder'
+  | 'outputIsFolder'
+  | 'outputBusy'
+  | 'outputDiskError'
   | 'outputFailed'
   | 'pdfNoLibreOffice'
   | 'pdfFailed';
@@ -155,9 +164,17 @@ export type ManifestTextKey =
   | 'ScoreAllButton.Label'
   | 'ScoreAllButton.Tooltip';
 
+/**
+ * What the GOALSCORE worksheet functions say when they cannot give a value: `{name}` is the
+ * function's or a formula name's, `{argument}` the argument's. Examples use the language's
+ * argument separator (`;` where the decimal mark is a comma).
+ */
+export type FunctionWords = Record<'failed' | 'notANumber' | 'noNumbers' | 'emptyFormula' | 'pairs' | 'badName' | 'valueNotNumber' | 'noValue', string>;
+
 export interface ProductWords {
   messages: Record<ProductMessageKey, string>;
   cli: CliWords;
+  functions: FunctionWords;
   sheet: SheetWords;
   ui: UiWords;
   /** What each plan column means, for header notes in the template. */

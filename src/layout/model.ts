@@ -4,6 +4,8 @@
  * whether it was made on the command line or inside Excel.
  */
 
+import { clip } from '../engine';
+
 export type LayoutValue = string | number | boolean | null;
 
 export interface CellStyle {
@@ -257,14 +259,43 @@ export function keepTogether(
   return breaks;
 }
 
-/** Excel's limits on sheet names: 31 characters, none of `[]:*?/\`. */
-export function safeSheetName(name: string, taken: Set<string>): string {
-  const clean = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
-  let candidate = clean.slice(0, 31);
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
-    const suffix = ` (${n})`;
-    candidate = clean.slice(0, 31 - suffix.length) + suffix;
-  }
+/** Excel's most characters in a cell (UTF-16 units, as Excel counts them). */
+export const CELL_TEXT_LENGTH = 32_767;
+
+/** A text as a cell can hold it: whole, or cut between characters with an ellipsis to end within Excel's limit. */
+export function cellTextWithin(text: string): string {
+  return text.length <= CELL_TEXT_LENGTH ? text : `${clip(text, CELL_TEXT_LENGTH - 1)}…`;
+}
+
+/** What a sheet's name may not hold: Excel's `[]:*?/\\`, and controls, line breaks and lone surrogate halves, which XML cannot carry. */
+// eslint-disable-next-line no-control-regex -- controls are what is looked for
+const NOT_IN_SHEET_NAMES = /[[\]:*?/\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Excel's longest sheet name, in UTF-16 units as Excel counts them. */
+export const SHEET_NAME_LENGTH = 31;
+/** A name Excel keeps for itself (a shared workbook's change history). */
+const RESERVED_SHEET_NAMES = new Set(['history']);
+
+/** Spaces and apostrophes trimmed off both ends: Excel refuses a name that begins or ends with an apostrophe. */
+const trimName = (name: string) => name.replace(/^[\s']+|[\s']+$/g, '');
+
+/** The name cut to fit with its suffix, between characters, and trimmed again, as a cut can end on an apostrophe. */
+const fitName = (stem: string, suffix: string) => `${trimName(clip(stem, SHEET_NAME_LENGTH - suffix.length)) || 'Sheet'}${suffix}`;
+
+/**
+ * A name Excel takes for a sheet, from any text (an agency's name, a plan sheet's): none of
+ * `[]:*?/\\`, no line break or control, no apostrophe first or last, at most 31 characters cut
+ * between characters (an emoji is never halved), never `History`, and not taken (Excel compares
+ * names without case): `Name (2)`, `Name (3)`, … where it is. With `numbered`, the first is
+ * `(2)`: a name for an earlier sheet kept beside a new one of the name. The chosen name is added
+ * to `taken`. Every sheet name the product makes comes from here.
+ */
+export function safeSheetName(name: string, taken: Set<string>, numbered = false): string {
+  const clean = trimName(name.replace(NOT_IN_SHEET_NAMES, ' ').replace(/\s+/g, ' ')) || 'Sheet';
+  const free = (candidate: string) => !taken.has(candidate.toLowerCase()) && !RESERVED_SHEET_NAMES.has(candidate.toLowerCase());
+  const named = (n: number) => fitName(clean, n === 1 ? '' : ` (${n})`);
+  let n = numbered ? 2 : 1;
+  let candidate = named(n);
+  while (!free(candidate)) candidate = named(++n);
   taken.add(candidate.toLowerCase());
   return candidate;
 }

@@ -3,8 +3,8 @@
  * task pane's file mode alike. A file that cannot be read, or holds no plan, becomes a problem
  * that names it, and the others go on.
  */
-import type { LanguagePack } from '../i18n';
-import { type PlanResult, type Problem, type SheetGrid, loadMathParser } from '../engine';
+import { pack, type LanguagePack } from '../i18n';
+import { formatter, type Formatter, type PlanResult, type Problem, type SheetGrid, loadMathParser } from '../engine';
 import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem, type LastYearPlan } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
 import { readWorkbookFile } from './read';
@@ -21,16 +21,30 @@ export interface ScoredFile {
   modified: number | null;
 }
 
-/** Scores one workbook's bytes. Throws only when the bytes are not a workbook at all. */
+/** A workbook that was read but could not be scored: a fault of the product's, never called an unreadable file. */
+export class ScoringFailed extends Error {
+  constructor(cause: unknown) {
+    super('scoring failed', { cause });
+  }
+}
+
+/**
+ * Scores one workbook's bytes. Throws a WorkbookRefused (or another reading error) when the bytes
+ * are not a workbook it can read, and ScoringFailed when one that was read could not be scored.
+ */
 export function scoreWorkbookBytes(
   data: ArrayBuffer | Uint8Array,
   lang: LanguagePack | string,
   options: { defaultPartialCredit?: number; output?: boolean; lastYear?: LastYearPlan[] } = {},
 ): ScoredFile {
   const { grids, modified } = readWorkbookFile(data);
-  const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
-  if (!results.length || options.output === false) return { grids, results, problems, output: null, modified };
-  return { grids, results, problems, output: workbookBytes(scoreWorkbookLayout(results, problems, lang)), modified };
+  try {
+    const { results, problems } = scoreGrids(grids, { lang, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
+    if (!results.length || options.output === false) return { grids, results, problems, output: null, modified };
+    return { grids, results, problems, output: workbookBytes(scoreWorkbookLayout(results, problems, lang)), modified };
+  } catch (e) {
+    throw new ScoringFailed(e);
+  }
 }
 
 const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
@@ -47,12 +61,26 @@ const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
 };
 
 /**
- * Why a file could not be read, as a problem that names it: the reader's reason, else that it is
- * no workbook it can read (no program internals reach the user).
+ * Why a file could not be read or scored, as a problem that names it: the reader's reason, a fault
+ * in scoring, else that it is no workbook it can read (no program internals reach the user).
  */
-export function unreadableProblem(file: string, error: unknown): FileProblem {
-  if (error instanceof WorkbookRefused) return fileProblem(file, REFUSALS[error.refusal.reason], 'detail' in error.refusal ? error.refusal.detail : '');
+export function unreadableProblem(file: string, error: unknown, lang: LanguagePack | string = 'en'): FileProblem {
+  if (error instanceof ScoringFailed) return fileProblem(file, 'fileNotScored');
+  if (error instanceof WorkbookRefused) return refusalProblem(file, error.refusal, formatter(typeof lang === 'string' ? pack(lang) : lang));
   return fileProblem(file, 'unreadableFile');
+}
+
+/**
+ * A refusal as the user reads it: a count of a workbook's parts is said as files inside it,
+ * against the limit; a number in the reader's detail (`5,000,000`, `1024 MB`) is written as the
+ * language writes numbers; a part's name stays as it is.
+ */
+function refusalProblem(file: string, refusal: WorkbookRefusal, fmt: Formatter): FileProblem {
+  const detail = 'detail' in refusal ? refusal.detail : '';
+  const parts = /^(\d+) parts$/.exec(detail);
+  if (refusal.reason === 'tooLarge' && parts) return fileProblem(file, 'fileTooManyParts', '', { count: fmt.number(Number(parts[1])), limit: fmt.number(LIMITS.entries) });
+  const number = /^(\d[\d,]*)( MB)?$/.exec(detail);
+  return fileProblem(file, REFUSALS[refusal.reason], number ? `${fmt.number(Number(number[1].replace(/,/g, '')))}${number[2] ?? ''}` : detail);
 }
 
 /** A workbook file wherever it lives: on disk, or picked in a browser. */
@@ -102,7 +130,7 @@ export async function scoreSources(
     };
     if (tooLarge(source)) {
       ahead = null;
-      add([fileProblem(source.name, 'fileTooLarge', `${Math.round(LIMITS.fileBytes / 2 ** 20)} MB`)]);
+      add([fileProblem(source.name, 'fileTooLarge', `${formatter(lang).number(Math.round(LIMITS.fileBytes / 2 ** 20))} MB`)]);
       continue;
     }
     let bytes: Uint8Array;
@@ -122,7 +150,7 @@ export async function scoreSources(
       if (file.results.length) scored.push({ ...file, modified: file.modified ?? source.modified ?? null, source });
       else add([noPlanProblem(source.name, file.grids)]);
     } catch (e) {
-      add([unreadableProblem(source.name, e)]);
+      add([unreadableProblem(source.name, e, lang)]);
     }
   }
   options.onFile?.(sources.length, sources.length);

@@ -2,5 +2,5 @@
 export { readGrids, isDateFormat } from './read';
 export { WorkbookRefused, LIMITS, type WorkbookLimits } from './limits';
 export { workbookBytes } from './write';
-export { lastYearSource, scoreSources, scoreWorkbookBytes, unreadableProblem, type ScoredFile, type ScoredSource, type WorkbookSource } from './files';
+export { lastYearSource, scoreSources, scoreWorkbookBytes, unreadableProblem, ScoringFailed, type ScoredFile, type ScoredSource, type WorkbookSource } from './files';
 export { consolidationLayout, scenarioLayout, dataFromGrids } from '../pipeline';

@@ -85,7 +85,8 @@ export class StyleSheet {
   }
 
   private build(style: CellStyle, numberFormat: string | null): number {
-    const numFmtId = numberFormat === null ? 0 : (BUILTIN_IDS[numberFormat] ?? 164 + this.numFmts.id(numberFormat));
+    // An own key only: a format code `constructor` is a custom format, not Object's.
+    const numFmtId = numberFormat === null ? 0 : Object.hasOwn(BUILTIN_IDS, numberFormat) ? BUILTIN_IDS[numberFormat] : 164 + this.numFmts.id(numberFormat);
     const fontId = style.bold || style.italic || style.fontSize || style.fontColor ? this.fonts.id(fontXml(style)) : 0;
     const fillId = style.fill ? this.fills.id(fillXml(style.fill)) : 0;
     const borderId = style.borderTop || style.borderBottom ? this.borders.id(borderXml(!!style.borderTop, !!style.borderBottom)) : 0;

@@ -6,7 +6,7 @@
  * opens the file without repairing it. Runs in Node and in the browser.
  */
 import { address, cellPosition, columnLetter, quoteSheet } from '../engine';
-import type { CellStyle, ConditionalFormat, LayoutValue, PageText, SheetLayout, WorkbookLayout } from '../layout/model';
+import { cellTextWithin, type CellStyle, type ConditionalFormat, type LayoutValue, type PageText, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { toA1 } from '../layout/r1c1';
 import { chartXml, drawingXml } from './charts';
 import { Registry, StyleSheet } from './styles';
@@ -46,7 +46,7 @@ class SharedStrings {
 
   id(text: string): number {
     this.uses++;
-    return this.registry.id(text);
+    return this.registry.id(cellTextWithin(text));
   }
 
   *xml(): Generator<string> {
@@ -130,7 +130,7 @@ function cellXml(ref: string, s: number, value: LayoutValue, f: string | null, s
     if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
     if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
     if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${style} t="str">${f}<v>${esc(value)}</v></c>`;
+    return `<c r="${ref}"${style} t="str">${f}<v>${esc(cellTextWithin(value))}</v></c>`;
   }
   if (value === null || value === '') return `<c r="${ref}"${style}/>`;
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style} t="e"><v>#NUM!</v></c>`;

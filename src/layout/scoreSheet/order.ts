@@ -2,7 +2,7 @@
  * The order of the goal table's rows, worked out once before any row is put: the table reads it
  * to place the rows, the row formulas to point from a parent at its children.
  */
-import type { PlanResult } from '../../engine';
+import { fromTheTop, type PlanResult } from '../../engine';
 
 /**
  * The goal rows in sheet order, grouped by area in the order areas were met, each area closed by
@@ -24,12 +24,10 @@ export function goalOrder(result: PlanResult): GoalOrder {
     const p = rows[i].parentIndex;
     if (p >= 0) (childrenOf[p] ??= []).push(i);
   }
-  const topArea = (i: number): string => {
-    while (rows[i].parentIndex >= 0) i = rows[i].parentIndex;
-    return rows[i].area;
-  };
+  // Each row's top goal's area, handed down from its parent's: not a walk up per row, as plans may nest thousands deep.
+  const topArea = fromTheTop<string>(rows.length, (i) => rows[i].parentIndex, (i, above) => above ?? rows[i].area);
   const grouped = new Map<string, number[]>(result.areas.map((a) => [a.name, []]));
-  for (let i = 0; i < rows.length; i++) grouped.get(topArea(i))?.push(i);
+  for (let i = 0; i < rows.length; i++) grouped.get(topArea[i])?.push(i);
   const withSubtotals = result.areas.length > 1 || (result.areas.length === 1 && result.areas[0].name !== '');
   const order: (number | { area: string })[] = [];
   for (const area of result.areas) {

@@ -4,7 +4,7 @@
  * reader needs (landscape, one page wide, the header row repeated), the page header and footer,
  * and the outline that folds the input columns outside the print area.
  */
-import { address, rangeAddress, type PlanResult } from '../../engine';
+import { address, clip, rangeAddress, type PlanResult } from '../../engine';
 import type { LanguagePack } from '../../i18n';
 import { keepTogether, wrappedRowHeights, type PageText, type SheetLayout } from '../model';
 import type { Grid } from './grid';
@@ -48,12 +48,29 @@ export function pageSetup(g: Grid, result: PlanResult, lang: LanguagePack, table
 /** Excel's page codes take `&` as their sign; text keeps its own by doubling it. */
 const pageText = (text: string) => text.replace(/&/g, '&&');
 
+/** Excel's most characters in a header or a footer, its codes included. */
+const PAGE_TEXT_LENGTH = 255;
+const BOLD = '&"-,Bold"';
+
+/**
+ * A text as page codes within `max` characters: whole, or cut between characters with an
+ * ellipsis. Cut before its `&` are doubled, so a cut never leaves a lone `&` to start a code.
+ */
+function pageTextWithin(text: string, max: number): string {
+  if (pageText(text).length <= max) return pageText(text);
+  let kept = clip(text, max - 1);
+  while (kept && pageText(kept).length > max - 1) kept = clip(kept, kept.length - (pageText(kept).length - (max - 1)));
+  return `${pageText(kept)}…`;
+}
+
 /** The agency in bold on the left and the year and period on the right; the page and the date below. */
 function pageHeaderFooter(result: PlanResult, lang: LanguagePack): { header: PageText; footer: PageText } {
   const m = result.plan.metadata;
-  const when = [m.year, m.periodText].filter((x) => x !== null && x !== '').join(' ');
+  const when = pageTextWithin([m.year, m.periodText].filter((x) => x !== null && x !== '').join(' '), 60);
+  // The header's sections together, codes and all, stay within Excel's 255: the agency takes what the rest leaves.
+  const room = PAGE_TEXT_LENGTH - '&L'.length - BOLD.length - (when ? '&R'.length + when.length : 0);
   return {
-    header: { left: `&"-,Bold"${pageText(m.agency || result.plan.sheet)}`, right: pageText(when) },
+    header: { left: `${BOLD}${pageTextWithin(m.agency || result.plan.sheet, room)}`, right: when },
     footer: { left: pageText(lang.sheet.pageFooter).replace('{page}', '&P').replace('{pages}', '&N'), right: '&D' },
   };
 }

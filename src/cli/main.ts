@@ -59,6 +59,8 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
       status: row.status,
       statusText: lang.statuses[row.status],
       required: round(row.required),
+      // The unit the required value is in, so a date's serial or a count is not read as a percent.
+      ...(row.required === null ? {} : { requiredKind: row.requiredKind }),
       overridden: row.overridden,
       explanation: row.explanation,
       ...(r.forecast ? { forecast: r.forecast.rows.get(row.id) ?? null } : {}),

@@ -5,7 +5,7 @@
  */
 import { assessmentCredit } from './assessment';
 import { address, rowCellAddress } from './address';
-import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
+import { criterionOf, CRITERION_BY_KEY, goalFor, inferType, meets, requiredKind, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
@@ -31,6 +31,7 @@ import type {
   StatusKey,
   Target,
   Totals,
+  ValueKind,
 } from './types';
 
 export interface ScoreOptions {
@@ -68,6 +69,7 @@ interface Evaluation {
   measure?: number | null;
   measureKind?: RowResult['measureKind'];
   required?: number | null;
+  requiredKind?: ValueKind | null;
   /** A row with a period rule: its fulfilment on this period's inputs, before the rule. */
   inPeriod?: number | null;
   parts: string[];
@@ -148,6 +150,7 @@ class ScoredRow implements RowResult {
   measure: number | null = null;
   measureKind: RowResult['measureKind'] = null;
   required: number | null = null;
+  requiredKind: ValueKind | null = null;
   overridden = false;
   explanation = '';
   declare inPeriod?: number | null;
@@ -405,7 +408,7 @@ class Scorer {
       parts.push(dated ? [word, m.text].filter(Boolean).join(' ') : m.text);
       // A milestone marked not done would be met by completing it by the deadline.
       const required = target ? def.required(goalFor(def.compare, target.hi, target), inputs) : null;
-      return { fulfilment: m.fulfilment, parts, required: required?.value ?? null };
+      return { fulfilment: m.fulfilment, parts, required, requiredKind: requiredKind(def, row, inputs) };
     }
     if (!target) return this.missing([targetKey], parts);
     const compare = rowCompare(def, target);
@@ -432,12 +435,12 @@ class Scorer {
           : `${name} ${this.fmt.by(unit, inputs.floor)} → ${targetText}: ${this.fmt.percent(outcome.fulfilment)}`,
       );
     }
-    const required = def.required(goalFor(compare, m.value, bound), inputs);
     return {
       fulfilment: outcome.fulfilment,
       measure: m.value,
       measureKind: unit,
-      required: required?.value ?? null,
+      required: def.required(goalFor(compare, m.value, bound), inputs),
+      requiredKind: requiredKind(def, row, inputs),
       parts,
     };
   }
@@ -552,6 +555,8 @@ class Scorer {
     result.measure = evaluation.measure ?? null;
     result.measureKind = evaluation.measureKind ?? null;
     result.required = evaluation.required ?? null;
+    // Where nothing is required now, the kind still says how a live sheet's required value reads.
+    result.requiredKind = evaluation.requiredKind ?? (node.children.length ? null : kindOfRow(row));
     result.overridden = overridden;
     // One part stands as it is: a join would copy it.
     result.explanation = evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; ');
@@ -562,6 +567,12 @@ class Scorer {
 }
 
 export { inferType } from './criteria';
+
+/** The unit of a leaf's required value by its type, where its inputs gave no measure. */
+function kindOfRow(row: PlanRow): ValueKind | null {
+  const def = criterionOf(row);
+  return def ? requiredKind(def, row) : null;
+}
 
 function hasOwnInputs(row: PlanRow): boolean {
   return inferType({ ...row, assessment: null }) !== null;

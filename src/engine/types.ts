@@ -88,13 +88,27 @@ export type MessageKey =
   | 'totalNot100'
   | 'badPeriodRule'
   | 'periodRuleWithoutPeriods'
-  | 'noLastYearPlan';
+  | 'noLastYearPlan'
+  | 'whatIfNotNumber'
+  | 'whatIfNotPercent'
+  | 'whatIfNotCount'
+  | 'whatIfNotDate'
+  | 'whatIfNotChoice'
+  | 'whatIfNotInPercent'
+  | 'whatIfShareRange'
+  | 'whatIfNegative'
+  | 'whatIfOverTotal'
+  | 'verdictIsDate'
+  | 'verdictOverWeight';
 
 /** Plan weighting: percent of 100, or a points allotment. */
 /** Plan weighting: percent of 100, a points allotment, or none (every top-level goal counts one). */
 export type WeightUnit = 'percent' | 'points' | 'count';
 
 export type Direction = 'up' | 'down';
+
+/** How a value reads in the goal's own unit: a plain number, a percent, a count of cases or a date. */
+export type ValueKind = 'number' | 'percent' | 'count' | 'date';
 
 export type StatusKey = 'met' | 'partly' | 'not_met' | 'not_assessed';
 
@@ -316,8 +330,10 @@ export interface RowResult {
   measure: number | null;
   /** How the measure reads: a plain number, a percent or a date. */
   measureKind: 'number' | 'percent' | 'date' | null;
-  /** The value of the measure that would have met the target, for numeric criteria. */
+  /** The input that would have met the target ("what must we reach?"), for numeric criteria. */
   required: number | null;
+  /** The unit of `required` and of the row's what-if input, as its criterion declares: the goal's own unit. */
+  requiredKind: ValueKind | null;
   overridden: boolean;
   /** For a row with a period rule: its fulfilment on this period's inputs alone, before the rule. */
   inPeriod?: number | null;

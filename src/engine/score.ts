@@ -3,20 +3,20 @@
  * children, evaluates every criterion, applies scales and assessment overrides, and adds up the
  * areas and the plan. Linear in the number of rows.
  */
-import { assessmentCredit } from './assessment';
+import { assessmentCredit, graded } from './assessment';
 import { address, rowCellAddress } from './address';
 import { criterionOf, CRITERION_BY_KEY, goalFor, inferType, meets, requiredKind, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
 import { isBlank, parseDate, parseFraction, parsePlain } from './parse';
+import { cellText } from './text';
 import { workingDaysBetween } from './calendar';
 import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import type {
   AreaDeclaration,
   AreaResult,
-  Assessment,
   PlanMetadata,
   CellValue,
   ColumnKey,
@@ -62,6 +62,9 @@ interface Node {
   weight: number;
   result?: RowResult;
 }
+
+/** The parts of a fraction as written: `4/12`, `(4/12 dele)`. */
+const FRACTION_PARTS = /(\d+(?:[.,]\d+)?)\s*\/\s*(\d+)/;
 
 /** Outcome of evaluating one row's own criterion. */
 interface Evaluation {
@@ -170,6 +173,8 @@ class Scorer {
   private readonly fmt: Formatter;
   private readonly words: EnginePack['explain'];
   private readonly targetTexts: Record<MeasureKind, Map<Target, string>> = { number: new Map(), percent: new Map(), date: new Map() };
+  private roots: readonly Node[] = [];
+  private frameWeight: number | null = null;
 
   constructor(
     private readonly plan: Plan,
@@ -314,10 +319,11 @@ class Scorer {
     return text;
   }
 
-  /** An assessment as the explanation names it: its status word, or the grade or word the plan gave. */
-  private assessmentText(a: Assessment): string {
+  /** An assessment as the explanation names it: its status word, the points the plan gave (`1/24`), or the grade. */
+  private assessmentText(row: PlanRow): string {
+    const a = row.assessment!;
     if (a.grade === null) return this.lang.statuses[a.key];
-    return this.fmt.percent(a.grade);
+    return parseFraction(row.cells.assessment ?? null) === null ? this.fmt.percent(a.grade) : cellText(row.cells.assessment);
   }
 
   private missing(keys: ColumnKey[], parts: string[]): Evaluation {
@@ -345,7 +351,7 @@ class Scorer {
     if (def.kind === 'assessment') {
       if (!row.assessment) return row.unreadable.includes('assessment') ? { fulfilment: null, parts: [] } : this.missing(['assessment'], []);
       const f = assessmentCredit(row.assessment, partialCredit);
-      return { fulfilment: f, parts: [`${this.words.assessment}: ${this.assessmentText(row.assessment)} (${this.fmt.percent(f)})`] };
+      return { fulfilment: f, parts: [`${this.words.assessment}: ${this.assessmentText(row)} (${this.fmt.percent(f)})`] };
     }
     const parts: string[] = [];
     const comparison = def.kind === 'comparison' ? def : null;
@@ -493,10 +499,48 @@ class Scorer {
     return { fulfilment: f === null ? null : Math.min(1, Math.max(0, f)), parts, earned, assessedWeight };
   }
 
+  /** A top-level goal's weight: its own, or one where the plan has no weights. */
+  private rootWeight(root: Node): number {
+    // A plan without weights counts every top-level goal as one.
+    return this.plan.unit === 'count' ? 1 : this.natural(root);
+  }
+
+  /** The plan's top-level goals, for the whole a verdict's points are a share of. */
+  useRoots(roots: readonly Node[]): void {
+    this.roots = roots;
+  }
+
+  /** The plan's whole, the pay frame points are shares of: its total weight, found when first needed. */
+  private frame(): number {
+    this.frameWeight ??= this.roots.reduce((s, root) => s + this.rootWeight(root), 0);
+    return this.frameWeight;
+  }
+
+  /**
+   * A verdict written as points earned out of the goal's weight (`1/24` of a 1/12 goal, `3/12` of
+   * 4/12): both are shares of the plan's whole, and the points over the goal's share are its grade.
+   * More points than the goal weighs is a problem at the verdict, and the row is not assessed.
+   */
+  private withPointsVerdict(row: PlanRow, node: Node): PlanRow {
+    const earned = row.assessment!.earned!;
+    const frame = this.frame();
+    const own = frame > 0 ? node.weight / frame : 0;
+    if (earned <= own + TOLERANCE) return { ...row, assessment: graded(own > 0 ? earned / own : 0) };
+    // The goal's weight as a fraction, as the plan wrote it (`4/12`), else as its weight of the whole (`25/100`).
+    const weightCell = row.cells[this.plan.unit === 'points' ? 'points' : 'weight'] ?? null;
+    const written = parseFraction(weightCell) === null ? null : FRACTION_PARTS.exec(cellText(weightCell));
+    // Formatted even without explanations: a what-if shows this message at its box.
+    const f = formatter(this.lang);
+    const [num, den] = written ? [written[1], Number(written[2])] : [f.number(node.weight), frame];
+    const of = (d: number) => (written ? String(d) : f.number(d));
+    this.report(row, 'assessment', { key: 'verdictOverWeight', args: { value: cellText(row.cells.assessment), weight: `${num}/${of(den)}`, example: `${num}/${of(den * 2)}` } });
+    return { ...row, assessment: null, unreadable: [...row.unreadable, 'assessment'] };
+  }
+
   scoreRoots(roots: Node[]): void {
+    this.roots = roots;
     for (const root of roots) {
-      // A plan without weights counts every top-level goal as one.
-      const weight = this.plan.unit === 'count' ? 1 : this.natural(root);
+      const weight = this.rootWeight(root);
       if (weight === 0 && root.row.declaredWeight === null) {
         this.report(root.row, 'id', { key: 'noWeight', args: { id: root.row.id } }, 'warning');
       }
@@ -518,6 +562,7 @@ class Scorer {
    * gives its place in the tree and its weight. What-if passes an edited row and new results.
    */
   resultFor(node: Node, row: PlanRow, kids: readonly RowResult[]): RowResult {
+    if (row.assessment?.earned !== undefined) row = this.withPointsVerdict(row, node);
     let evaluation: Evaluation;
     let earned: number;
     let assessedWeight: number;
@@ -540,7 +585,7 @@ class Scorer {
       overridden = true;
       earned = node.weight * fulfilment;
       assessedWeight = node.weight;
-      evaluation.parts.push(`${this.words.overriddenBy}: ${this.assessmentText(row.assessment)}`);
+      evaluation.parts.push(`${this.words.overriddenBy}: ${this.assessmentText(row)}`);
     }
     const result = new ScoredRow(row);
     result.level = node.level;
@@ -730,6 +775,7 @@ export class Rescoring {
   readonly base: PlanResult;
   private readonly lang: EnginePack;
   private readonly nodes: Map<string, Node>;
+  private readonly roots: readonly Node[];
   private readonly areaOf: string[];
 
   constructor(
@@ -741,6 +787,7 @@ export class Rescoring {
     const { roots, nodes, list } = buildTree(plan.rows);
     scorer.scoreRoots(roots);
     this.nodes = nodes;
+    this.roots = roots;
     const rows = list.map((node) => node.result!);
     this.areaOf = topAreas(list);
     this.base = summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
@@ -762,6 +809,7 @@ export class Rescoring {
     const plan = withRows(this.plan, edited);
     // The problems of this edit only: a fresh scorer, so nothing piles up as the user types.
     const scorer = new Scorer(plan, this.lang, this.options.data, false);
+    scorer.useRoots(this.roots);
     const results = new Map<string, RowResult>();
     const above = new Set<Node>();
     for (const row of edited) {

@@ -119,6 +119,12 @@ export interface Assessment {
   key: AssessmentKey;
   /** The fulfilment a grade or a scale word gives; null for the plain words, which earn by key. */
   grade: number | null;
+  /**
+   * Points earned written as a fraction of the pay frame (`1/24`), as the reader found them; scoring
+   * holds them against the goal's own share of the frame and replaces them with the grade that gives
+   * (the key until then says nothing).
+   */
+  earned?: number;
 }
 
 /** A plan's own assessment words with their credit, by folded word; `labels` as the plan writes them. */

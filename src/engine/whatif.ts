@@ -3,9 +3,10 @@
  * would type them in the plan sheet. Nothing is written anywhere; the plan itself is not changed.
  */
 import { Rescoring, scorePlan, withRows, type ScoreOptions } from './score';
-import type { MessageRef, Plan, PlanResult, PlanRow } from './types';
+import { rowCellAddress } from './address';
+import type { MessageRef, Plan, PlanResult, PlanRow, Problem } from './types';
 import { enginePack, type EnginePack } from './i18n';
-import { readWhatIf } from './whatifInput';
+import { editableField, readWhatIf } from './whatifInput';
 
 export { editableField, measureUnit, readWhatIf, whatIfInput, type WhatIfInput, type WhatIfKind, type WhatIfReading } from './whatifInput';
 
@@ -20,6 +21,13 @@ export interface WhatIfResult {
   unreadable: string[];
   /** Why each refused text was refused, in a message that says what to type, by ID. */
   refused: Map<string, MessageRef>;
+}
+
+/** An error scoring found at the cell an edit changed: the edit's own doing. */
+function errorAt(result: PlanResult, row: PlanRow): Problem | undefined {
+  const field = editableField(row);
+  const cell = (field && rowCellAddress(result.plan, row, field)) ?? rowCellAddress(result.plan, row, 'id');
+  return result.problems.find((p) => p.severity === 'error' && p.cell === cell && p.sheet === result.plan.sheet);
 }
 
 /** The plan scored once per plan, language and data, kept while the plan lives: each keystroke rescores only what it changes. */
@@ -49,8 +57,14 @@ export function whatIf(plan: Plan, edits: WhatIfEdit[], options: ScoreOptions = 
     if (!read.ok) refused.set(row.id, read.message);
     else edited.push({ ...row, [read.field]: read.value, cells: { ...row.cells, [read.field]: text } });
   }
-  const unreadable = [...refused.keys()];
-  // With explanations (a saved scenario), the whole plan is scored as scorePlan scores it.
-  if (!scoring) return { result: scorePlan(withRows(plan, edited), [], options), unreadable, refused };
-  return { result: scoring.with(edited), unreadable, refused };
+  const score = (rows: PlanRow[]) => (scoring ? scoring.with(rows) : scorePlan(withRows(plan, rows), [], options));
+  let result = score(edited);
+  // An input only scoring can judge (points above the goal's weight) is refused by the error it causes at its cell.
+  const caused = edited.filter((row) => {
+    const problem = errorAt(result, row);
+    if (problem) refused.set(row.id, problem.message);
+    return problem !== undefined;
+  });
+  if (caused.length) result = score(edited.filter((row) => !caused.includes(row)));
+  return { result, unreadable: [...refused.keys()], refused };
 }

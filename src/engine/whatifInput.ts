@@ -182,9 +182,9 @@ function verdictInput(base: WhatIfInput, plan: Plan, format: string | undefined,
   const own = plan.metadata.assessmentScale?.labels;
   const keys = ['met', 'partly', 'not_met'] as const;
   const words = own ? [...own] : keys.map((k) => lang.vocabulary.assessments[k][0]);
-  // The plan's word in the pane's language, so it stands among the choices; a grade is offered as it is.
+  // The plan's word in the pane's language, so it stands among the choices; a grade or points are offered as they are.
   const read = own ? null : readAssessment(base.current, format, null);
-  const shown = read && read.grade === null ? words[keys.indexOf(read.key)] : base.current;
+  const shown = read && read.grade === null && read.earned === undefined ? words[keys.indexOf(read.key)] : base.current;
   const choices = shown && !words.some((w) => fold(w) === fold(shown)) ? [...words, shown] : words;
   return { ...base, kind: 'choice', current: shown, choices };
 }

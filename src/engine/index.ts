@@ -25,7 +25,7 @@ export {
   type Scaled,
 } from './criteria';
 export { COLUMNS, TEMPLATE_COLUMNS } from './columns';
-export { scorePeriods } from './periods';
+export { scorePeriods, periodCoverage, type Coverage } from './periods';
 export { lastYearOf, matchGoals, pickLastYear, withLastYearBaselines } from './lastYear';
 export { forecast } from './forecast';
 export { consolidate, type Overview, type OverviewRow, type Shortfall, type Submission } from './consolidate';

@@ -393,6 +393,9 @@ export interface PeriodResult {
   score: number | null;
   earned: number;
   weight: number;
+  /** The weight assessed in the period, and its goals by status: how much of the plan its score covers. */
+  assessedWeight: number;
+  counts: Record<StatusKey, number>;
   areas: { name: string; score: number | null; earned: number }[];
   rows: { id: string; fulfilment: number | null; earned: number; status: StatusKey; measure: number | null; inPeriod?: number | null }[];
 }

@@ -48,6 +48,8 @@ export const da: ProductWords = {
     trend: 'Udvikling',
     periodColumn: 'Periode',
     scoreByPeriod: 'Score pr. periode',
+    periodCoverage: '{assessed} af {total} mål',
+    assessedGoals: 'Vurderede mål',
     threeYears: 'Resultater de seneste tre år',
     pageFooter: 'Side {page} af {pages}',
     forecastColumn: 'Prognose',

@@ -48,6 +48,8 @@ export const en: ProductWords = {
     trend: 'Trend',
     periodColumn: 'Period',
     scoreByPeriod: 'Score by period',
+    periodCoverage: '{assessed} of {total} goals',
+    assessedGoals: 'Goals assessed',
     threeYears: 'Results of the last three years',
     pageFooter: 'Page {page} of {pages}',
     forecastColumn: 'Forecast',

@@ -48,6 +48,8 @@ export const nb: ProductWords = {
     trend: 'Utvikling',
     periodColumn: 'Periode',
     scoreByPeriod: 'Score per periode',
+    periodCoverage: '{assessed} av {total} mål',
+    assessedGoals: 'Vurderte mål',
     threeYears: 'Resultater de tre siste årene',
     pageFooter: 'Side {page} av {pages}',
     forecastColumn: 'Prognose',

@@ -48,6 +48,8 @@ export const sv: ProductWords = {
     trend: 'Utveckling',
     periodColumn: 'Period',
     scoreByPeriod: 'Måluppfyllelse per period',
+    periodCoverage: '{assessed} av {total} mål',
+    assessedGoals: 'Bedömda mål',
     threeYears: 'Utfall de senaste tre åren',
     pageFooter: 'Sida {page} av {pages}',
     forecastColumn: 'Prognos',

@@ -48,6 +48,9 @@ export interface SheetWords {
   /** The period column of the score-by-period block, and its chart's title. */
   periodColumn: string;
   scoreByPeriod: string;
+  /** How much of the plan a period's score covers, where periods cover it unalike (`1 af 13 mål`), and its column's heading. */
+  periodCoverage: string;
+  assessedGoals: string;
   /** Heading of the table of each goal's results in the last three years, as the annual report prints it. */
   threeYears: string;
   /** The printed page's footer: `{page}` of `{pages}`. */

@@ -80,7 +80,7 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   // 66,2 of 100, worked out by hand in seeds.integration.test.ts.
   await expect(card.locator('.score-value').textContent()).resolves.toBe('66,2 %');
   await expect(card.locator('h3').textContent()).resolves.toBe('Kriminalforsorgen 2024, Q4');
-  expect(await card.locator('.badge').allTextContents()).toEqual(['Opfyldt: 10', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);
+  expect(await card.locator('.badge').allTextContents()).toEqual(['Opfyldt: 7', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);
   expect(await card.locator('.areas li').count()).toBe(7);
   await expect(page.locator('#status').textContent()).resolves.toBe('Færdig: 1 opgørelse skrevet.');
 

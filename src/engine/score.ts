@@ -677,19 +677,21 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
 }
 
 /**
- * The rows counted by status: the requirements, except where a goal's own verdict overrides its
- * sub-goals, which then count as that one goal. So the counts cover what the assessed weight does.
+ * The rows counted by status: the requirements, except where a goal's own judgement decides its
+ * whole weight (its verdict overrides its sub-goals, or `alle` needs every one met), which then
+ * counts as that one goal. So the counts cover what the assessed weight does: a goal judged whole
+ * is assessed whole or not at all, whatever its sub-goals hold.
  */
-function countedRows(rows: RowResult[]): (row: RowResult) => boolean {
-  const verdicts = new Set<string>();
-  for (const r of rows) if (r.isParent && r.overridden) verdicts.add(r.id);
-  if (!verdicts.size) return (row) => !row.isParent;
+export function countedRows(rows: readonly RowResult[]): (row: RowResult) => boolean {
+  const wholes = new Set<string>();
+  for (const r of rows) if (r.isParent && (r.overridden || r.row.typeKey === 'all')) wholes.add(r.id);
+  if (!wholes.size) return (row) => !row.isParent;
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const underVerdict = (row: RowResult): boolean => {
-    for (let id = row.parentId; id !== null; id = byId.get(id)?.parentId ?? null) if (verdicts.has(id)) return true;
+  const underWhole = (row: RowResult): boolean => {
+    for (let id = row.parentId; id !== null; id = byId.get(id)?.parentId ?? null) if (wholes.has(id)) return true;
     return false;
   };
-  return (row) => !underVerdict(row) && (!row.isParent || verdicts.has(row.id));
+  return (row) => !underWhole(row) && (!row.isParent || wholes.has(row.id));
 }
 
 /** Each row's area for the summary: a row counts in its top goal's area, found up the tree. */

@@ -80,7 +80,7 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   // 66,2 of 100, worked out by hand in seeds.integration.test.ts.
   await expect(card.locator('.score-value').textContent()).resolves.toBe('66,2 %');
   await expect(card.locator('h3').textContent()).resolves.toBe('Kriminalforsorgen 2024, Q4');
-  expect(await card.locator('.badge').allTextContents()).toEqual(['Opfyldt: 10', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);
+  expect(await card.locator('.badge').allTextContents()).toEqual(['Opfyldt: 7', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);
   expect(await card.locator('.areas li').count()).toBe(7);
   await expect(page.locator('#status').textContent()).resolves.toBe('Færdig: 1 opgørelse skrevet.');
 
@@ -422,7 +422,13 @@ describe('what if', () => {
     await input.fill('abc');
     await page.waitForFunction(() => document.getElementById('whatif-3.1')?.getAttribute('aria-invalid') === 'true');
     await expect(page.locator('[id="whatif-error-3.1"]').isVisible()).resolves.toBe(true);
-    await expect(page.locator('[id="whatif-error-3.1"]').textContent()).resolves.toBe('Skriv et tal, fx 86 %.');
+    await expect(page.locator('[id="whatif-error-3.1"]').textContent()).resolves.toBe('»abc« er ikke en procent. Skriv en procent, fx 86 %.');
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
+    // A share over 100 % is refused with the reason, and the total stays.
+    await input.fill('150 %');
+    await page.locator('[id="whatif-error-3.1"]', { hasText: '150 %' }).waitFor({ timeout: 10_000 });
+    await expect(page.locator('[id="whatif-error-3.1"]').textContent()).resolves.toBe('En andel ligger mellem 0 % og 100 %, så 150 % kan ikke nås. Skriv fx 86 %.');
+    await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
     await input.fill('96 %');
     await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
@@ -439,6 +445,13 @@ describe('what if', () => {
     await page.locator('[id="whatif-1.2"]').fill('86 %');
     await page.locator('[id="whatif-effect-1.2"]', { hasText: '430 af 500' }).waitFor({ timeout: 10_000 });
     await expect(page.locator('[id="whatif-effect-1.2"]').textContent()).resolves.toBe('Opfyldt · 5 / 5 · 430 af 500');
+    // More cases met than there are is refused; the score stays where the accepted inputs put it.
+    await page.locator('[id="whatif-1.2"]').fill('600');
+    await page.locator('[id="whatif-error-1.2"]', { hasText: '500' }).waitFor({ timeout: 10_000 });
+    await expect(page.locator('[id="whatif-error-1.2"]').textContent()).resolves.toBe('600 opfyldte er flere end de 500 sager i alt. Skriv et antal fra 0 til 500.');
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 71,2 % (faktisk 66,2 %; +5 point)');
+    await page.locator('[id="whatif-1.2"]').fill('86 %');
+    await page.locator('[id="whatif-effect-1.2"]', { hasText: '430 af 500' }).waitFor({ timeout: 10_000 });
     // Assessments are chosen from a list, the plan's own value first.
     await page.locator('#whatif-all').check();
     await expect(page.locator('[id="whatif-8.2"] option').allTextContents()).resolves.toEqual(['Uændret (Delvist opfyldt)', 'Opfyldt', 'Delvist opfyldt', 'Ikke opfyldt']);

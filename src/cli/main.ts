@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync, promises as fs, readFileSync, rmSync, write } from 'node:fs';
 import * as path from 'node:path';
-import { fill, formatMessage, LANGUAGE_CODES, pack, type LanguagePack, type ProductMessageKey } from '../i18n';
+import { fill, formatMessage, LANGUAGE_CODES, pack, trendText, type LanguagePack, type ProductMessageKey } from '../i18n';
 import { formatter, type PlanResult } from '../engine';
 import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
 import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
@@ -39,7 +39,8 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
     // `payout` only for a plan with a performance pay frame: what its pay band pays.
     total: { ...totals(r.total), ...(r.total.payout === undefined ? {} : { payout: round(r.total.payout) }) },
     // Period by period, where the plan gives inputs per period; `total` stays the current period's.
-    ...(r.periods ? { periods: r.periods.map((p) => ({ period: p.label, year: p.year, score: round(p.score), earned: round(p.earned) })) } : {}),
+    // Each period with the weight it assessed, so a score over part of the plan is told from one over all of it.
+    ...(r.periods ? { periods: r.periods.map((p) => ({ period: p.label, year: p.year, score: round(p.score), earned: round(p.earned), assessedWeight: round(p.assessedWeight) })) } : {}),
     ...(r.forecast ? { forecast: r.forecast.plan } : {}),
     ...(r.lastYear ? { lastYear: { file: r.lastYear.file, year: r.lastYear.year, score: round(r.lastYear.score) } } : {}),
     areas: r.areas.map((a) => ({
@@ -59,6 +60,8 @@ function planJson(file: string, r: PlanResult, lang: LanguagePack) {
       status: row.status,
       statusText: lang.statuses[row.status],
       required: round(row.required),
+      // The unit the required value is in, so a date's serial or a count is not read as a percent.
+      ...(row.required === null ? {} : { requiredKind: row.requiredKind }),
       overridden: row.overridden,
       explanation: row.explanation,
       ...(r.forecast ? { forecast: r.forecast.rows.get(row.id) ?? null } : {}),
@@ -89,7 +92,7 @@ function summary(file: string, output: string | null, r: PlanResult, lang: Langu
       `   ${s.assessedWeight} ${f.number(t.assessedWeight)}   ${s.maxReachable} ${f.number(t.maxReachable)}`,
     `  ${(['met', 'partly', 'not_met', 'not_assessed'] as const).map((k) => `${lang.statuses[k]} ${t.counts[k]}`).join(' · ')}`,
     ...(t.payout === undefined ? [] : [`  ${s.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`]),
-    ...(r.periods && r.periods.length > 1 ? [`  ${lang.ui.trend}: ${r.periods.map((p) => `${p.label} ${p.score === null ? '–' : f.percent(p.score)}`).join(' → ')}`] : []),
+    ...(r.periods && r.periods.length > 1 ? [`  ${trendText(r.periods, lang)}`] : []),
     ...(r.forecast?.plan ? [`  ${s.forecastColumn}: ${s.forecast[r.forecast.plan]}`] : []),
     ...(r.lastYear ? [`  ${s.score} ${r.lastYear.year ?? s.lastYear}: ${r.lastYear.score === null ? '–' : f.percent(r.lastYear.score)}`] : []),
   ];

@@ -8,9 +8,9 @@ import { columnIndex as letterIndex } from './address';
 import { readAssessment } from './assessment';
 import { memo, once } from './memo';
 import { cellText, escapeRegExp, fold } from './text';
-import { parseCompleted, parseDate, parsePercent, parsePlain, parseRange } from './parse';
+import { dateFromSerial, isDateFormat, parseCompleted, parseDate, parsePercent, parsePlain, parseRange } from './parse';
 import { parsePeriodRule } from './periodRule';
-import type { AssessmentScale, CellValue, ColumnKey, DataRef, MessageKey, Parsed, PeriodRule, PlanRow, Scale, Target } from './types';
+import type { AssessmentScale, CellValue, ColumnKey, DataRef, MessageKey, MessageRef, Parsed, PeriodRule, PlanRow, Scale, Target } from './types';
 import { scaleIndex, workingDayWords } from './vocabulary';
 
 /** `Sagsdata!B2:B900`, `'Case data'!B2:B900` or `B2:B900` on the plan's own sheet. */
@@ -110,8 +110,17 @@ const asAssessment: CellParser<NonNullable<PlanRow['assessment']>> = (v, f, k) =
 const asData: CellParser<DataRef> = (v, _f, k) => orUnread(parseDataRef(cellText(v), k.sheet));
 const orUnread = <T>(value: T | null): Parsed<T> => (value === null ? { ok: false, missing: false } : { ok: true, value });
 
-/** What a cell that cannot be read is called: by the row's kind of bounds, or by what was written. */
-type BadCell = MessageKey | ((kind: BoundKind, value: CellValue) => MessageKey);
+/** What a cell that cannot be read is called: by the row's kind of bounds, or by what was written (a message of its own where it names more than the value). */
+type BadCell = MessageKey | ((kind: BoundKind, value: CellValue, format: string | null | undefined) => MessageKey | MessageRef);
+
+/**
+ * The fraction a date in a cell was typed as: Excel makes a typed `1/12` a date (1 December), so a
+ * weight or a verdict that holds a date was most likely a fraction. Null for a cell without a date.
+ */
+export function fractionOfDate(value: CellValue, format: string | null | undefined): string | null {
+  const date = value instanceof Date ? value : typeof value === 'number' && isDateFormat(format) ? dateFromSerial(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? `${date.getUTCDate()}/${date.getUTCMonth() + 1}` : null;
+}
 
 /** How one column's cell becomes a field of the row. */
 export interface ColumnReading<T> {
@@ -141,7 +150,13 @@ const byBounds = (date: MessageKey, percent: MessageKey, plain: MessageKey): Bad
 
 export const ROW_READING: { readonly [K in RowColumn]: ColumnReading<NonNullable<PlanRow[K]>> } = {
   scale: { parse: asScale, bad: (_k, v) => (/[:=]/.test(cellText(v)) ? 'badSteps' : 'unknownScale') },
-  assessment: { parse: asAssessment, bad: 'unknownAssessment' },
+  assessment: {
+    parse: asAssessment,
+    bad: (_k, v, f) => {
+      const fraction = fractionOfDate(v, f);
+      return fraction ? { key: 'verdictIsDate', args: { fraction } } : 'unknownAssessment';
+    },
+  },
   data: { parse: asData, bad: 'dataRef' },
   trim: {
     parse: parsePercent,

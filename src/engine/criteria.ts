@@ -6,9 +6,10 @@
  * for each part (docs/extending.md).
  */
 import type { Formatter } from './format';
-import type { ColumnKey, CriterionKey, MessageRef, PlanRow, Target } from './types';
+import { writtenAsPercent } from './parse';
+import type { ColumnKey, CriterionKey, MessageRef, PlanRow, Target, ValueKind } from './types';
 
-export type { CriterionKey };
+export type { CriterionKey, ValueKind };
 
 /** The row's inputs after data references are resolved (data can fill the actual, met and total). */
 export type RowInputs = Pick<PlanRow, 'target' | 'floor' | 'baseline' | 'actual' | 'met' | 'total' | 'excluded' | 'deadline' | 'completed' | 'limit'>;
@@ -23,12 +24,11 @@ export type Measurement =
   | { missing: ColumnKey[] }
   | { problem: MessageRef; column: ColumnKey };
 
-/** The input that would have met the target, in the units of the input the user fills in. */
-export interface Required {
-  value: number;
-  kind: MeasureKind;
-}
-
+/**
+ * What a type's required value ("what must we reach?") is, in the goal's own unit: the kind of the
+ * input a user would report to meet the target, by the row and its inputs where that varies.
+ */
+export type RequiredKind = ValueKind | ((row: PlanRow, inputs: RowInputs) => ValueKind);
 
 /** What every type declares besides how it scores: the input a what-if changes, the columns a worksheet function's arguments fill, and when a row without a type is of this type. */
 interface CriterionTraits {
@@ -40,6 +40,12 @@ interface CriterionTraits {
   infer?: { rank: number; when(row: PlanRow): boolean };
   /** It compares the result with a baseline, which last year's result may supply. */
   readsBaseline?: boolean;
+  /**
+   * The unit of its required value and of the input a what-if changes: a number, a percent, a
+   * count of cases or a date. Every type declares it; null for one decided by a verdict, a formula
+   * or its sub-goals, which has no value to reach.
+   */
+  requires: RequiredKind | null;
 }
 
 export type EditField = 'actual' | 'met' | 'completed' | 'assessment';
@@ -151,8 +157,8 @@ export interface ComparisonCriterion extends CriterionTraits {
   whenNoTarget?: Target;
   /** `unit`: how this row reads (`rowUnit`), which a plain comparison written in percent changes. */
   measure(inputs: RowInputs, fmt: Formatter, unit: MeasureKind): Measurement;
-  /** Turns the measure that would meet the target into the input a user would need to report. */
-  required(goal: number, inputs: RowInputs): Required | null;
+  /** Turns the measure that would meet the target into the input a user would need to report, in the unit `requires` declares. */
+  required(goal: number, inputs: RowInputs): number | null;
   /** How the live score sheet computes it; a type without formulas says why. */
   live: ComparisonLive;
 }
@@ -187,7 +193,9 @@ function plain<K extends CriterionKey>(key: K, compare: Compare, strict = false)
     percentWhenWritten: true,
     data: 'mean',
     measure: (i, fmt, unit) => (i.actual === null ? { missing: ['actual'] } : { value: i.actual, text: fmt.by(unit, i.actual) }),
-    required: (goal) => ({ value: goal, kind: 'number' }),
+    // The result itself, in percent where the row is written so.
+    requires: (row) => (row.inPercent ? 'percent' : 'number'),
+    required: (goal) => goal,
     live: { measure: (c) => cellMeasure(c.actual) },
   };
 }
@@ -215,7 +223,12 @@ function change<K extends CriterionKey>(key: K, sign: 1 | -1): ComparisonCriteri
       const diff = sign > 0 ? `${fmt.number(actual)} − ${fmt.number(baseline)}` : `${fmt.number(baseline)} − ${fmt.number(actual)}`;
       return { value, text: `(${diff}) / ${fmt.number(baseline)} = ${fmt.percent(value)}` };
     },
-    required: (goal, i) => (i.baseline === null ? null : { value: i.baseline * (1 + sign * goal), kind: 'number' }),
+    // A level in the baseline's unit: 1.080 from 1.200, not the 10 % the change is.
+    requires: (row) => {
+      const key = row.cells.baseline !== undefined ? 'baseline' : 'actual';
+      return writtenAsPercent(row.cells[key] ?? null, row.formats[key]) ? 'percent' : 'number';
+    },
+    required: (goal, i) => (i.baseline === null ? null : i.baseline * (1 + sign * goal)),
     live: {
       measure: ({ actual, baseline }) =>
         actual && baseline
@@ -258,13 +271,9 @@ const share = {
     }
     return { missing: ['met', 'total'] };
   },
-  required: (goal, i) => {
-    if (i.met !== null && i.total !== null) {
-      const base = i.total - (i.excluded ?? 0);
-      return { value: Math.ceil(goal * base - 1e-9), kind: 'number' };
-    }
-    return { value: goal, kind: 'percent' };
-  },
+  // With counts, the cases that must be met; without, the share itself.
+  requires: (_row, i) => (i.met !== null && i.total !== null ? 'count' : 'percent'),
+  required: (goal, i) => (i.met !== null && i.total !== null ? Math.ceil(goal * (i.total - (i.excluded ?? 0)) - 1e-9) : goal),
   live: {
     measure: (c, row) => {
       // The score sheet holds a share's actual as a fraction.
@@ -294,7 +303,8 @@ const milestone = {
     if (date === null || i.deadline === null) return { fulfilment: 1, text: date === null ? '' : fmt.date(date) };
     return { value: date, text: fmt.date(date) };
   },
-  required: (goal) => ({ value: goal, kind: 'date' }),
+  requires: 'date',
+  required: (goal) => goal,
   live: {
     // A completion date is held against the deadline, and met where there is none; `ja` and `nej` count by the completion words.
     fulfilment: ({ completed: done, deadline, completionTable }, scaled) => {
@@ -331,15 +341,18 @@ export const CRITERION = {
     edits: 'assessment',
     args: { actual: 'assessment', target: 'target' },
     infer: { rank: 3, when: (row) => row.assessment !== null },
+    requires: null,
     live: {
       fulfilment: ({ assessment: a, assessmentTable }) => (a ? { fulfilment: `IF(ISBLANK(${a}),"",${assessmentFormula(a, assessmentTable)})`, measure: null, required: null } : null),
     },
   },
-  formula: { key: 'formula', kind: 'formula', percent: false, edits: 'actual', infer: { rank: 0, when: (row) => !!row.formula }, live: { static: 'formula' } },
+  // A formula's result has no unit the plan declares: its what-if takes a plain number.
+  formula: { key: 'formula', kind: 'formula', percent: false, edits: 'actual', requires: null, infer: { rank: 0, when: (row) => !!row.formula }, live: { static: 'formula' } },
   all: {
     key: 'all',
     kind: 'all',
     percent: false,
+    requires: null,
     live: {
       // Not met as soon as one sub-goal is not fully met; met when all are assessed. No number inside
       // a text criterion (COUNTIF(r,"<0.99")): Excel and LibreOffice read it in the user's locale.
@@ -372,6 +385,11 @@ export function inferType(row: PlanRow): CriterionKey | null {
 export function criterionOf(row: PlanRow): CriterionDefinition | undefined {
   const key = row.typeKey ?? inferType(row);
   return key ? CRITERION_BY_KEY.get(key) : undefined;
+}
+
+/** The unit of a row's required value and what-if input; null where its type has none. */
+export function requiredKind(def: CriterionDefinition, row: PlanRow, inputs: RowInputs = row): ValueKind | null {
+  return typeof def.requires === 'function' ? def.requires(row, inputs) : def.requires;
 }
 
 /** The input a what-if changes on a row of this type, if any. */

@@ -3,12 +3,14 @@ import type { EnginePack } from './i18n';
 import type { MessageRef } from './types';
 import { memo } from './memo';
 import { formatSerialDate } from './parse';
+import type { ValueKind } from './types';
 
 export interface Formatter {
   number(n: number): string;
   percent(fraction: number): string;
   date(serial: number): string;
-  by(kind: 'number' | 'percent' | 'date' | null, n: number): string;
+  /** A value as its kind reads: a count as a plain number. */
+  by(kind: ValueKind | null, n: number): string;
 }
 
 const cache = new Map<string, Formatter>();

@@ -25,11 +25,11 @@ export {
   type Scaled,
 } from './criteria';
 export { COLUMNS, TEMPLATE_COLUMNS } from './columns';
-export { scorePeriods } from './periods';
+export { scorePeriods, periodCoverage, type Coverage } from './periods';
 export { lastYearOf, matchGoals, pickLastYear, withLastYearBaselines } from './lastYear';
 export { forecast } from './forecast';
 export { consolidate, type Overview, type OverviewRow, type Shortfall, type Submission } from './consolidate';
-export { whatIf, whatIfInput, measureUnit, editableField, type WhatIfEdit, type WhatIfInput, type WhatIfKind, type WhatIfResult } from './whatif';
+export { whatIf, whatIfInput, readWhatIf, measureUnit, editableField, type WhatIfEdit, type WhatIfInput, type WhatIfKind, type WhatIfReading, type WhatIfResult } from './whatif';
 export { SCALES, applyScale } from './scales';
 export { compileFormula, toFulfilment, FORMULA_FUNCTIONS } from './formula';
 // The task pane's build swaps in mathParser.browser, which fetches mathjs as a chunk of its own.

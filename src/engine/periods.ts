@@ -15,9 +15,31 @@ function summarise(label: string, period: Period, year: number | null, r: PlanRe
     score: r.total.score,
     earned: r.total.earned,
     weight: r.total.weight,
+    assessedWeight: r.total.assessedWeight,
+    counts: r.total.counts,
     areas: r.areas.map((a) => ({ name: a.name, score: a.score, earned: a.earned })),
     rows: r.rows.map((row) => ({ id: row.id, fulfilment: row.fulfilment, earned: row.earned, status: row.status, measure: row.measure, ...(row.inPeriod !== undefined ? { inPeriod: row.inPeriod } : {}) })),
   };
+}
+
+/** How much of the plan a period's score covers: its goals assessed, of its goals. */
+export interface Coverage {
+  assessed: number;
+  of: number;
+}
+
+/**
+ * Each period's coverage where the periods cover the plan unalike (earlier years given on one row
+ * only), so a score over one goal is not read as one over all; null for each where they cover it
+ * alike, and the scores compare as they stand.
+ */
+export function periodCoverage(periods: readonly PeriodResult[]): (Coverage | null)[] {
+  const coverage = periods.map(({ counts }) => {
+    const of = counts.met + counts.partly + counts.not_met + counts.not_assessed;
+    return { assessed: of - counts.not_assessed, of };
+  });
+  const alike = coverage.every((c) => c.assessed === coverage[0].assessed && c.of === coverage[0].of);
+  return alike ? coverage.map(() => null) : coverage;
 }
 
 /** Periods a rule counts together: the quarters (or tertials, halves) of one year; the years of a plan by year. */

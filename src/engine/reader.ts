@@ -13,8 +13,6 @@ import {
   parsePercent,
   parsePeriod,
   parseFraction,
-  isDateFormat,
-  dateFromSerial,
   periodEnd,
   parsePlain,
   parseWeight,
@@ -45,7 +43,7 @@ import { CALENDARS, type Calendar } from './types';
 import { columnIndex, languageColumns, metadataIndex, pointWords, totalLabels, typeIndex, weightWords, type ColumnWords } from './vocabulary';
 import { ENGINE_LANGUAGES, type LanguageCode } from './i18n';
 import { parseAssessmentScale } from './assessment';
-import { inWorkingDays, parseSteps, ROW_COLUMNS, ROW_READING, type BoundKind, type CellParser, type CheckContext, type ColumnReading } from './columns';
+import { fractionOfDate, inWorkingDays, parseSteps, ROW_COLUMNS, ROW_READING, type BoundKind, type CellParser, type CheckContext, type ColumnReading } from './columns';
 
 export { parseDataRef } from './columns';
 
@@ -540,7 +538,10 @@ class RowReader implements BoundKind, CheckContext {
     }
     const p = reading.parse(value, this.formats[key], this);
     if (p.ok) return reading.check ? reading.check(p.value, this) : p.value;
-    if (!p.missing) this.unread(key, { key: typeof reading.bad === 'function' ? reading.bad(this, value) : reading.bad, args: { value: cellText(value) } });
+    if (!p.missing) {
+      const bad = typeof reading.bad === 'function' ? reading.bad(this, value, this.formats[key]) : reading.bad;
+      this.unread(key, typeof bad === 'string' ? { key: bad, args: { value: cellText(value) } } : bad);
+    }
     return reading.empty ?? null;
   }
 }
@@ -725,10 +726,9 @@ const asPoints = (v: CellValue, f?: string | null): Parsed<number> => {
  * with the fraction it was.
  */
 function dateAsWeight(reader: RowReader, key: ColumnKey): boolean {
-  const value = reader.cells[key];
-  if (typeof value !== 'number' || !isDateFormat(reader.formats[key])) return false;
-  const date = dateFromSerial(value);
-  reader.unread(key, { key: 'weightIsDate', args: { fraction: `${date.getUTCDate()}/${date.getUTCMonth() + 1}` } });
+  const fraction = fractionOfDate(reader.cells[key], reader.formats[key]);
+  if (fraction === null) return false;
+  reader.unread(key, { key: 'weightIsDate', args: { fraction } });
   return true;
 }
 

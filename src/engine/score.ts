@@ -3,13 +3,14 @@
  * children, evaluates every criterion, applies scales and assessment overrides, and adds up the
  * areas and the plan. Linear in the number of rows.
  */
-import { assessmentCredit } from './assessment';
+import { assessmentCredit, graded } from './assessment';
 import { address, rowCellAddress } from './address';
-import { CRITERION_BY_KEY, goalFor, inferType, meets, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
+import { criterionOf, CRITERION_BY_KEY, goalFor, inferType, meets, requiredKind, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, withNumbers, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
 import { isBlank, parseDate, parseFraction, parsePlain } from './parse';
+import { cellText } from './text';
 import { workingDaysBetween } from './calendar';
 import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
@@ -17,7 +18,6 @@ import { childrenFirst, fromTheTop, parentsFirst } from './tree';
 import type {
   AreaDeclaration,
   AreaResult,
-  Assessment,
   PlanMetadata,
   CellValue,
   ColumnKey,
@@ -32,6 +32,7 @@ import type {
   StatusKey,
   Target,
   Totals,
+  ValueKind,
 } from './types';
 
 export interface ScoreOptions {
@@ -65,12 +66,16 @@ interface Node {
   result?: RowResult;
 }
 
+/** The parts of a fraction as written: `4/12`, `(4/12 dele)`. */
+const FRACTION_PARTS = /(\d+(?:[.,]\d+)?)\s*\/\s*(\d+)/;
+
 /** Outcome of evaluating one row's own criterion. */
 interface Evaluation {
   fulfilment: number | null;
   measure?: number | null;
   measureKind?: RowResult['measureKind'];
   required?: number | null;
+  requiredKind?: ValueKind | null;
   /** A row with a period rule: its fulfilment on this period's inputs, before the rule. */
   inPeriod?: number | null;
   parts: string[];
@@ -158,6 +163,7 @@ class ScoredRow implements RowResult {
   measure: number | null = null;
   measureKind: RowResult['measureKind'] = null;
   required: number | null = null;
+  requiredKind: ValueKind | null = null;
   overridden = false;
   explanation = '';
   declare inPeriod?: number | null;
@@ -179,6 +185,8 @@ class Scorer {
   private readonly say: Formatter;
   private readonly words: EnginePack['explain'];
   private readonly targetTexts: Record<MeasureKind, Map<Target, string>> = { number: new Map(), percent: new Map(), date: new Map() };
+  private roots: readonly Node[] = [];
+  private frameWeight: number | null = null;
 
   constructor(
     private readonly plan: Plan,
@@ -324,10 +332,11 @@ class Scorer {
     return text;
   }
 
-  /** An assessment as the explanation names it: its status word, or the grade or word the plan gave. */
-  private assessmentText(a: Assessment): string {
+  /** An assessment as the explanation names it: its status word, the points the plan gave (`1/24`), or the grade. */
+  private assessmentText(row: PlanRow): string {
+    const a = row.assessment!;
     if (a.grade === null) return this.lang.statuses[a.key];
-    return this.fmt.percent(a.grade);
+    return parseFraction(row.cells.assessment ?? null) === null ? this.fmt.percent(a.grade) : cellText(row.cells.assessment);
   }
 
   private missing(keys: ColumnKey[], parts: string[]): Evaluation {
@@ -355,7 +364,7 @@ class Scorer {
     if (def.kind === 'assessment') {
       if (!row.assessment) return row.unreadable.includes('assessment') ? { fulfilment: null, parts: [] } : this.missing(['assessment'], []);
       const f = assessmentCredit(row.assessment, partialCredit);
-      return { fulfilment: f, parts: [`${this.words.assessment}: ${this.assessmentText(row.assessment)} (${this.fmt.percent(f)})`] };
+      return { fulfilment: f, parts: [`${this.words.assessment}: ${this.assessmentText(row)} (${this.fmt.percent(f)})`] };
     }
     const parts: string[] = [];
     const comparison = def.kind === 'comparison' ? def : null;
@@ -419,7 +428,7 @@ class Scorer {
       parts.push(dated ? [word, m.text].filter(Boolean).join(' ') : m.text);
       // A milestone marked not done would be met by completing it by the deadline.
       const required = target ? def.required(goalFor(def.compare, target.hi, target), inputs) : null;
-      return { fulfilment: m.fulfilment, parts, required: required?.value ?? null };
+      return { fulfilment: m.fulfilment, parts, required, requiredKind: requiredKind(def, row, inputs) };
     }
     if (!target) return this.missing([targetKey], parts);
     const compare = rowCompare(def, target);
@@ -446,12 +455,12 @@ class Scorer {
           : `${name} ${this.fmt.by(unit, inputs.floor)} → ${targetText}: ${this.fmt.percent(outcome.fulfilment)}`,
       );
     }
-    const required = def.required(goalFor(compare, m.value, bound), inputs);
     return {
       fulfilment: outcome.fulfilment,
       measure: m.value,
       measureKind: unit,
-      required: required?.value ?? null,
+      required: def.required(goalFor(compare, m.value, bound), inputs),
+      requiredKind: requiredKind(def, row, inputs),
       parts,
     };
   }
@@ -504,10 +513,48 @@ class Scorer {
     return { fulfilment: f === null ? null : Math.min(1, Math.max(0, f)), parts, earned, assessedWeight };
   }
 
+  /** A top-level goal's weight: its own, or one where the plan has no weights. */
+  private rootWeight(root: Node): number {
+    // A plan without weights counts every top-level goal as one.
+    return this.plan.unit === 'count' ? 1 : root.natural;
+  }
+
+  /** The plan's top-level goals, for the whole a verdict's points are a share of. */
+  useRoots(roots: readonly Node[]): void {
+    this.roots = roots;
+  }
+
+  /** The plan's whole, the pay frame points are shares of: its total weight, found when first needed. */
+  private frame(): number {
+    this.frameWeight ??= this.roots.reduce((s, root) => s + this.rootWeight(root), 0);
+    return this.frameWeight;
+  }
+
+  /**
+   * A verdict written as points earned out of the goal's weight (`1/24` of a 1/12 goal, `3/12` of
+   * 4/12): both are shares of the plan's whole, and the points over the goal's share are its grade.
+   * More points than the goal weighs is a problem at the verdict, and the row is not assessed.
+   */
+  private withPointsVerdict(row: PlanRow, node: Node): PlanRow {
+    const earned = row.assessment!.earned!;
+    const frame = this.frame();
+    const own = frame > 0 ? node.weight / frame : 0;
+    if (earned <= own + TOLERANCE) return { ...row, assessment: graded(own > 0 ? earned / own : 0) };
+    // The goal's weight as a fraction, as the plan wrote it (`4/12`), else as its weight of the whole (`25/100`).
+    const weightCell = row.cells[this.plan.unit === 'points' ? 'points' : 'weight'] ?? null;
+    const written = parseFraction(weightCell) === null ? null : FRACTION_PARTS.exec(cellText(weightCell));
+    // Formatted even without explanations: a what-if shows this message at its box.
+    const f = formatter(this.lang);
+    const [num, den] = written ? [written[1], Number(written[2])] : [f.number(node.weight), frame];
+    const of = (d: number) => (written ? String(d) : f.number(d));
+    this.report(row, 'assessment', { key: 'verdictOverWeight', args: { value: cellText(row.cells.assessment), weight: `${num}/${of(den)}`, example: `${num}/${of(den * 2)}` } });
+    return { ...row, assessment: null, unreadable: [...row.unreadable, 'assessment'] };
+  }
+
   scoreRoots(roots: Node[]): void {
+    this.roots = roots;
     for (const root of roots) {
-      // A plan without weights counts every top-level goal as one.
-      const weight = this.plan.unit === 'count' ? 1 : root.natural;
+      const weight = this.rootWeight(root);
       if (weight === 0 && root.row.declaredWeight === null) {
         this.report(root.row, 'id', { key: 'noWeight', args: { id: root.row.id } }, 'warning');
       }
@@ -535,6 +582,7 @@ class Scorer {
    * gives its place in the tree and its weight. What-if passes an edited row and new results.
    */
   resultFor(node: Node, row: PlanRow, kids: readonly RowResult[]): RowResult {
+    if (row.assessment?.earned !== undefined) row = this.withPointsVerdict(row, node);
     let evaluation: Evaluation;
     let earned: number;
     let assessedWeight: number;
@@ -557,7 +605,7 @@ class Scorer {
       overridden = true;
       earned = node.weight * fulfilment;
       assessedWeight = node.weight;
-      evaluation.parts.push(`${this.words.overriddenBy}: ${this.assessmentText(row.assessment)}`);
+      evaluation.parts.push(`${this.words.overriddenBy}: ${this.assessmentText(row)}`);
     }
     const result = new ScoredRow(row);
     result.level = node.level;
@@ -572,6 +620,8 @@ class Scorer {
     result.measure = evaluation.measure ?? null;
     result.measureKind = evaluation.measureKind ?? null;
     result.required = evaluation.required ?? null;
+    // Where nothing is required now, the kind still says how a live sheet's required value reads.
+    result.requiredKind = evaluation.requiredKind ?? (node.children.length ? null : kindOfRow(row));
     result.overridden = overridden;
     // One part stands as it is: a join would copy it.
     result.explanation = evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; ');
@@ -582,6 +632,12 @@ class Scorer {
 }
 
 export { inferType } from './criteria';
+
+/** The unit of a leaf's required value by its type, where its inputs gave no measure. */
+function kindOfRow(row: PlanRow): ValueKind | null {
+  const def = criterionOf(row);
+  return def ? requiredKind(def, row) : null;
+}
 
 function hasOwnInputs(row: PlanRow): boolean {
   return inferType({ ...row, assessment: null }) !== null;
@@ -641,22 +697,24 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
 }
 
 /**
- * The rows counted by status: the requirements, except where a goal's own verdict overrides its
- * sub-goals, which then count as that one goal. So the counts cover what the assessed weight does.
+ * The rows counted by status: the requirements, except where a goal's own judgement decides its
+ * whole weight (its verdict overrides its sub-goals, or `alle` needs every one met), which then
+ * counts as that one goal. So the counts cover what the assessed weight does: a goal judged whole
+ * is assessed whole or not at all, whatever its sub-goals hold.
  */
-function countedRows(rows: RowResult[]): (row: RowResult) => boolean {
-  const verdicts = new Set<string>();
-  for (const r of rows) if (r.isParent && r.overridden) verdicts.add(r.id);
-  if (!verdicts.size) return (row) => !row.isParent;
-  // Whether a row or a goal above it has a verdict, found once per row from its parent's answer.
+export function countedRows(rows: readonly RowResult[]): (row: RowResult) => boolean {
+  const wholes = new Set<string>();
+  for (const r of rows) if (r.isParent && (r.overridden || r.row.typeKey === 'all')) wholes.add(r.id);
+  if (!wholes.size) return (row) => !row.isParent;
+  // Whether a row or a goal above it is judged whole, found once per row from its parent's answer.
   const parentOf = (i: number) => rows[i].parentIndex;
-  const judged = fromTheTop<boolean>(rows.length, parentOf, (i, above) => verdicts.has(rows[i].id) || above === true);
-  const underVerdict = new Set<RowResult>();
+  const judged = fromTheTop<boolean>(rows.length, parentOf, (i, above) => wholes.has(rows[i].id) || above === true);
+  const underWhole = new Set<RowResult>();
   for (let i = 0; i < rows.length; i++) {
     const p = parentOf(i);
-    if (p >= 0 && judged[p]) underVerdict.add(rows[i]);
+    if (p >= 0 && judged[p]) underWhole.add(rows[i]);
   }
-  return (row) => !underVerdict.has(row) && (!row.isParent || verdicts.has(row.id));
+  return (row) => !underWhole.has(row) && (!row.isParent || wholes.has(row.id));
 }
 
 /** Each row's area for the summary: a row counts in its top goal's area, handed down the tree. */
@@ -741,6 +799,7 @@ export class Rescoring {
   readonly base: PlanResult;
   private readonly lang: EnginePack;
   private readonly nodes: Map<string, Node>;
+  private readonly roots: readonly Node[];
   private readonly areaOf: string[];
 
   constructor(
@@ -752,6 +811,7 @@ export class Rescoring {
     const { roots, nodes, list, order } = buildTree(plan.rows);
     scorer.scoreRoots(roots);
     this.nodes = nodes;
+    this.roots = roots;
     const rows = list.map((node) => node.result!);
     this.areaOf = topAreas(list, order);
     this.base = summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
@@ -773,6 +833,7 @@ export class Rescoring {
     const plan = withRows(this.plan, edited);
     // The problems of this edit only: a fresh scorer, so nothing piles up as the user types.
     const scorer = new Scorer(plan, this.lang, this.options.data, false);
+    scorer.useRoots(this.roots);
     const results = new Map<string, RowResult>();
     const above = new Set<Node>();
     for (const row of edited) {

@@ -97,13 +97,27 @@ export type MessageKey =
   | 'totalNot100'
   | 'badPeriodRule'
   | 'periodRuleWithoutPeriods'
-  | 'noLastYearPlan';
+  | 'noLastYearPlan'
+  | 'whatIfNotNumber'
+  | 'whatIfNotPercent'
+  | 'whatIfNotCount'
+  | 'whatIfNotDate'
+  | 'whatIfNotChoice'
+  | 'whatIfNotInPercent'
+  | 'whatIfShareRange'
+  | 'whatIfNegative'
+  | 'whatIfOverTotal'
+  | 'verdictIsDate'
+  | 'verdictOverWeight';
 
 /** Plan weighting: percent of 100, or a points allotment. */
 /** Plan weighting: percent of 100, a points allotment, or none (every top-level goal counts one). */
 export type WeightUnit = 'percent' | 'points' | 'count';
 
 export type Direction = 'up' | 'down';
+
+/** How a value reads in the goal's own unit: a plain number, a percent, a count of cases or a date. */
+export type ValueKind = 'number' | 'percent' | 'count' | 'date';
 
 export type StatusKey = 'met' | 'partly' | 'not_met' | 'not_assessed';
 
@@ -114,6 +128,12 @@ export interface Assessment {
   key: AssessmentKey;
   /** The fulfilment a grade or a scale word gives; null for the plain words, which earn by key. */
   grade: number | null;
+  /**
+   * Points earned written as a fraction of the pay frame (`1/24`), as the reader found them; scoring
+   * holds them against the goal's own share of the frame and replaces them with the grade that gives
+   * (the key until then says nothing).
+   */
+  earned?: number;
 }
 
 /** A plan's own assessment words with their credit, by folded word; `labels` as the plan writes them. */
@@ -325,8 +345,10 @@ export interface RowResult {
   measure: number | null;
   /** How the measure reads: a plain number, a percent or a date. */
   measureKind: 'number' | 'percent' | 'date' | null;
-  /** The value of the measure that would have met the target, for numeric criteria. */
+  /** The input that would have met the target ("what must we reach?"), for numeric criteria. */
   required: number | null;
+  /** The unit of `required` and of the row's what-if input, as its criterion declares: the goal's own unit. */
+  requiredKind: ValueKind | null;
   overridden: boolean;
   /** For a row with a period rule: its fulfilment on this period's inputs alone, before the rule. */
   inPeriod?: number | null;
@@ -380,6 +402,9 @@ export interface PeriodResult {
   score: number | null;
   earned: number;
   weight: number;
+  /** The weight assessed in the period, and its goals by status: how much of the plan its score covers. */
+  assessedWeight: number;
+  counts: Record<StatusKey, number>;
   areas: { name: string; score: number | null; earned: number }[];
   rows: { id: string; fulfilment: number | null; earned: number; status: StatusKey; measure: number | null; inPeriod?: number | null }[];
 }

@@ -66,6 +66,8 @@ export const totalLabels = once(() => new Set(PACKS.flatMap((p) => p.vocabulary.
 
 /** Unit words of every language in lower case, longest first, as they may follow a number (`110 dage`). */
 export const unitWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units.map((w) => w.toLowerCase()))));
+/** Units of money of every language, in lower case. */
+export const moneyWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.money.map((w) => w.toLowerCase()))));
 /** Working-day words of every language, in lower case. */
 export const workingDayWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.workingDays.map((w) => w.toLowerCase()))));
 /** Percent words of every language, in lower case. */

@@ -3,7 +3,7 @@
  * (src/engine/i18n) joined with the product's own (score workbook, task pane, header notes,
  * messages about files and outputs, and where the language shows in Office and on disk).
  */
-import { PACKS, formatWith, isLanguageCode, type EnginePack, type LanguageCode } from '../engine';
+import { PACKS, fill, formatWith, formatter, isLanguageCode, periodCoverage, type EnginePack, type LanguageCode, type PeriodResult } from '../engine';
 import { da } from './da';
 import { en } from './en';
 import { nb } from './nb';
@@ -53,4 +53,19 @@ export function problemSummary(problems: readonly { severity: 'error' | 'warning
   if (!problems.length) return '';
   const errors = problems.filter((p) => p.severity === 'error').length;
   return `${lang.ui.problems}: ${problems.length} (${lang.severities.error}: ${errors}, ${lang.severities.warning}: ${problems.length - errors}).`;
+}
+
+/**
+ * A plan's score period by period, each saying how much of the plan it covers where the periods
+ * cover it unalike: `Udvikling: 2016 7,7 % (1 af 13 mål) → … → 2019 100 % (13 af 13 mål)`.
+ */
+export function trendText(periods: readonly PeriodResult[], lang: LanguagePack): string {
+  const f = formatter(lang);
+  const coverage = periodCoverage(periods);
+  const figures = periods.map((p, i) => {
+    const c = coverage[i];
+    const covers = c ? ` (${fill(lang.sheet.periodCoverage, { assessed: c.assessed, total: c.of })})` : '';
+    return `${p.label} ${p.score === null ? '–' : f.percent(p.score)}${covers}`;
+  });
+  return `${lang.ui.trend}: ${figures.join(' → ')}`;
 }

@@ -57,6 +57,9 @@ export interface SheetWords {
   /** The period column of the score-by-period block, and its chart's title. */
   periodColumn: string;
   scoreByPeriod: string;
+  /** How much of the plan a period's score covers, where periods cover it unalike (`1 af 13 mål`), and its column's heading. */
+  periodCoverage: string;
+  assessedGoals: string;
   /** Heading of the table of each goal's results in the last three years, as the annual report prints it. */
   threeYears: string;
   /** The printed page's footer: `{page}` of `{pages}`. */
@@ -141,7 +144,7 @@ export type ScoreColumnKey =
   | 'planNote';
 
 /** Words of the task pane; `{name}` stands for a value. */
-export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'remove' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'help' | 'reshapeTitle' | 'reshapeText' | 'reshapeReplace' | 'reshapeKeep' | 'reshapeCancel' | 'keptAs' | 'cancelled' | 'whatIfCount' | 'whatIfDate' | 'whatIfCurrent' | 'whatIfBlank' | 'whatIfUnchanged' | 'whatIfBadNumber' | 'whatIfBadCount' | 'whatIfBadDate' | 'whatIfCases' | 'resetRow' | 'resetAll' | 'areaChange' | 'notScored' | 'planErrors' | 'nothingToConsolidate' | 'removeFile' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | OfficeFailureKey, string>;
+export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'remove' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'help' | 'reshapeTitle' | 'reshapeText' | 'reshapeReplace' | 'reshapeKeep' | 'reshapeCancel' | 'keptAs' | 'cancelled' | 'whatIfCount' | 'whatIfDate' | 'whatIfCurrent' | 'whatIfBlank' | 'whatIfUnchanged' | 'whatIfCases' | 'resetRow' | 'resetAll' | 'areaChange' | 'notScored' | 'planErrors' | 'nothingToConsolidate' | 'removeFile' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | OfficeFailureKey, string>;
 
 /** Office failures the add-in explains in plain words (see src/excel/failures.ts). */
 export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';

@@ -4,7 +4,7 @@
  * period but one to the last. The values are the engine's; history does not change with edits.
  */
 import type { SheetWords } from '../i18n';
-import { type PlanResult, columnLetter } from '../engine';
+import { type PlanResult, columnLetter, fill, periodCoverage } from '../engine';
 import { COLORS, FORMATS, extendable, sheetWidth, type ChartLayout, type SheetLayout } from './model';
 
 const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
@@ -81,6 +81,12 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
     put(block + 1 + i, 1, p.label, null);
     put(block + 1 + i, 2, p.score, FORMATS.percent);
   });
+  // Where the periods cover the plan unalike, each score says how much of it it covers (beside the chart's data).
+  const coverage = periodCoverage(periods);
+  if (coverage.some((c) => c !== null)) {
+    put(block, 3, words.assessedGoals, null);
+    coverage.forEach((c, i) => put(block + 1 + i, 3, c && fill(words.periodCoverage, { assessed: c.assessed, total: c.of }), null));
+  }
   const chart: ChartLayout = {
     kind: 'line',
     title: words.scoreByPeriod,

@@ -1,5 +1,5 @@
 /** Renders the task pane's lists and summaries from plain results; no Office calls here. */
-import { fill, formatMessage, type LanguagePack } from '../i18n';
+import { fill, formatMessage, trendText, type LanguagePack } from '../i18n';
 import { formatter, type PlanResult, type StatusKey } from '../engine';
 import type { FileProblem } from '../pipeline';
 import type { PlanSheetInfo } from '../excel';
@@ -89,7 +89,7 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
   card.append(el('p', { class: 'muted' }, fill(lang.ui.assessed, { assessed: f.number(t.assessedWeight), max: f.number(t.maxReachable) })));
   // Period by period, where the plan reports per period.
   if (result.periods && result.periods.length > 1) {
-    card.append(el('p', { class: 'trend' }, `${lang.ui.trend}: ${result.periods.map((p) => `${p.label} ${p.score === null ? '–' : f.percent(p.score)}`).join(' → ')}`));
+    card.append(el('p', { class: 'trend' }, trendText(result.periods, lang)));
     if (result.forecast?.plan) card.append(el('p', { class: 'forecast' }, `${lang.sheet.forecastColumn}: ${lang.sheet.forecast[result.forecast.plan]}`));
   }
   // Last year beside this year, where the user chose last year's plan.

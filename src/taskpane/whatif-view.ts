@@ -4,8 +4,8 @@
  * until the scenario is saved as a sheet.
  */
 import { describeFailure } from '../excel/failures';
-import { criterionOf, formatter, type CellValue, type DataRef, type PlanResult, type RowResult, editableField, whatIf, whatIfInput, type WhatIfEdit, type WhatIfInput } from '../engine';
-import { fill, type LanguagePack } from '../i18n';
+import { formatter, measureUnit, type CellValue, type DataRef, type PlanResult, type RowResult, editableField, whatIf, whatIfInput, type WhatIfEdit, type WhatIfInput } from '../engine';
+import { fill, formatMessage, type LanguagePack } from '../i18n';
 import type { Pane } from './pane';
 import { setStatus } from './view';
 
@@ -20,12 +20,12 @@ export type ScenarioSaver = (actual: PlanResult, scenario: PlanResult, edits: Wh
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const EPS = 1e-9;
 
+/** What it takes, in the goal's own unit as its criterion declares: 1.080 (sager), 86 %, 425 cases, 31.12.2024. */
 function requiredText(r: RowResult, lang: LanguagePack): string | null {
   if (r.required === null) return null;
-  const f = formatter(lang);
-  const def = criterionOf(r.row);
-  const counts = def?.kind === 'comparison' && def.key === 'share' && r.row.met !== null;
-  return counts ? f.number(r.required) : f.by(r.measureKind, r.required);
+  const value = formatter(lang).by(r.requiredKind, r.required);
+  const unit = r.requiredKind === 'number' ? measureUnit(r.row) : null;
+  return unit ? `${value} ${unit}` : value;
 }
 
 /** A plan's identity across reruns, so what the user typed for it survives scoring again. */
@@ -36,14 +36,6 @@ function unitText(input: WhatIfInput, lang: LanguagePack): string {
   if (input.kind === 'count') return input.of === null ? '' : fill(lang.ui.whatIfCount, { total: formatter(lang).number(input.of) });
   if (input.kind === 'date') return lang.ui.whatIfDate;
   return input.unit ?? '';
-}
-
-/** The message under a box that cannot be read, with an example of what it takes. */
-function invalidText(input: WhatIfInput, lang: LanguagePack): string {
-  const f = formatter(lang);
-  if (input.kind === 'count') return fill(lang.ui.whatIfBadCount, { example: f.number(Math.round((input.of ?? 100) * 0.85)) });
-  if (input.kind === 'date') return fill(lang.ui.whatIfBadDate, { example: f.date(45565) });
-  return fill(lang.ui.whatIfBadNumber, { example: input.kind === 'percent' ? '86 %' : input.current || f.number(110) });
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -71,6 +63,8 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
   /** What the user typed, per plan and row; kept across redraws, plan switches and reruns. */
   const typed = new Map<string, Map<string, string>>();
   let scenario: PlanResult | null = null;
+  /** The inputs the scenario holds: what was typed, less what was refused. */
+  let accepted: WhatIfEdit[] = [];
 
   const select = $<HTMLSelectElement>('whatif-plan');
   const all = $<HTMLInputElement>('whatif-all');
@@ -108,8 +102,9 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
     const source = sources[current];
     if (!source) return;
     const lang = pane.lang();
-    const { result, unreadable } = whatIf(source.result.plan, editList(), { lang, data: source.data });
+    const { result, refused } = whatIf(source.result.plan, editList(), { lang, data: source.data });
     scenario = result;
+    accepted = editList().filter((e) => !refused.has(e.id));
     const f = formatter(lang);
     const actual = source.result.total;
     const delta = result.total.earned - actual.earned;
@@ -124,10 +119,13 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
     for (const r of result.rows) {
       const box = document.getElementById(`whatif-${r.id}`);
       if (!box) continue;
-      const bad = unreadable.includes(r.id);
-      // An input that cannot be read is marked, says what it takes, and changes nothing.
+      const refusal = refused.get(r.id);
+      const bad = refusal !== undefined;
+      // An input the goal cannot have is marked, says why and what to type, and changes nothing.
       box.setAttribute('aria-invalid', String(bad));
-      document.getElementById(`whatif-error-${r.id}`)!.hidden = !bad;
+      const error = document.getElementById(`whatif-error-${r.id}`)!;
+      error.textContent = refusal ? formatMessage(refusal, lang) : '';
+      error.hidden = !bad;
       document.getElementById(`whatif-reset-${r.id}`)?.toggleAttribute('disabled', !typedNow.get(r.id));
       // A count typed as a percent shows the cases it stands for.
       const cases = editableField(r.row) === 'met' && r.row.met !== null && r.row.total !== null && typedNow.get(r.id) ? fill(lang.ui.whatIfCases, { count: f.number(r.row.met), total: f.number(r.row.total - (r.row.excluded ?? 0)) }) : '';
@@ -169,7 +167,7 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
     line.append(reset);
     wrap.append(line);
     wrap.append(el('p', { class: 'whatif-help', id: `whatif-help-${r.id}` }, input.current ? fill(lang.ui.whatIfCurrent, { value: input.current }) : lang.ui.whatIfBlank));
-    wrap.append(el('p', { class: 'whatif-error', id: `whatif-error-${r.id}`, hidden: '' }, invalidText(input, lang)));
+    wrap.append(el('p', { class: 'whatif-error', id: `whatif-error-${r.id}`, hidden: '' }));
     wrap.append(el('p', { class: 'whatif-effect', id: `whatif-effect-${r.id}`, 'aria-live': 'polite' }));
     return wrap;
   }
@@ -210,7 +208,7 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
     if (!source || !scenario) return;
     const lang = pane.lang();
     try {
-      setStatus(await save(source.result, scenario, editList(), lang));
+      setStatus(await save(source.result, scenario, accepted, lang));
     } catch (e) {
       setStatus(describeFailure(e, lang));
     }

@@ -20,6 +20,8 @@ export interface Vocabulary {
   workingDays: string[];
   /** Units a measure may be given in after its number (`50 dage`), shown beside what-if inputs. */
   units: string[];
+  /** The units of money among them (`kr.`, `mio. kr.`): an amount may fall below zero (a deficit); a count or duration in any other unit may not. */
+  money: string[];
   /** Labels of a row that sums the plan or an area (`I alt`, `Total`): such a row is no area. */
   totals: string[];
   /** The months' names and short forms, January first, for dates written out (`31. december 2024`). */

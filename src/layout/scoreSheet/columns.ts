@@ -66,14 +66,9 @@ function typeLabel(r: RowResult, lang: LanguagePack): string {
 const measureFormat = (r: RowResult) => (r.measureKind === 'percent' ? FORMATS.percent : r.measureKind === 'date' ? FORMATS.date : FORMATS.number);
 const notMet = (r: RowResult) => r.fulfilment === null || r.fulfilment < 1 - EPS;
 
-/** What it takes reads as the measure does; a share counted as a percentage reads as a percent. */
-function requiredFormat(r: RowResult): string {
-  const def = criterionOf(r.row);
-  // A milestone not done (`nej`) has no measure yet, but what it takes is still a date.
-  if (r.measureKind === 'date' || (def?.kind === 'comparison' && def.unit === 'date')) return FORMATS.date;
-  if (r.row.inPercent) return FORMATS.percent;
-  return def?.kind === 'comparison' && def.key === 'share' && r.row.met === null ? FORMATS.percent : FORMATS.number;
-}
+/** What it takes reads in the goal's own unit, as its criterion declares: a level, a percent, a count of cases, a date. */
+const REQUIRED_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, count: FORMATS.number, date: FORMATS.date } as const;
+const requiredFormat = (r: RowResult): string => (r.requiredKind ? REQUIRED_FORMAT[r.requiredKind] : FORMATS.number);
 
 export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   // What a reader needs, together, so the print area is these columns alone.

@@ -49,6 +49,7 @@ export const da: ProductWords = {
     periodColumn: 'Periode',
     scoreByPeriod: 'Score pr. periode',
     threeYears: 'Resultater de seneste tre år',
+    dateFormat: '[$-406]dd\\-mm\\-yyyy',
     pageFooter: 'Side {page} af {pages}',
     forecastColumn: 'Prognose',
     forecast: { on_track: 'På vej', at_risk: 'I risiko', off_track: 'Nås ikke' },

@@ -49,6 +49,7 @@ export const en: ProductWords = {
     periodColumn: 'Period',
     scoreByPeriod: 'Score by period',
     threeYears: 'Results of the last three years',
+    dateFormat: '[$-809]dd\\-mm\\-yyyy',
     pageFooter: 'Page {page} of {pages}',
     forecastColumn: 'Forecast',
     forecast: { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' },

@@ -49,6 +49,7 @@ export const nb: ProductWords = {
     periodColumn: 'Periode',
     scoreByPeriod: 'Score per periode',
     threeYears: 'Resultater de tre siste årene',
+    dateFormat: '[$-414]dd\\.mm\\.yyyy',
     pageFooter: 'Side {page} av {pages}',
     forecastColumn: 'Prognose',
     forecast: { on_track: 'På vei', at_risk: 'I risiko', off_track: 'Nås ikke' },

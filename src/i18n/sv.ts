@@ -49,6 +49,7 @@ export const sv: ProductWords = {
     periodColumn: 'Period',
     scoreByPeriod: 'Måluppfyllelse per period',
     threeYears: 'Utfall de senaste tre åren',
+    dateFormat: '[$-41D]dd\\-mm\\-yyyy',
     pageFooter: 'Sida {page} av {pages}',
     forecastColumn: 'Prognos',
     forecast: { on_track: 'På väg', at_risk: 'I riskzonen', off_track: 'Nås inte' },

@@ -50,6 +50,12 @@ export interface SheetWords {
   scoreByPeriod: string;
   /** Heading of the table of each goal's results in the last three years, as the annual report prints it. */
   threeYears: string;
+  /**
+   * How a date cell reads, as a number format: the language's order and separator, the separators
+   * written as literals and the language's locale named (`[$-414]dd\.mm\.yyyy`), so no
+   * account's regional settings turn it into their own short date (office-js#2824, #1553).
+   */
+  dateFormat: string;
   /** The printed page's footer: `{page}` of `{pages}`. */
   pageFooter: string;
   /** Where the year is heading: the column's heading and its words. */

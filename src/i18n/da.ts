@@ -182,6 +182,8 @@ export const da: ProductWords = {
     oldExcel: 'Denne version af Excel er for gammel til tilføjelsesprogrammet. Det kræver Excel 2021, Microsoft 365 eller Excel på internettet.',
     editMode: 'Excel er ved at redigere en celle. Tryk Enter eller Esc, og prøv igen.',
     protected: 'Projektmappen eller et af dens ark er beskyttet, så der kan ikke skrives resultatark. Fjern beskyttelsen (Gennemse > Beskyt projektmappe), og prøv igen.',
+    protectedSheet: 'Arket {sheet} er beskyttet, så goalscore kan ikke opdatere det. Fjern beskyttelsen (Gennemse > Fjern arkbeskyttelse), og beregn igen. Intet er ændret.',
+    noCustomFunctions: 'Denne Excel har ikke brugerdefinerede funktioner (det har Excel 2021 med volumenlicens, LTSC, ikke). GOALSCORE-funktioner i projektmapper viser deres senest gemte resultat, og #NAVN?, når Excel genberegner dem. Opgørelser beregnes som sædvanligt.',
     tooLarge: 'Excel afviste en for stor forespørgsel, også i mindre dele. Beregn færre planark ad gangen.',
     formulaTooLong: 'En formel blev længere, end Excel tillader (8.192 tegn). Del målet op i flere delmål, og prøv igen.',
     conflict: 'Et andet program eller en anden bruger ændrer projektmappen lige nu. Vent et øjeblik, og prøv igen.',

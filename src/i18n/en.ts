@@ -182,6 +182,8 @@ export const en: ProductWords = {
     oldExcel: 'This version of Excel is too old for the add-in. It needs Excel 2021, Microsoft 365 or Excel on the web.',
     editMode: 'Excel is editing a cell. Press Enter or Esc and try again.',
     protected: 'The workbook or one of its sheets is protected, so score sheets cannot be written. Remove the protection (Review > Protect Workbook) and try again.',
+    protectedSheet: 'The sheet {sheet} is protected, so goalscore cannot update it. Unprotect it (Review > Unprotect Sheet) and score again. Nothing was changed.',
+    noCustomFunctions: 'This Excel has no custom functions (Excel 2021 with a volume licence, LTSC, has none). GOALSCORE functions in workbooks show their last stored results, and #NAME? once Excel recalculates them. Scoring works as usual.',
     tooLarge: 'Excel refused a request as too large, even in smaller pieces. Score fewer plan sheets at a time.',
     formulaTooLong: 'A formula became longer than Excel allows (8,192 characters). Split the goal into more sub-goals and try again.',
     conflict: 'Another program or user is changing the workbook right now. Wait a moment and try again.',

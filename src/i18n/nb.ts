@@ -182,6 +182,8 @@ export const nb: ProductWords = {
     oldExcel: 'Denne versjonen av Excel er for gammel for tillegget. Det krever Excel 2021, Microsoft 365 eller Excel på nettet.',
     editMode: 'Excel redigerer en celle. Trykk Enter eller Esc, og prøv igjen.',
     protected: 'Arbeidsboken eller et av arkene er beskyttet, så resultatark kan ikke skrives. Fjern beskyttelsen (Se gjennom > Beskytt arbeidsbok), og prøv igjen.',
+    protectedSheet: 'Arket {sheet} er beskyttet, så goalscore kan ikke oppdatere det. Opphev beskyttelsen (Se gjennom > Opphev arkbeskyttelse), og beregn på nytt. Ingenting er endret.',
+    noCustomFunctions: 'Denne Excel har ikke egendefinerte funksjoner (det har ikke Excel 2021 med volumlisens, LTSC). GOALSCORE-funksjoner i arbeidsbøker viser sitt sist lagrede resultat, og #NAVN? når Excel beregner dem på nytt. Resultatark beregnes som vanlig.',
     tooLarge: 'Excel avviste en for stor forespørsel, også i mindre deler. Beregn færre planark om gangen.',
     formulaTooLong: 'En formel ble lengre enn Excel tillater (8 192 tegn). Del målet opp i flere delmål, og prøv igjen.',
     conflict: 'Et annet program eller en annen bruker endrer arbeidsboken akkurat nå. Vent litt, og prøv igjen.',

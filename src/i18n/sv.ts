@@ -182,6 +182,8 @@ export const sv: ProductWords = {
     oldExcel: 'Den här versionen av Excel är för gammal för tillägget. Det kräver Excel 2021, Microsoft 365 eller Excel på webben.',
     editMode: 'Excel redigerar en cell. Tryck på Retur eller Esc och försök igen.',
     protected: 'Arbetsboken eller ett av dess blad är skyddat, så resultatblad kan inte skrivas. Ta bort skyddet (Granska > Skydda arbetsbok) och försök igen.',
+    protectedSheet: 'Bladet {sheet} är skyddat, så goalscore kan inte uppdatera det. Ta bort skyddet (Granska > Ta bort bladskydd) och beräkna igen. Inget har ändrats.',
+    noCustomFunctions: 'Den här Excel har inga anpassade funktioner (Excel 2021 med volymlicens, LTSC, har inga). GOALSCORE-funktioner i arbetsböcker visar sitt senast sparade resultat, och #NAMN? när Excel beräknar om dem. Resultatblad beräknas som vanligt.',
     tooLarge: 'Excel avvisade en för stor begäran, även i mindre delar. Beräkna färre planblad åt gången.',
     formulaTooLong: 'En formel blev längre än Excel tillåter (8 192 tecken). Dela upp målet i fler delmål och försök igen.',
     conflict: 'Ett annat program eller en annan användare ändrar arbetsboken just nu. Vänta en stund och försök igen.',

@@ -1,18 +1,44 @@
 /**
  * An in-memory fake of the part of the Excel JavaScript API the add-in uses, at least as strict as
  * Excel wherever Excel's rules are documented: properties must be loaded and synced before they
- * are read; text written to a cell is read as Excel reads typed text (numbers and dates in the
- * host's locale, `=` `+` `-` `@` as formulas) unless the cell is formatted as text or the text
- * starts with an apostrophe; sheet names follow Excel's rules; requests and responses over 5 MB
- * fail; a request that fails keeps what ran before the failing operation and nothing after it;
- * freeze panes replace each other as in Excel; number formats and array sizes are checked; writes
- * after `suspendApiCalculationUntilNextSync` leave the workbook uncalculated until `calculate`.
- * It records every operation with the sheet it touches and estimates each request's size.
+ * are read; text written to a cell is read as Excel reads typed text in en-US, as the API reads it
+ * whatever the user's locale (numbers, dates, `=` `+` `-` `@` as formulas) unless the cell is
+ * formatted as text or the text starts with an apostrophe; formulas must parse and call only
+ * Excel's functions (./excel-formula, with an R1C1 reading of its own); sheet names follow
+ * Excel's rules; a protected sheet refuses writes; conditional formats, charts and page layout
+ * take only what Excel takes; requests and responses over 5 MB fail, each request costed per object
+ * path and action as office.js sends it (src/excel/cost.ts); a request that fails keeps what ran
+ * before the failing operation and nothing after it; freeze panes replace each other as in Excel;
+ * number formats and array sizes are checked; a date format that reads as the account's short date
+ * becomes the system short date, as Excel on the web makes it (office-js#2824); writes after
+ * `suspendApiCalculationUntilNextSync` leave the workbook uncalculated until `calculate`.
+ * It records every operation with the sheet it touches and what the request weighs.
  */
 import { address as a1, columnIndex } from '../src/engine/address';
-import { toA1 } from '../src/layout/r1c1';
+import { actionCost, pathCost, REQUEST_FRAME } from '../src/excel/cost';
+import { formulaProblem, r1c1ToA1 } from './excel-formula';
 
 type Cell = string | number | boolean | null;
+
+/** An object path an operation reaches: the object's key, and its name and arguments as office.js sends them. */
+export type PathStep = [key: string, name: string, args?: unknown[]];
+
+/** What a protected sheet still allows: reading, moving to it, and what belongs to the workbook's structure. */
+const ALLOWED_WHEN_PROTECTED = new Set(['load', 'activate', 'select', 'rename', 'deleteSheet', 'customProperty', 'tabColor', 'protect', 'unprotect']);
+
+/** The short date of an account's regional settings, as Excel on the web matches a date format against it. */
+const SHORT_DATES: Record<string, string> = { 'da-DK': 'dd-mm-yyyy', 'nb-NO': 'dd.mm.yyyy', 'en-US': 'm/d/yyyy', 'en-GB': 'dd/mm/yyyy', 'sv-SE': 'yyyy-mm-dd', 'de-DE': 'dd.mm.yyyy' };
+
+/**
+ * A number format as Excel on the web keeps it under an account's regional settings: a date format
+ * without a locale of its own that reads as the account's short date becomes the system short date,
+ * which every reader then sees in their own order (office-js#2824; read back as `m/d/yyyy`, #229).
+ */
+export function regionalFormat(code: string, locale: string): string {
+  if (code.includes('[$-')) return code;
+  const plain = code.replace(/\\(.)/g, '$1').replace(/"([^"]*)"/g, '$1').toLowerCase();
+  return plain === SHORT_DATES[locale] ? 'm/d/yyyy' : code;
+}
 
 export interface Operation {
   sheet: string | null;
@@ -22,6 +48,8 @@ export interface Operation {
   undo?: () => void;
   /** The error code Excel fails the request with at this operation. */
   error?: string;
+  /** What a values or formulas write sent. */
+  payload?: unknown;
 }
 
 /** Excel on the web's limits on one request and one response (Office add-in resource limits). */
@@ -82,8 +110,80 @@ export function validNumberFormat(code: unknown): boolean {
   return bare.split(';').length <= 4;
 }
 
+const CELL = /^\$?[A-Z]{1,3}\$?([1-9]\d*)$/;
+/** Whether text is an A1 cell or range Excel takes. */
+export function isRange(text: unknown): boolean {
+  return typeof text === 'string' && text.split(':').length <= 2 && text.split(':').every((c) => CELL.test(c) && columnIndex(c.replace(/\$|\d+/g, '')) < 16_384 && Number(c.replace(/\D/g, '')) <= 1_048_576);
+}
+
+/** Excel.ChartType values the add-in might use; Excel refuses any other. */
+const CHART_TYPES = new Set(['BarClustered', 'BarStacked', 'ColumnClustered', 'ColumnStacked', 'Line', 'LineMarkers', 'Pie', 'XYScatter', 'Area']);
+
+function chartPositionError(from: string, to: string): string | undefined {
+  if (!isRange(from) || !isRange(to)) return 'InvalidArgument';
+  const [a, b] = [from, to].map((c) => ({ row: Number(c.replace(/\D/g, '')), col: columnIndex(c.replace(/\$|\d+/g, '')) }));
+  return a.row <= b.row && a.col <= b.col ? undefined : 'InvalidArgument';
+}
+
+/** A value axis: numbers for its bounds, the minimum below the maximum, a number format Excel takes. */
+function axisError(prop: string, value: unknown, axis: Record<string, unknown>): string | undefined {
+  if (prop === 'numberFormat') return validNumberFormat(value) ? undefined : 'InvalidArgument';
+  if (prop !== 'minimum' && prop !== 'maximum') return 'InvalidArgument';
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'InvalidArgument';
+  const [min, max] = [axis.minimum, axis.maximum];
+  return typeof min === 'number' && typeof max === 'number' && min >= max ? 'InvalidArgument' : undefined;
+}
+
+const PAPER_SIZES = new Set(['Letter', 'LetterSmall', 'Tabloid', 'Ledger', 'Legal', 'Statement', 'Executive', 'A3', 'A4', 'A4Small', 'A5', 'B4', 'B5', 'Folio', 'Quatro']);
+
+/** Page layout as Excel takes it: its enumerations, a zoom that scales (10–400 %) or fits pages, but not both. */
+function pageLayoutError(prop: string, value: unknown): string | undefined {
+  if (prop === 'orientation') return value === 'Portrait' || value === 'Landscape' ? undefined : 'InvalidArgument';
+  if (prop === 'paperSize') return PAPER_SIZES.has(value as string) ? undefined : 'InvalidArgument';
+  if (prop === 'zoom') {
+    const z = value as { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+    const fits = [z?.horizontalFitToPages, z?.verticalFitToPages].filter((n) => n !== undefined);
+    if (z?.scale !== undefined) return fits.length === 0 && z.scale >= 10 && z.scale <= 400 ? undefined : 'InvalidArgument';
+    return fits.length > 0 && fits.every((n) => Number.isInteger(n) && n! >= 0) ? undefined : 'InvalidArgument';
+  }
+  return ['centerHorizontally', 'centerVertically', 'printGridlines', 'printHeadings', 'blackAndWhite', 'draftMode', 'firstPageNumber', 'printComments', 'printErrors', 'printOrder', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin'].includes(prop) ? undefined : 'InvalidArgument';
+}
+
+const CF_TYPES = new Set(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']);
+const ICON_SETS: Record<string, number> = { ThreeArrows: 3, ThreeArrowsGray: 3, ThreeFlags: 3, ThreeTrafficLights1: 3, ThreeTrafficLights2: 3, ThreeSigns: 3, ThreeSymbols: 3, ThreeSymbols2: 3, FourArrows: 4, FiveArrows: 5 };
+const RULE_TYPES = new Set(['Invalid', 'Number', 'Percent', 'Formula', 'Percentile', 'LowestValue', 'HighestValue', 'Automatic']);
+const isFormula = (f: unknown) => typeof f === 'string' && /^=./.test(f);
+
+/**
+ * A conditional format's setting as Excel takes it: a known icon set, one criterion per icon (the
+ * first an empty object), each later one a known type and operator over a formula (`=0.5`); a bar
+ * direction; bounds of a known type over a formula; a colour.
+ */
+export function conditionalError(prop: string, value: unknown, part: Record<string, unknown>): string | undefined {
+  if (prop === 'style') return typeof value === 'string' && value in ICON_SETS ? undefined : 'InvalidArgument';
+  if (prop === 'criteria') {
+    const icons = ICON_SETS[part.style as string];
+    if (!Array.isArray(value) || !icons || value.length !== icons) return 'InvalidArgument';
+    const ok = value.slice(1).every((c: { type?: string; operator?: string; formula?: unknown }) => RULE_TYPES.has(c?.type ?? '') && ['GreaterThan', 'GreaterThanOrEqual'].includes(c?.operator ?? '') && isFormula(c?.formula));
+    return ok ? undefined : 'InvalidArgument';
+  }
+  if (prop === 'barDirection') return ['Context', 'LeftToRight', 'RightToLeft'].includes(value as string) ? undefined : 'InvalidArgument';
+  if (prop === 'lowerBoundRule' || prop === 'upperBoundRule') {
+    const rule = value as { type?: string; formula?: unknown };
+    const needsFormula = ['Number', 'Percent', 'Formula', 'Percentile'].includes(rule?.type ?? '');
+    return RULE_TYPES.has(rule?.type ?? '') && (!needsFormula || isFormula(rule.formula)) ? undefined : 'InvalidArgument';
+  }
+  if (prop === 'fillColor') return typeof value === 'string' && /^#[0-9A-Fa-f]{6}$/.test(value) ? undefined : 'InvalidArgument';
+  if (prop === 'gradientFill') return typeof value === 'boolean' ? undefined : 'InvalidArgument';
+  return 'InvalidArgument';
+}
+
 export interface SheetState {
+  /** The object's own number, for the request's object paths. */
+  id: number;
   name: string;
+  /** Sheet protection (Review > Protect Sheet): writes to its cells and objects are refused. */
+  protected: boolean;
   cells: Cell[][];
   formats: string[][];
   props: Map<string, string>;
@@ -122,8 +222,15 @@ export class FakeExcel {
   /** Request and response limits; a test may set a host's smaller ones. */
   payloadLimit = PAYLOAD_LIMIT;
   responseLimit = PAYLOAD_LIMIT;
-  /** The host's locale, in which typed text is read. */
+  /** The account's regional settings: they decide the short date (see regionalFormat); the API reads typed text in en-US whatever they are. */
   locale = 'da-DK';
+  /** Custom functions an add-in registered, by name (`GOALSCORE.FORMULA`): the only names beside Excel's a formula may call. */
+  readonly customFunctions = new Set<string>();
+  /** Requests refused as too large. */
+  refused = 0;
+  /** Object paths the pending request has instantiated already. */
+  private instantiated = new Set<string>();
+  private nextId = 1;
   /** Whether values were written while calculation was suspended and nothing has calculated since. */
   needsCalculation = false;
   private calculationSuspended = false;
@@ -133,7 +240,7 @@ export class FakeExcel {
 
   addSheet(name: string, rows: Cell[][], formats: string[][] = []): SheetState {
     const state: SheetState = {
-      name, cells: rows.map((r) => [...r]), formats: formats.map((r) => [...r]), props: new Map(), frozenRows: 0, frozenColumns: 0,
+      id: this.nextId++, name, protected: false, cells: rows.map((r) => [...r]), formats: formats.map((r) => [...r]), props: new Map(), frozenRows: 0, frozenColumns: 0,
       charts: [], conditionalFormats: [], notes: [], links: [], groups: [], pageBreaks: [], pageLayout: {}, styles: [], autoFilter: null, deleted: false,
     };
     this.sheets.push(state);
@@ -144,14 +251,39 @@ export class FakeExcel {
     return this.sheets.find((s) => !s.deleted && s.name === name);
   }
 
-  record(sheet: string | null, op: string, payload: unknown = null, extra: { undo?: () => void; error?: string } = {}): void {
-    this.pending.push({ sheet, op, bytes: 40 + op.length + (payload === null ? 0 : JSON.stringify(payload).length), ...extra });
+  /** A new object's number, for its object path. */
+  id(): number {
+    return this.nextId++;
+  }
+
+  /** The path to a sheet: the workbook's worksheets, and the sheet. */
+  sheetPath(state: SheetState): PathStep[] {
+    return [['worksheets', 'worksheets'], [`sheet:${state.id}`, 'getItem', [state.name]]];
+  }
+
+  /**
+   * Queues an operation, costed as office.js sends it: the action with its arguments, and each
+   * object path it reaches that the request has not yet instantiated. A write to a protected sheet
+   * fails as Excel fails it.
+   */
+  record(sheet: string | null, op: string, payload: unknown = null, extra: { undo?: () => void; error?: string; paths?: PathStep[] } = {}): void {
+    const state = sheet === null ? undefined : this.sheet(sheet);
+    let bytes = actionCost(op.split('.').pop()!, payload === null ? [] : [payload]);
+    for (const [key, name, args] of extra.paths ?? (state ? this.sheetPath(state) : [])) {
+      if (this.instantiated.has(key)) continue;
+      this.instantiated.add(key);
+      bytes += pathCost(name, args);
+    }
+    const locked = state?.protected && !ALLOWED_WHEN_PROTECTED.has(op) ? 'AccessDenied' : undefined;
+    this.pending.push({ sheet, op, bytes, undo: extra.undo, error: extra.error ?? locked, ...(op === 'values' ? { payload } : {}) });
     if (this.calculationSuspended && (op === 'values' || op === 'formulas')) this.needsCalculation = true;
   }
 
   /** Fails the request at operation `at`: what ran before it stays, it and what follows are undone. */
   private fail(operations: Operation[], at: number, code: string): never {
     for (let i = operations.length - 1; i >= at; i--) operations[i].undo?.();
+    if (code === 'RequestPayloadSizeLimitExceeded') this.refused++;
+    this.instantiated = new Set();
     this.loads = [];
     this.calculationSuspended = false;
     this.requests.push({ bytes: 0, operations: operations.slice(0, at) });
@@ -179,8 +311,9 @@ export class FakeExcel {
     sync: async () => {
       this.syncs++;
       const operations = this.pending;
-      const bytes = operations.reduce((s, o) => s + o.bytes, 0);
+      const bytes = REQUEST_FRAME + operations.reduce((s, o) => s + o.bytes, 0);
       this.pending = [];
+      this.instantiated = new Set();
       // A request too large is refused whole; an injected failure hits the last operation; an
       // invalid operation fails where it stands, keeping what ran before it.
       if (bytes > this.payloadLimit) this.fail(operations, 0, 'RequestPayloadSizeLimitExceeded');
@@ -283,8 +416,32 @@ class FakeWorksheet {
     this.fake.record(was, 'rename', next, { error, undo: () => (this.state.name = was) });
     if (!error) this.state.name = next;
   }
-  private write(op: string, payload: unknown = null) {
-    this.fake.record(this.state.name, op, payload);
+  private write(op: string, payload: unknown = null, error?: string) {
+    this.fake.record(this.state.name, op, payload, error ? { error } : {});
+  }
+  /** Sheet protection: loaded like any property; protect and unprotect as Excel has them. */
+  get protection() {
+    const state = this.state;
+    const fake = this.fake;
+    return new (class extends Loadable {
+      load(_props: string): this {
+        this.fake.record(null, 'load');
+        this.later(['protected'], () => 5);
+        return this;
+      }
+      get protected(): boolean {
+        this.need('protected');
+        return state.protected;
+      }
+      protect(): void {
+        fake.record(state.name, 'protect');
+        state.protected = true;
+      }
+      unprotect(): void {
+        fake.record(state.name, 'unprotect');
+        state.protected = false;
+      }
+    })(this.fake);
   }
   getRange(address: string): FakeRange {
     const [start, end = start] = address.replace(/\$/g, '').split(':');
@@ -294,7 +451,7 @@ class FakeWorksheet {
     };
     const s = p(start);
     const e = p(end);
-    return new FakeRange(this.fake, this.state, s.row, s.col, e.row - s.row + 1, e.col - s.col + 1);
+    return new FakeRange(this.fake, this.state, s.row, s.col, e.row - s.row + 1, e.col - s.col + 1, false, ['getRange', [address]]);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.fake, this.state, row, col, rows, cols);
@@ -351,12 +508,12 @@ class FakeWorksheet {
       },
     });
     return new Proxy({
-      setPrintTitleRows: (rows: string) => { sheet.write('printTitleRows', rows); layout.printTitleRows = rows; },
-      setPrintArea: (area: string) => { sheet.write('printArea', area); layout.printArea = area; },
+      setPrintTitleRows: (rows: string) => { sheet.write('printTitleRows', rows, /^\$?\d+:\$?\d+$/.test(rows) ? undefined : 'InvalidArgument'); layout.printTitleRows = rows; },
+      setPrintArea: (area: string) => { sheet.write('printArea', area, isRange(area) ? undefined : 'InvalidArgument'); layout.printArea = area; },
       headersFooters: { defaultForAllPages: sections },
     }, {
       set(target, prop, value) {
-        sheet.write(`pageLayout.${String(prop)}`, value);
+        sheet.write(`pageLayout.${String(prop)}`, value, pageLayoutError(String(prop), value));
         layout[String(prop)] = value;
         return true;
       },
@@ -405,15 +562,24 @@ class FakeWorksheet {
     });
   }
   get charts() {
-    return new FakeItems(this.fake, this.state, 'charts', (type: string, source: FakeRange, _by: string) => {
-      this.write('addChart', type);
+    return new FakeItems(this.fake, this.state, 'charts', (type: string, source: FakeRange, by: string) => {
+      this.write('addChart', type, CHART_TYPES.has(type) && ['Auto', 'Columns', 'Rows'].includes(by) && source.size > 1 ? undefined : 'InvalidArgument');
       const chart = { type, source: source.address, title: '' };
       this.state.charts.push(chart);
       const sheet = this;
+      const axis: Record<string, unknown> = {};
       return {
-        title: { set text(t: string) { sheet.write('chartTitle', t); chart.title = t; } },
-        setPosition: (from: string, to: string) => sheet.write('chartPosition', [from, to]),
-        axes: { valueAxis: new Proxy({}, { set: (_t, p, v) => (sheet.write(`chart.valueAxis.${String(p)}`, v), true) }) },
+        title: { set text(t: string) { sheet.write('chartTitle', t, typeof t === 'string' && t.length <= 255 ? undefined : 'InvalidArgument'); chart.title = t; } },
+        setPosition: (from: string, to: string) => sheet.write('chartPosition', [from, to], chartPositionError(from, to)),
+        axes: {
+          valueAxis: new Proxy(axis, {
+            set: (_t, p, v) => {
+              axis[String(p)] = v;
+              sheet.write(`chart.valueAxis.${String(p)}`, v, axisError(String(p), v, axis));
+              return true;
+            },
+          }),
+        },
       };
     });
   }
@@ -478,8 +644,22 @@ class FakeRange extends Loadable {
     private readonly rows: number,
     private readonly cols: number,
     private readonly isNull = false,
+    /** How the range was asked for, as office.js sends it: `getRange("A1:B2")` or by indexes. */
+    private readonly how?: [string, unknown[]],
   ) {
     super(fake);
+  }
+  /** This range's object (one per getRange call, as office.js makes one), for the request's object paths. */
+  private readonly rid = this.fake.id();
+  /** The object paths to this range, and to objects under it (`format`, `font`). */
+  paths(...under: [string, unknown[]?][]): PathStep[] {
+    const [name, args] = this.how ?? ['getRangeByIndexes', [this.row, this.col, this.rows, this.cols]];
+    const own: PathStep = [`range:${this.rid}`, name, args];
+    let key = own[0];
+    return [...this.fake.sheetPath(this.state), own, ...under.map(([name, args]): PathStep => [(key = `${key}/${name}${args ? JSON.stringify(args) : ''}`), name, args])];
+  }
+  get size(): number {
+    return this.rows * this.cols;
   }
   get address(): string {
     return `${a1(this.row, this.col)}:${a1(this.row + this.rows - 1, this.col + this.cols - 1)}`;
@@ -494,8 +674,8 @@ class FakeRange extends Loadable {
   get extent(): { rows: number; cols: number } {
     return { rows: this.row + this.rows, cols: this.col + this.cols };
   }
-  private write(op: string, payload: unknown = null) {
-    this.fake.record(this.state.name, op, payload);
+  private write(op: string, payload: unknown = null, extra: { error?: string; under?: [string, unknown[]?][] } = {}) {
+    this.fake.record(this.state.name, op, payload, { error: extra.error, paths: this.paths(...(extra.under ?? [])) });
   }
   load(props: string[] | string): this {
     const list = Array.isArray(props) ? props : props.split(',');
@@ -531,25 +711,37 @@ class FakeRange extends Loadable {
   }
   /**
    * Records the request as sent (`sent`) and keeps what Excel would hold: written text is read as
-   * typed text. A grid of the wrong size, or a number format Excel does not take, fails the request.
+   * text typed in en-US, as the API reads it whatever the user's locale; a number format as the
+   * account's regional settings make it. A grid of the wrong size, a number format Excel does not
+   * take, or a formula it would refuse (or that calls a function it does not have) fails the request.
    */
   private assign(kind: 'values' | 'numberFormat', grid: unknown[][], sent: unknown = grid, shown = (v: unknown, _r: number, _c: number) => v): void {
     const sized = grid.length === this.rows && grid.every((r) => Array.isArray(r) && r.length === this.cols);
-    const badFormat = kind === 'numberFormat' && sized && grid.some((r) => r.some((v) => v !== null && !validNumberFormat(v)));
     const target = kind === 'values' ? this.state.cells : this.state.formats;
-    const before: [number, number, unknown][] = [];
+    const kept: [number, number, unknown][] = [];
+    let bad = !sized;
+    if (sized) {
+      grid.forEach((row, r) => row.forEach((v, c) => {
+        if (v === null) return; // null leaves a cell unchanged, as in Excel
+        const [rr, cc] = [this.row + r, this.col + c];
+        if (kind === 'numberFormat') {
+          if (!validNumberFormat(v)) bad = true;
+          else kept.push([rr, cc, regionalFormat(v as string, this.fake.locale)]);
+          return;
+        }
+        const value = typedValue(shown(v, rr, cc), this.state.formats[rr]?.[cc], 'en-US');
+        if (typeof value === 'string' && value.startsWith('=') && formulaProblem(value, this.fake.customFunctions)) bad = true;
+        kept.push([rr, cc, value]);
+      }));
+    }
+    const before = kept.map(([r, c]): [number, number, unknown] => [r, c, target[r]?.[c]]);
     this.fake.record(this.state.name, kind, sent, {
-      error: !sized || badFormat ? 'InvalidArgument' : undefined,
+      error: bad ? 'InvalidArgument' : undefined,
       undo: () => before.reverse().forEach(([r, c, v]) => ((target[r] ??= [])[c] = v as never)),
+      paths: this.paths(),
     });
-    if (!sized || badFormat) return;
-    grid.forEach((row, r) => row.forEach((v, c) => {
-      if (v === null) return; // null leaves a cell unchanged, as in Excel
-      const [rr, cc] = [this.row + r, this.col + c];
-      before.push([rr, cc, target[rr]?.[cc]]);
-      const value = kind === 'values' ? typedValue(shown(v, rr, cc), this.state.formats[rr]?.[cc], this.fake.locale) : v;
-      (target[rr] ??= [])[cc] = value as never;
-    }));
+    if (bad) return;
+    for (const [r, c, v] of kept) (target[r] ??= [])[c] = v as never;
   }
   get values(): unknown[][] {
     this.need('values');
@@ -573,7 +765,7 @@ class FakeRange extends Loadable {
   set formulasR1C1(input: unknown[][] | string | number | boolean) {
     // A single value applies to every cell of the range, as Office.js documents.
     const grid = Array.isArray(input) ? input : Array.from({ length: this.rows }, () => new Array(this.cols).fill(input));
-    this.assign('values', grid, input, (v, r, c) => (typeof v === 'string' && v.startsWith('=') ? toA1(v, r, c) : v));
+    this.assign('values', grid, input, (v, r, c) => (typeof v === 'string' && v.startsWith('=') ? r1c1ToA1(v, r, c) : v));
   }
   getEntireColumn(): FakeRange {
     return new FakeRange(this.fake, this.state, 0, this.col, 1_048_576, this.cols);
@@ -583,16 +775,16 @@ class FakeRange extends Loadable {
   }
   /** An outline group of whole rows or columns (ExcelApi 1.10). */
   group(by: 'ByRows' | 'ByColumns'): void {
-    this.fake.record(this.state.name, 'group', { by, range: this.address });
+    this.write('group', { by, range: this.address });
     this.state.groups.push({ by, range: this.address });
   }
   ungroup(by: 'ByRows' | 'ByColumns'): void {
-    this.fake.record(this.state.name, 'ungroup', { by, range: this.address });
+    this.write('ungroup', { by, range: this.address });
     this.state.groups = this.state.groups.filter((g) => !(g.by === by && g.range === this.address));
   }
   /** Clears the range's cells: `All` takes values, formats, styles, links and conditional formats. */
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
-    this.fake.record(this.state.name, 'clear', [this.address, applyTo]);
+    this.write('clear', [this.address, applyTo]);
     const inside = (cell: string) => this.covers(cell);
     for (let r = this.row; r < this.row + this.rows; r++) {
       for (let c = this.col; c < this.col + this.cols; c++) {
@@ -610,42 +802,77 @@ class FakeRange extends Loadable {
   set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
     const ok = !!(link.documentReference || link.address);
     const kept = { cell: a1(this.row, this.col), documentReference: link.documentReference, address: link.address };
-    this.fake.record(this.state.name, 'hyperlink', kept, ok ? { undo: () => void this.state.links.pop() } : { error: 'InvalidArgument' });
+    this.fake.record(this.state.name, 'hyperlink', kept, ok ? { undo: () => void this.state.links.pop(), paths: this.paths() } : { error: 'InvalidArgument' });
     if (ok) this.state.links.push(kept);
   }
   select(): void {
-    this.fake.record(this.state.name, 'select', this.address);
+    this.write('select', this.address);
+  }
+  /**
+   * Copies another range's cells here (ExcelApi 1.9): with `All`, values and formulas, number
+   * formats, styles, links and conditional formats, each moved by the distance between the ranges.
+   * Ranges of different sizes are refused.
+   */
+  copyFrom(source: FakeRange, copyType: 'All' | 'Values' | 'Formats' | 'Formulas' = 'All'): void {
+    const same = source.rows === this.rows && source.cols === this.cols;
+    this.write('copyFrom', [source.address, copyType], same && copyType === 'All' ? {} : { error: 'InvalidArgument' });
+    if (!same || copyType !== 'All') return;
+    const [dr, dc] = [this.row - source.row, this.col - source.col];
+    const move = (ref: string) => ref.split(':').map((cell) => {
+      const m = cell.replace(/\$/g, '').match(/^([A-Z]+)(\d+)$/)!;
+      return a1(Number(m[2]) - 1 + dr, columnIndex(m[1]) + dc);
+    }).join(':');
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        const value = source.state.cells[source.row + r]?.[source.col + c];
+        const format = source.state.formats[source.row + r]?.[source.col + c];
+        if (value !== undefined) (this.state.cells[this.row + r] ??= [])[this.col + c] = value;
+        if (format !== undefined) (this.state.formats[this.row + r] ??= [])[this.col + c] = format;
+      }
+    }
+    const inside = (ref: string) => source.covers(ref);
+    this.state.styles.push(...source.state.styles.filter((x) => inside(x.range)).map((x) => ({ ...x, range: move(x.range) })));
+    this.state.conditionalFormats.push(...source.state.conditionalFormats.filter((x) => inside(x.range)).map((x) => ({ ...x, range: move(x.range) })));
+    this.state.links.push(...source.state.links.filter((x) => inside(x.cell)).map((x) => ({ ...x, cell: move(x.cell) })));
   }
   get format() {
     const range = this;
-    const style = (prop: string) => (value: unknown) => {
-      range.write(`format.${prop}`, value);
+    const style = (prop: string, under: [string, unknown[]?][]) => (value: unknown) => {
+      range.write(`format.${prop}`, value, { under: [['format'], ...under] });
       range.state.styles.push({ range: range.address, prop, value });
     };
-    const setter = (prefix: string) =>
-      new Proxy({}, { set: (_t, p, v) => (style(`${prefix}${String(p)}`)(v), true) });
+    const setter = (prefix: string, under: [string, unknown[]?][]) =>
+      new Proxy({}, { set: (_t, p, v) => (style(`${prefix}${String(p)}`, under)(v), true) });
     return new Proxy(
       {
-        font: setter('font.'),
-        fill: setter('fill.'),
-        borders: { getItem: (edge: string) => setter(`border.${edge}.`) },
-        autofitRows: () => range.write('autofitRows'),
+        font: setter('font.', [['font']]),
+        fill: setter('fill.', [['fill']]),
+        borders: { getItem: (edge: string) => setter(`border.${edge}.`, [['borders'], ['getItem', [edge]]]) },
+        autofitRows: () => range.write('autofitRows', null, { under: [['format']] }),
       },
-      { set: (_t, p, v) => (style(String(p))(v), true) },
+      { set: (_t, p, v) => (style(String(p), [])(v), true) },
     );
   }
   get conditionalFormats() {
     const range = this;
     return {
       clearAll: () => {
-        range.write('conditionalFormat.clearAll');
+        range.write('conditionalFormat.clearAll', null, { under: [['conditionalFormats']] });
         range.state.conditionalFormats = range.state.conditionalFormats.filter((f) => !range.covers(f.range));
       },
       add: (type: string) => {
-        range.write('conditionalFormat', type);
+        const under: [string, unknown[]?][] = [['conditionalFormats'], ['add', [type]]];
+        range.write('conditionalFormat', type, { under, error: CF_TYPES.has(type) ? undefined : 'InvalidArgument' });
         range.state.conditionalFormats.push({ type, range: range.address });
-        const part = new Proxy({ positiveFormat: new Proxy({}, { set: () => true }) }, { set: (_t, p, v) => (range.write(`cf.${String(p)}`, v), true) });
-        return { iconSet: part, dataBar: part };
+        const settings: Record<string, unknown> = {};
+        const set = (prop: string, value: unknown, inner: [string, unknown[]?][]) => {
+          settings[prop] = value;
+          range.write(`cf.${prop}`, value, { under: [...under, ...inner], error: conditionalError(prop, value, settings) });
+          return true;
+        };
+        const positiveFormat = new Proxy({}, { set: (_t, p, v) => set(String(p), v, [['dataBar'], ['positiveFormat']]) });
+        const part = (name: string) => new Proxy({ positiveFormat }, { set: (_t, p, v) => set(String(p), v, [[name]]) });
+        return { iconSet: part('iconSet'), dataBar: part('dataBar') };
       },
     };
   }

@@ -39,7 +39,7 @@ test.each(LOCALES)('in %s no number ends in a separator, dates read as dates and
   expect(shown.length).toBeGreaterThan(1000);
   const wrong = shown.filter(({ code, text }) => {
     if (/[.,]$|[.,]\s*%$/.test(text) || text.includes('#') || /E[+-]/.test(text)) return true;
-    if (isDateFormat(code)) return !/^\d{2}-\d{2}-\d{4}$/.test(text);
+    if (isDateFormat(code)) return !/^\d{2}([-.])\d{2}\1\d{4}$/.test(text);
     if (isPercentFormat(code)) return !/%$/.test(text);
     return false;
   });
@@ -59,8 +59,21 @@ test('what it takes to meet a milestone reads as a date, done or not', () => {
     const deadline = sheet.values[header].indexOf(words.deadline);
     if (required < 0 || deadline < 0) continue;
     const rows = sheet.values.map((row, r) => ({ row, r })).filter(({ row, r }) => r > header && typeof row[deadline] === 'number' && typeof row[required] === 'number');
-    for (const { r } of rows) expect({ name, r, code: sheet.numberFormats[r][required] }).toEqual({ name, r, code: 'dd-mm-yyyy' });
+    for (const { r } of rows) expect({ name, r, code: sheet.numberFormats[r][required] }).toEqual({ name, r, code: pack('da').sheet.dateFormat });
     checked += rows.length;
   }
   expect(checked).toBeGreaterThanOrEqual(4);
+});
+
+test('Norwegian score sheets write dates dd.mm.yyyy, Danish dd-mm-yyyy, in every locale Excel shows them in', () => {
+  const dates = (name: string) =>
+    layouts.filter(([n]) => n === name).flatMap(([n, layout]) => layout.sheets.flatMap((sheet) => numbers(n, sheet, 'en-US'))).filter((s) => isDateFormat(s.code));
+  const norwegian = dates('overview');
+  const danish = dates('score workbook 000-kriminalforsorgen-2024 (da)');
+  expect(norwegian.length).toBeGreaterThan(3);
+  expect(danish.length).toBeGreaterThan(3);
+  for (const locale of LOCALES) {
+    expect(norwegian.map((d) => format(d.code, d.value, { locale })).filter((t) => !/^\d{2}\.\d{2}\.\d{4}$/.test(t))).toEqual([]);
+    expect(danish.map((d) => format(d.code, d.value, { locale })).filter((t) => !/^\d{2}-\d{2}-\d{4}$/.test(t))).toEqual([]);
+  }
 });

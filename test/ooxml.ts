@@ -30,6 +30,7 @@ const ROOT_BY_PART: [RegExp, string][] = [
   [/^xl\/styles\.xml$/, `{${SML}}styleSheet`],
   [/^xl\/sharedStrings\.xml$/, `{${SML}}sst`],
   [/^xl\/comments\d*\.xml$/, `{${SML}}comments`],
+  [/^xl\/metadata\.xml$/, `{${SML}}metadata`],
   [/^xl\/worksheets\/[^/]+\.xml$/, `{${SML}}worksheet`],
   [/^xl\/tables\/[^/]+\.xml$/, `{${SML}}table`],
   [/^xl\/drawings\/drawing\d+\.xml$/, '{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}wsDr'],

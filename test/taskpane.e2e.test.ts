@@ -181,20 +181,17 @@ test('problems come first, grouped by plan; the status line counts them; a plan 
 describe('Excel mode, with the recording fake as the host', () => {
   let excelPage: Page;
 
-  /** The fake and its one dependency, compiled for the page and wired up as `Office` and `Excel`. */
+  /** The fake and its dependencies, compiled for the page and wired up as `Office` and `Excel`. */
   async function hostScript(sheets: { name: string; values: unknown[][]; formats?: unknown[][] }[]): Promise<string> {
     const ts = await import('typescript');
     const compile = async (file: string) =>
       ts.transpileModule(await fs.readFile(path.join(ROOT, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-    const address = await compile('src/engine/address.ts');
     // By the names the files require each other with.
     const modules = {
-      '../src/engine/address': address,
-      '../engine/address': address,
-      '../engine/memo': await compile('src/engine/memo.ts'),
-      // r1c1.ts reads the engine through its index; of it, the harness needs only these two modules.
-      '../engine': "Object.assign(exports, require('../engine/address'), require('../engine/memo'));",
-      '../src/layout/r1c1': await compile('src/layout/r1c1.ts'),
+      '../src/engine/address': await compile('src/engine/address.ts'),
+      '../src/excel/cost': await compile('src/excel/cost.ts'),
+      './excel-functions': await compile('test/excel-functions.ts'),
+      './excel-formula': await compile('test/excel-formula.ts'),
       fake: await compile('test/fake-excel.ts'),
     };
     // Each module is a function in the script's own text, not a string to evaluate: the pane's

@@ -9,7 +9,7 @@ import { CRITERIA, formatter, readWhatIf, whatIf, whatIfInput, type PlanResult, 
 import { SCORE_COLUMNS } from '../src/layout/scoreSheet/columns';
 import { FORMATS } from '../src/layout/model';
 import { dataFromGrids, scoreGrids } from '../src/pipeline';
-import { formatMessage, pack } from '../src/i18n';
+import { formatMessage, LANGUAGES, pack } from '../src/i18n';
 import { readGrids } from '../src/xlsx';
 import { planGrid, score } from './helpers';
 
@@ -60,11 +60,11 @@ describe('the required value is in the goal’s own unit', () => {
   test('the score sheet formats what it takes by the same declared kind', async () => {
     const result = await seed('003-hjemrejsestyrelsen-2024.xlsx');
     const column = SCORE_COLUMNS.find((c) => c.key === 'required')!;
-    const format = (id: string) => (typeof column.format === 'function' ? column.format(row(result, id)) : column.format);
+    const format = (id: string) => (typeof column.format === 'function' ? column.format(row(result, id), LANGUAGES.da) : column.format);
     expect(format('1.a.2')).toBe(FORMATS.number);
     expect(format('1.c')).toBe(FORMATS.number);
     expect(format('1.d')).toBe(FORMATS.percent);
-    expect(format('2.3')).toBe(FORMATS.date);
+    expect(format('2.3')).toBe(LANGUAGES.da.sheet.dateFormat);
   });
 
   test('every criterion type declares the unit of its required value; every compared type has one', () => {

@@ -26,11 +26,15 @@ export const OFFICE_FAILURES: Record<string, FailureRule> = {
   // Raised by the add-in itself (OfficeFailure), before Excel would fail.
   OldExcel: { key: 'oldExcel', retry: null },
   ProtectedWorkbook: { key: 'protected', retry: null },
+  ProtectedSheet: { key: 'protectedSheet', retry: null },
 };
 
-/** A failure the add-in raises itself, before Excel would: an old host, a protected workbook. */
+/** A failure the add-in raises itself, before Excel would: an old host, a protected workbook or sheet (`{sheet}`). */
 export class OfficeFailure extends Error {
-  constructor(readonly code: string) {
+  constructor(
+    readonly code: string,
+    readonly args: Record<string, string> = {},
+  ) {
     super(code);
     this.name = 'OfficeFailure';
   }
@@ -44,7 +48,7 @@ export function failureRule(error: unknown): FailureRule | null {
 /** What went wrong, for the user: the plain words of a known failure, else Excel's own message. */
 export function describeFailure(error: unknown, lang: LanguagePack): string {
   const rule = failureRule(error);
-  if (rule) return lang.ui[rule.key];
+  if (rule) return fill(lang.ui[rule.key], (error as { args?: Record<string, string> }).args ?? {});
   return fill(lang.ui.failed, { message: (error as Error)?.message ?? String(error) });
 }
 

@@ -7,10 +7,18 @@ import { CRITERION_BY_KEY, cellText, clip, compileFormula, formatter, loadMathPa
 import { fill, formatMessage, languageOfLocale, pack, type FunctionWords, type LanguagePack } from '../i18n';
 
 type ErrorCode = 'invalidValue' | 'notAvailable' | 'invalidNumber';
-type Runtime = { associate(id: string, fn: unknown): void; Error?: new (code: string, message?: string) => Error; ErrorCode?: Record<string, string> };
+type Runtime = { associate(id: string, fn: unknown): void; Error?: new (code: string, message?: string) => Error; ErrorCode?: Record<string, string>; lost?: string[] };
 const host = globalThis as { CustomFunctions?: Runtime; Office?: { context?: { displayLanguage?: string } } };
-// Outside Excel (the task pane in a plain browser, tests) there is no CustomFunctions runtime.
-if (typeof host.CustomFunctions === 'undefined') host.CustomFunctions = { associate: () => undefined };
+/**
+ * Where there is no CustomFunctions runtime (Excel 2021 bought with a volume licence, LTSC, meets
+ * the requirement sets but has none; a plain browser; tests), the registrations the build appends
+ * to this file have nowhere to go. They are kept in `lost`, never dropped silently: the pane reads
+ * them (src/addin/host.ts) and says the functions are missing here.
+ */
+if (typeof host.CustomFunctions === 'undefined') {
+  const lost: string[] = [];
+  host.CustomFunctions = { associate: (id: string) => void lost.push(id), lost };
+}
 
 /** Why a function gives an error value, in the user's words; made into Excel's error on the way out. */
 class Refusal {

@@ -62,6 +62,12 @@ export interface SheetWords {
   assessedGoals: string;
   /** Heading of the table of each goal's results in the last three years, as the annual report prints it. */
   threeYears: string;
+  /**
+   * How a date cell reads, as a number format: the language's order and separator, the separators
+   * written as literals and the language's locale named (`[$-414]dd\.mm\.yyyy`), so no
+   * account's regional settings turn it into their own short date (office-js#2824, #1553).
+   */
+  dateFormat: string;
   /** The printed page's footer: `{page}` of `{pages}`. */
   pageFooter: string;
   /** Where the year is heading: the column's heading and its words. */
@@ -144,10 +150,10 @@ export type ScoreColumnKey =
   | 'planNote';
 
 /** Words of the task pane; `{name}` stands for a value. */
-export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'remove' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'help' | 'reshapeTitle' | 'reshapeText' | 'reshapeReplace' | 'reshapeKeep' | 'reshapeCancel' | 'keptAs' | 'cancelled' | 'whatIfCount' | 'whatIfDate' | 'whatIfCurrent' | 'whatIfBlank' | 'whatIfUnchanged' | 'whatIfCases' | 'resetRow' | 'resetAll' | 'areaChange' | 'notScored' | 'planErrors' | 'nothingToConsolidate' | 'removeFile' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | OfficeFailureKey, string>;
+export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'remove' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'help' | 'reshapeTitle' | 'reshapeText' | 'reshapeReplace' | 'reshapeKeep' | 'reshapeCancel' | 'keptAs' | 'cancelled' | 'whatIfCount' | 'whatIfDate' | 'whatIfCurrent' | 'whatIfBlank' | 'whatIfUnchanged' | 'whatIfCases' | 'resetRow' | 'resetAll' | 'areaChange' | 'notScored' | 'planErrors' | 'nothingToConsolidate' | 'removeFile' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | 'noCustomFunctions' | OfficeFailureKey, string>;
 
 /** Office failures the add-in explains in plain words (see src/excel/failures.ts). */
-export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';
+export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'protectedSheet' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';
 
 /**
  * What the command line says about how it was called, and about a failure of its own; `{name}`

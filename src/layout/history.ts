@@ -5,7 +5,7 @@
  */
 import type { SheetWords } from '../i18n';
 import { type PlanResult, columnLetter, fill, periodCoverage } from '../engine';
-import { COLORS, FORMATS, extendable, sheetWidth, type ChartLayout, type SheetLayout } from './model';
+import { COLORS, FORMATS, extendable, placeChart, sheetWidth, type ChartLayout, type SheetLayout } from './model';
 
 const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
 
@@ -16,7 +16,8 @@ function trend(values: (number | null)[]): string | null {
   return last > before + 1e-9 ? ARROW.up : last < before - 1e-9 ? ARROW.down : ARROW.flat;
 }
 
-const MEASURE_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, date: FORMATS.date } as const;
+/** A measure's number format: a date in the language's own way. */
+const measureFormat = (kind: 'number' | 'percent' | 'date', words: SheetWords) => (kind === 'date' ? words.dateFormat : kind === 'percent' ? FORMATS.percent : FORMATS.number);
 
 /**
  * The results of the last three years per goal, as the Norwegian annual report prints them for
@@ -30,7 +31,7 @@ function threeYearTable(result: PlanResult, words: SheetWords): { values: (strin
   const rows = result.rows
     .filter((r) => !r.isParent && byYear.some((m) => m.get(r.id) != null))
     .map((r) => {
-      const format = r.measureKind ? MEASURE_FORMAT[r.measureKind] : FORMATS.number;
+      const format = r.measureKind ? measureFormat(r.measureKind, words) : FORMATS.number;
       return { values: [r.id, r.title, ...byYear.map((m) => m.get(r.id) ?? null)], formats: [null, null, ...years.map(() => format)] };
     });
   return [
@@ -101,7 +102,7 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
     values,
     numberFormats: formats,
     rowHeights: [...layout.rowHeights, ...new Array(values.length - layout.rowHeights.length).fill(null)],
-    charts: [...layout.charts, chart],
+    charts: [...layout.charts, placeChart(layout.charts, chart)],
     // Alike rows share their formula arrays; the history holds values only, so formulas stay as they are.
     columnWidths: Array.from(widths, (w) => w ?? 9),
     styles: [

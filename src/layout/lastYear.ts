@@ -7,7 +7,8 @@ import type { SheetWords } from '../i18n';
 import { type PlanResult, address, columnLetter } from '../engine';
 import { COLORS, FORMATS, extendable, sheetWidth, type SheetLayout } from './model';
 
-const RESULT_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, date: FORMATS.date } as const;
+/** A result's number format: a date in the language's own way. */
+const resultFormat = (kind: 'number' | 'percent' | 'date', words: SheetWords) => (kind === 'date' ? words.dateFormat : kind === 'percent' ? FORMATS.percent : FORMATS.number);
 
 /** The layout with last year's columns and notes, for a plan scored beside last year's; else as it was. */
 export function withLastYear(layout: SheetLayout, result: PlanResult, words: SheetWords): SheetLayout {
@@ -30,7 +31,7 @@ export function withLastYear(layout: SheetLayout, result: PlanResult, words: She
     if (typeof id !== 'string' || !id) continue;
     const row = last.rows.get(id);
     if (!row) continue;
-    put(r, first, row.result, row.resultKind ? RESULT_FORMAT[row.resultKind] : FORMATS.number);
+    put(r, first, row.result, row.resultKind ? resultFormat(row.resultKind, words) : FORMATS.number);
     put(r, first + 1, row.fulfilment, FORMATS.percent);
     if (baselines.has(id)) {
       const text = words.baselineFromLastYear.replace('{year}', year).replace('{file}', last.file);

@@ -4,7 +4,7 @@
  * whether it was made on the command line or inside Excel.
  */
 
-import { clip } from '../engine';
+import { address, cellPosition, clip } from '../engine';
 
 export type LayoutValue = string | number | boolean | null;
 
@@ -48,6 +48,36 @@ export interface ChartLayout {
 }
 
 export type PageText = { left?: string; center?: string; right?: string };
+
+/** The cells a chart covers, as first and last rows and columns (0-based). */
+export function chartBox(chart: ChartLayout): { top: number; left: number; bottom: number; right: number } {
+  const from = cellPosition(chart.anchor.from);
+  const to = cellPosition(chart.anchor.to);
+  return { top: from.row, left: from.col, bottom: to.row, right: to.col };
+}
+
+const meet = (a: ReturnType<typeof chartBox>, b: ReturnType<typeof chartBox>) => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+/**
+ * The layout rule for charts: no chart covers another. A chart that would meet one already on the
+ * sheet moves down, keeping its columns and its height, to start two rows below the lowest it
+ * meets, until it meets none. Every builder adds its charts through this rule.
+ */
+export function placeChart(charts: readonly ChartLayout[], chart: ChartLayout): ChartLayout {
+  let placed = chart;
+  for (;;) {
+    const box = chartBox(placed);
+    const met = charts.map(chartBox).filter((other) => meet(box, other));
+    if (!met.length) return placed;
+    const top = Math.max(...met.map((m) => m.bottom)) + 2;
+    placed = { ...placed, anchor: { from: address(top, box.left), to: address(top + box.bottom - box.top, box.right) } };
+  }
+}
+
+/** Adds a chart to a sheet by the rule above. */
+export function addChart(layout: Pick<SheetLayout, 'charts'>, chart: ChartLayout): void {
+  layout.charts.push(placeChart(layout.charts, chart));
+}
 
 export interface SheetLayout {
   name: string;
@@ -126,6 +156,7 @@ export interface WorkbookLayout {
 
 /**
  * Number formats used on score sheets. Codes are locale-neutral; Excel shows local separators.
+ * Dates are each language's own (`SheetWords.dateFormat`).
  * Plain numbers are General: `#,##0.##` would show a whole number with a trailing separator
  * ("50," in Danish Excel), and no format code shows decimals only where there are some.
  */
@@ -134,7 +165,6 @@ export const FORMATS = {
   number: 'General',
   weight: '0.0#',
   earned: '0.00',
-  date: 'dd-mm-yyyy',
   count: '0',
   /** Amounts (performance pay): whole, grouped. */
   amount: '#,##0',

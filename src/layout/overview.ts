@@ -1,7 +1,7 @@
 /** Lays out the consolidated overview: one row per agency, and the goals missed across agencies. */
 import { address, rangeAddress, type Overview } from '../engine';
 import type { LanguagePack } from '../i18n';
-import { COLORS, FORMATS, STYLES, wrappedRowHeights, type SheetLayout } from './model';
+import { addChart, COLORS, FORMATS, STYLES, wrappedRowHeights, type SheetLayout } from './model';
 import { titledTable as table, type Column } from './table';
 
 /** Where each submission's score sheet is, by its file and sheet (`sheetKey`). */
@@ -49,7 +49,7 @@ export function buildOverviewSheet(overview: Overview, lang: LanguagePack, name:
       { kind: 'iconSet', range: scores, icons: '3TrafficLights1', thresholds: [0.5, 0.9] },
       { kind: 'dataBar', range: rangeAddress(first, 2, last, 2), color: COLORS.dataBar, min: 0 },
     );
-    layout.charts.push({
+    addChart(layout, {
       kind: 'barClustered',
       title: w.chart,
       source: rangeAddress(first - 1, 0, last, 1),
@@ -143,7 +143,7 @@ export function buildTrendSheet(overview: Overview, lang: LanguagePack, name: st
   layout.numberFormats.push([], [], ...periods.map(() => [null, FORMATS.percent, FORMATS.percent]));
   layout.styles.push({ range: rangeAddress(block, 0, block, 2), style: { bold: true } });
   layout.rowHeights.push(...new Array(layout.values.length - layout.rowHeights.length).fill(null));
-  layout.charts.push({
+  addChart(layout, {
     kind: 'line',
     title: w.trendChart,
     source: rangeAddress(block, 0, block + periods.length, 2),

@@ -6,13 +6,15 @@ import { startWhatIf } from './whatif-view';
 import { askReshape } from './reshape-dialog';
 import { startConsolidation } from './consolidate-view';
 import type { FileProblem } from '../pipeline';
-import { hostFeatures } from '../addin/host';
+import { hostFeatures, lostCustomFunctions } from '../addin/host';
 import { onNotice } from '../addin/notice';
 import type { Mode, Pane } from './pane';
 import { chosenPlans, renderPlanList, renderProblems, renderResults, setStatus, type ShownResult } from './view';
 
 export function startExcelMode(pane: Pane): Mode {
   document.getElementById('excel-mode')!.hidden = false;
+  // An Excel without custom functions (Excel 2021 LTSC) is told so, rather than left to find #NAME?.
+  document.getElementById('no-custom-functions')!.hidden = lostCustomFunctions().length === 0;
   let plans: PlanSheetInfo[] = [];
   let shown: ShownResult[] = [];
   let problems: FileProblem[] = [];

@@ -6,7 +6,21 @@
 import { cellPosition, columnLetter } from '../engine';
 import type { ChartLayout, LayoutValue, SheetLayout } from '../layout/model';
 
+import { ACCENTS } from './theme';
 import { esc, NS, XML_HEAD } from './xml';
+
+/**
+ * A series' own colour, the theme's accent of its place as Excel picks it, written out: a reader
+ * that does not apply the theme (LibreOffice, for one) draws no bars for a series without a fill.
+ */
+function seriesLook(idx: number, line: boolean): string {
+  const fill = `<a:solidFill><a:srgbClr val="${ACCENTS[idx % ACCENTS.length]}"/></a:solidFill>`;
+  return line ? `<c:spPr><a:ln w="28575" cap="rnd">${fill}<a:round/></a:ln></c:spPr>` : `<c:spPr>${fill}</c:spPr>`;
+}
+
+/** A line series' points: circles in the series' colour. */
+const marker = (idx: number) =>
+  `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr><a:solidFill><a:srgbClr val="${ACCENTS[idx % ACCENTS.length]}"/></a:solidFill></c:spPr></c:marker>`;
 
 const abs = (sheet: string, row: number, col: number) => `'${sheet.replace(/'/g, "''")}'!$${columnLetter(col)}$${row + 1}`;
 
@@ -32,8 +46,9 @@ export function chartXml(sheet: SheetLayout, chart: ChartLayout): string {
     series.push(
       `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/>` +
         `<c:tx><c:strRef><c:f>${esc(abs(sheet.name, start.row, col))}</c:f>${cache('str', [at(start.row, col)])}</c:strRef></c:tx>` +
+        seriesLook(idx, line) +
         // Only bar series may say how negative bars are drawn (CT_BarSer); a line series marks its points.
-        (chart.kind === 'line' ? `<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>` : `<c:invertIfNegative val="0"/>`) +
+        (line ? marker(idx) : `<c:invertIfNegative val="0"/>`) +
         `<c:cat><c:strRef><c:f>${esc(range(start.col))}</c:f>${cache('str', categories)}</c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${esc(range(col))}</c:f>${cache('num', values)}</c:numRef></c:val></c:ser>`,
     );

@@ -9,20 +9,35 @@ import { address, cellPosition, columnLetter, quoteSheet } from '../engine';
 import { cellTextWithin, type CellStyle, type ConditionalFormat, type LayoutValue, type PageText, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { toA1 } from '../layout/r1c1';
 import { chartXml, drawingXml } from './charts';
+import { notesParts, ShapeIds } from './notes';
 import { Registry, StyleSheet } from './styles';
-import { esc, NS, REL, relsXml, XML_HEAD } from './xml';
+import { themeXml } from './theme';
+import { esc, NS, REL, relsXml, textElement, XML_HEAD } from './xml';
 import { ZipWriter } from './zip';
 
 /**
  * The add-in's worksheet functions as Excel stores them in a file: `GOALSCORE.FORMULA(` is saved
- * as `_xldudf_GOALSCORE_FORMULA(` (office-js#5611, #6655). Excel with the add-in maps it back to
- * GOALSCORE.FORMULA; without it the cell keeps its stored value, as long as nothing asks Excel to
- * recalculate the workbook when it opens.
+ * as `_xldudf_GOALSCORE_FORMULA(` (office-js#5611, #6655), and the cell as a dynamic-array formula
+ * over itself (`cm="1"`, `<f t="array" ref="G6">`), bound to the workbook's metadata part, as Excel
+ * 365 saves a custom function (office-js#6611's workbook). Excel with the add-in maps it back to
+ * GOALSCORE.FORMULA; without it the cell shows its stored value until Excel recalculates it, then
+ * `#NAME?`, so such a workbook is not recalculated when it opens.
  */
 const CUSTOM_FUNCTION = /(?<![A-Za-z0-9_.])GOALSCORE\.([A-Z][A-Z0-9_]*)\(/g;
+const isCustom = (formula: string) => formula.includes('GOALSCORE.');
 const fileFormula = (a1: string) => a1.replace(CUSTOM_FUNCTION, '_xldudf_GOALSCORE_$1(');
 const usesCustomFunctions = (layout: WorkbookLayout) =>
-  layout.sheets.some((s) => s.formulas?.some((row) => row.some((f) => f !== null && f !== undefined && f.includes('GOALSCORE.'))));
+  layout.sheets.some((s) => s.formulas?.some((row) => row.some((f) => f !== null && f !== undefined && isCustom(f))));
+
+/**
+ * The metadata part Excel writes beside dynamic-array formulas: one cell-metadata record
+ * (`cm="1"`) of the type XLDAPR, whose dynamic-array properties say the formula is one.
+ */
+const METADATA_XML =
+  `${XML_HEAD}<metadata xmlns="${NS.main}" xmlns:xda="http://schemas.microsoft.com/office/spreadsheetml/2017/dynamicarray">` +
+  `<metadataTypes count="1"><metadataType name="XLDAPR" minSupportedVersion="120000" copy="1" pasteAll="1" pasteValues="1" merge="1" splitFirst="1" rowColShift="1" clearFormats="1" clearComments="1" assign="1" coerce="1" cellMeta="1"/></metadataTypes>` +
+  `<futureMetadata name="XLDAPR" count="1"><bk><extLst><ext uri="{bdbb8cdc-fa1e-496e-a857-3c3f30c029c3}"><xda:dynamicArrayProperties fDynamic="1" fCollapsed="0"/></ext></extLst></bk></futureMetadata>` +
+  `<cellMetadata count="1"><bk><rc t="1" v="0"/></bk></cellMetadata></metadata>`;
 
 export interface RenderOptions {
   /** Store the engine's results with the formulas (default). Without them a reader must compute. */
@@ -52,8 +67,8 @@ class SharedStrings {
   *xml(): Generator<string> {
     const items = this.registry.items;
     yield `${XML_HEAD}<sst xmlns="${NS.main}" count="${this.uses}" uniqueCount="${items.length}">`;
-    // No xml:space: the schema's <t> takes no attributes, and Excel keeps the text as written.
-    for (const text of items) yield `<si><t>${esc(text)}</t></si>`;
+    // Text with spaces at either end keeps them only with xml:space, as Excel writes it.
+    for (const text of items) yield `<si>${textElement(text)}</si>`;
     yield '</sst>';
   }
 }
@@ -103,7 +118,8 @@ class SharedFormulas {
         open.delete(c);
       }
       row.forEach((formula, c) => {
-        if (!formula) return;
+        // A custom function stands as an array formula of its own, which cannot be shared.
+        if (!formula || isCustom(formula)) return;
         const run = open.get(c);
         if (!run) return void open.set(c, { formula, first: r, si: null });
         if (run.si === null) {
@@ -117,15 +133,18 @@ class SharedFormulas {
 
   /** The `<f>` element of the cell at (row, col), its A1 text written out only where a run starts. */
   element(formula: string, row: number, col: number): string {
+    const ref = address(row, col);
+    if (isCustom(formula)) return `<f t="array" ref="${ref}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
     const run = this.runs.get(row * this.width + col);
     if (!run) return `<f>${esc(fileFormula(toA1(formula, row, col)))}</f>`;
     if (run.last === null) return `<f t="shared" si="${run.si}"/>`;
-    return `<f t="shared" ref="${address(row, col)}:${address(run.last, col)}" si="${run.si}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
+    return `<f t="shared" ref="${ref}:${address(run.last, col)}" si="${run.si}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
   }
 }
 
 function cellXml(ref: string, s: number, value: LayoutValue, f: string | null, strings: SharedStrings, cached: boolean): string {
-  const style = s ? ` s="${s}"` : '';
+  // A dynamic-array formula (a custom function) points at its cell metadata, as Excel saves it.
+  const style = `${s ? ` s="${s}"` : ''}${f?.startsWith('<f t="array"') ? ' cm="1"' : ''}`;
   if (f !== null) {
     if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
     if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
@@ -246,29 +265,6 @@ function rowBreaksXml(rows: number[]): string {
   return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
 }
 
-/** Comments part and its VML shapes: Excel shows a note only when both are there. */
-function notesParts(notes: SheetLayout['notes']): { comments: string; vml: string } {
-  const comments =
-    `${XML_HEAD}<comments xmlns="${NS.main}"><authors><author>goalscore</author></authors><commentList>` +
-    notes.map((n) => `<comment ref="${n.cell}" authorId="0"><text><t>${esc(n.text)}</t></text></comment>`).join('') +
-    `</commentList></comments>`;
-  const shapes = notes.map((n, i) => {
-    const { row, col } = cellPosition(n.cell);
-    return (
-      `<v:shape id="_x0000_s${1025 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:180pt;height:60pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-      `<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>` +
-      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${col + 1}, 15, ${row}, 2, ${col + 4}, 15, ${row + 4}, 4</x:Anchor><x:AutoFill>False</x:AutoFill>` +
-      `<x:Row>${row}</x:Row><x:Column>${col}</x:Column></x:ClientData></v:shape>`
-    );
-  });
-  const vml =
-    `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
-    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout>` +
-    `<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>` +
-    `${shapes.join('')}</xml>`;
-  return { comments, vml };
-}
-
 /** Everything one worksheet adds to the package besides its own part. */
 interface SheetParts {
   rels: { id: string; type: string; target: string }[];
@@ -316,6 +312,8 @@ const TYPES = {
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   core: 'application/vnd.openxmlformats-package.core-properties+xml',
   app: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
+  theme: 'application/vnd.openxmlformats-officedocument.theme+xml',
+  metadata: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml',
 } as const;
 
 function workbookXml(sheets: SheetLayout[], calculateOnOpen: boolean): string {
@@ -352,67 +350,76 @@ function docProps(sheets: SheetLayout[]): { core: string; app: string } {
   return { core, app };
 }
 
-/** The layout as xlsx bytes. */
-export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {}): Uint8Array {
-  const cached = options.cachedResults !== false;
-  const zip = new ZipWriter();
-  const styles = new StyleSheet();
-  const strings = new SharedStrings();
-  const merges: StyleMerges = new Map();
-  const overrides: { part: string; type: string }[] = [];
-  let charts = 0;
-  let drawings = 0;
-  let comments = 0;
+/** The package as it is written: its zip, the content types of its parts and the counters naming them. */
+interface Package {
+  zip: ZipWriter;
+  overrides: { part: string; type: string }[];
+  charts: number;
+  drawings: number;
+  comments: number;
+  shapeIds: ShapeIds;
+}
 
-  layout.sheets.forEach((sheet, i) => {
-    const part = `xl/worksheets/sheet${i + 1}.xml`;
-    const parts: SheetParts = { rels: [], drawing: '', legacyDrawing: '' };
-    if (sheet.charts.length) {
-      const drawing = ++drawings;
-      const chartRels = sheet.charts.map((chart, k) => {
-        const n = ++charts;
-        zip.part(`xl/charts/chart${n}.xml`, [chartXml(sheet, chart)]);
-        overrides.push({ part: `/xl/charts/chart${n}.xml`, type: TYPES.chart });
-        return { chart, rel: `rId${k + 1}`, target: `../charts/chart${n}.xml` };
-      });
-      zip.part(`xl/drawings/drawing${drawing}.xml`, [drawingXml(chartRels)]);
-      zip.part(`xl/drawings/_rels/drawing${drawing}.xml.rels`, [relsXml(chartRels.map((c) => ({ id: c.rel, type: REL.chart, target: c.target })))]);
-      overrides.push({ part: `/xl/drawings/drawing${drawing}.xml`, type: TYPES.drawing });
-      parts.rels.push({ id: 'rId1', type: REL.drawing, target: `../drawings/drawing${drawing}.xml` });
-      parts.drawing = '<drawing r:id="rId1"/>';
-    }
-    if (sheet.notes.length) {
-      const n = ++comments;
-      const { comments: commentsXml, vml } = notesParts(sheet.notes);
-      zip.part(`xl/comments${n}.xml`, [commentsXml]);
-      zip.part(`xl/drawings/vmlDrawing${n}.vml`, [vml]);
-      overrides.push({ part: `/xl/comments${n}.xml`, type: TYPES.comments });
-      const id = `rId${parts.rels.length + 1}`;
-      parts.rels.push({ id, type: REL.vmlDrawing, target: `../drawings/vmlDrawing${n}.vml` });
-      parts.rels.push({ id: `rId${parts.rels.length + 1}`, type: REL.comments, target: `../comments${n}.xml` });
-      parts.legacyDrawing = `<legacyDrawing r:id="${id}"/>`;
-    }
-    zip.part(part, worksheetXml(sheet, i, { styles, strings, merges, cached }, parts));
-    if (parts.rels.length) zip.part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [relsXml(parts.rels)]);
-    overrides.push({ part: `/${part}`, type: TYPES.worksheet });
+/** A sheet's charts: a chart part each and the drawing part that anchors them. */
+function addCharts(pkg: Package, sheet: SheetLayout, parts: SheetParts): void {
+  const drawing = ++pkg.drawings;
+  const chartRels = sheet.charts.map((chart, k) => {
+    const n = ++pkg.charts;
+    pkg.zip.part(`xl/charts/chart${n}.xml`, [chartXml(sheet, chart)]);
+    pkg.overrides.push({ part: `/xl/charts/chart${n}.xml`, type: TYPES.chart });
+    return { chart, rel: `rId${k + 1}`, target: `../charts/chart${n}.xml` };
   });
+  pkg.zip.part(`xl/drawings/drawing${drawing}.xml`, [drawingXml(chartRels)]);
+  pkg.zip.part(`xl/drawings/_rels/drawing${drawing}.xml.rels`, [relsXml(chartRels.map((c) => ({ id: c.rel, type: REL.chart, target: c.target })))]);
+  pkg.overrides.push({ part: `/xl/drawings/drawing${drawing}.xml`, type: TYPES.drawing });
+  parts.rels.push({ id: 'rId1', type: REL.drawing, target: `../drawings/drawing${drawing}.xml` });
+  parts.drawing = '<drawing r:id="rId1"/>';
+}
 
+/** A sheet's notes: the comments part and its VML drawing, with shape ids of its own. */
+function addNotes(pkg: Package, sheet: SheetLayout, parts: SheetParts): void {
+  const n = ++pkg.comments;
+  const { comments, vml } = notesParts(sheet.notes, pkg.shapeIds);
+  pkg.zip.part(`xl/comments${n}.xml`, [comments]);
+  pkg.zip.part(`xl/drawings/vmlDrawing${n}.vml`, [vml]);
+  pkg.overrides.push({ part: `/xl/comments${n}.xml`, type: TYPES.comments });
+  const id = `rId${parts.rels.length + 1}`;
+  parts.rels.push({ id, type: REL.vmlDrawing, target: `../drawings/vmlDrawing${n}.vml` });
+  parts.rels.push({ id: `rId${parts.rels.length + 1}`, type: REL.comments, target: `../comments${n}.xml` });
+  parts.legacyDrawing = `<legacyDrawing r:id="${id}"/>`;
+}
+
+/** The workbook's own parts beside its sheets: strings, styles, theme, metadata, and their relationships. */
+function addWorkbookParts(pkg: Package, layout: WorkbookLayout, state: WorkbookState): void {
+  const { zip } = pkg;
   const sheetCount = layout.sheets.length;
-  zip.part('xl/sharedStrings.xml', strings.xml());
-  zip.part('xl/styles.xml', [styles.xml()]);
+  const custom = usesCustomFunctions(layout);
+  zip.part('xl/sharedStrings.xml', state.strings.xml());
+  zip.part('xl/styles.xml', [state.styles.xml()]);
+  zip.part('xl/theme/theme1.xml', [themeXml()]);
+  if (custom) zip.part('xl/metadata.xml', [METADATA_XML]);
   // Excel recomputes on open, so a sheet is right even where a stored result is not; except where
   // the add-in's functions are used, whose stored results must stand in Excel without the add-in.
-  zip.part('xl/workbook.xml', [workbookXml(layout.sheets, !usesCustomFunctions(layout))]);
-  zip.part(
-    'xl/_rels/workbook.xml.rels',
-    [
-      relsXml([
-        ...layout.sheets.map((_, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: `worksheets/sheet${i + 1}.xml` })),
-        { id: `rId${sheetCount + 1}`, type: REL.styles, target: 'styles.xml' },
-        { id: `rId${sheetCount + 2}`, type: REL.sharedStrings, target: 'sharedStrings.xml' },
-      ]),
-    ],
+  zip.part('xl/workbook.xml', [workbookXml(layout.sheets, !custom)]);
+  const own = [
+    { id: `rId${sheetCount + 1}`, type: REL.styles, target: 'styles.xml' },
+    { id: `rId${sheetCount + 2}`, type: REL.sharedStrings, target: 'sharedStrings.xml' },
+    { id: `rId${sheetCount + 3}`, type: REL.theme, target: 'theme/theme1.xml' },
+    ...(custom ? [{ id: `rId${sheetCount + 4}`, type: REL.sheetMetadata, target: 'metadata.xml' }] : []),
+  ];
+  zip.part('xl/_rels/workbook.xml.rels', [relsXml([...layout.sheets.map((_, i) => ({ id: `rId${i + 1}`, type: REL.worksheet, target: `worksheets/sheet${i + 1}.xml` })), ...own])]);
+  pkg.overrides.push(
+    { part: '/xl/workbook.xml', type: TYPES.workbook },
+    { part: '/xl/styles.xml', type: TYPES.styles },
+    { part: '/xl/sharedStrings.xml', type: TYPES.sharedStrings },
+    { part: '/xl/theme/theme1.xml', type: TYPES.theme },
+    ...(custom ? [{ part: '/xl/metadata.xml', type: TYPES.metadata }] : []),
   );
+}
+
+/** The package's document properties, its relationships and its content types. */
+function addPackageParts(pkg: Package, layout: WorkbookLayout): void {
+  const { zip } = pkg;
   const props = docProps(layout.sheets);
   zip.part('docProps/core.xml', [props.core]);
   zip.part('docProps/app.xml', [props.app]);
@@ -423,18 +430,29 @@ export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {
       { id: 'rId3', type: REL.extendedProperties, target: 'docProps/app.xml' },
     ]),
   ]);
-  overrides.push(
-    { part: '/xl/workbook.xml', type: TYPES.workbook },
-    { part: '/xl/styles.xml', type: TYPES.styles },
-    { part: '/xl/sharedStrings.xml', type: TYPES.sharedStrings },
-    { part: '/docProps/core.xml', type: TYPES.core },
-    { part: '/docProps/app.xml', type: TYPES.app },
-  );
+  pkg.overrides.push({ part: '/docProps/core.xml', type: TYPES.core }, { part: '/docProps/app.xml', type: TYPES.app });
   zip.part('[Content_Types].xml', [
     `${XML_HEAD}<Types xmlns="${NS.types}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
       `<Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>` +
-      overrides.map((o) => `<Override PartName="${o.part}" ContentType="${o.type}"/>`).join('') +
+      pkg.overrides.map((o) => `<Override PartName="${o.part}" ContentType="${o.type}"/>`).join('') +
       `</Types>`,
   ]);
-  return zip.finish();
+}
+
+/** The layout as xlsx bytes. */
+export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {}): Uint8Array {
+  const state: WorkbookState = { styles: new StyleSheet(), strings: new SharedStrings(), merges: new Map(), cached: options.cachedResults !== false };
+  const pkg: Package = { zip: new ZipWriter(), overrides: [], charts: 0, drawings: 0, comments: 0, shapeIds: new ShapeIds() };
+  layout.sheets.forEach((sheet, i) => {
+    const part = `xl/worksheets/sheet${i + 1}.xml`;
+    const parts: SheetParts = { rels: [], drawing: '', legacyDrawing: '' };
+    if (sheet.charts.length) addCharts(pkg, sheet, parts);
+    if (sheet.notes.length) addNotes(pkg, sheet, parts);
+    pkg.zip.part(part, worksheetXml(sheet, i, state, parts));
+    if (parts.rels.length) pkg.zip.part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [relsXml(parts.rels)]);
+    pkg.overrides.push({ part: `/${part}`, type: TYPES.worksheet });
+  });
+  addWorkbookParts(pkg, layout, state);
+  addPackageParts(pkg, layout);
+  return pkg.zip.finish();
 }

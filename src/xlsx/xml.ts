@@ -5,6 +5,14 @@
 const SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', _: '_x005F_' };
 
+/**
+ * A `<t>` element as Excel writes it: with `xml:space="preserve"` where the text starts or ends
+ * with white space, which an XML reader may otherwise drop.
+ */
+export function textElement(text: string): string {
+  return /^[ \t\r\n]|[ \t\r\n]$/.test(text) ? `<t xml:space="preserve">${esc(text)}</t>` : `<t>${esc(text)}</t>`;
+}
+
 /** Escapes text for an attribute or element; control characters become `_x0001_` as Excel writes them. */
 export function esc(text: string): string {
   return text.replace(SPECIAL, (ch) => ENTITIES[ch] ?? `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
@@ -34,6 +42,8 @@ export const REL = {
   chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
   comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
   vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
+  theme: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme',
+  sheetMetadata: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sheetMetadata',
 } as const;
 
 export function relsXml(rels: { id: string; type: string; target: string }[]): string {

@@ -20,7 +20,7 @@ export interface ScoreColumn {
   /** The cell's value in a goal or requirement row. */
   value(r: RowResult, lang: LanguagePack): LayoutValue;
   /** Its number format, one for the column or chosen per row; an empty cell keeps General. */
-  format?: string | ((r: RowResult) => string | null);
+  format?: string | ((r: RowResult, lang: LanguagePack) => string | null);
   /** Formatted even when empty: its formula may show a value once an input is edited. */
   formatEmpty?: boolean;
 }
@@ -36,9 +36,9 @@ function signed(r: RowResult, format: string): string {
 }
 
 /** How a row's target and floor read: percent for share/reduction/increase and where the plan wrote them so, dates for milestones. */
-function boundFormat(r: RowResult): string {
+function boundFormat(r: RowResult, lang: LanguagePack): string {
   const def = criterionOf(r.row);
-  if (def?.kind === 'comparison' && def.unit === 'date') return FORMATS.date;
+  if (def?.kind === 'comparison' && def.unit === 'date') return lang.sheet.dateFormat;
   return def?.percent || r.row.inPercent ? FORMATS.percent : FORMATS.number;
 }
 
@@ -63,12 +63,13 @@ function typeLabel(r: RowResult, lang: LanguagePack): string {
   return r.row.typeKey ? (lang.typeLabels[r.row.typeKey as CriterionKey] ?? r.row.typeKey) : '';
 }
 
-const measureFormat = (r: RowResult) => (r.measureKind === 'percent' ? FORMATS.percent : r.measureKind === 'date' ? FORMATS.date : FORMATS.number);
+const measureFormat = (r: RowResult, lang: LanguagePack) => (r.measureKind === 'percent' ? FORMATS.percent : r.measureKind === 'date' ? lang.sheet.dateFormat : FORMATS.number);
 const notMet = (r: RowResult) => r.fulfilment === null || r.fulfilment < 1 - EPS;
 
 /** What it takes reads in the goal's own unit, as its criterion declares: a level, a percent, a count of cases, a date. */
-const REQUIRED_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, count: FORMATS.number, date: FORMATS.date } as const;
-const requiredFormat = (r: RowResult): string => (r.requiredKind ? REQUIRED_FORMAT[r.requiredKind] : FORMATS.number);
+const REQUIRED_FORMAT = { number: FORMATS.number, percent: FORMATS.percent, count: FORMATS.number } as const;
+const requiredFormat = (r: RowResult, lang: LanguagePack): string =>
+  r.requiredKind === 'date' ? lang.sheet.dateFormat : r.requiredKind ? REQUIRED_FORMAT[r.requiredKind] : FORMATS.number;
 
 export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   // What a reader needs, together, so the print area is these columns alone.
@@ -76,7 +77,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'title', width: 48, wrap: true, value: (r) => r.title || null },
   // Also the summary's value column, wide enough for its score in large type.
   { key: 'weight', width: 10, value: (r) => r.weight, format: FORMATS.weight },
-  { key: 'target', width: 11, input: 'target', value: (r) => r.row.target?.lo ?? null, format: (r) => signed(r, boundFormat(r)) },
+  { key: 'target', width: 11, input: 'target', value: (r) => r.row.target?.lo ?? null, format: (r, lang) => signed(r, boundFormat(r, lang)) },
   { key: 'targetHigh', width: 11, when: (p) => p.rows.some(isRange), value: (r) => (isRange(r) ? r.row.target!.hi : null), format: boundFormat },
   { key: 'result', width: 11, value: (r) => r.measure, format: measureFormat },
   { key: 'fulfilment', width: 12, value: (r) => r.fulfilment, format: FORMATS.percent },
@@ -93,7 +94,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
     width: 10,
     input: 'tolerance',
     value: (r) => r.row.tolerance?.value ?? null,
-    format: (r) => (r.row.tolerance?.relative ? FORMATS.percent : boundFormat(r)),
+    format: (r, lang) => (r.row.tolerance?.relative ? FORMATS.percent : boundFormat(r, lang)),
   },
   { key: 'periodRule', width: 10, input: 'periodRule', value: (r) => (r.row.cells.periodRule !== undefined ? cellText(r.row.cells.periodRule) : null) },
   { key: 'baseline', width: 12, input: 'baseline', value: (r) => r.row.baseline, format: FORMATS.number },
@@ -101,7 +102,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'met', width: 10, input: 'met', value: (r) => r.row.met, format: FORMATS.number },
   { key: 'total', width: 9, input: 'total', value: (r) => r.row.total, format: FORMATS.number },
   { key: 'excluded', width: 10, input: 'excluded', value: (r) => r.row.excluded, format: FORMATS.number },
-  { key: 'deadline', width: 11, input: 'deadline', value: (r) => r.row.deadline, format: FORMATS.date },
+  { key: 'deadline', width: 11, input: 'deadline', value: (r) => r.row.deadline, format: (_r, lang) => lang.sheet.dateFormat },
   {
     key: 'completed',
     width: 12,
@@ -110,7 +111,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
       const c = r.row.completed;
       return !c ? null : c.date !== null ? c.date : cellText(r.row.cells.completed);
     },
-    format: (r) => (r.row.completed?.date != null ? FORMATS.date : null),
+    format: (r, lang) => (r.row.completed?.date != null ? lang.sheet.dateFormat : null),
   },
   // A grade stands as the fraction it is, which the sheet's formulas read as the fulfilment.
   {

@@ -139,7 +139,7 @@ export class Grid {
       const c = columns[i];
       const v = c.value(r, lang);
       row[i] = v;
-      fmt[i] = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r);
+      fmt[i] = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r, lang);
     }
     return this.push(row, this.formatRows.share(fmt), rowFormulas);
   }

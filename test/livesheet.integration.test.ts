@@ -96,11 +96,14 @@ const EVERY_TYPE: Record<CriterionKey, Goal[]> = {
   increase: [{ Målværdi: '2 %', Udgangspunkt: 500, Resultat: 511 }, { Målværdi: '2 %', 'Nedre grænse': '1 %', Skala: 'delvis', Udgangspunkt: 500, Resultat: 506 }, { Udgangspunkt: 500, Resultat: 500 }],
   share: [{ Målværdi: '85 %', Opfyldte: 430, 'I alt': 500, Undtaget: 4 }, { Målværdi: '85 %', Resultat: '82,4 %' }, { Målværdi: '> 90 %', Opfyldte: 90, 'I alt': 100, Skala: '85:100%; 80:50%' }],
   milestone: [{ Frist: '30.06.2024', Gennemført: '15.06.2024' }, { Frist: '30.06.2024', Gennemført: '15.07.2024' }, { Gennemført: 'ja' }],
-  assessment: [{ Vurdering: 'Opfyldt' }, { Vurdering: 'Delvist opfyldt' }, { Vurdering: 'Ikke opfyldt' }],
+  // Points earned as a fraction of the plan's whole (well under any goal's share here): the sheet holds the grade they give.
+  assessment: [{ Vurdering: 'Opfyldt' }, { Vurdering: 'Delvist opfyldt' }, { Vurdering: 'Ikke opfyldt' }, { Vurdering: '1/200' }],
   formula: [{ Målværdi: 6, Resultat: 5, Formel: 'min(actual / target, 1)' }, { Målværdi: 6, Resultat: 7, Formel: 'actual >= target' }],
   all: [
     [{ Kravtype: 'mindst', Målværdi: 10, Resultat: 12 }, { Kravtype: 'vurdering', Vurdering: 'Opfyldt' }],
     [{ Kravtype: 'mindst', Målværdi: 10, Resultat: 12 }, { Kravtype: 'højst', Målværdi: 10, Resultat: 12 }],
+    // One met, one open: not yet decided, and counted as one goal not assessed, on the sheet as in the engine.
+    [{ Kravtype: 'mindst', Målværdi: 10, Resultat: 12 }, { Kravtype: 'mindst', Målværdi: 10 }],
   ],
 };
 

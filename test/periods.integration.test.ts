@@ -67,10 +67,14 @@ test('the JSON gives periods on the plan, its areas and its rows', async () => {
   const r = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'goalscore.js'), 'score', path.join(dir, 'plan.xlsx'), '--json', '--out', dir], { encoding: 'utf8' });
   const plan = JSON.parse(r.stdout).plans[0];
   expect(plan.periods).toEqual([
-    { period: 'Q1', year: 2025, score: 0, earned: 0 },
-    { period: 'Q2', year: 2025, score: 0.5, earned: 50 },
-    { period: 'Q3', year: 2025, score: 0.5, earned: 50 },
+    { period: 'Q1', year: 2025, score: 0, earned: 0, assessedWeight: 100 },
+    { period: 'Q2', year: 2025, score: 0.5, earned: 50, assessedWeight: 100 },
+    // The share has no Q3 counts: Q3's score is over half the plan, and says so.
+    { period: 'Q3', year: 2025, score: 0.5, earned: 50, assessedWeight: 50 },
   ]);
+  // The summary says so too, beside each period's score.
+  const summary = spawnSync(process.execPath, [path.join(__dirname, '..', 'bin', 'goalscore.js'), 'score', path.join(dir, 'plan.xlsx'), '--out', dir, '--force'], { encoding: 'utf8' });
+  expect(summary.stdout).toContain('Udvikling: Q1 0 % (2 af 2 mål) → Q2 50 % (2 af 2 mål) → Q3 50 % (1 af 2 mål)');
   expect(plan.total.earned).toBe(50);
   expect(plan.rows[1].periods.map((p: { fulfilment: number | null }) => p.fulfilment)).toEqual([0, 1, null]);
   expect(plan.areas[0].periods).toHaveLength(3);

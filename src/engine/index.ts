@@ -4,7 +4,7 @@
  */
 export * from './types';
 export { readPlan, isPlanSheet, parseDataRef, nearestHeader, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT, type ReadOptions } from './reader';
-export { scorePlan, statusOf, assessmentCredit, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
+export { scorePlan, statusOf, assessmentCredit, countedRows, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
 export {
   CRITERIA,
   CRITERION,

@@ -3,7 +3,7 @@
  * appears, its value in a goal row and its number format. The other builders find columns by key
  * in this table, so a column is added or moved here alone.
  */
-import { type CriterionKey, criterionOf, cellText, type ColumnKey, type PlanResult, type RowResult } from '../../engine';
+import { type CriterionKey, countedRows, criterionOf, cellText, type ColumnKey, type PlanResult, type RowResult } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
 import { FORMATS, type LayoutValue } from '../model';
 
@@ -19,6 +19,8 @@ export interface ScoreColumn {
   when?: (result: PlanResult) => boolean;
   /** The cell's value in a goal or requirement row. */
   value(r: RowResult, lang: LanguagePack): LayoutValue;
+  /** The value where it depends on the whole plan: made once per plan, in place of `value`. */
+  of?: (result: PlanResult) => ScoreColumn['value'];
   /** Its number format, one for the column or chosen per row; an empty cell keeps General. */
   format?: string | ((r: RowResult, lang: LanguagePack) => string | null);
   /** Formatted even when empty: its formula may show a value once an input is edited. */
@@ -132,7 +134,18 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   // Always there, for the user's own notes; a rerun keeps what was typed (see keepNotes).
   { key: 'note', width: 30, wrap: true, value: (r) => r.row.note || null },
   { key: 'level', width: 6, hidden: true, value: (r) => r.level, format: FORMATS.count },
-  { key: 'leaf', width: 6, hidden: true, value: (r) => (r.isParent ? 0 : 1), format: FORMATS.count },
+  // The rows the summary counts by status, as the engine counts them: requirements, and a goal judged whole in place of its sub-goals.
+  {
+    key: 'leaf',
+    width: 6,
+    hidden: true,
+    value: (r) => (r.isParent ? 0 : 1),
+    of: (result) => {
+      const counted = countedRows(result.rows);
+      return (r) => (counted(r) ? 1 : 0);
+    },
+    format: FORMATS.count,
+  },
   { key: 'assessed', width: 8, hidden: true, value: (r) => r.assessedWeight, format: FORMATS.weight },
   // What goalscore computed, for the explanation to tell whether an edit on the sheet changed it.
   { key: 'computed', width: 8, hidden: true, value: (r) => r.fulfilment, format: FORMATS.percent },
@@ -146,7 +159,7 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
 
 /** The columns this plan's sheet shows: an input column where the plan sheet has it, and the columns its rows call for. */
 export function columnsOf(result: PlanResult): ScoreColumn[] {
-  return SCORE_COLUMNS.filter((c) => (!c.input || result.plan.columns[c.input]) && (!c.when || c.when(result)));
+  return SCORE_COLUMNS.filter((c) => (!c.input || result.plan.columns[c.input]) && (!c.when || c.when(result))).map((c) => (c.of ? { ...c, value: c.of(result) } : c));
 }
 
 /** The word for the weight column: points, weight, or goals for a plan without weights. */

@@ -104,6 +104,21 @@ describe('in Danish Excel, every error is a message in Danish, never JavaScript\
     await expect(FORMULA(true as never)).resolves.toBe(true);
   });
 
+  test('a formula reader that could not be fetched is said so, as #N/A, not as a fault of the formula', async () => {
+    let message = '';
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../src/engine/mathParser', () => ({
+        loadMathParser: () => Promise.reject(new TypeError('Failed to fetch')),
+        parseMath: () => {
+          throw new Error('formula parser not loaded');
+        },
+      }));
+      const isolated = await import('../src/functions/functions');
+      message = await thrown(() => isolated.FORMULA('a + 1', 'a', 1));
+    });
+    expect(message).toBe('GOALSCORE.FORMULA kunne ikke hente sin formellæser. Tjek forbindelsen, og beregn igen (Ctrl+Alt+F9).');
+  });
+
   test('STATUS with a name every object has, or a number, for a language gives the Danish word', () => {
     for (const code of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 12]) expect(STATUS(0.5, code as never)).toBe('Delvist opfyldt');
     expect(STATUS('halvt')).toBe('Ikke vurderet');

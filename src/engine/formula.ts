@@ -76,6 +76,8 @@ function compileUncached(text: string, allowedNames: readonly string[]): Formula
   try {
     root = parseMath(text);
   } catch (e) {
+    // The parser's own errors are syntax errors; anything else (no parser loaded) is no fault of the formula's.
+    if (!(e instanceof SyntaxError)) throw e;
     return syntaxFailure(text, e);
   }
   const check = new Check(text, new Set(allowedNames), allowedNames.join(', '));

@@ -162,13 +162,14 @@ export function STATUS(fulfilment: any, language?: string): string {
  * @returns The formula's value.
  */
 export async function FORMULA(expression: string, ...namesAndValues: any[]): Promise<any> {
+  let loaded = true;
   try {
     // In the pane the formula parser is a chunk of its own, fetched on the first formula.
     await loadMathParser();
   } catch {
-    // Said below, in the user's words, when the parser is asked for.
+    loaded = false;
   }
-  return guarded('FORMULA', (lang) => formulaValue(lang, expression, namesAndValues));
+  return guarded('FORMULA', (lang) => (loaded ? formulaValue(lang, expression, namesAndValues) : fail(say(lang, 'notLoaded'), 'notAvailable')));
 }
 
 /** The formula's text: a number or true/false is a formula of its own (FORMULA(12) is 12). */

@@ -169,6 +169,7 @@ export const da: ProductWords = {
     badName: 'GOALSCORE.FORMULA: "{name}" kan ikke bruges som navn. Et navn begynder med et bogstav og har kun bogstaverne a-z, tal og _, f.eks. dage.',
     valueNotNumber: 'GOALSCORE.FORMULA: værdien af {name} er ikke et tal. Giv et tal eller en celle med et tal.',
     noValue: 'GOALSCORE.FORMULA: formlen bruger "{name}", som ikke har fået en værdi. Giv den efter formlen, f.eks. GOALSCORE.FORMULA("{name} * 2"; "{name}"; A2).',
+    notLoaded: 'GOALSCORE.FORMULA kunne ikke hente sin formellæser. Tjek forbindelsen, og beregn igen (Ctrl+Alt+F9).',
   },
   ui: {
     appTitle: 'Målopfyldelse',

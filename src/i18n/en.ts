@@ -169,6 +169,7 @@ export const en: ProductWords = {
     badName: 'GOALSCORE.FORMULA: "{name}" cannot be used as a name. A name begins with a letter and has only the letters a-z, digits and _, e.g. days.',
     valueNotNumber: 'GOALSCORE.FORMULA: the value of {name} is not a number. Give a number or a cell holding one.',
     noValue: 'GOALSCORE.FORMULA: the formula uses "{name}", which has no value. Give it one after the formula, e.g. GOALSCORE.FORMULA("{name} * 2", "{name}", A2).',
+    notLoaded: 'GOALSCORE.FORMULA could not fetch its formula reader. Check the connection and calculate again (Ctrl+Alt+F9).',
   },
   ui: {
     appTitle: 'Goal scoring',

@@ -169,6 +169,7 @@ export const nb: ProductWords = {
     badName: 'GOALSCORE.FORMULA: "{name}" kan ikke brukes som navn. Et navn begynner med en bokstav og har bare bokstavene a-z, tall og _, f.eks. dager.',
     valueNotNumber: 'GOALSCORE.FORMULA: verdien av {name} er ikke et tall. Gi et tall eller en celle med et tall.',
     noValue: 'GOALSCORE.FORMULA: formelen bruker "{name}", som ikke har fått en verdi. Gi den etter formelen, f.eks. GOALSCORE.FORMULA("{name} * 2"; "{name}"; A2).',
+    notLoaded: 'GOALSCORE.FORMULA kunne ikke hente formelleseren sin. Sjekk tilkoblingen, og beregn på nytt (Ctrl+Alt+F9).',
   },
   ui: {
     appTitle: 'Måloppnåelse',

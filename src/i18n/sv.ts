@@ -169,6 +169,7 @@ export const sv: ProductWords = {
     badName: 'GOALSCORE.FORMULA: ”{name}” kan inte användas som namn. Ett namn börjar med en bokstav och har bara bokstäverna a-z, siffror och _, t.ex. dagar.',
     valueNotNumber: 'GOALSCORE.FORMULA: värdet av {name} är inte ett tal. Ange ett tal eller en cell med ett tal.',
     noValue: 'GOALSCORE.FORMULA: formeln använder ”{name}”, som inte har fått något värde. Ange det efter formeln, t.ex. GOALSCORE.FORMULA("{name} * 2"; "{name}"; A2).',
+    notLoaded: 'GOALSCORE.FORMULA kunde inte hämta sin formelläsare. Kontrollera anslutningen och beräkna igen (Ctrl+Alt+F9).',
   },
   ui: {
     appTitle: 'Måluppfyllelse',

@@ -178,7 +178,7 @@ export type ManifestTextKey =
  * function's or a formula name's, `{argument}` the argument's. Examples use the language's
  * argument separator (`;` where the decimal mark is a comma).
  */
-export type FunctionWords = Record<'failed' | 'notANumber' | 'noNumbers' | 'emptyFormula' | 'pairs' | 'badName' | 'valueNotNumber' | 'noValue', string>;
+export type FunctionWords = Record<'failed' | 'notANumber' | 'noNumbers' | 'emptyFormula' | 'pairs' | 'badName' | 'valueNotNumber' | 'noValue' | 'notLoaded', string>;
 
 export interface ProductWords {
   messages: Record<ProductMessageKey, string>;

@@ -204,7 +204,7 @@ describe('the command line\'s manners', () => {
   });
 
   test('in Norwegian under LANG=nb_NO.UTF-8 (and nn, no); --lang and LC_ALL come before LANG', () => {
-    const norwegian = ['Ukjent kommando "rank": bruk score eller consolidate.', 'Se goalscore --help.'];
+    const norwegian = ['Ukjent kommando «rank»: bruk score eller consolidate.', 'Se goalscore --help.'];
     for (const env of [NORWEGIAN, { LANG: 'nn_NO.UTF-8' }, { LC_MESSAGES: 'no_NO', LANG: 'da_DK.UTF-8' }]) expect(usageLines(run(['rank', 'x.xlsx'], env))).toEqual(norwegian);
     expect(usageLines(run(['score'], NORWEGIAN))).toEqual(['goalscore score mangler filer: oppgi én eller flere arbeidsbøker (.xlsx) eller mapper.', 'Se goalscore --help.']);
     expect(usageLines(run(['score', 'x.xlsx', '--json=ja'], NORWEGIAN))[0]).toBe('--json tar ingen verdi; skriv bare --json.');
@@ -222,7 +222,7 @@ describe('the command line\'s manners', () => {
 
   test('--lang constructor and --lang __proto__ are unknown languages', () => {
     for (const lang of ['constructor', '__proto__', 'toString']) {
-      expect(usageLines(run(['score', 'x.xlsx', '--lang', lang], NORWEGIAN))).toEqual([`Ukjent språk "${lang}": bruk da, nb, en eller sv.`, 'Se goalscore --help.']);
+      expect(usageLines(run(['score', 'x.xlsx', '--lang', lang], NORWEGIAN))).toEqual([`Ukjent språk «${lang}»: bruk da, nb, en eller sv.`, 'Se goalscore --help.']);
     }
     expect(usageLines(run(['score', 'x.xlsx', '--constructor'], DANISH))[0]).toBe('Ukendt tilvalg »--constructor«.');
   });

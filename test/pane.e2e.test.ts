@@ -428,6 +428,19 @@ describe('Excel mode at 350 × 760', () => {
     await page.getByRole('tab', { name: 'Opfyldelse' }).click();
   }, 60_000);
 
+  test('in forced colours and in dark too, axe reports nothing in any view', async () => {
+    for (const media of [{ forcedColors: 'active' as const }, { forcedColors: 'none' as const, colorScheme: 'dark' as const }]) {
+      await page.emulateMedia(media);
+      if (media.colorScheme) await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      for (const tab of ['Opfyldelse', 'Hvad nu hvis', 'Sidste år', 'Konsolidér']) {
+        await page.getByRole('tab', { name: tab }).click();
+        expect([media, tab, await axeViolations(page, ALL_IMPACTS)]).toEqual([media, tab, []]);
+      }
+    }
+    await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+    await page.getByRole('tab', { name: 'Opfyldelse' }).click();
+  }, 90_000);
+
   test('printing goes to the score sheet, which Excel prints as it is laid out', async () => {
     await page.getByRole('button', { name: 'Udskriv' }).click();
     await page.locator('#status', { hasText: 'klar til udskrift' }).waitFor({ timeout: 30_000 });

@@ -15,6 +15,8 @@ const CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self' https://appsforoffice.microsoft.com",
+  // The consolidation's worker, from the add-in's own origin only (no blob: or data: workers).
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

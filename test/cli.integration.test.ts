@@ -83,7 +83,7 @@ test('problems of severity error: exit 1, each naming file, sheet and cell', asy
   const r = run(['score', file, '--json', '--out', path.join(dir, 'o4')]);
   expect(r.code).toBe(1);
   const doc = JSON.parse(r.stdout);
-  expect(doc.problems).toEqual([{ file, sheet: 'Plan', cell: 'E2', severity: 'error', message: '"fem" er ikke et tal.' }]);
+  expect(doc.problems).toEqual([{ file, sheet: 'Plan', cell: 'E2', severity: 'error', message: '»fem« er ikke et tal.' }]);
   expect(doc.plans[0].total.earned).toBe(50);
 });
 
@@ -187,24 +187,24 @@ describe('the command line\'s manners', () => {
     expect(consolidate.stdout).not.toContain('goalscore score FILE');
     expect(run(['help']).stdout).toBe(run(['--help']).stdout);
     expect(usageLines(run(['help', 'nosuch'], DANISH))).toEqual([
-      'Der er ingen hjælp til "nosuch": skriv goalscore help score eller goalscore help consolidate.',
+      'Der er ingen hjælp til »nosuch«: skriv goalscore help score eller goalscore help consolidate.',
       'Se goalscore --help.',
     ]);
   });
 
   test('a usage error is one line and the pointer to --help, in Danish by default and under a Danish locale', () => {
     for (const env of [{}, DANISH, { LANG: 'C.UTF-8' }, { LANG: 'fi_FI.UTF-8' }]) {
-      expect(usageLines(run(['rank', 'x.xlsx'], env))).toEqual(['Ukendt kommando "rank": brug score eller consolidate.', 'Se goalscore --help.']);
+      expect(usageLines(run(['rank', 'x.xlsx'], env))).toEqual(['Ukendt kommando »rank«: brug score eller consolidate.', 'Se goalscore --help.']);
     }
     expect(usageLines(run(['rank', 'x.xlsx'], { LANG: 'sv_SE.UTF-8' }))).toEqual(['Okänt kommando ”rank”: använd score eller consolidate.', 'Se goalscore --help.']);
-    expect(usageLines(run(['score', 'x.xlsx', '--bogus'], DANISH))).toEqual(['Ukendt tilvalg "--bogus".', 'Se goalscore --help.']);
+    expect(usageLines(run(['score', 'x.xlsx', '--bogus'], DANISH))).toEqual(['Ukendt tilvalg »--bogus«.', 'Se goalscore --help.']);
     expect(usageLines(run(['consolidate'], DANISH))[0]).toBe('goalscore consolidate mangler filer: angiv en eller flere projektmapper (.xlsx) eller mapper.');
-    expect(usageLines(run(['score', 'x.xlsx', '--lang', 'fr'], DANISH))[0]).toBe('Ukendt sprog "fr": brug da, nb, en eller sv.');
+    expect(usageLines(run(['score', 'x.xlsx', '--lang', 'fr'], DANISH))[0]).toBe('Ukendt sprog »fr«: brug da, nb, en eller sv.');
     expect(usageLines(run(['score', 'x.xlsx', '--out'], DANISH))[0]).toBe('--out mangler en værdi, f.eks. --out out/.');
   });
 
   test('in Norwegian under LANG=nb_NO.UTF-8 (and nn, no); --lang and LC_ALL come before LANG', () => {
-    const norwegian = ['Ukjent kommando "rank": bruk score eller consolidate.', 'Se goalscore --help.'];
+    const norwegian = ['Ukjent kommando «rank»: bruk score eller consolidate.', 'Se goalscore --help.'];
     for (const env of [NORWEGIAN, { LANG: 'nn_NO.UTF-8' }, { LC_MESSAGES: 'no_NO', LANG: 'da_DK.UTF-8' }]) expect(usageLines(run(['rank', 'x.xlsx'], env))).toEqual(norwegian);
     expect(usageLines(run(['score'], NORWEGIAN))).toEqual(['goalscore score mangler filer: oppgi én eller flere arbeidsbøker (.xlsx) eller mapper.', 'Se goalscore --help.']);
     expect(usageLines(run(['score', 'x.xlsx', '--json=ja'], NORWEGIAN))[0]).toBe('--json tar ingen verdi; skriv bare --json.');
@@ -215,16 +215,16 @@ describe('the command line\'s manners', () => {
   test('names every object has are unknown commands, not JavaScript internals', () => {
     for (const args of [['constructor', 'x'], ['toString'], ['__proto__'], ['hasOwnProperty'], ['help', 'constructor']]) {
       const [line, pointer] = usageLines(run(args, DANISH));
-      expect(line).toMatch(args[0] === 'help' ? /^Der er ingen hjælp til "constructor"/ : new RegExp(`^Ukendt kommando "${args[0]}"`));
+      expect(line).toMatch(args[0] === 'help' ? /^Der er ingen hjælp til »constructor«/ : new RegExp(`^Ukendt kommando »${args[0]}«`));
       expect(pointer).toBe('Se goalscore --help.');
     }
   });
 
   test('--lang constructor and --lang __proto__ are unknown languages', () => {
     for (const lang of ['constructor', '__proto__', 'toString']) {
-      expect(usageLines(run(['score', 'x.xlsx', '--lang', lang], NORWEGIAN))).toEqual([`Ukjent språk "${lang}": bruk da, nb, en eller sv.`, 'Se goalscore --help.']);
+      expect(usageLines(run(['score', 'x.xlsx', '--lang', lang], NORWEGIAN))).toEqual([`Ukjent språk «${lang}»: bruk da, nb, en eller sv.`, 'Se goalscore --help.']);
     }
-    expect(usageLines(run(['score', 'x.xlsx', '--constructor'], DANISH))[0]).toBe('Ukendt tilvalg "--constructor".');
+    expect(usageLines(run(['score', 'x.xlsx', '--constructor'], DANISH))[0]).toBe('Ukendt tilvalg »--constructor«.');
   });
 
   test('an unexpected exception is one line in the user\'s language, exit 2; the stack only with GOALSCORE_DEBUG', async () => {

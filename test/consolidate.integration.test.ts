@@ -116,7 +116,7 @@ describe('goalscore consolidate', () => {
     expect(doc.overview[0].score).toBeCloseTo(hjemrejse / 100, 9);
     expect(doc.overview[3]).toMatchObject({ earned: 60, weight: 100 });
     expect(doc.problems.find((p) => p.file === broken)).toMatchObject({ severity: 'error', message: expect.stringContaining('broken.xlsx') });
-    expect(doc.problems.some((p) => p.message === '"fem" er ikke et tal.')).toBe(true);
+    expect(doc.problems.some((p) => p.message === '»fem« er ikke et tal.')).toBe(true);
   });
 
   test('the overview workbook: Oversigt, Mangler, Problemer, each agency, and a chart of score by agency', async () => {
@@ -164,7 +164,7 @@ test('consolidation in Excel through the fake: the same overview, sheets and cha
     ['Hjemrejsestyrelsen', 'score'],
   ]);
   const oversigt = fake.sheet('Oversigt')!;
-  expect(oversigt.charts).toEqual([{ type: 'BarClustered', source: 'A3:B6', title: 'Score pr. myndighed' }]);
+  expect(oversigt.charts).toEqual([{ type: 'BarClustered', source: 'A3:B6', title: 'Opfyldelse pr. myndighed' }]);
   expect(oversigt.cells[3][1]).toBeCloseTo(hjemrejse / 100, 9);
   expect(fake.syncs).toBe(3 + 2 * 5 + 1);
   expect(JSON.stringify(fake.sheets.filter((s) => !s.props.size).map((s) => s.cells))).toBe(before);

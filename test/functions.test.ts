@@ -84,15 +84,15 @@ describe('in Danish Excel, every error is a message in Danish, never JavaScript\
     ['FORMULA with __proto__ as a name', () => FORMULA('__proto__ + toString', '__proto__', 1), /"toString", som ikke har fået en værdi/],
     ['FORMULA with a name that is none', () => FORMULA('a', 'a b', 1), /"a b" kan ikke bruges som navn/],
     ['FORMULA with a text for a value', () => FORMULA('a', 'a', 'fem'), /værdien af a er ikke et tal/],
-    ['FORMULA refusing an accessor', () => FORMULA('a.constructor', 'a', 1), /^Formlen "a\.constructor" afvises, fordi den bruger "a\.constructor"\. En formel må bruge tal, true og false, navnene a,/],
-    ['FORMULA of 0 / 0', () => FORMULA('a / a', 'a', 0), /^Formlen "a \/ a" giver ikke et tal/],
-    ['FORMULA dividing by 0', () => FORMULA('1 / a', 'a', 0), /^Formlen "1 \/ a" giver et uendeligt stort tal/],
+    ['FORMULA refusing an accessor', () => FORMULA('a.constructor', 'a', 1), /^Formlen »a\.constructor« afvises, fordi den bruger »a\.constructor«\. En formel må bruge tal, true og false, navnene a,/],
+    ['FORMULA of 0 / 0', () => FORMULA('a / a', 'a', 0), /^Formlen »a \/ a« giver ikke et tal/],
+    ['FORMULA dividing by 0', () => FORMULA('1 / a', 'a', 0), /^Formlen »1 \/ a« giver et uendeligt stort tal/],
     ['SHARE of a text', () => SHARE('mange' as never, 10), /^GOALSCORE\.SHARE: met skal være et tal/],
     ['SHARE with nothing left', () => SHARE(1, 5, 5), /^I alt minus undtaget er 0; andelen kan ikke beregnes/],
     ['TRIMMEDMEAN of one value', () => TRIMMEDMEAN('tekst' as never, 0.1), /^GOALSCORE\.TRIMMEDMEAN: området indeholder ingen tal/],
     ['TRIMMEDMEAN trimming all', () => TRIMMEDMEAN([[1]], 'alt'), /^Udelad højeste skal være mellem 0 og 100 %; fik alt/],
-    ['FULFILMENT of an unknown type', () => FULFILMENT('constructor', 5, 5), /^Ukendt kravtype "constructor"/],
-    ['FULFILMENT given a range', () => FULFILMENT('mindst', [[1, 2]] as never, 5), /^"1,2" er ikke et tal/],
+    ['FULFILMENT of an unknown type', () => FULFILMENT('constructor', 5, 5), /^Ukendt kravtype »constructor«/],
+    ['FULFILMENT given a range', () => FULFILMENT('mindst', [[1, 2]] as never, 5), /^»1,2« er ikke et tal/],
   ])('%s', async (_, call, says) => {
     const message = await thrown(call);
     expect(message).toMatch(says);

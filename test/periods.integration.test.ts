@@ -94,7 +94,7 @@ test('the score sheet shows each goal\'s history by period and a trend arrow, va
   // The share has no Q3 counts: its trend is from Q1 to Q2.
   expect(sheet.values[row2].slice(q1, q1 + 4)).toEqual([0, 1, null, '▲']);
   expect(sheet.numberFormats[row1][q1]).toBe('0.0%');
-  expect(sheet.charts.map((c) => [c.kind, c.title])).toContainEqual(['line', 'Score pr. periode']);
+  expect(sheet.charts.map((c) => [c.kind, c.title])).toContainEqual(['line', 'Opfyldelse pr. periode']);
   const bytes = workbookBytes(layout);
   expect(await excelProblems(bytes)).toEqual([]);
   expect([...unzipParts(bytes).values()].some((xml) => xml.includes('<c:lineChart>'))).toBe(true);

@@ -22,14 +22,14 @@ test.each(NAMES)('a plan with %s as its ID, area, type, scale and assessment is 
   expect(result.rows[1].parentId).toBe(name);
   expect(result.areas.map((a) => a.name)).toEqual([name]);
   const messages = result.problems.map((p) => `${p.cell}: ${formatMessage(p.message, pack('da'))}`);
-  expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^H7: Ukendt skala "${name}"`)), expect.stringMatching(new RegExp(`^I8: Ukendt vurdering "${name}"`))]));
+  expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^H7: Ukendt skala »${name}«`)), expect.stringMatching(new RegExp(`^I8: Ukendt vurdering »${name}«`))]));
   for (const m of messages) expect(m).not.toMatch(/function|native code|\[object|undefined|TypeError/);
 });
 
 test.each(NAMES)('%s in a formula is a name with no value, said in Danish', (name) => {
   const c = compileFormula(`${name} + 1`, ['actual']);
   expect(c.ok).toBe(false);
-  if (!c.ok) expect(formatMessage(c.error, pack('da'))).toBe(`Formlen bruger "${name}", som ikke findes. Brug actual.`);
+  if (!c.ok) expect(formatMessage(c.error, pack('da'))).toBe(`Formlen bruger »${name}«, som ikke findes. Brug actual.`);
 });
 
 test('a number format code that is a prototype name is declared as a custom format, not read off Object', () => {

@@ -8,30 +8,30 @@ import { planGrid, score } from './helpers';
 
 /** Each hostile expression, and what the Danish message names: the refused part or the bound it passes. */
 const HOSTILE: [string, string][] = [
-  ['import({ x: 1 }, { override: true })', 'bruger "import"'],
-  ['createUnit("foo")', 'bruger "createUnit"'],
-  ['evaluate("1 + 1")', 'bruger "evaluate"'],
-  ['parse("1 + 1")', 'bruger "parse"'],
-  ['simplify("x + x")', 'bruger "simplify"'],
-  ['derivative("x^2", "x")', 'bruger "derivative"'],
-  ['compile("1")', 'bruger "compile"'],
-  ['actual.constructor', 'bruger "actual.constructor"'],
-  ['actual["constructor"]', 'bruger "actual["constructor"]"'],
-  ['actual.__proto__', 'bruger "actual.__proto__"'],
+  ['import({ x: 1 }, { override: true })', 'bruger »import«'],
+  ['createUnit("foo")', 'bruger »createUnit«'],
+  ['evaluate("1 + 1")', 'bruger »evaluate«'],
+  ['parse("1 + 1")', 'bruger »parse«'],
+  ['simplify("x + x")', 'bruger »simplify«'],
+  ['derivative("x^2", "x")', 'bruger »derivative«'],
+  ['compile("1")', 'bruger »compile«'],
+  ['actual.constructor', 'bruger »actual.constructor«'],
+  ['actual["constructor"]', 'bruger »actual["constructor"]«'],
+  ['actual.__proto__', 'bruger »actual.__proto__«'],
   ['min.constructor("return process")()', 'ved tegn 35'],
-  ['(1).constructor', 'bruger "(1).constructor"'],
-  ['ones(20000, 20000)', 'bruger "ones"'],
-  ['zeros(100000, 100000)', 'bruger "zeros"'],
-  ['range(1, 1e9)', 'bruger "range"'],
-  ['1:1e9', 'bruger ":"'],
-  ['sum(1:100000000)', 'bruger ":"'],
-  ['[1, 2, 3]', 'bruger "[ ]"'],
-  ['matrix([1, 2])', 'bruger "matrix"'],
-  ['f(x) = f(x)', 'bruger "="'],
-  ['x = 1', 'bruger "="'],
-  ['{ a: 1 }', 'bruger "{ }"'],
-  ['"text" + 1', 'bruger ""text""'],
-  ['pi * actual', 'bruger "pi", som ikke findes'],
+  ['(1).constructor', 'bruger »(1).constructor«'],
+  ['ones(20000, 20000)', 'bruger »ones«'],
+  ['zeros(100000, 100000)', 'bruger »zeros«'],
+  ['range(1, 1e9)', 'bruger »range«'],
+  ['1:1e9', 'bruger »:«'],
+  ['sum(1:100000000)', 'bruger »:«'],
+  ['[1, 2, 3]', 'bruger »[ ]«'],
+  ['matrix([1, 2])', 'bruger »matrix«'],
+  ['f(x) = f(x)', 'bruger »=«'],
+  ['x = 1', 'bruger »=«'],
+  ['{ a: 1 }', 'bruger »{ }«'],
+  ['"text" + 1', 'bruger »"text"«'],
+  ['pi * actual', 'bruger »pi«, som ikke findes'],
   [`${'('.repeat(60)}1${')'.repeat(60)}`, 'flere end 40 niveauer'],
   [`${'('.repeat(499)}1${')'.repeat(499)}`, 'flere end 40 niveauer'],
   [`actual${' + actual'.repeat(300)}`, 'længere end 1.000 tegn'],
@@ -80,7 +80,7 @@ describe('evaluation is bounded and its result checked', () => {
     expect(result.rows[0].fulfilment).toBeNull();
     expect(result.problems[0]).toMatchObject({ sheet: 'Plan', cell: 'F6', message: { key } });
     const message = formatMessage(result.problems[0].message, pack('da'));
-    expect(message).toContain(`Formlen "${formula}" ${says}`);
+    expect(message).toContain(`Formlen »${formula}« ${says}`);
     expect(message).not.toMatch(/NaN|Infinity/);
   });
 

@@ -4,62 +4,31 @@
  * accessibility on the same page.
  */
 import { promises as fs } from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath } from './resources';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, ROOT, SEED, axeViolations, excelPage as openExcelPage, launch, serve, watch, type Watch } from './pane-harness';
 
-const ROOT = path.join(__dirname, '..');
-const DIST = path.join(ROOT, 'dist', 'addin');
-const SEED = path.join(ROOT, 'seeds', '000-kriminalforsorgen-2024.xlsx');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
-
-let server: http.Server;
+let server: { base: string; close(): void };
 let base: string;
 let browser: Browser;
 let page: Page;
 let dir: string;
+const seen: Watch = { requests: [], violations: [] };
+const { requests, violations } = seen;
 
 beforeAll(async () => {
-  server = http.createServer(async (req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (!file.startsWith(DIST)) return void res.writeHead(403).end();
-    try {
-      const body = await fs.readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  server = await serve();
+  base = server.base;
+  browser = await launch();
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 360, height: 1100 }, acceptDownloads: true });
   page = await context.newPage();
   // No network here, as on a machine without internet: Office.js from its CDN cannot load.
   await page.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
-  watch(page);
+  watch(page, seen);
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'taskpane-'));
 }, 60_000);
-
-/** Every request a page makes and every Content-Security-Policy violation it reports. */
-const requests: string[] = [];
-const violations: string[] = [];
-function watch(p: Page): void {
-  p.on('request', (r) => requests.push(r.url()));
-  p.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-  });
-  void p.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} blocked ${e.blockedURI}`)),
-  );
-}
 
 afterAll(async () => {
   await browser?.close();
@@ -82,9 +51,11 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   await expect(card.locator('h3').textContent()).resolves.toBe('Kriminalforsorgen 2024, Q4');
   expect(await card.locator('.badge').allTextContents()).toEqual(['Opfyldt: 7', 'Delvist opfyldt: 4', 'Ikke opfyldt: 2', 'Ikke vurderet: 1']);
   expect(await card.locator('.areas li').count()).toBe(7);
-  await expect(page.locator('#status').textContent()).resolves.toBe('Færdig: 1 opgørelse skrevet.');
+  // File mode offers the score workbook; it says so, and does not claim to have written it.
+  await expect(page.locator('#status').textContent()).resolves.toMatch(/^Færdig: 1 opgørelse klar til at hente\. /);
+  await expect(page.locator('#status').textContent()).resolves.not.toContain('skrevet');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), card.locator('a[download]').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#summary-actions a[download]').click()]);
   expect(download.suggestedFilename()).toBe('000-kriminalforsorgen-2024.score.xlsx');
   const saved = path.join(dir, download.suggestedFilename());
   await download.saveAs(saved);
@@ -104,17 +75,6 @@ test('file mode: upload a seed plan, see its summary, download a score workbook 
   if (process.env.UPDATE_DOCS) await page.screenshot({ path: path.join(ROOT, 'docs', 'taskpane.png'), fullPage: true });
 }, 90_000);
 
-/** Serious and critical accessibility violations axe-core finds on the page as it stands. */
-async function axeViolations(p: Page) {
-  // Evaluated by the test driver, not added as an inline script, which the pane's policy forbids.
-  if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await p.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, where: (v.nodes as { html: string }[]).map((n) => n.html.slice(0, 140)) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
 test('axe-core finds no serious or critical accessibility violations', async () => {
   await expect(axeViolations(page)).resolves.toEqual([]);
 }, 60_000);
@@ -130,13 +90,17 @@ test('the language follows the choice in the settings, and a bad file is named w
   await fs.writeFile(bad, 'not a workbook');
   await page.setInputFiles('#file-input', [bad, SEED]);
   await page.locator('#problem-list li').first().waitFor({ state: 'visible', timeout: 30_000 });
-  await expect(page.locator('#problem-list li').first().textContent()).resolves.toContain('notes.xlsx');
+  // A file's problem in plain words, the file named once: in its group's heading.
+  const problems = (await page.locator('#problem-list').textContent()) ?? '';
+  expect(problems.split('notes.xlsx').length - 1).toBe(1);
+  await expect(page.locator('#problem-list .problem-group').first().textContent()).resolves.toBe('notes.xlsxError: The file is not an Excel workbook (.xlsx).');
   await expect(page.locator('.plan-result').count()).resolves.toBe(1);
   await page.locator('#language-auto').click();
 }, 90_000);
 
 test('last year\'s plan, picked once, stands beside this year\'s; a file that cannot be read says so', async () => {
   const text = (selector: string) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+  await page.locator('#tab-last-year').click();
   const bad = path.join(dir, 'last-year.xlsx');
   await fs.writeFile(bad, 'not a workbook');
   await page.setInputFiles('#last-year-input', bad);
@@ -149,6 +113,7 @@ test('last year\'s plan, picked once, stands beside this year\'s; a file that ca
   await page.setInputFiles('#file-input', SEED);
   await page.locator('.plan-result .last-year').waitFor({ state: 'visible', timeout: 30_000 });
   expect(await text('.plan-result .last-year')).toBe('Samlet opfyldelse 2024: 66,2 %');
+  await page.locator('#tab-last-year').click();
   await page.locator('#clear-last-year').click();
   expect(await text('#last-year-file')).toBe('');
   await page.setInputFiles('#file-input', SEED);
@@ -164,15 +129,19 @@ test('problems come first, grouped by plan; the status line counts them; a plan 
   const file = path.join(dir, 'alfa-beta.xlsx');
   await wb.xlsx.writeFile(file);
   await page.setInputFiles('#file-input', file);
-  await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('Problemer:'), null, { timeout: 30_000 });
-  expect(await page.locator('#status').textContent()).toBe('Færdig: 1 opgørelse skrevet. Problemer: 2 (Fejl: 2, Advarsel: 0).');
+  await page.waitForFunction(() => document.querySelector('#status')?.textContent?.includes('problemer'), null, { timeout: 30_000 });
+  // Said once: the totals, the problems, the next step.
+  expect(await page.locator('#status').textContent()).toBe(
+    'Færdig: 1 opgørelse klar til at hente. Alfa: samlet opfyldelse 50 %. Beta: kan ikke beregnes. 2 problemer: 2 fejl og 0 advarsler. Næste skridt: Ret fejlene i planfilen, og vælg den igen.',
+  );
+  expect(await page.locator('#summary-totals li').allTextContents()).toEqual(['50 %Samlet opfyldelseAlfa', '–kan ikke beregnesBeta']);
   // Problems above the results, in the page's order.
-  const order = await page.evaluate(() => document.querySelector('#problems')!.compareDocumentPosition(document.querySelector('#results')!) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const order = await page.evaluate(() => document.querySelector('#problems')!.compareDocumentPosition(document.querySelector('#result-list')!) & Node.DOCUMENT_POSITION_FOLLOWING);
   expect(order).toBeTruthy();
   expect(await page.locator('.problem-group h3').allTextContents()).toEqual(['alfa-beta.xlsx – Alfa', 'alfa-beta.xlsx – Beta']);
   const alfa = page.locator('.plan-result[aria-label="Alfa"]');
   expect(await alfa.locator('.score-value').textContent()).toBe('50 %');
-  expect(await alfa.locator('.plan-errors').textContent()).toBe('1 fejl i planen; scoren kan være for lav. Se problemerne ovenfor.');
+  expect(await alfa.locator('.plan-errors').textContent()).toBe('1 fejl i planen; opfyldelsen kan være for lav. Se problemerne ovenfor.');
   const beta = page.locator('.plan-result[aria-label="Beta"]');
   expect(await beta.locator('.score-value').count()).toBe(0);
   expect(await beta.locator('.plan-errors').textContent()).toBe('Kan ikke beregnes: intet mål kunne vurderes. Se problemerne ovenfor.');
@@ -181,63 +150,8 @@ test('problems come first, grouped by plan; the status line counts them; a plan 
 describe('Excel mode, with the recording fake as the host', () => {
   let excelPage: Page;
 
-  /** The fake and its dependencies, compiled for the page and wired up as `Office` and `Excel`. */
-  async function hostScript(sheets: { name: string; values: unknown[][]; formats?: unknown[][] }[]): Promise<string> {
-    const ts = await import('typescript');
-    const compile = async (file: string) =>
-      ts.transpileModule(await fs.readFile(path.join(ROOT, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-    // By the names the files require each other with.
-    const modules = {
-      '../src/engine/address': await compile('src/engine/address.ts'),
-      '../src/excel/cost': await compile('src/excel/cost.ts'),
-      './excel-functions': await compile('test/excel-functions.ts'),
-      './excel-formula': await compile('test/excel-formula.ts'),
-      fake: await compile('test/fake-excel.ts'),
-    };
-    // Each module is a function in the script's own text, not a string to evaluate: the pane's
-    // Content-Security-Policy allows no eval, for the harness as for the add-in.
-    const sources = Object.entries(modules).map(([name, code]) => `${JSON.stringify(name)}: function (require, module, exports) {\n${code}\n}`);
-    return `(() => {
-      const sources = { ${sources.join(',\n')} };
-      const cache = {};
-      const load = (name) => {
-        if (cache[name]) return cache[name].exports;
-        const module = (cache[name] = { exports: {} });
-        sources[name](load, module, module.exports);
-        return module.exports;
-      };
-      const fake = new (load('fake').FakeExcel)();
-      for (const s of ${JSON.stringify(sheets)}) fake.addSheet(s.name, s.values, s.formats);
-      window.__fake = fake;
-      window.Office = {
-        HostType: { Excel: 'Excel' },
-        context: { displayLanguage: 'da-DK', requirements: { isSetSupported: () => true } },
-        onReady: (callback) => Promise.resolve().then(() => callback({ host: 'Excel' })),
-        actions: { associate: (name, fn) => ((window.__actions ??= {})[name] = fn) },
-        addin: { showAsTaskpane: () => ((window.__shown = (window.__shown ?? 0) + 1), Promise.resolve()) },
-      };
-      window.Excel = { run: (batch) => batch(fake.asContext()) };
-    })();`;
-  }
-
   beforeAll(async () => {
-    const { readGrids } = await import('../src/xlsx');
-    const { serialFromDate } = await import('../src/engine');
-    const grids = readGrids(await fs.readFile(SEED));
-    // As Excel holds them: dates as serial numbers, with each cell's number format.
-    const sheets = grids.map((g) => ({
-      name: g.name,
-      values: g.values.map((r) => Array.from(r, (v) => (v instanceof Date ? serialFromDate(v) : (v ?? null)))),
-      formats: (g.formats ?? []).map((r) => Array.from(r, (f) => f ?? 'General')),
-    }));
-    sheets.push({ name: 'Plan med fejl', values: [['Myndighed', 'Prøvestyrelsen'], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 100, 'mindst', 5, 'fem']], formats: [] });
-    const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 350, height: 1000 } });
-    excelPage = await context.newPage();
-    await excelPage.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
-    watch(excelPage);
-    await excelPage.addInitScript({ content: await hostScript(sheets) });
-    await excelPage.goto(`${base}/taskpane.html`);
-    await excelPage.locator('#excel-mode').waitFor({ state: 'visible' });
+    excelPage = await openExcelPage(browser, base, {}, seen);
   }, 60_000);
 
   test('lists the plan sheets with agency and period', async () => {
@@ -279,9 +193,13 @@ describe('Excel mode, with the recording fake as the host', () => {
     });
     expect(owned).toEqual([['Kriminalforsorgen Q4', 'score'], ['Prøvestyrelsen', 'score'], ['Problemer', 'problems']]);
 
-    const problem = excelPage.locator('#problem-list button');
-    await expect(problem.textContent()).resolves.toContain('Plan med fejl!E3');
-    await problem.click();
+    // A message bar: its icon, its severity, the cell as a link named by what it shows, the message.
+    const problem = excelPage.locator('#problem-list .message-bar');
+    await expect(problem.locator('svg[data-icon=error]').count()).resolves.toBe(1);
+    await expect(problem.locator('button.link').textContent()).resolves.toBe('Gå til Plan med fejl!E3');
+    await expect(problem.locator('button.link').getAttribute('aria-label')).resolves.toBeNull();
+    await expect(problem.textContent()).resolves.toBe('Fejl: Gå til Plan med fejl!E3 »fem« er ikke et tal.');
+    await problem.locator('button.link').click();
     const selected = await excelPage.evaluate(() => {
       const fake = (window as unknown as { __fake: { requests: { operations: { sheet: string; op: string }[] }[] } }).__fake;
       return fake.requests[fake.requests.length - 1].operations.map((o) => `${o.op} ${o.sheet}`);
@@ -297,9 +215,11 @@ describe('Excel mode, with the recording fake as the host', () => {
     await excelPage.locator('#status', { hasText: 'Kriminalforsorgen 66,2 %' }).waitFor({ timeout: 30_000 });
     const status = await excelPage.locator('#status').textContent();
     expect(status).toMatch(/^Færdig: 2 opgørelser skrevet\. .*Problemer: 1 \(Fejl: 1, Advarsel: 0\)\.$/);
+    // The summary at the top shows the ribbon's results too.
+    await expect(excelPage.locator('#summary-totals .score-value').first().textContent()).resolves.toBe('66,2 %');
     const state = await excelPage.evaluate(() => ({ completed: (window as unknown as { __completed?: boolean }).__completed, shown: (window as unknown as { __shown?: number }).__shown }));
     expect(state).toEqual({ completed: true, shown: 1 });
-    await expect(excelPage.locator('#problem-list button').textContent()).resolves.toContain('Plan med fejl!E3');
+    await expect(excelPage.locator('#problem-list button.link').textContent()).resolves.toContain('Plan med fejl!E3');
   }, 60_000);
 
   test('only the ticked plans are scored', async () => {
@@ -317,12 +237,14 @@ describe('Excel mode, with the recording fake as the host', () => {
     await excelPage.evaluate(() => {
       document.querySelectorAll<HTMLElement & { checked: boolean }>('#plan-list input[type=checkbox]').forEach((box, i) => (box.checked = i === 0));
     });
+    await excelPage.locator('#tab-consolidate').click();
+    await expect(excelPage.locator('#consolidate-intro').textContent()).resolves.toContain('valgte planark');
     await excelPage.setInputFiles('#consolidate-input', [path.join(ROOT, 'seeds', '001-politiet-2024.xlsx'), path.join(ROOT, 'seeds', '003-hjemrejsestyrelsen-2024.xlsx')]);
-    await excelPage.locator('#added-files', { hasText: '001-politiet-2024.xlsx' }).waitFor({ timeout: 30_000 });
+    await excelPage.locator('#status', { hasText: 'Læst: 2 filer.' }).waitFor({ timeout: 30_000 });
     await excelPage.locator('#consolidate-run').click();
     await excelPage.locator('#status', { hasText: 'Oversigten er skrevet: 3 planer' }).waitFor({ timeout: 30_000 });
-    // Ranked, best first, as the overview ranks them.
-    expect(await excelPage.locator('.plan-result h3').allTextContents()).toEqual(['Hjemrejsestyrelsen 2024, Helår', 'Politiet 2024, 4. kvartal', 'Kriminalforsorgen 2024, Q4']);
+    // Ranked in a table, best first, as the overview ranks them.
+    expect(await excelPage.locator('#ranking tbody th').allTextContents()).toEqual(['Hjemrejsestyrelsen 2024, Helår', 'Politiet 2024, 4. kvartal', 'Kriminalforsorgen 2024, Q4']);
     const overview = await excelPage.evaluate(() => {
       const fake = (window as unknown as { __fake: { sheets: { name: string; deleted: boolean; cells: unknown[][]; charts: unknown[] }[] } }).__fake;
       const sheet = fake.sheets.find((s) => !s.deleted && s.name === 'Oversigt')!;
@@ -332,6 +254,7 @@ describe('Excel mode, with the recording fake as the host', () => {
   }, 60_000);
 
   test('a what-if scenario is saved as a sheet of its own', async () => {
+    await excelPage.locator('#tab-whatif').click();
     await excelPage.locator('[id="whatif-11.1"]').fill('ja');
     await excelPage.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
     await excelPage.locator('#whatif-save').click();
@@ -406,12 +329,13 @@ describe('what if', () => {
   test('in a browser: typing a hypothetical result moves the score at once; the scenario downloads', async () => {
     await page.evaluate(() => (document.getElementById('status')!.textContent = ''));
     await page.setInputFiles('#file-input', SEED);
-    await page.locator('#status', { hasText: 'Færdig: 1 opgørelse skrevet.' }).waitFor({ timeout: 30_000 });
+    await page.locator('#status', { hasText: 'Færdig: 1 opgørelse klar til at hente.' }).waitFor({ timeout: 30_000 });
+    await page.locator('#tab-whatif').click();
     await page.locator('#whatif').waitFor({ state: 'visible' });
-    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie 66,2 % · faktisk 66,2 % · +0,0 procentpoint');
     // 3.1 answers 96 % of hearings in time instead of 93,8 %: met, 5 points more.
     const shareRow = page.locator('.whatif-row', { has: page.locator('[id="whatif-3.1"]') });
-    await expect(shareRow.locator('.whatif-meta').textContent()).resolves.toContain('krævet: 95 % · kan give 5');
+    await expect(shareRow.locator('.whatif-meta').textContent()).resolves.toContain('krævet: 95 % · kan give 5 point');
     await expect(shareRow.locator('.whatif-help').textContent()).resolves.toBe('Nu: 93,8 %');
     await expect(shareRow.locator('.whatif-unit').textContent()).resolves.toBe('%');
     const input = page.locator('[id="whatif-3.1"]');
@@ -420,18 +344,18 @@ describe('what if', () => {
     await page.waitForFunction(() => document.getElementById('whatif-3.1')?.getAttribute('aria-invalid') === 'true');
     await expect(page.locator('[id="whatif-error-3.1"]').isVisible()).resolves.toBe(true);
     await expect(page.locator('[id="whatif-error-3.1"]').textContent()).resolves.toBe('»abc« er ikke en procent. Skriv en procent, fx 86 %.');
-    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie 66,2 % · faktisk 66,2 % · +0,0 procentpoint');
     // A share over 100 % is refused with the reason, and the total stays.
     await input.fill('150 %');
     await page.locator('[id="whatif-error-3.1"]', { hasText: '150 %' }).waitFor({ timeout: 10_000 });
     await expect(page.locator('[id="whatif-error-3.1"]').textContent()).resolves.toBe('En andel ligger mellem 0 % og 100 %, så 150 % kan ikke nås. Skriv fx 86 %.');
     await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 66,2 % (faktisk 66,2 %; +0 point)');
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie 66,2 % · faktisk 66,2 % · +0,0 procentpoint');
     await input.fill('96 %');
     await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
     await expect(input.getAttribute('aria-invalid')).resolves.toBe('false');
     await expect(page.locator('[id="whatif-error-3.1"]').isHidden()).resolves.toBe(true);
-    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 71,2 % (faktisk 66,2 %; +5 point)');
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie 71,2 % · faktisk 66,2 % · +5,0 procentpoint');
     await expect(page.locator('[id="whatif-effect-3.1"]').textContent()).resolves.toBe('Opfyldt · 5 / 5');
     // The area it belongs to says by how much it moved.
     await expect(page.locator('#whatif-areas .area-change.up').count()).resolves.toBe(1);
@@ -457,13 +381,15 @@ describe('what if', () => {
     await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
     await expect(page.locator('[id="whatif-1.2"]').inputValue()).resolves.toBe('');
     await page.locator('#whatif-reset-all').click();
-    await page.locator('#whatif-score', { hasText: '(faktisk 66,2 %; +0 point)' }).waitFor({ timeout: 10_000 });
+    await page.locator('#whatif-score', { hasText: '· faktisk 66,2 % · +0,0 procentpoint' }).waitFor({ timeout: 10_000 });
     await page.locator('#whatif-all').uncheck();
     await page.locator('[id="whatif-3.1"]').fill('96 %');
     await page.locator('#whatif-score', { hasText: '71,2 %' }).waitFor({ timeout: 10_000 });
     await page.locator('#whatif-save').click();
     const link = page.locator('#scenario-download a');
     await link.waitFor({ timeout: 30_000 });
+    // Offered, not written: the status says the scenario is there to download.
+    await expect(page.locator('#status').textContent()).resolves.toMatch(/^Scenariet er klar til at hente som .+\.xlsx\.$/);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     const saved = path.join(dir, download.suggestedFilename());
     await download.saveAs(saved);
@@ -480,6 +406,9 @@ describe('what if', () => {
 
 describe('consolidation in file mode', () => {
   test('with nothing added, consolidating says what to do first and writes nothing', async () => {
+    await page.locator('#tab-consolidate').click();
+    // In a browser there are no plan sheets to choose: the view speaks only of files.
+    await expect(page.locator('#consolidate-intro').textContent()).resolves.not.toContain('planark');
     await page.locator('#consolidate-run').click();
     await page.locator('#status', { hasText: 'Tilføj planfiler' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('#overview-download a').count()).toBe(0);
@@ -490,28 +419,30 @@ describe('consolidation in file mode', () => {
     const broken = path.join(dir, 'broken.xlsx');
     await fs.writeFile(broken, 'not a workbook');
     await page.setInputFiles('#consolidate-input', [...files, broken]);
-    await page.locator('#added-files', { hasText: 'broken.xlsx' }).waitFor({ timeout: 30_000 });
+    await page.locator('#status', { hasText: 'Læst: 4 filer. 1 kan ikke bruges; se listen.' }).waitFor({ timeout: 30_000 });
+    // The broken file is flagged as soon as it is read, in plain words, its name once.
+    await expect(page.locator('#added-files .bad').textContent()).resolves.toBe('broken.xlsxFjernFejl: Filen er ikke en Excel-projektmappe (.xlsx).');
     await page.locator('#consolidate-run').click();
-    await page.locator('#status', { hasText: 'Oversigten er skrevet: 3 planer' }).waitFor({ timeout: 30_000 });
-    await expect(page.locator('#problem-list li').first().textContent()).resolves.toContain('broken.xlsx');
+    await page.locator('#status', { hasText: 'Oversigten er klar til at hente: 3 planer' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('#panel-consolidate').textContent()).toMatch(/^(?!.*broken\.xlsx.*broken\.xlsx)/s);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#overview-download a').click()]);
-    expect(download.suggestedFilename()).toBe('overview.xlsx');
-    const saved = path.join(dir, 'overview.xlsx');
+    expect(download.suggestedFilename()).toBe('oversigt.xlsx');
+    const saved = path.join(dir, 'oversigt.xlsx');
     await download.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Oversigt', 'Mangler', 'Problemer', 'Kriminalforsorgen', 'Politiet', 'Hjemrejsestyrelsen']);
     expect(wb.getWorksheet('Oversigt')!.getCell('A6').value).toBe('Kriminalforsorgen');
-    // The results are ranked as the overview ranks them: best first.
-    expect(await page.locator('.plan-result h3').allTextContents()).toEqual(['Hjemrejsestyrelsen 2024, Helår', 'Politiet 2024, 4. kvartal', 'Kriminalforsorgen 2024, Q4']);
+    // The plans are ranked in a table as the overview ranks them: best first.
+    expect(await page.locator('#ranking tbody th').allTextContents()).toEqual(['Hjemrejsestyrelsen 2024, Helår', 'Politiet 2024, 4. kvartal', 'Kriminalforsorgen 2024, Q4']);
   }, 90_000);
 
   test('an added file can be taken out again before consolidating', async () => {
     await page.locator('#added-files button[aria-label="Fjern broken.xlsx"]').click();
     expect(await page.locator('#added-files .file-name').allTextContents()).toEqual(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx', '003-hjemrejsestyrelsen-2024.xlsx']);
     await page.locator('#consolidate-run').click();
-    await page.locator('#status', { hasText: 'Oversigten er skrevet: 3 planer' }).waitFor({ timeout: 30_000 });
-    expect(await page.locator('#problem-list').textContent()).not.toContain('broken.xlsx');
+    await page.locator('#status', { hasText: 'Oversigten er klar til at hente: 3 planer' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('#panel-consolidate').textContent()).not.toContain('broken.xlsx');
   }, 60_000);
 });
 
@@ -527,6 +458,7 @@ test('an Excel without ExcelApi 1.12 is told so in plain words, and offered noth
   await expect(old.locator('#status').textContent()).resolves.toBe('This version of Excel is too old for the add-in. It needs Excel 2021, Microsoft 365 or Excel on the web.');
   await expect(old.locator('#excel-mode').isHidden()).resolves.toBe(true);
   await expect(old.locator('#file-mode').isHidden()).resolves.toBe(true);
+  await expect(old.locator('#views').isHidden()).resolves.toBe(true);
   await context.close();
 }, 60_000);
 
@@ -534,7 +466,7 @@ test('the pane follows a dark theme: Fluent\'s dark tokens, readable text, no co
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 350, height: 900 }, colorScheme: 'dark' });
   const dark = await context.newPage();
   await dark.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
-  watch(dark);
+  watch(dark, seen);
   await dark.goto(`${base}/taskpane.html`);
   await dark.locator('#file-mode').waitFor({ state: 'visible' });
   await dark.setInputFiles('#file-input', SEED);
@@ -561,6 +493,8 @@ test('under its Content-Security-Policy the pane ran everything above without a 
   const policy = html.match(/http-equiv="?Content-Security-Policy"? content="([^"]+)"/)?.[1] ?? '';
   expect(policy).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
   expect(policy).not.toMatch(/unsafe-eval/);
+  // The consolidation's worker comes from the add-in's own origin, never from a blob or data URL.
+  expect(policy).toContain("worker-src 'self'");
   expect(policy.match(/script-src[^;]*/)![0]).not.toMatch(/unsafe-inline/);
   expect(violations).toEqual([]);
   // Requests: the pane's own files, the downloads it made itself, and Office's script (refused here).

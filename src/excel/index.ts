@@ -87,6 +87,8 @@ export interface ExcelScoreRun {
   keptAs?: Map<string, string>;
   /** Nothing was written: the user chose to keep the workbook as it was. */
   cancelled?: boolean;
+  /** The score sheets written, in the plans' order. */
+  sheets?: string[];
 }
 
 /** The score sheets of the layout that exist with another shape: updating them would move their goals. */
@@ -127,7 +129,8 @@ export async function scoreInExcel(context: Excel.RequestContext, options: Excel
     }
   }
   await writeWithRetries(context, layout, workbook, { ...options, keepAs: keptAs });
-  return { results, problems, ...(keptAs.size ? { keptAs } : {}) };
+  const sheets = layout.sheets.filter((s) => s.role === 'score').map((s) => s.name);
+  return { results, problems, sheets, ...(keptAs.size ? { keptAs } : {}) };
 }
 
 export interface ExcelConsolidateOptions extends ExcelScoreOptions {

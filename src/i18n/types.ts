@@ -152,6 +152,50 @@ export type ScoreColumnKey =
 /** Words of the task pane; `{name}` stands for a value. */
 export type UiWords = Record<'appTitle' | 'planSheets' | 'noPlans' | 'scoreSelected' | 'scoreAll' | 'refresh' | 'reading' | 'progress' | 'writing' | 'done' | 'results' | 'earnedOf' | 'earnedOfGoals' | 'trend' | 'assessed' | 'areas' | 'problems' | 'noProblems' | 'goTo' | 'settings' | 'partialCredit' | 'language' | 'automatic' | 'fileModeIntro' | 'chooseFiles' | 'download' | 'failed' | 'rows' | 'noPlanInFile' | 'consolidate' | 'consolidateIntro' | 'addFiles' | 'remove' | 'consolidated' | 'thisWorkbook' | 'downloadOverview' | 'whatIf' | 'whatIfIntro' | 'showAll' | 'scenarioScore' | 'saveScenario' | 'scenarioSaved' | 'requiredValue' | 'choosePlan' | 'gainValue' | 'help' | 'reshapeTitle' | 'reshapeText' | 'reshapeReplace' | 'reshapeKeep' | 'reshapeCancel' | 'keptAs' | 'cancelled' | 'whatIfCount' | 'whatIfDate' | 'whatIfCurrent' | 'whatIfBlank' | 'whatIfUnchanged' | 'whatIfCases' | 'resetRow' | 'resetAll' | 'areaChange' | 'notScored' | 'planErrors' | 'nothingToConsolidate' | 'removeFile' | 'lastYearHeading' | 'lastYearIntro' | 'chooseLastYear' | 'clearLastYear' | 'lastYearChosen' | 'noCustomFunctions' | OfficeFailureKey, string>;
 
+/**
+ * Words of the pane's summary, its views (tabs), its consolidation and its print view; `{name}`
+ * stands for a value.
+ */
+export type PaneWordKey =
+  | 'views'
+  | 'summaryHeading'
+  | 'announceTotal'
+  | 'announceNotScored'
+  | 'notScoredShort'
+  | 'problemCount'
+  | 'nextStep'
+  | 'stepFixExcel'
+  | 'stepFixFiles'
+  | 'stepWarnings'
+  | 'stepDownload'
+  | 'stepSheet'
+  | 'print'
+  | 'printReady'
+  | 'doneFiles'
+  | 'scenarioReady'
+  | 'resultsEmptyFiles'
+  | 'resultsEmptyExcel'
+  | 'whatIfEmpty'
+  | 'changed'
+  | 'pointsValue'
+  | 'goalsValue'
+  | 'amount'
+  | 'consolidateIntroFiles'
+  | 'consolidatedFiles'
+  | 'readingFiles'
+  | 'filesRead'
+  | 'filesBad'
+  | 'buildingOverview'
+  | 'cancel'
+  | 'cancelledReading'
+  | 'cancelledOverview'
+  | 'overviewFile'
+  | 'ranking'
+  | 'rank'
+  | 'rankPlan'
+  | 'theFile'
+  | 'fileDamagedPlain';
+
 /** Office failures the add-in explains in plain words (see src/excel/failures.ts). */
 export type OfficeFailureKey = 'oldExcel' | 'editMode' | 'protected' | 'protectedSheet' | 'tooLarge' | 'formulaTooLong' | 'conflict' | 'busy';
 
@@ -185,7 +229,7 @@ export interface ProductWords {
   cli: CliWords;
   functions: FunctionWords;
   sheet: SheetWords;
-  ui: UiWords;
+  ui: UiWords & Record<PaneWordKey, string>;
   /** What each plan column means, for header notes in the template. */
   columnHelp: Record<ColumnKey, string>;
   /**

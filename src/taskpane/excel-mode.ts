@@ -1,5 +1,5 @@
 /** The task pane inside Excel: list the plan sheets, score them into the workbook, go to problems. */
-import { fill, problemSummary } from '../i18n';
+import { fill } from '../i18n';
 import { consolidateInExcel, describeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, writeWorkbook, type PlanSheetInfo } from '../excel';
 import { dataFromGrids, scenarioLayout } from '../pipeline';
 import { startWhatIf } from './whatif-view';
@@ -9,19 +9,29 @@ import type { FileProblem } from '../pipeline';
 import { hostFeatures, lostCustomFunctions } from '../addin/host';
 import { onNotice } from '../addin/notice';
 import type { Mode, Pane } from './pane';
-import { chosenPlans, renderPlanList, renderProblems, renderResults, setStatus, type ShownResult } from './view';
+import { renderProblems } from './problems-view';
+import { renderSummary } from './summary';
+import type { Tabs } from './tabs';
+import { $, chosenPlans, renderPlanList, renderResults, setStatus, type ShownResult } from './view';
 
-export function startExcelMode(pane: Pane): Mode {
-  document.getElementById('excel-mode')!.hidden = false;
+export function startExcelMode(pane: Pane, tabs: Tabs): Mode {
+  $('excel-mode').hidden = false;
   // An Excel without custom functions (Excel 2021 LTSC) is told so, rather than left to find #NAME?.
-  document.getElementById('no-custom-functions')!.hidden = lostCustomFunctions().length === 0;
+  $('no-custom-functions').hidden = lostCustomFunctions().length === 0;
   let plans: PlanSheetInfo[] = [];
   let shown: ShownResult[] = [];
   let problems: FileProblem[] = [];
+  /** The score sheets the last run wrote; unknown after the ribbon's run. */
+  let sheets: string[] = [];
   let scored = false;
 
   const goTo = (p: FileProblem) => Excel.run((ctx) => selectCell(ctx, p.sheet, p.cell)).catch(fail);
   const fail = (e: unknown) => setStatus(describeFailure(e, pane.lang()));
+  // Excel prints the score sheet as it is laid out (A4 landscape, one page wide, its header on each page).
+  const print = () =>
+    Excel.run((ctx) => selectCell(ctx, sheets[0], 'A1'))
+      .then(() => setStatus(fill(pane.lang().ui.printReady, { sheet: sheets[0] })))
+      .catch(fail);
 
   async function refresh(): Promise<void> {
     setStatus(pane.lang().ui.reading);
@@ -34,50 +44,50 @@ export function startExcelMode(pane: Pane): Mode {
     }
   }
 
-  async function score(sheets: string[] | undefined): Promise<void> {
+  async function score(chosen: string[] | undefined): Promise<void> {
     const lang = pane.lang();
-    const total = sheets?.length ?? plans.length;
+    const total = chosen?.length ?? plans.length;
     setStatus(fill(lang.ui.progress, { done: 0, total }), { done: 0, total });
     try {
       const run = await Excel.run(async (ctx) => {
         const read = await readWorkbook(ctx);
-        const scored = await scoreInExcel(
-          ctx,
-          {
-            lang,
-            sheets,
-            defaultPartialCredit: pane.settings().partialCredit,
-            lastYear: pane.lastYear(),
-            features: hostFeatures(),
-            confirmReshape: (sheets) => askReshape(sheets, lang),
-            onSheet: (done, count) => setStatus(fill(lang.ui.writing, { done, total: count }), { done, total: count }),
-          },
-          read,
-        );
-        return { ...scored, data: dataFromGrids(read.grids) };
+        const options = {
+          lang,
+          sheets: chosen,
+          defaultPartialCredit: pane.settings().partialCredit,
+          lastYear: pane.lastYear(),
+          features: hostFeatures(),
+          confirmReshape: (names: string[]) => askReshape(names, lang),
+          onSheet: (done: number, count: number) => setStatus(fill(lang.ui.writing, { done, total: count }), { done, total: count }),
+        };
+        return { ...(await scoreInExcel(ctx, options, read)), data: dataFromGrids(read.grids) };
       });
-      if (run.cancelled) {
-        setStatus(lang.ui.cancelled);
-        return;
-      }
+      if (run.cancelled) return setStatus(lang.ui.cancelled);
       shown = run.results.map((result) => ({ result }));
       scenarios.show(run.results.map((result) => ({ result, data: run.data })));
       problems = run.problems;
+      sheets = run.sheets ?? [];
       scored = true;
-      rerender();
+      tabs.select('tab-results');
+      const spoken = rerender();
       const kept = run.keptAs?.size ? fill(lang.ui.keptAs, { names: [...run.keptAs.values()].join(', ') }) : '';
-      setStatus([fill(lang.ui.done, { count: run.results.length }), kept, problemSummary(run.problems, lang)].filter(Boolean).join(' '));
+      setStatus([fill(lang.ui.done, { count: run.results.length }), kept].filter(Boolean).join(' '), undefined, spoken);
     } catch (e) {
       fail(e);
     }
   }
 
-  function rerender(): void {
+  /** Redraws the pane; returns what the summary says, for the status line to say once. */
+  function rerender(): string {
+    const lang = pane.lang();
     consolidation.rerender();
     scenarios.rerender();
-    renderPlanList(plans, pane.lang());
-    renderResults(shown, pane.lang());
-    renderProblems(problems, pane.lang(), goTo, scored);
+    renderPlanList(plans, lang);
+    renderResults(shown, lang, lang.ui.resultsEmptyExcel);
+    renderProblems(problems, lang, goTo, scored);
+    if (!scored) return '';
+    const results = shown.map((s) => s.result);
+    return renderSummary({ results, problems, mode: 'excel', sheets, onSelect: goTo, onPrint: sheets.length ? print : undefined }, lang);
   }
 
   const scenarios = startWhatIf(pane, (actual, scenario, edits, lang) =>
@@ -105,25 +115,30 @@ export function startExcelMode(pane: Pane): Mode {
       );
       return { count: run.overview.rows.length, average: run.overview.average, problems: run.problems, results: run.results };
     },
-    goTo,
-    (p) => !!p.sheet && p.file === pane.lang().ui.thisWorkbook,
-    () => chosenPlans().length,
+    {
+      onSelect: goTo,
+      selectable: (p) => !!p.sheet && p.file === pane.lang().ui.thisWorkbook,
+      ownPlans: () => chosenPlans().length,
+      intro: (lang) => lang.ui.consolidateIntro,
+    },
   );
 
-  // The ribbon command's outcome: its words in the status line, its results and problems below.
+  // The ribbon command's outcome: its words in the status line, its results and problems in the pane.
   onNotice((notice) => {
     if (notice.results) {
       shown = notice.results.map((result) => ({ result }));
       problems = notice.problems;
+      sheets = [];
       scored = true;
       rerender();
     }
     setStatus(notice.text);
   });
 
-  document.getElementById('score-selected')!.addEventListener('click', () => score(chosenPlans()));
-  document.getElementById('score-all')!.addEventListener('click', () => score(undefined));
-  document.getElementById('refresh')!.addEventListener('click', () => refresh());
+  $('score-selected').addEventListener('click', () => score(chosenPlans()));
+  $('score-all').addEventListener('click', () => score(undefined));
+  $('refresh').addEventListener('click', () => refresh());
+  rerender();
   void refresh();
-  return { rerender };
+  return { rerender: () => void rerender() };
 }

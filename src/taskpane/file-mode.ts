@@ -1,23 +1,28 @@
 /**
  * The task pane in a plain browser: pick plan workbooks, score them here through the same
- * pipeline, download the score workbooks. the workbook reader and writer load only now, as their own chunk.
+ * pipeline, download the score workbooks or print them. The workbook reader and writer load only
+ * now, as their own chunk. Nothing is written anywhere: the pane offers files, and says so.
  */
-import { fill, problemSummary } from '../i18n';
+import { fill } from '../i18n';
 import type { FileProblem } from '../pipeline';
 import type { Mode, Pane } from './pane';
 import { startConsolidation } from './consolidate-view';
 import { scoreFiles, xlsxUrl } from './files';
+import { printPlans } from './print-view';
+import { renderProblems } from './problems-view';
+import { renderSummary } from './summary';
+import type { Tabs } from './tabs';
 import { startWhatIf, type WhatIfSource } from './whatif-view';
-import { renderProblems, renderResults, setStatus, type ShownResult } from './view';
+import { $, renderResults, setStatus, type ShownResult } from './view';
 
-export function startFileMode(pane: Pane): Mode {
-  document.getElementById('file-mode')!.hidden = false;
-  const input = document.getElementById('file-input') as HTMLInputElement;
+export function startFileMode(pane: Pane, tabs: Tabs): Mode {
+  $('file-mode').hidden = false;
+  const input = $<HTMLInputElement>('file-input');
   let shown: ShownResult[] = [];
   let problems: FileProblem[] = [];
   let scored = false;
 
-  document.getElementById('choose-files')!.addEventListener('click', () => input.click());
+  $('choose-files').addEventListener('click', () => input.click());
   input.addEventListener('change', async () => {
     const files = [...(input.files ?? [])];
     if (!files.length) return;
@@ -37,17 +42,20 @@ export function startFileMode(pane: Pane): Mode {
     scored = true;
     input.value = '';
     scenarios.show(sources);
+    tabs.select('tab-results');
     rerender();
-    setStatus([fill(lang.ui.done, { count: shown.filter((s) => s.download).length }), problemSummary(problems, lang)].filter(Boolean).join(' '));
+    announce();
   });
 
-  const consolidation = startConsolidation(pane, async (extra, lang) => {
-    const { consolidationLayout, workbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
-    const { overview, problems, layout } = consolidationLayout(extra.submissions, extra.problems, lang);
-    const bytes = workbookBytes(layout);
-    const url = xlsxUrl(bytes);
-    return { count: overview.rows.length, average: overview.average, problems, results: extra.submissions.map((s) => s.result), download: { name: 'overview.xlsx', url } };
-  });
+  const consolidation = startConsolidation(
+    pane,
+    async (extra, lang, worker) => {
+      const built = await worker.overview(extra.submissions, extra.problems, lang.code);
+      const download = { name: lang.ui.overviewFile, url: xlsxUrl(built.bytes) };
+      return { count: built.count, average: built.average, problems: built.problems, results: extra.submissions.map((s) => s.result), download };
+    },
+    { intro: (lang) => lang.ui.consolidateIntroFiles },
+  );
 
   const scenarios = startWhatIf(pane, async (actual, scenario, edits, lang) => {
     const { scenarioLayout, workbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../xlsx');
@@ -58,16 +66,35 @@ export function startFileMode(pane: Pane): Mode {
     link.href = url;
     link.download = name;
     link.textContent = fill(lang.ui.download, { name });
-    document.getElementById('scenario-download')!.replaceChildren(link);
-    return fill(lang.ui.scenarioSaved, { name });
+    $('scenario-download').replaceChildren(link);
+    return fill(lang.ui.scenarioReady, { name });
   });
 
+  /** The summary at the top: the totals, the problems, the next step; downloads and print. */
+  function summarise(): string {
+    const lang = pane.lang();
+    const downloads = shown.flatMap((s) => (s.download ? [s.download] : []));
+    // A download, where there is one, is the next step now and the one primary button on the screen.
+    $('choose-files').classList.toggle('primary', !downloads.length);
+    if (!scored) return '';
+    const results = shown.map((s) => s.result);
+    return renderSummary({ results, problems, mode: 'files', downloads, onPrint: () => printPlans(results, problems, pane.lang()) }, lang);
+  }
+
+  /** Said once, after scoring, through the status line. */
+  function announce(): void {
+    const lang = pane.lang();
+    setStatus(fill(lang.ui.doneFiles, { count: shown.filter((s) => s.download).length }), undefined, summarise());
+  }
+
   function rerender(): void {
+    const lang = pane.lang();
     consolidation.rerender();
     scenarios.rerender();
-    renderResults(shown, pane.lang());
-    renderProblems(problems, pane.lang(), undefined, scored);
+    renderResults(shown, lang, lang.ui.resultsEmptyFiles);
+    renderProblems(problems, lang, undefined, scored);
+    summarise();
   }
+  rerender();
   return { rerender };
 }
-

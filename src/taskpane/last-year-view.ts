@@ -6,6 +6,7 @@
 import { fill, formatMessage, type LanguagePack } from '../i18n';
 import type { LastYearPlan } from '../pipeline';
 import type { Pane } from './pane';
+import { setStatus } from './view';
 
 export interface LastYearPicker {
   /** Last year's plans, or undefined when none is chosen. */
@@ -43,6 +44,8 @@ export function startLastYear(pane: Pane): LastYearPicker {
     chosen = read.plans.length ? { name: file.name, plans: read.plans } : null;
     failure = chosen || !problem ? null : (lang) => formatMessage(problem.message, lang);
     rerender();
+    // Said through the pane's one live region; the line here keeps it in view.
+    setStatus(line.textContent ?? '');
   });
   rerender();
   return { plans: () => chosen?.plans, rerender };

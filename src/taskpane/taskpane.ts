@@ -9,7 +9,8 @@ import type { Mode, Pane } from './pane';
 import { startFileMode } from './file-mode';
 import { startLastYear, type LastYearPicker } from './last-year-view';
 import { loadSettings, resolveLanguage, saveSettings, type Settings } from '../addin/settings';
-import { applyWords, setStatus } from './view';
+import { startTabs } from './tabs';
+import { applyWords, setHelpLink, setStatus } from './view';
 import { followTheme } from './theme';
 import '../commands/commands';
 
@@ -69,10 +70,11 @@ function start(inExcel: boolean): void {
     return;
   }
   lastYear = startLastYear(pane);
+  const tabs = startTabs(() => setHelpLink(pane.lang()));
   // Excel mode (the Office adapter, the layout) is a chunk of its own, loaded only inside Excel,
   // where Office.js takes longer to start than the chunk to arrive; file mode is small and here.
-  if (!inExcel) mode = startFileMode(pane);
-  else void import(/* webpackChunkName: "excel-mode" */ './excel-mode').then((m) => (mode = m.startExcelMode(pane)));
+  if (!inExcel) mode = startFileMode(pane, tabs);
+  else void import(/* webpackChunkName: "excel-mode" */ './excel-mode').then((m) => (mode = m.startExcelMode(pane, tabs)));
 }
 
 // Office.js may be missing (no network, plain browser): then the pane runs in file mode.

@@ -1,12 +1,11 @@
 /** Renders the task pane's lists and summaries from plain results; no Office calls here. */
-import { fill, formatMessage, trendText, type LanguagePack } from '../i18n';
+import { fill, trendText, type LanguagePack } from '../i18n';
 import { formatter, type PlanResult, type StatusKey } from '../engine';
-import type { FileProblem } from '../pipeline';
 import type { PlanSheetInfo } from '../excel';
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+export const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
+export function el(tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (text !== undefined) node.textContent = text;
@@ -23,8 +22,13 @@ export function applyWords(lang: LanguagePack): void {
     const word = lang.ui[node.dataset.ui as keyof LanguagePack['ui']] ?? node.textContent;
     if (node.textContent !== word) node.textContent = word;
   }
-  // The help page in the pane's language.
-  document.getElementById('help-link')?.setAttribute('href', lang.helpPage);
+  setHelpLink(lang);
+}
+
+/** The help page in the pane's language, at the section of the view shown. */
+export function setHelpLink(lang: LanguagePack): void {
+  const section = document.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.dataset.help;
+  document.getElementById('help-link')?.setAttribute('href', section ? `${lang.helpPage}#${section}` : lang.helpPage);
 }
 
 export function renderPlanList(plans: PlanSheetInfo[], lang: LanguagePack): void {
@@ -52,8 +56,14 @@ export function chosenPlans(): string[] {
     .map((box) => box.dataset.sheet!);
 }
 
-export function setStatus(text: string, progress?: { done: number; total: number }): void {
-  $('status').textContent = text;
+/**
+ * The status line: the pane's one live region. `spoken` is said with it but not shown, where the
+ * page shows it elsewhere (the summary after scoring), so it is announced once and seen once.
+ */
+export function setStatus(text: string, progress?: { done: number; total: number }, spoken?: string): void {
+  const status = $('status');
+  status.replaceChildren(text);
+  if (spoken) status.append(el('span', { class: 'visually-hidden' }, ` ${spoken}`));
   const bar = $<HTMLProgressElement>('progress');
   bar.hidden = !progress;
   if (progress) {
@@ -63,17 +73,70 @@ export function setStatus(text: string, progress?: { done: number; total: number
   }
 }
 
+/** A plan as the pane names it: its agency (or sheet), year and period. */
+export function planTitle(result: PlanResult): string {
+  const m = result.plan.metadata;
+  return [m.agency || result.plan.sheet, [m.year, m.periodText].filter((x) => x !== null && x !== '').join(', ')].filter(Boolean).join(' ');
+}
+
+/** Whether a plan has a total to show: something of it could be assessed, or nothing went wrong. */
+export function scored(result: PlanResult): boolean {
+  return result.total.assessedWeight > 0 || !result.problems.some((p) => p.severity === 'error');
+}
+
+/** An amount of the plan's unit with its word: "5 point", "2 mål". */
+export function unitValue(result: PlanResult, value: number, lang: LanguagePack): string {
+  return fill(result.plan.unit === 'count' ? lang.ui.goalsValue : lang.ui.pointsValue, { value: formatter(lang).number(value), count: value });
+}
+
 /** Each status's colour, as Fluent's tinted badges name them. */
 const BADGE: Record<StatusKey, string> = { met: 'success', partly: 'warning', not_met: 'danger', not_assessed: 'informative' };
 
-function planCard(result: PlanResult, lang: LanguagePack, download?: { name: string; url: string }): HTMLElement {
+function areaList(result: PlanResult, lang: LanguagePack): HTMLElement {
   const f = formatter(lang);
-  const m = result.plan.metadata;
+  const areas = el('ul', { class: 'areas' });
+  for (const a of result.areas) {
+    const li = el('li');
+    const bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
+    const fillBar = el('span');
+    fillBar.style.width = `${Math.round((a.score ?? 0) * 100)}%`;
+    bar.append(fillBar);
+    li.append(el('span', {}, a.name || '—'), el('span', {}, `${f.number(a.earned)} / ${f.number(a.weight)} · ${a.score === null ? '–' : f.percent(a.score)}`), bar);
+    areas.append(li);
+  }
+  return areas;
+}
+
+/** The lines of a plan's card below its score: points, periods, last year, payout. */
+function cardLines(result: PlanResult, lang: LanguagePack): HTMLElement[] {
+  const f = formatter(lang);
   const t = result.total;
-  const title = [m.agency || result.plan.sheet, [m.year, m.periodText].filter((x) => x !== null && x !== '').join(', ')].filter(Boolean).join(' ');
+  // A plan without weights counts goals, and says so.
+  const lines = [
+    el('p', {}, fill(result.plan.unit === 'count' ? lang.ui.earnedOfGoals : lang.ui.earnedOf, { earned: f.number(t.earned), total: f.number(t.weight) })),
+    el('p', { class: 'muted' }, fill(lang.ui.assessed, { assessed: f.number(t.assessedWeight), max: f.number(t.maxReachable) })),
+  ];
+  // Period by period, where the plan reports per period.
+  if (result.periods && result.periods.length > 1) {
+    lines.push(el('p', { class: 'trend' }, trendText(result.periods, lang)));
+    if (result.forecast?.plan) lines.push(el('p', { class: 'forecast' }, `${lang.sheet.forecastColumn}: ${lang.sheet.forecast[result.forecast.plan]}`));
+  }
+  // Last year beside this year, where the user chose last year's plan.
+  if (result.lastYear) {
+    const last = result.lastYear;
+    lines.push(el('p', { class: 'last-year' }, `${lang.sheet.score} ${last.year ?? lang.sheet.lastYear}: ${last.score === null ? '–' : f.percent(last.score)}`));
+  }
+  if (t.payout !== undefined) lines.push(el('p', { class: 'payout' }, `${lang.sheet.payout}: ${t.payout === null ? '–' : fill(lang.ui.amount, { value: f.number(Math.round(t.payout)) })}`));
+  return lines;
+}
+
+function planCard(result: PlanResult, lang: LanguagePack): HTMLElement {
+  const f = formatter(lang);
+  const t = result.total;
+  const title = planTitle(result);
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   // A plan of which nothing could be assessed has no score to show: an error card says why.
-  if (t.assessedWeight <= 0 && errors > 0) {
+  if (!scored(result)) {
     const failed = el('article', { class: 'plan-result not-scored', 'aria-label': title });
     failed.append(el('h3', {}, title), el('p', { class: 'plan-errors', role: 'note' }, lang.ui.notScored));
     return failed;
@@ -83,21 +146,7 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
   if (errors) card.append(el('p', { class: 'plan-errors', role: 'note' }, fill(lang.ui.planErrors, { count: errors })));
   const line = el('p', { class: 'score-line' });
   line.append(el('span', { class: 'score-value' }, t.score === null ? '–' : f.percent(t.score)), el('span', {}, lang.sheet.score));
-  card.append(line);
-  // A plan without weights counts goals, and says so.
-  card.append(el('p', {}, fill(result.plan.unit === 'count' ? lang.ui.earnedOfGoals : lang.ui.earnedOf, { earned: f.number(t.earned), total: f.number(t.weight) })));
-  card.append(el('p', { class: 'muted' }, fill(lang.ui.assessed, { assessed: f.number(t.assessedWeight), max: f.number(t.maxReachable) })));
-  // Period by period, where the plan reports per period.
-  if (result.periods && result.periods.length > 1) {
-    card.append(el('p', { class: 'trend' }, trendText(result.periods, lang)));
-    if (result.forecast?.plan) card.append(el('p', { class: 'forecast' }, `${lang.sheet.forecastColumn}: ${lang.sheet.forecast[result.forecast.plan]}`));
-  }
-  // Last year beside this year, where the user chose last year's plan.
-  if (result.lastYear) {
-    const last = result.lastYear;
-    card.append(el('p', { class: 'last-year' }, `${lang.sheet.score} ${last.year ?? lang.sheet.lastYear}: ${last.score === null ? '–' : f.percent(last.score)}`));
-  }
-  if (t.payout !== undefined) card.append(el('p', { class: 'payout' }, `${lang.sheet.payout}: ${t.payout === null ? '–' : f.number(Math.round(t.payout))}`));
+  card.append(line, ...cardLines(result, lang));
   const counts = el('ul', { class: 'counts' });
   for (const k of ['met', 'partly', 'not_met', 'not_assessed'] as const) {
     const li = el('li');
@@ -105,25 +154,7 @@ function planCard(result: PlanResult, lang: LanguagePack, download?: { name: str
     counts.append(li);
   }
   card.append(counts);
-  if (result.areas.length) {
-    card.append(el('h4', {}, lang.ui.areas));
-    const areas = el('ul', { class: 'areas' });
-    for (const a of result.areas) {
-      const li = el('li');
-      const bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
-      const fillBar = el('span');
-      fillBar.style.width = `${Math.round((a.score ?? 0) * 100)}%`;
-      bar.append(fillBar);
-      li.append(el('span', {}, a.name || '—'), el('span', {}, `${f.number(a.earned)} / ${f.number(a.weight)} · ${a.score === null ? '–' : f.percent(a.score)}`), bar);
-      areas.append(li);
-    }
-    card.append(areas);
-  }
-  if (download) {
-    const p = el('p', { class: 'downloads' });
-    p.append(el('a', { href: download.url, download: download.name }, fill(lang.ui.download, { name: download.name })));
-    card.append(p);
-  }
+  if (result.areas.length) card.append(el('h4', {}, lang.ui.areas), areaList(result, lang));
   return card;
 }
 
@@ -132,54 +163,9 @@ export interface ShownResult {
   download?: { name: string; url: string };
 }
 
-export function renderResults(results: ShownResult[], lang: LanguagePack): void {
-  $('results').hidden = results.length === 0;
-  $('result-list').replaceChildren(...results.map((r) => planCard(r.result, lang, r.download)));
-}
-
-/** One problem as a list item; with `onSelect` a button that takes the user to its cell. */
-function problemItem(p: FileProblem, lang: LanguagePack, onSelect: ((p: FileProblem) => void) | undefined, selectable: (p: FileProblem) => boolean): HTMLElement {
-  const li = el('li', { class: p.severity });
-  const place = [p.file, p.sheet && `${p.sheet}!${p.cell}`].filter(Boolean).join(' ');
-  const text = `${lang.severities[p.severity]}: ${formatMessage(p.message, lang)}`;
-  if (onSelect && selectable(p)) {
-    const button = el('button', { type: 'button', class: 'button transparent problem-link', 'aria-label': `${fill(lang.ui.goTo, { place })}. ${text}` });
-    button.append(el('span', { class: 'place' }, place), el('span', {}, text));
-    button.addEventListener('click', () => onSelect(p));
-    li.append(button);
-  } else li.append(el('span', { class: 'place' }, place), el('span', {}, text));
-  return li;
-}
-
-/**
- * Problems above the results, grouped by plan (its file and sheet), the plans with errors first
- * and errors first within each; with `onSelect` each one takes the user to its cell.
- */
-export function renderProblems(
-  problems: FileProblem[],
-  lang: LanguagePack,
-  onSelect?: (p: FileProblem) => void,
-  shown = true,
-  selectable: (p: FileProblem) => boolean = (p) => !!p.sheet,
-): void {
-  $('problems').hidden = !shown;
-  $('no-problems').hidden = problems.length > 0;
-  const groups = new Map<string, FileProblem[]>();
-  for (const p of problems) {
-    const name = [p.file, p.sheet].filter(Boolean).join(' – ');
-    (groups.get(name) ?? groups.set(name, []).get(name)!).push(p);
-  }
-  const errorsFirst = (a: FileProblem, b: FileProblem) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1);
-  const hasError = (list: FileProblem[]) => (list.some((p) => p.severity === 'error') ? 0 : 1);
-  const ordered = [...groups].sort(([, a], [, b]) => hasError(a) - hasError(b));
-  $('problem-list').replaceChildren(
-    ...ordered.map(([name, list]) => {
-      const group = el('li', { class: 'problem-group' });
-      if (name) group.append(el('h3', {}, name));
-      const items = el('ul', { class: 'problem-items' });
-      items.append(...[...list].sort(errorsFirst).map((p) => problemItem(p, lang, onSelect, selectable)));
-      group.append(items);
-      return group;
-    }),
-  );
+/** The plans' cards in the results view; before any scoring, what to do to see them. */
+export function renderResults(results: ShownResult[], lang: LanguagePack, empty: string): void {
+  $('results-empty').textContent = results.length ? '' : empty;
+  $('results-empty').hidden = results.length > 0;
+  $('result-list').replaceChildren(...results.map((r) => planCard(r.result, lang)));
 }

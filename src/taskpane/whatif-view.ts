@@ -7,7 +7,7 @@ import { describeFailure } from '../excel/failures';
 import { formatter, measureUnit, type CellValue, type DataRef, type PlanResult, type RowResult, editableField, whatIf, whatIfInput, type WhatIfEdit, type WhatIfInput } from '../engine';
 import { fill, formatMessage, type LanguagePack } from '../i18n';
 import type { Pane } from './pane';
-import { setStatus } from './view';
+import { setStatus, unitValue } from './view';
 
 export interface WhatIfSource {
   result: PlanResult;
@@ -26,6 +26,24 @@ function requiredText(r: RowResult, lang: LanguagePack): string | null {
   const value = formatter(lang).by(r.requiredKind, r.required);
   const unit = r.requiredKind === 'number' ? measureUnit(r.row) : null;
   return unit ? `${value} ${unit}` : value;
+}
+
+/** A change in percentage points, signed, with one decimal: "+5,0", "−12,5". */
+function pointsChange(delta: number, lang: LanguagePack): string {
+  const tenths = Math.round(delta * 10) / 10;
+  const text = new Intl.NumberFormat(lang.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(tenths));
+  return `${tenths < 0 ? '−' : '+'}${text}`;
+}
+
+/** The sticky line over the rows: "Scenarie 71,2 % · faktisk 66,2 % · +5,0 procentpoint". */
+function scenarioLine(result: PlanResult, actual: PlanResult, lang: LanguagePack): string {
+  const f = formatter(lang);
+  const [now, was] = [result.total.score, actual.total.score];
+  return fill(lang.ui.scenarioScore, {
+    score: now === null ? '–' : f.percent(now),
+    actual: was === null ? '–' : f.percent(was),
+    delta: now === null || was === null ? '–' : pointsChange((now - was) * 100, lang),
+  });
 }
 
 /** A plan's identity across reruns, so what the user typed for it survives scoring again. */
@@ -87,7 +105,7 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
         const delta = a.score !== null && before !== null ? (a.score - before) * 100 : 0;
         const value = el('span', {}, a.score === null ? '–' : f.percent(a.score));
         // A changed area says by how much, so the effect of each input shows where it lands.
-        if (Math.abs(delta) > EPS) value.append(el('span', { class: delta > 0 ? 'area-change up' : 'area-change down' }, ` ${fill(lang.ui.areaChange, { delta: `${delta > 0 ? '+' : '−'}${f.number(Math.abs(delta))}` })}`));
+        if (Math.abs(delta) > EPS) value.append(el('span', { class: delta > 0 ? 'area-change up' : 'area-change down' }, ` ${fill(lang.ui.areaChange, { delta: pointsChange(delta, lang) })}`));
         const bar = el('span', { class: 'bar', 'aria-hidden': 'true' });
         const inner = el('span');
         inner.style.width = `${Math.round((a.score ?? 0) * 100)}%`;
@@ -106,13 +124,9 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
     scenario = result;
     accepted = editList().filter((e) => !refused.has(e.id));
     const f = formatter(lang);
-    const actual = source.result.total;
-    const delta = result.total.earned - actual.earned;
-    $('whatif-score').textContent = fill(lang.ui.scenarioScore, {
-      score: result.total.score === null ? '–' : f.percent(result.total.score),
-      actual: actual.score === null ? '–' : f.percent(actual.score),
-      delta: `${delta >= 0 ? '+' : '−'}${f.number(Math.abs(delta))}`,
-    });
+    // The what-if's one live region: rewritten only when what it says changes.
+    const line = scenarioLine(result, source.result, lang);
+    if ($('whatif-score').textContent !== line) $('whatif-score').textContent = line;
     renderAreas(result, source.result, lang);
     const typedNow = edits();
     resetAll.hidden = ![...typedNow.values()].some((t) => t !== '');
@@ -131,19 +145,31 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
       const cases = editableField(r.row) === 'met' && r.row.met !== null && r.row.total !== null && typedNow.get(r.id) ? fill(lang.ui.whatIfCases, { count: f.number(r.row.met), total: f.number(r.row.total - (r.row.excluded ?? 0)) }) : '';
       document.getElementById(`whatif-effect-${r.id}`)!.textContent = bad ? '' : [`${lang.statuses[r.status]} · ${f.number(r.earned)} / ${f.number(r.weight)}`, cases].filter(Boolean).join(' · ');
     }
+    markChanged([...refused.keys()]);
+  }
+
+  /** Rows whose typed value counts are marked (a line beside them and a word, not colour alone). */
+  function markChanged(unreadable: readonly string[]): void {
+    const typedNow = edits();
+    for (const row of document.querySelectorAll<HTMLElement>('#whatif-rows .whatif-row')) {
+      const id = row.dataset.id!;
+      const changed = !!typedNow.get(id)?.trim() && !unreadable.includes(id);
+      row.classList.toggle('changed', changed);
+      row.querySelector<HTMLElement>('.changed-mark')!.hidden = !changed;
+    }
   }
 
   function rowControl(r: RowResult, input: WhatIfInput, lang: LanguagePack): HTMLElement {
-    const wrap = el('div', { class: 'whatif-row' });
+    const wrap = el('div', { class: 'whatif-row', 'data-id': r.id });
     const id = `whatif-${r.id}`;
     const required = requiredText(r, lang);
     const gain = r.weight - r.earned;
-    wrap.append(el('label', { for: id, class: 'whatif-label' }, `${r.id} ${r.title}`.trim()));
+    wrap.append(el('label', { for: id, class: 'whatif-label' }, `${r.id} ${r.title}`.trim()), el('span', { class: 'changed-mark', hidden: '' }, lang.ui.changed));
     wrap.append(
       el(
         'p',
         { class: 'whatif-meta' },
-        [lang.statuses[r.status], required && fill(lang.ui.requiredValue, { value: required }), gain > EPS && fill(lang.ui.gainValue, { value: formatter(lang).number(gain) })].filter(Boolean).join(' · '),
+        [lang.statuses[r.status], required && fill(lang.ui.requiredValue, { value: required }), gain > EPS && fill(lang.ui.gainValue, { value: unitValue(sources[current].result, gain, lang) })].filter(Boolean).join(' · '),
       ),
     );
     const box = input.kind === 'choice' ? choiceControl(id, input, lang) : textControl(id, input);
@@ -168,7 +194,7 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
     wrap.append(line);
     wrap.append(el('p', { class: 'whatif-help', id: `whatif-help-${r.id}` }, input.current ? fill(lang.ui.whatIfCurrent, { value: input.current }) : lang.ui.whatIfBlank));
     wrap.append(el('p', { class: 'whatif-error', id: `whatif-error-${r.id}`, hidden: '' }));
-    wrap.append(el('p', { class: 'whatif-effect', id: `whatif-effect-${r.id}`, 'aria-live': 'polite' }));
+    wrap.append(el('p', { class: 'whatif-effect', id: `whatif-effect-${r.id}` }));
     return wrap;
   }
 
@@ -221,6 +247,7 @@ export function startWhatIf(pane: Pane, save: ScenarioSaver): { show(sources: Wh
       sources = next;
       current = Math.max(0, sources.findIndex((s) => planKey(s.result) === was));
       $('whatif').hidden = sources.length === 0;
+      $('whatif-empty').hidden = sources.length > 0;
       renderPlans();
       renderRows();
     },

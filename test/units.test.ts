@@ -56,12 +56,17 @@ describe('units are part of a value', () => {
     ['kroner against millions', { Kravtype: 'mindst', Målværdi: 'mindst 12,5 mio. kr.', Resultat: '13.000.000 kr.' }, 'Resultat', 'kroner', 'mio. kr.'],
     ['a reduction by days, not by a percentage of the baseline', { Kravtype: 'reduktion', Målværdi: '10 dage', Udgangspunkt: 120, Resultat: 100 }, 'Målværdi', 'dage', 'procent'],
     ['a share’s result in days', { Kravtype: 'andel', Målværdi: '85 %', Resultat: '82 dage' }, 'Resultat', 'dage', 'procent'],
-    ['cases met as a percentage', { Kravtype: 'andel', Målværdi: '85 %', Opfyldte: '86 %', 'I alt': 500 }, 'Opfyldte', 'procent', 'antal'],
   ])('%s is a problem at that cell, and the goal is not assessed', (_, goal, column, unit, expected) => {
     const r = score(planGrid(DA, [{ 'Nr.': '1', Mål: 'Krav', Vægt: 100, ...goal }]));
     expect(r.rows[0]).toMatchObject({ status: 'not_assessed', explanation: '' });
     expect(r.problems.map((p) => p.cell)).toEqual([at(DA, column)]);
     expect(formatMessage(r.problems[0].message, pack('da'))).toContain(`er i ${unit}, men kravet er i ${expected}`);
+  });
+
+  test('cases met written as a percentage are no count', () => {
+    const r = plan('nb', { Kravtype: 'andel', Målverdi: '85 %', Oppfylte: '86 %', Totalt: 500 });
+    expect(r.rows[0].status).toBe('not_assessed');
+    expect(said(r, 'nb')).toEqual([`${at(NB, 'Oppfylte')}: Oppfylte «86 %» er en prosentsats, men kolonnen teller saker; verdien brukes ikke. Skriv antallet saker.`]);
   });
 
   test('a floor in another unit than its target is left out: the goal is judged without it', () => {
@@ -281,6 +286,7 @@ test('every new problem reads in every language with its values filled in and it
   const goals: Record<string, CellValue>[] = [
     { Kravtype: 'højst', Målværdi: 'højst 50 dage', Resultat: '47 %' },
     { Kravtype: 'andel', Målværdi: '85 %', Resultat: '150 %' },
+    { Kravtype: 'andel', Målværdi: '85 %', Opfyldte: '86 %', 'I alt': 500 },
     { Kravtype: 'andel', Målværdi: '85 %', Opfyldte: 600, 'I alt': 500 },
     { Kravtype: 'andel', Målværdi: '85 %', Opfyldte: 500, 'I alt': 510, Undtaget: 20 },
     { Kravtype: 'højst', Målværdi: '50 dage', Resultat: -5 },
@@ -293,7 +299,7 @@ test('every new problem reads in every language with its values filled in and it
   ];
   const result = score(planGrid(DA, goals.map((g, i) => ({ 'Nr.': String(i + 1), Mål: 'Krav', Vægt: 1, ...g }))));
   const keys = new Set(result.problems.map((p) => p.message.key));
-  expect([...keys].sort()).toEqual(['betterWithoutDirection', 'countsDisagree', 'higherFromWords', 'lowerFromWords', 'metAboveBase', 'metAboveTotal', 'negativeValue', 'percentileMissing', 'percentileNeedsType', 'planTotal', 'shareOver100', 'unitMismatch']);
+  expect([...keys].sort()).toEqual(['betterWithoutDirection', 'countInPercent', 'countsDisagree', 'higherFromWords', 'lowerFromWords', 'metAboveBase', 'metAboveTotal', 'negativeValue', 'percentileMissing', 'percentileNeedsType', 'planTotal', 'shareOver100', 'unitMismatch']);
   for (const lang of ['da', 'nb', 'en', 'sv'] as const) {
     const texts = result.problems.map((p) => formatMessage(p.message, pack(lang)));
     expect(texts.filter((t) => /[{}]|undefined|[a-z][A-Z]/.test(t))).toEqual([]);

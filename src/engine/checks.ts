@@ -83,7 +83,11 @@ function unitProblem(row: PlanRow, key: ColumnKey, role: InputUnit, measure: Mea
   const unit = unitOf(row.cells[key], row.formats[key]);
   const expected = EXPECTED[role](measure);
   if (!unit || !expected) return null;
-  if (role === 'count' ? unit !== 'percent' && unit !== 'percentPoints' : unit === expected) return null;
+  if (role === 'count') {
+    const percentage = unit === 'percent' || unit === 'percentPoints';
+    return percentage ? { column: key, message: { key: 'countInPercent', args: { column: key, value: shown(row, key) } } } : null;
+  }
+  if (unit === expected) return null;
   const args = { column: key, value: shown(row, key), unit, expected, number: numberText(row.cells[key], row.formats[key]) };
   return { column: key, message: { key: 'unitMismatch', args } };
 }

@@ -92,6 +92,7 @@ export type MessageKey =
   | 'unitMismatch'
   | 'shareOver100'
   | 'negativeValue'
+  | 'countInPercent'
   | 'metAboveTotal'
   | 'metAboveBase'
   | 'countsDisagree'

@@ -157,6 +157,7 @@ export const da: EnginePack<'da'> = {
     unitMismatch: '{column} »{value}« er i {unit}, men kravet er i {expected}, så de kan ikke sammenlignes, og værdien bruges ikke. Skriv værdien i {expected} (fx {number} {expected}), eller ret kravet.',
     shareOver100: '{column} »{value}« er over 100 %, men en andel kan højst være 100 %; værdien bruges ikke. Ret værdien.',
     negativeValue: '{column} »{value}« er negativ, men {unit} kan ikke være under 0; værdien bruges ikke. Ret værdien.',
+    countInPercent: '{column} »{value}« er en procentsats, men kolonnen tæller sager; værdien bruges ikke. Skriv antallet af sager.',
     metAboveTotal: 'Opfyldte »{met}« er flere end i alt »{total}«, så andelen ville være over 100 %; tallet bruges ikke. Skriv antallet af sager, der opfyldte kravet.',
     metAboveBase: 'Opfyldte »{met}« er flere end i alt »{total}« minus undtaget »{excluded}«, så andelen ville være over 100 %; tallet bruges ikke. Ret tallene.',
     countsDisagree: 'Resultatet {typed} svarer ikke til de optalte sager: {met} af {base} er {counted}. Andelen beregnes af de optalte sager; ret resultatet eller tallene.',

@@ -152,6 +152,7 @@ export const en: EnginePack<'en'> = {
     unitMismatch: '{column} "{value}" is in {unit}, but the requirement is in {expected}, so they cannot be compared and the value is not used. Write the value in {expected} (e.g. {number} {expected}), or correct the requirement.',
     shareOver100: '{column} "{value}" is over 100 %, but a share can be at most 100 %; the value is not used. Correct the value.',
     negativeValue: '{column} "{value}" is negative, but {unit} cannot be below 0; the value is not used. Correct the value.',
+    countInPercent: '{column} "{value}" is a percentage, but the column counts cases; the value is not used. Write the number of cases.',
     metAboveTotal: 'Met "{met}" is more than Total "{total}", so the share would be over 100 %; the count is not used. Write the number of cases that met the requirement.',
     metAboveBase: 'Met "{met}" is more than Total "{total}" less Excluded "{excluded}", so the share would be over 100 %; the count is not used. Correct the counts.',
     countsDisagree: 'The result {typed} does not match the cases counted: {met} of {base} is {counted}. The share is computed from the cases counted; correct the result or the counts.',

@@ -157,6 +157,7 @@ export const nb: EnginePack<'nb'> = {
     unitMismatch: '{column} «{value}» er i {unit}, men kravet er i {expected}, så de kan ikke sammenlignes, og verdien brukes ikke. Skriv verdien i {expected} (for eksempel {number} {expected}), eller rett kravet.',
     shareOver100: '{column} «{value}» er over 100 %, men en andel kan høyst være 100 %; verdien brukes ikke. Rett verdien.',
     negativeValue: '{column} «{value}» er negativ, men {unit} kan ikke være under 0; verdien brukes ikke. Rett verdien.',
+    countInPercent: '{column} «{value}» er en prosentsats, men kolonnen teller saker; verdien brukes ikke. Skriv antallet saker.',
     metAboveTotal: 'Oppfylte «{met}» er flere enn totalt «{total}», så andelen ville vært over 100 %; tallet brukes ikke. Skriv antallet saker som oppfylte kravet.',
     metAboveBase: 'Oppfylte «{met}» er flere enn totalt «{total}» minus unntatt «{excluded}», så andelen ville vært over 100 %; tallet brukes ikke. Rett tallene.',
     countsDisagree: 'Resultatet {typed} stemmer ikke med de opptalte sakene: {met} av {base} er {counted}. Andelen beregnes av de opptalte sakene; rett resultatet eller tallene.',

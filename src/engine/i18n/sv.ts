@@ -167,6 +167,7 @@ export const sv: EnginePack<'sv'> = {
     unitMismatch: '{column} ”{value}” är i {unit}, men kravet är i {expected}, så de kan inte jämföras och värdet används inte. Skriv värdet i {expected} (t.ex. {number} {expected}), eller rätta kravet.',
     shareOver100: '{column} ”{value}” är över 100 %, men en andel kan högst vara 100 %; värdet används inte. Rätta värdet.',
     negativeValue: '{column} ”{value}” är negativt, men {unit} kan inte vara under 0; värdet används inte. Rätta värdet.',
+    countInPercent: '{column} ”{value}” är en procentsats, men kolumnen räknar ärenden; värdet används inte. Skriv antalet ärenden.',
     metAboveTotal: 'Uppfyllda ”{met}” är fler än Totalt ”{total}”, så andelen skulle bli över 100 %; talet används inte. Skriv antalet ärenden som uppfyllde kravet.',
     metAboveBase: 'Uppfyllda ”{met}” är fler än Totalt ”{total}” minus Undantagna ”{excluded}”, så andelen skulle bli över 100 %; talet används inte. Rätta talen.',
     countsDisagree: 'Utfallet {typed} stämmer inte med de räknade ärendena: {met} av {base} är {counted}. Andelen beräknas av de räknade ärendena; rätta utfallet eller talen.',

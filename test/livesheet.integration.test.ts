@@ -95,6 +95,7 @@ const EVERY_TYPE: Record<CriterionKey, Goal[]> = {
   reduction: [{ Målværdi: '5 %', Udgangspunkt: 12, Resultat: 11 }, { Målværdi: '10 %', Udgangspunkt: 1200, Resultat: 1104 }, { Udgangspunkt: 40, Resultat: 39 }],
   increase: [{ Målværdi: '2 %', Udgangspunkt: 500, Resultat: 511 }, { Målværdi: '2 %', 'Nedre grænse': '1 %', Skala: 'delvis', Udgangspunkt: 500, Resultat: 506 }, { Udgangspunkt: 500, Resultat: 500 }],
   share: [{ Målværdi: '85 %', Opfyldte: 430, 'I alt': 500, Undtaget: 4 }, { Målværdi: '85 %', Resultat: '82,4 %' }, { Målværdi: '> 90 %', Opfyldte: 90, 'I alt': 100, Skala: '85:100%; 80:50%' }],
+  percentile: [{ Målværdi: '80 % inden for 11 minutter', Resultat: '12 min' }, { Målværdi: '80. percentil højst 11 minutter', Resultat: 10 }, { Målværdi: '90 % inden for 30 dage', 'Nedre grænse': '40 dage', Skala: 'lineær', Resultat: 35 }],
   milestone: [{ Frist: '30.06.2024', Gennemført: '15.06.2024' }, { Frist: '30.06.2024', Gennemført: '15.07.2024' }, { Gennemført: 'ja' }],
   // Points earned as a fraction of the plan's whole (well under any goal's share here): the sheet holds the grade they give.
   assessment: [{ Vurdering: 'Opfyldt' }, { Vurdering: 'Delvist opfyldt' }, { Vurdering: 'Ikke opfyldt' }, { Vurdering: '1/200' }],

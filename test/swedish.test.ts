@@ -111,7 +111,7 @@ test('problems are told in Swedish, naming the cell and what to type', () => {
   const { problems } = scoreGrids([grid], { lang: 'sv' });
   expect(problems.map((p) => `${p.cell}: ${formatMessage(p.message, sv)}`)).toEqual([
     'B1: ”FI” är ingen kalender; skriv en av DK, NO, SE. Helgdagarna i SE används.',
-    'D3: Okänd kravtyp ”ungefär”. Använd till exempel minst, högst, intervall, under, över, minskning, ökning, andel, milstolpe, bedömning, formel eller alla.',
+    'D3: Okänd kravtyp ”ungefär”. Använd till exempel minst, högst, intervall, under, över, minskning, ökning, andel, percentil, milstolpe, bedömning, formel eller alla.',
   ]);
 });
 

@@ -8,7 +8,8 @@ import { columnIndex as letterIndex } from './address';
 import { readAssessment } from './assessment';
 import { memo, once } from './memo';
 import { cellText, escapeRegExp, fold } from './text';
-import { dateFromSerial, isDateFormat, parseCompleted, parseDate, parsePercent, parsePlain, parseRange } from './parse';
+import { dateFromSerial, isDateFormat, parseCompleted, parseDate, parsePercent, parsePlain } from './parse';
+import { parseTarget } from './requirement';
 import { parsePeriodRule } from './periodRule';
 import type { AssessmentScale, CellValue, ColumnKey, DataRef, MessageKey, MessageRef, Parsed, PeriodRule, PlanRow, Scale, Target } from './types';
 import { scaleIndex, workingDayWords } from './vocabulary';
@@ -79,9 +80,9 @@ export type CellParser<T> = (value: CellValue, format: string | null | undefined
  * Targets as read from a cell without a number format, by value: plans repeat their targets row
  * after row (`85 %`, `3-5`), and rows with the same target share one frozen target.
  */
-const targetOf = [false, true].map((percent) => memo((v: CellValue) => frozen(parseRange(v, null, percent))));
+const targetOf = [false, true].map((percent) => memo((v: CellValue) => frozen(parseTarget(v, percent))));
 const frozen = <T extends object>(p: Parsed<T>): Parsed<T> => (p.ok ? Object.freeze({ ok: true, value: Object.freeze(p.value) }) : p);
-const asTarget: CellParser<Target> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : f ? parseRange(v, f, k.percent) : targetOf[+k.percent](v));
+const asTarget: CellParser<Target> = (v, f, k) => (k.dates ? mapRange(parseDate(v, k.year)) : f ? parseTarget(v, k.percent, f) : targetOf[+k.percent](v));
 const asBound: CellParser<number> = (v, f, k) => (k.dates ? parseDate(v, k.year) : k.percent ? parsePercent(v, f) : parsePlain(v, f));
 const asDate: CellParser<number> = (v, _f, k) => parseDate(v, k.year);
 const workingDays = once(() => new RegExp(`\\s*(?:${workingDayWords().map(escapeRegExp).join('|')})\\s*$`, 'i'));

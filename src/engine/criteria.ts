@@ -17,9 +17,13 @@ export type RowInputs = Pick<PlanRow, 'target' | 'floor' | 'baseline' | 'actual'
 export type Compare = 'atLeast' | 'atMost' | 'between';
 export type MeasureKind = 'number' | 'percent' | 'date';
 
-/** A measure to compare, a fulfilment decided without comparing, or what is missing or wrong. */
+/**
+ * A measure to compare, a fulfilment decided without comparing, or what is missing or wrong. A
+ * measure may come with the value the row also states for it (`alongside`: a share typed beside
+ * the counts it is computed from), which should agree with it.
+ */
 export type Measurement =
-  | { value: number; text: string }
+  | { value: number; text: string; alongside?: number }
   | { fulfilment: number; text: string }
   | { missing: ColumnKey[] }
   | { problem: MessageRef; column: ColumnKey };
@@ -46,7 +50,15 @@ interface CriterionTraits {
    * or its sub-goals, which has no value to reach.
    */
   requires: RequiredKind | null;
+  /**
+   * The unit each input is written in (docs/plan-sheet.md, "Units"): `measure` inputs share the
+   * requirement's unit (the first of them that names one, in this order); a `change` is a
+   * percentage of the baseline, a `share` a percentage of at most 100 %, a `count` a number of cases.
+   */
+  units?: Partial<Record<ColumnKey, InputUnit>>;
 }
+
+export type InputUnit = 'measure' | 'change' | 'share' | 'count';
 
 export type EditField = 'actual' | 'met' | 'completed' | 'assessment';
 
@@ -149,8 +161,8 @@ export interface ComparisonCriterion extends CriterionTraits {
   actualUnit?: MeasureKind;
   /** Its target and result may be written as percentages (`mindst 85 %`), and the row then reads in percent. */
   percentWhenWritten?: boolean;
-  /** What a data reference yields: the trimmed mean as the actual, or met/total within a limit. */
-  data: 'mean' | 'withinLimit';
+  /** What a data reference yields: the trimmed mean as the actual, met/total within a limit, or the target's percentile as the actual. */
+  data: 'mean' | 'withinLimit' | 'percentile';
   /** The target the measure is held against; most types read the Target column. */
   target?(inputs: RowInputs): Target | null;
   /** The target when the row gives none: a change with no size given must only go the right way. */
@@ -180,6 +192,9 @@ const missing = (inputs: RowInputs, keys: (keyof RowInputs & ColumnKey)[]): Colu
 /** A measure that is one cell, with the goal as what it takes. */
 const cellMeasure = (cell: string | null): LiveMeasure | null => (cell ? { measure: cell, needs: [cell], required: (goal) => goal } : null);
 
+/** A result compared as it is: its target, floor and result are in one unit. */
+export const AS_MEASURED = { target: 'measure', floor: 'measure', actual: 'measure' } as const;
+
 /** min, max and range compare the actual itself. */
 function plain<K extends CriterionKey>(key: K, compare: Compare, strict = false): ComparisonCriterion & { key: K } {
   return {
@@ -188,6 +203,7 @@ function plain<K extends CriterionKey>(key: K, compare: Compare, strict = false)
     compare,
     strict,
     edits: 'actual',
+    units: AS_MEASURED,
     percent: false,
     unit: 'number',
     percentWhenWritten: true,
@@ -208,6 +224,7 @@ function change<K extends CriterionKey>(key: K, sign: 1 | -1): ComparisonCriteri
     compare: 'atLeast',
     edits: 'actual',
     readsBaseline: true,
+    units: { baseline: 'measure', actual: 'measure', target: 'change', floor: 'change' },
     // "Sagsbehandlingstiden skal falde": strictly better than the baseline.
     whenNoTarget: { lo: 0, hi: 0, strict: true },
     percent: true,
@@ -243,30 +260,41 @@ function change<K extends CriterionKey>(key: K, sign: 1 | -1): ComparisonCriteri
   };
 }
 
+/**
+ * Whether a share is counted from its cases: both counts given, or counts begun and no share typed.
+ * A share typed beside counts that lack one (a total and a percent) is read as typed.
+ */
+const byCounts = (i: Pick<PlanRow, 'met' | 'total' | 'actual'>) => (i.met !== null && i.total !== null) || (i.actual === null && (i.met !== null || i.total !== null));
+
+/** An actual on a share row is the share itself: 82,4 or 82,4 % or 0.824. */
+const asShare = (actual: number) => (Math.abs(actual) > 1 ? actual / 100 : actual);
+
 const share = {
   key: 'share',
   kind: 'comparison',
   // With counts a what-if changes the cases met; without them, the share itself.
-  edits: (row) => (row.met !== null || row.total !== null ? 'met' : 'actual'),
+  edits: (row) => (byCounts(row) ? 'met' : 'actual'),
   infer: { rank: 2, when: (row) => row.met !== null || row.total !== null || (row.data !== null && row.limit !== null) },
+  units: { target: 'share', floor: 'share', actual: 'share', met: 'count', total: 'count', excluded: 'count' },
   compare: 'atLeast',
   percent: true,
   unit: 'percent',
   actualUnit: 'percent',
   data: 'withinLimit',
   measure: (i, fmt) => {
-    if (i.met !== null || i.total !== null) {
+    if (byCounts(i)) {
       const gaps = missing(i, ['met', 'total']);
       if (gaps.length) return { missing: gaps };
       const base = (i.total as number) - (i.excluded ?? 0);
       if (base <= 0) return { problem: { key: 'shareBase', args: { value: fmt.number(base) } }, column: 'total' };
       const value = (i.met as number) / base;
       const denominator = i.excluded ? `(${fmt.number(i.total as number)} − ${fmt.number(i.excluded)})` : fmt.number(base);
-      return { value, text: `${fmt.number(i.met as number)} / ${denominator} = ${fmt.percent(value)}` };
+      const text = `${fmt.number(i.met as number)} / ${denominator} = ${fmt.percent(value)}`;
+      // A share typed beside the counts is checked against them; the counts decide.
+      return i.actual === null ? { value, text } : { value, text, alongside: asShare(i.actual) };
     }
     if (i.actual !== null) {
-      // An actual on a share row is the share itself: 82,4 or 82,4 % or 0.824.
-      const value = Math.abs(i.actual) > 1 ? i.actual / 100 : i.actual;
+      const value = asShare(i.actual);
       return { value, text: fmt.percent(value) };
     }
     return { missing: ['met', 'total'] };
@@ -277,12 +305,43 @@ const share = {
   live: {
     measure: (c, row) => {
       // The score sheet holds a share's actual as a fraction.
-      if (row.met === null && row.total === null) return cellMeasure(c.actual);
+      if (!byCounts(row)) return cellMeasure(c.actual);
       if (!c.met || !c.total) return null;
       const base = c.excluded ? `(${c.total}-N(${c.excluded}))` : c.total;
       return { measure: `${c.met}/${base}`, needs: [c.met, c.total], invalid: `${base}<=0`, required: (goal) => `ROUNDUP(${goal}*${base}-${TOL},0)` };
     },
   },
+} satisfies ComparisonCriterion;
+
+/** The p-th percentile of values as Excel's PERCENTILE.INC computes it: interpolated between the two nearest ranks. */
+export function percentileInc(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = p * (sorted.length - 1);
+  const below = Math.floor(rank);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
+}
+
+/**
+ * A requirement at a percentile: `80 % inden for 11 minutter` is met when the 80th percentile of
+ * the times is at most 11 minutes. The result is the percentile's value as reported (`12 min`), or
+ * computed from a data reference (PERCENTILE.INC); the live sheet compares the reported value.
+ */
+const percentile = {
+  key: 'percentile',
+  kind: 'comparison',
+  edits: 'actual',
+  infer: { rank: 2.5, when: (row) => row.target?.percentile !== undefined },
+  units: AS_MEASURED,
+  // Within a time: at most. A sign or word in the target says otherwise (`80. percentil mindst 7`).
+  compare: 'atMost',
+  percent: false,
+  unit: 'number',
+  data: 'percentile',
+  measure: (i, fmt) => (i.actual === null ? { missing: ['actual'] } : { value: i.actual, text: fmt.number(i.actual) }),
+  required: (goal) => goal,
+  requires: 'number',
+  live: { measure: (c) => cellMeasure(c.actual) },
 } satisfies ComparisonCriterion;
 
 const milestone = {
@@ -324,15 +383,17 @@ const milestone = {
  * live-sheet formulas. The order is the order drop-down lists show.
  */
 export const CRITERION = {
-  // A row without a type whose target has a direction (`mindst 85 %`, `< 65`) or two bounds is compared so.
-  min: { ...plain('min', 'atLeast'), infer: { rank: 4, when: (row) => row.baseline === null && row.target?.compare === 'atLeast' } },
-  max: { ...plain('max', 'atMost'), infer: { rank: 4, when: (row) => row.baseline === null && row.target?.compare === 'atMost' } },
+  // A row without a type whose target has a direction (`mindst 85 %`, `< 65`, `11 min eller bedre`) or two bounds is compared so.
+  min: { ...plain('min', 'atLeast'), infer: { rank: 4, when: (row) => row.baseline === null && impliedCompare(row) === 'atLeast' } },
+  max: { ...plain('max', 'atMost'), infer: { rank: 4, when: (row) => row.baseline === null && impliedCompare(row) === 'atMost' } },
   range: { ...plain('range', 'between'), infer: { rank: 4, when: (row) => row.baseline === null && !!row.target && !row.target.compare && row.target.lo !== row.target.hi } },
   below: plain('below', 'atMost', true),
   above: plain('above', 'atLeast', true),
-  reduction: change('reduction', -1),
-  increase: change('increase', 1),
+  // A change the goal's words give a way (`Reduceret ventetid` from 120 days), with a target in percent or none.
+  reduction: { ...change('reduction', -1), infer: { rank: 4, when: (row) => changeByWords(row) === 'atMost' } },
+  increase: { ...change('increase', 1), infer: { rank: 4, when: (row) => changeByWords(row) === 'atLeast' } },
   share,
+  percentile,
   milestone,
   assessment: {
     key: 'assessment',
@@ -363,6 +424,24 @@ export const CRITERION = {
     },
   },
 } satisfies { readonly [K in CriterionKey]: CriterionDefinition & { key: K } };
+
+/**
+ * The direction a row without a type states for its one-valued target: a sign or word in it
+ * (`mindst 85 %`), else `eller bedre` turned by its unit, else the goal's own words (`Færre klager`).
+ */
+function impliedCompare(row: PlanRow): Target['compare'] {
+  const t = row.target;
+  if (!t || t.percentile !== undefined) return undefined;
+  if (t.compare) return t.compare;
+  return t.lo === t.hi ? (t.better ?? row.wordDirection?.compare) : undefined;
+}
+
+/** The way a change is to go that a row with a baseline and no direction in its target states in its words. */
+function changeByWords(row: PlanRow): Target['compare'] {
+  if (row.baseline === null || row.target?.compare || !row.wordDirection) return undefined;
+  // A change's size is a percentage; a bare level beside a baseline says nothing of one.
+  return row.target === null || writtenAsPercent(row.cells.target, row.formats.target) ? row.wordDirection.compare : undefined;
+}
 
 /** Every criterion type, in the table's order. */
 export const CRITERIA: readonly CriterionDefinition[] = Object.values(CRITERION);

@@ -31,6 +31,9 @@ export { forecast } from './forecast';
 export { consolidate, type Overview, type OverviewRow, type Shortfall, type Submission } from './consolidate';
 export { whatIf, whatIfInput, readWhatIf, measureUnit, editableField, type WhatIfEdit, type WhatIfInput, type WhatIfKind, type WhatIfReading, type WhatIfResult } from './whatif';
 export { SCALES, applyScale } from './scales';
+// The rules a value is held to, so a what-if box can refuse what the plan's own cell would.
+export { inputProblems, type InputProblem } from './checks';
+export { unitOf, UNITS } from './units';
 export { compileFormula, toFulfilment, FORMULA_FUNCTIONS } from './formula';
 // The task pane's build swaps in mathParser.browser, which fetches mathjs as a chunk of its own.
 export { loadMathParser } from './mathParser';

@@ -4,7 +4,10 @@
  * sheet and cell; an unreadable cell never stops the other rows.
  */
 import { address, rowCellAddress } from './address';
-import { CRITERION_BY_KEY, CRITERIA } from './criteria';
+import { AS_MEASURED, CRITERION_BY_KEY, CRITERIA, criterionOf, inferType } from './criteria';
+import { inputProblems, requirementUnit } from './checks';
+import { percentileIn, percentileType, wordDirection } from './requirement';
+import { numberText } from './units';
 import { fold, cellText, escapeRegExp } from './text';
 import { memo, once } from './memo';
 import {
@@ -462,8 +465,6 @@ function readId(value: CellValue): string {
 }
 
 const ALL_READ: readonly ColumnKey[] = Object.freeze([]);
-/** The cells whose percent sign or format makes a plain comparison read in percent. */
-const PERCENT_EVIDENCE = ['target', 'floor', 'actual'] as const;
 /** Cells by which a row without a type is of some other type than a plain comparison. */
 const NOT_PLAIN = ['formula', 'deadline', 'completed', 'met', 'total', 'assessment', 'data', 'baseline'] as const;
 /** Most rows have no cell with a number format of its own, and share this. */
@@ -512,6 +513,13 @@ class RowReader implements BoundKind, CheckContext {
 
   report(key: ColumnKey, message: MessageRef, severity: 'error' | 'warning' = 'error'): void {
     this.problems.push({ sheet: this.sheet, cell: this.address(key) ?? address(this.sheetRow, this.left), severity, message });
+  }
+
+  /** A problem at the row's cell in the first of these columns the plan has, blank or not: where the user should write. */
+  reportIn(keys: ColumnKey[], message: MessageRef, severity: 'error' | 'warning'): void {
+    const key = keys.find((k) => this.columns[k]);
+    const cell = key ? this.columns[key]!.address.replace(/\d+$/, '') + (this.sheetRow + 1) : address(this.sheetRow, this.left);
+    this.problems.push({ sheet: this.sheet, cell, severity, message });
   }
 
   text(key: ColumnKey): string {
@@ -573,6 +581,7 @@ class ReadRow implements PlanRow {
   note = '';
   inPercent = false;
   unreadable: readonly ColumnKey[] = ALL_READ;
+  wordDirection: PlanRow['wordDirection'] = null;
 
   constructor(
     public index: number,
@@ -691,26 +700,87 @@ class PlanRows {
     // A heading in the goal column with no weight may be any note; it names no area.
   }
 
-  /** The row's type, how its bounds read, then every input column as the column table says. */
+  /** The row's type, how its bounds read, then every input column as the column table says, and the rules over its values. */
   private readInputs(row: ReadRow): void {
     const { reader } = this;
-    const { cells, formats } = row;
+    const { cells } = row;
     let typeKey: string | null = null;
+    // A type cell may name the percentile too: `80. persentil`, `P80`.
+    let typePercentile: number | null = null;
     if (cells.type !== undefined) {
-      typeKey = types().get(fold(cellText(cells.type))) ?? null;
-      if (!typeKey) reader.unread('type', { key: 'unknownType', args: { value: cellText(cells.type) } });
+      const text = cellText(cells.type);
+      typeKey = types().get(fold(text)) ?? null;
+      if (!typeKey && (typePercentile = percentileType(text)) !== null) typeKey = 'percentile';
+      if (!typeKey) reader.unread('type', { key: 'unknownType', args: { value: text } });
     }
     const definition = typeKey ? CRITERION_BY_KEY.get(typeKey) : undefined;
     // A row without a type and without another type's cells may be inferred a plain comparison, and reads as one.
     const mayBePlain = definition ? definition.kind === 'comparison' && !!definition.percentWhenWritten : cells.type === undefined && !NOT_PLAIN.some((k) => cells[k] !== undefined);
-    reader.inPercent = mayBePlain && PERCENT_EVIDENCE.some((k) => writtenAsPercent(cells[k], formats[k]));
+    // Such a row reads in percent where its requirement is written in percent, or has no unit and its result is.
+    reader.inPercent = mayBePlain && requirementUnit(row, AS_MEASURED) === 'percent';
     reader.percent = (definition?.percent ?? false) || reader.inPercent;
     reader.dates = definition?.kind === 'comparison' && definition.unit === 'date';
     row.typeKey = typeKey;
     for (const key of ROW_COLUMNS) readInto(row, key, reader);
     row.limitInWorkingDays = cells.limit !== undefined && inWorkingDays(cells.limit);
     row.inPercent = reader.inPercent;
+    // The goal's own words give a direction only to a row that states none.
+    if (cells.type === undefined && !row.target?.compare) row.wordDirection = wordDirection(row.title);
+    this.completeRequirement(row, typePercentile);
     row.unreadable = reader.unreadable;
+    this.checkValues(row);
+    row.unreadable = reader.unreadable;
+  }
+
+  /**
+   * A requirement at a percentile takes its percentile from its target, its type cell or its text
+   * (`80 % av hasteoppdragene innen 11 minutter`); `eller bedre` needs a unit, a type or the goal's
+   * words to say which way is better. What cannot be told is a problem at the target.
+   */
+  private completeRequirement(row: ReadRow, typePercentile: number | null): void {
+    const target = row.target;
+    if (!target) return;
+    const key = criterionOf(row)?.key;
+    // Without a type, a goal's text that names a percentile (`Responstid, 80-persentil`) makes a bound not in percent one at it.
+    if (!row.typeKey && row.cells.type === undefined && target.percentile === undefined && (!key || key === 'min' || key === 'max')) {
+      const p = requirementUnit(row, AS_MEASURED) === 'percent' ? null : percentileIn(row.title);
+      if (p !== null) {
+        row.target = { ...target, percentile: p };
+        return;
+      }
+    }
+    if (key === 'percentile' && target.percentile === undefined) {
+      const p = typePercentile ?? percentileIn(row.title);
+      if (p !== null) row.target = { ...target, percentile: p };
+      else this.dropTarget(row, { key: 'percentileMissing' });
+    } else if (target.percentile !== undefined && row.typeKey && key !== 'percentile') {
+      this.dropTarget(row, { key: 'percentileNeedsType', args: { value: cellText(row.cells.target), criterion: row.typeKey } });
+    } else if (!key && target.better === null && !target.compare) {
+      this.dropTarget(row, { key: 'betterWithoutDirection', args: { value: cellText(row.cells.target), number: numberText(row.cells.target, row.formats.target) } });
+    }
+  }
+
+  private dropTarget(row: ReadRow, message: MessageRef): void {
+    this.reader.unread('target', message);
+    row.target = null;
+  }
+
+  /**
+   * The rules over the row's values (checks.ts): a value its requirement's unit or its own cannot
+   * have is left out, so the goal is never scored on it. A direction told from the goal's words
+   * is a warning where the user writes the type.
+   */
+  private checkValues(row: ReadRow): void {
+    for (const problem of inputProblems(row)) {
+      this.reader.unread(problem.column, problem.message);
+      (row as unknown as Record<string, unknown>)[problem.column] = null;
+    }
+    const told = row.wordDirection;
+    if (!told || row.typeKey) return;
+    const key = inferType(row);
+    if (!key || key === inferType({ ...row, wordDirection: null })) return;
+    const message = told.compare === 'atMost' ? 'lowerFromWords' : 'higherFromWords';
+    this.reader.reportIn(['type', 'title'], { key: message, args: { word: told.word, criterion: key } }, 'warning');
   }
 }
 

@@ -5,12 +5,13 @@
  */
 import { assessmentCredit, graded } from './assessment';
 import { address, rowCellAddress } from './address';
-import { criterionOf, CRITERION_BY_KEY, goalFor, inferType, meets, requiredKind, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
+import { criterionOf, CRITERION_BY_KEY, goalFor, inferType, meets, percentileInc, requiredKind, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, withNumbers, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
-import { isBlank, parseDate, parseFraction, parsePlain } from './parse';
+import { isBlank, parseDate, parseFraction, parseNumberText, parsePlain } from './parse';
 import { cellText } from './text';
+import { numberText, unitOf } from './units';
 import { workingDaysBetween } from './calendar';
 import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
@@ -204,6 +205,14 @@ class Scorer {
     this.problems.push({ sheet: this.plan.sheet, cell, severity, message });
   }
 
+  /** A problem at the row's cell of a column the plan has, blank or not: where the user is to write. */
+  private reportIn(row: PlanRow, column: ColumnKey, message: MessageRef, severity: Severity): void {
+    const header = this.plan.columns[column];
+    if (!header) return this.report(row, column, message, severity);
+    this.problems.push({ sheet: this.plan.sheet, cell: header.address.replace(/\d+$/, '') + row.sheetRow, severity, message });
+  }
+
+
   /** The root's weight, shared down its tree: parents first, so each shares what its parent gave it. */
   private shareWeights(root: Node, weight: number): void {
     root.weight = weight;
@@ -269,6 +278,7 @@ class Scorer {
       this.report(row, 'data', { key: 'dataEmpty', args: { value: row.data.text } }, 'warning');
       return { missing: ['data'] };
     }
+    if (def?.data === 'percentile') return this.dataPercentile(row, numbers, inputs, parts);
     if (def?.data === 'withinLimit') {
       if (row.limit === null) return { missing: ['limit'] };
       const limit = row.limit;
@@ -284,6 +294,20 @@ class Scorer {
       : '';
     parts.push(`${row.data.text}${trimmed}`);
     return inputs;
+  }
+
+  /** The target's percentile of the data (PERCENTILE.INC) as the result: `80 % inden for 11 minutter` over the times. */
+  private dataPercentile(row: PlanRow, numbers: number[], inputs: RowInputs, parts: string[]): RowInputs | { missing: ColumnKey[] } {
+    const p = row.target?.percentile;
+    if (p === undefined) return { missing: ['target'] };
+    inputs.actual = percentileInc(numbers, p);
+    parts.push(`${row.data!.text}: ${this.percentileName(p)} ${this.words.of} ${numbers.length}`);
+    return inputs;
+  }
+
+  /** A percentile as explanations name it: `80. percentil`. */
+  private percentileName(p: number): string {
+    return this.words.percentile.replace('{p}', this.fmt.number(p * 100));
   }
 
   /**
@@ -349,8 +373,9 @@ class Scorer {
     const typeKey = row.typeKey ?? inferType(row);
     if (!typeKey) {
       if (row.unreadable.includes('type')) return { fulfilment: null, parts: [] };
-      // Values with no type to read them by would otherwise go unscored without a word.
-      if ([row.target, row.actual, row.baseline, row.floor].some((v) => v !== null)) this.report(row, 'type', { key: 'typeNotInferred', args: { id: row.id } }, 'warning');
+      // Values with no type to read them by would otherwise go unscored without a word; a target that could not be read is said already.
+      if (row.unreadable.includes('target')) return { fulfilment: null, parts: [] };
+      if ([row.target, row.actual, row.baseline, row.floor].some((v) => v !== null)) this.reportIn(row, 'type', { key: 'typeNotInferred', args: { id: row.id } }, 'warning');
       // A weighted goal with nothing to judge it by would sit unassessed without a word.
       else if (row.declaredWeight !== null && row.declaredWeight > 0 && row.unreadable.length === 0) this.report(row, 'type', { key: 'noRequirement', args: { id: row.id } }, 'warning');
       return this.missing(['type'], []);
@@ -415,8 +440,12 @@ class Scorer {
   private evaluateComparison(row: PlanRow, def: ComparisonCriterion, inputs: RowInputs, parts: string[]): Evaluation {
     const unit = rowUnit(def, row);
     const m = def.measure(inputs, this.fmt, unit);
-    const target = def.target ? def.target(inputs) : (inputs.target ?? def.whenNoTarget ?? null);
+    // A target that could not be read is no target: a change is then not judged as "any fall".
+    const target = def.target ? def.target(inputs) : (inputs.target ?? (row.unreadable.includes('target') ? null : (def.whenNoTarget ?? null)));
     const targetKey: ColumnKey = def.target ? 'deadline' : 'target';
+    // An input left out as unreadable is named as a problem at its cell, not as missing.
+    const refused = row.unreadable.length > 0 && row.unreadable.some((k) => k === targetKey || (def.units && k in def.units));
+    if (('missing' in m || !target) && refused) return { fulfilment: null, parts };
     if ('missing' in m) return this.missing(target ? m.missing : [...m.missing, targetKey], parts);
     if ('problem' in m) {
       this.report(row, m.column, m.problem);
@@ -431,16 +460,19 @@ class Scorer {
       return { fulfilment: m.fulfilment, parts, required, requiredKind: requiredKind(def, row, inputs) };
     }
     if (!target) return this.missing([targetKey], parts);
+    if (m.alongside !== undefined) this.checkAlongside(row, inputs, m.value, m.alongside, unit);
     const compare = rowCompare(def, target);
     const bound = withTolerance(compare, rowTarget(def, target), row.tolerance);
     const met = meets(compare, m.value, bound);
     const symbols = bound.strict ? STRICT_SYMBOLS[compare] : COMPARISON_SYMBOLS[compare];
     const targetText = this.targetText(target, row.tolerance, unit);
     const sym = symbols[met ? 0 : 1];
+    // A requirement at a percentile says which (`80. percentil: 12 > 11`); over data, the data's part says it.
+    const measured = target.percentile !== undefined && !row.data ? `${this.percentileName(target.percentile)}: ${m.text}` : m.text;
     parts.push(
       dated
-        ? `${this.words.completed} ${m.text} ${sym} ${this.words.deadline} ${targetText}`
-        : `${m.text} ${sym} ${targetText}`,
+        ? `${this.words.completed} ${measured} ${sym} ${this.words.deadline} ${targetText}`
+        : `${measured} ${sym} ${targetText}`,
     );
     // Without a scale a row is met or not: no scale to look up, nothing to allocate.
     const outcome: ScaleOutcome = !row.scale
@@ -463,6 +495,23 @@ class Scorer {
       requiredKind: requiredKind(def, row, inputs),
       parts,
     };
+  }
+
+  /**
+   * A share typed beside the counts it is computed from (95,3 % beside 709 of 734) should agree
+   * with them within the rounding it is written to; the counts decide, and a difference is named.
+   */
+  private checkAlongside(row: PlanRow, inputs: RowInputs, counted: number, typed: number, unit: MeasureKind): void {
+    const cell = row.cells.actual;
+    const written = numberText(cell, null);
+    const decimals = /[.,](\d+)$/.exec(written)?.[1].length ?? 0;
+    // Written in percent points (97,8 or 97,8 %) its last digit is a hundredth of that of a fraction (0,978).
+    const points = (typeof cell === 'string' && unitOf(cell) === 'percent') || Math.abs(parseNumberText(written) ?? typed) > 1;
+    if (Math.abs(typed - counted) <= 0.5 * 10 ** -(decimals + (points ? 2 : 0)) + 1e-12) return;
+    const fmt = formatter(this.lang);
+    const base = (inputs.total ?? 0) - (inputs.excluded ?? 0);
+    const args = { typed: fmt.by(unit, typed), counted: fmt.by(unit, counted), met: fmt.number(inputs.met ?? 0), base: fmt.number(base) };
+    this.report(row, 'actual', { key: 'countsDisagree', args }, 'warning');
   }
 
   /** How many periods the year has, by the kind of the current one; a plan by year counts its years. */

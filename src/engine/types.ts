@@ -108,7 +108,19 @@ export type MessageKey =
   | 'whatIfNegative'
   | 'whatIfOverTotal'
   | 'verdictIsDate'
-  | 'verdictOverWeight';
+  | 'verdictOverWeight'
+  | 'unitMismatch'
+  | 'shareOver100'
+  | 'negativeValue'
+  | 'countInPercent'
+  | 'metAboveTotal'
+  | 'metAboveBase'
+  | 'countsDisagree'
+  | 'lowerFromWords'
+  | 'higherFromWords'
+  | 'betterWithoutDirection'
+  | 'percentileMissing'
+  | 'percentileNeedsType';
 
 /** Plan weighting: percent of 100, or a points allotment. */
 /** Plan weighting: percent of 100, a points allotment, or none (every top-level goal counts one). */
@@ -175,6 +187,32 @@ export const COLUMN_KEYS = [
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
+/**
+ * The units a value may be written in after its number (`50 dage`, `12 min`, `12,5 mio. kr.`),
+ * besides percent: one entry each in the unit table (units.ts), named by every language pack.
+ */
+export const UNIT_KEYS = [
+  'percentPoints',
+  'days',
+  'workingDays',
+  'hours',
+  'minutes',
+  'weeks',
+  'months',
+  'years',
+  'kroner',
+  'thousandKroner',
+  'millionKroner',
+  'billionKroner',
+  'euro',
+  'count',
+  'fte',
+  'points',
+] as const;
+export type UnitKey = (typeof UNIT_KEYS)[number];
+/** The unit of a value: percent, or one of the unit table's. */
+export type MeasureUnit = 'percent' | UnitKey;
+
 export const METADATA_KEYS = ['agency', 'year', 'period', 'partialCredit', 'assessmentScale', 'performancePay', 'payout', 'calendar'] as const;
 export type MetadataKey = (typeof METADATA_KEYS)[number];
 
@@ -201,6 +239,13 @@ export interface Target {
   /** A sign in the target (`< 40`, `> 90 %`): the direction it sets, and whether the bound itself fails. */
   compare?: 'atLeast' | 'atMost';
   strict?: boolean;
+  /**
+   * `11 minutter eller bedre`: the direction "better" points to by the value's unit (shorter for a
+   * duration, higher for a percentage); null where its unit tells none. A type's own direction wins.
+   */
+  better?: 'atLeast' | 'atMost' | null;
+  /** `80 % inden for 11 minutter`, `80. percentil højst 11 minutter`: the percentile (0–1) the bound holds for. */
+  percentile?: number;
 }
 
 export interface DataRef {
@@ -265,6 +310,11 @@ export interface PlanRow {
   formats: Partial<Record<ColumnKey, string>>;
   /** Keys whose cells held something that could not be read (already reported as problems). */
   unreadable: readonly ColumnKey[];
+  /**
+   * The direction the goal's own words give (`Reduceret ventetid`: lower; `Øget andel`: higher),
+   * with the word, for a row that states no type or direction otherwise; null where they give none.
+   */
+  wordDirection: { compare: 'atLeast' | 'atMost'; word: string } | null;
 }
 
 /** How many of the year's periods a requirement must be met in: every one, or `need` of `of`. */
@@ -439,4 +489,4 @@ export interface PlanForecast {
 }
 
 /** Every criterion type's key, one entry each in criteria.ts. The language packs name each one, so a type without names fails to compile. */
-export type CriterionKey = 'min' | 'max' | 'range' | 'below' | 'above' | 'reduction' | 'increase' | 'share' | 'milestone' | 'assessment' | 'formula' | 'all';
+export type CriterionKey = 'min' | 'max' | 'range' | 'below' | 'above' | 'reduction' | 'increase' | 'share' | 'percentile' | 'milestone' | 'assessment' | 'formula' | 'all';

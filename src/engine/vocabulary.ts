@@ -2,7 +2,7 @@ import { PACKS, type LanguageCode } from './i18n';
 import type { Vocabulary } from './i18n/types';
 import { once } from './memo';
 import { fold, wordIndex } from './text';
-import { COLUMN_KEYS, METADATA_KEYS, type AssessmentKey, type ColumnKey, type CriterionKey, type MetadataKey, type Period } from './types';
+import { COLUMN_KEYS, METADATA_KEYS, UNIT_KEYS, type AssessmentKey, type ColumnKey, type CriterionKey, type MetadataKey, type Period, type UnitKey } from './types';
 
 /**
  * The reader understands every language at once: a Danish plan may carry English headers. These
@@ -65,9 +65,25 @@ export const pointWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabul
 export const totalLabels = once(() => new Set(PACKS.flatMap((p) => p.vocabulary.totals.map(fold))));
 
 /** Unit words of every language in lower case, longest first, as they may follow a number (`110 dage`). */
-export const unitWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.units.map((w) => w.toLowerCase()))));
-/** Units of money of every language, in lower case. */
-export const moneyWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.money.map((w) => w.toLowerCase()))));
+export const unitWords = once(() => longestFirst(PACKS.flatMap((p) => Object.values(p.vocabulary.units).flat().map((w) => w.toLowerCase()))));
+/** Each unit word of every language, in lower case, to the unit it names (`min` and `minutter` to minutes). */
+export const unitIndex = once(() => {
+  const index = new Map<string, UnitKey>();
+  for (const key of UNIT_KEYS) for (const p of PACKS) for (const w of p.vocabulary.units[key]) if (!index.has(w.toLowerCase())) index.set(w.toLowerCase(), key);
+  return index;
+});
+/** Words after a bound that give its direction (`eller mere`, `or less`, `eller bedre`), in lower case, longest first, with what each says. */
+export const orDirectionWords = once(() => {
+  const keys = ['min', 'max', 'better'] as const;
+  const words = PACKS.flatMap((p) => keys.flatMap((k) => p.vocabulary.orDirection[k].map((w) => [w.toLowerCase(), k] as const)));
+  return words.sort((a, b) => b[0].length - a[0].length);
+});
+/** Words between a percentile and its bound (`inden for`, `innen`, `within`), in lower case, longest first. */
+export const withinWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.within.map((w) => w.toLowerCase()))));
+/** The percentile type's names of every language, in lower case, longest first: `percentil`, `persentil`, `percentile`. */
+export const percentileWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.types.percentile.map((w) => w.toLowerCase()))));
+/** A goal's words that give a direction, folded, to the way they say is better: `reduceret` lower, `oget` higher. */
+export const directionIndex = once(() => wordIndex<'lower' | 'higher'>(PACKS.flatMap((p) => (['lower', 'higher'] as const).map((k) => [k, p.vocabulary.directions[k]] as ['lower' | 'higher', string[]]))));
 /** Working-day words of every language, in lower case. */
 export const workingDayWords = once(() => longestFirst(PACKS.flatMap((p) => p.vocabulary.workingDays.map((w) => w.toLowerCase()))));
 /** Percent words of every language, in lower case. */

@@ -13,7 +13,8 @@ import { once } from './memo';
 import { parseCompleted, parseNumber, parsePercent, wordAfterNumber } from './parse';
 import { escapeRegExp, fold } from './text';
 import type { CellValue, MessageRef, Plan, PlanRow } from './types';
-import { moneyWords, unitWords } from './vocabulary';
+import { unitIndex, unitWords } from './vocabulary';
+import { UNITS } from './units';
 
 /** How a what-if box reads: a number (in the plan's unit), a percent, cases met out of a count, a date, or one of some words. */
 export type WhatIfKind = 'number' | 'percent' | 'count' | 'date' | 'choice';
@@ -70,10 +71,13 @@ function kindOf(row: PlanRow, field: EditField): WhatIfKind {
 }
 
 /**
- * A measure in this unit is never below zero: a count or a duration (`dage`, `personer`). An amount
- * of money may be (a deficit), and without a unit nothing is known.
+ * A measure in this unit is never below zero, as the units table declares: a count or a duration
+ * (`dage`, `personer`). An amount of money may be (a deficit), and without a unit nothing is known.
  */
-const neverNegative = (unit: string | null) => unit !== null && !moneyWords().includes(unit.toLowerCase());
+function neverNegative(unit: string | null): boolean {
+  const key = unit === null ? undefined : unitIndex().get(unit.toLowerCase());
+  return key !== undefined && UNITS[key].nonNegative;
+}
 
 /** The unit word typed after a number (`86 dage`), if any. */
 const typedUnit = (text: string) => wordAfterNumber(text.trim().toLowerCase(), unitWords());

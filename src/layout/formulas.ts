@@ -134,7 +134,7 @@ export function leafFormulas(row: PlanRow, type: string | null, c: RowRefs): Lea
 /** A measure held against the row's target, widened by its tolerance, on its scale; blank until every input is there. */
 function compared(row: PlanRow, def: ComparisonCriterion, m: LiveMeasure | null, c: RowRefs, compare: Compare, scaled: Scaled): LeafFormulas | null {
   // A row with no target where its type has one of its own (a change that must only go the right way).
-  const own = !row.target && def.whenNoTarget ? def.whenNoTarget : null;
+  const own = !row.target && def.whenNoTarget && !row.unreadable.includes('target') ? def.whenNoTarget : null;
   if (!m || (!c.target && !own)) return null;
   const t = own
     ? { lo: literal(own.lo), hi: literal(own.hi) }

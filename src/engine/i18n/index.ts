@@ -3,7 +3,7 @@ import { en } from './en';
 import { nb } from './nb';
 import { sv } from './sv';
 import type { EnginePack } from './types';
-import type { ColumnKey } from '../types';
+import type { ColumnKey, CriterionKey, MeasureUnit } from '../types';
 
 export type { EnginePack, ExplanationWords, Vocabulary } from './types';
 
@@ -51,13 +51,21 @@ export function typeNames(lang: EnginePack): string {
 }
 
 /**
- * Fills a message template's `{name}` places with its arguments; a `column` argument is named as
- * the language names the column, and `{types}` lists the criterion types.
+ * Fills a message template's `{name}` places with its arguments; a `column`, `criterion`, `unit`
+ * or `expected` argument (a key) is named as the language names it, and `{types}` lists the
+ * criterion types.
  */
 export function formatWith(template: string | undefined, key: string, args: Record<string, string | number> = {}, lang: EnginePack): string {
   const named = { ...args };
   const column = typeof args.column === 'string' ? lang.vocabulary.columns[args.column as ColumnKey]?.[0] : undefined;
   if (column) named.column = column;
+  // A criterion type and units are named as the language names them.
+  const criterion = typeof args.criterion === 'string' ? lang.vocabulary.types[args.criterion as CriterionKey]?.[0] : undefined;
+  if (criterion) named.criterion = criterion;
+  for (const name of ['unit', 'expected'] as const) {
+    const unit = typeof args[name] === 'string' ? lang.explain.units[args[name] as MeasureUnit] : undefined;
+    if (unit) named[name] = unit;
+  }
   if (template?.includes('{types}')) named.types = typeNames(lang);
   return fill(template ?? key, named);
 }

@@ -1,4 +1,4 @@
-import type { AssessmentKey, Calendar, ColumnKey, CriterionKey, MessageKey, MetadataKey, Period, Severity, StatusKey } from '../types';
+import type { AssessmentKey, Calendar, ColumnKey, CriterionKey, MeasureUnit, MessageKey, MetadataKey, Period, Severity, StatusKey, UnitKey } from '../types';
 
 /** Words the plan reader understands in one language. Matching folds case and accents. */
 export interface Vocabulary {
@@ -18,10 +18,17 @@ export interface Vocabulary {
   percent: string[];
   /** Words after a limit that make it count working days: `arbejdsdage`. */
   workingDays: string[];
-  /** Units a measure may be given in after its number (`50 dage`), shown beside what-if inputs. */
-  units: string[];
-  /** The units of money among them (`kr.`, `mio. kr.`): an amount may fall below zero (a deficit); a count or duration in any other unit may not. */
-  money: string[];
+  /**
+   * Units a value may be given in after its number (`50 dage`, `12 min`), by the unit they name:
+   * a result in another unit than its requirement is a problem. Shown beside what-if inputs.
+   */
+  units: Record<UnitKey, string[]>;
+  /** Words after a bound that give its direction: `eller mere`, `eller mindre`, and `eller bedre`, which the unit turns. */
+  orDirection: Record<'min' | 'max' | 'better', string[]>;
+  /** Words between a percentile and its bound: `80 % inden for 11 minutter`. */
+  within: string[];
+  /** Words in a goal's text that say which way is better where nothing else does: `Reduceret`, `Færre`; `Øget`, `Høj`. */
+  directions: Record<'lower' | 'higher', string[]>;
   /** Labels of a row that sums the plan or an area (`I alt`, `Total`): such a row is no area. */
   totals: string[];
   /** The months' names and short forms, January first, for dates written out (`31. december 2024`). */
@@ -57,6 +64,10 @@ export interface ExplanationWords {
   everyPeriod: string;
   /** Column names used to say which inputs are missing. */
   inputs: Partial<Record<ColumnKey, string>>;
+  /** Each unit's name in messages: `dage`, `procent`. */
+  units: Record<MeasureUnit, string>;
+  /** A percentile as explanations name it: `{p}. percentil`. */
+  percentile: string;
 }
 
 /**

@@ -193,22 +193,27 @@ const typeCode = (key: string | null): number => typeCodes.get(key) ?? typeCodes
 
 /**
  * What a leaf's formulas depend on besides its scale, as one number: its written and scored type,
- * whether it reads data or counts, whether it has a target (a change without one must only go the
- * right way), a range target, a sign in the target (it changes the comparison), a tolerance and a
- * period rule. A number, so the lookup allocates nothing.
+ * whether it reads data or counts (and a percent typed beside them), whether it has a target (a
+ * change without one must only go the right way, one whose target was refused is not judged), a
+ * range target, a sign in the target (it changes the comparison), a tolerance and a period rule.
+ * A number, so the lookup allocates nothing.
  */
 function leafCode(row: PlanRow, type: string | null): number {
   const t = row.target;
   const flags =
     (row.data ? 1 : 0) |
-    (row.met !== null || row.total !== null ? 2 : 0) |
+    (row.met !== null ? 2 : 0) |
     (t && t.lo !== t.hi ? 4 : 0) |
     (row.periodRule ? 8 : 0) |
     (t?.compare === 'atLeast' ? 16 : t?.compare === 'atMost' ? 32 : 0) |
     (t?.strict ? 64 : 0) |
     (row.tolerance ? (row.tolerance.relative ? 128 : 256) : 0) |
-    (t ? 0 : 512);
-  return (typeCode(row.typeKey) * 1024 + typeCode(type)) * 1024 + flags;
+    (t ? 0 : 512) |
+    // A share reads its counts or its typed percent by which are given; a refused target is no target.
+    (row.total !== null ? 1024 : 0) |
+    (row.actual !== null && (row.met !== null || row.total !== null) ? 2048 : 0) |
+    (row.unreadable.includes('target') ? 4096 : 0);
+  return (typeCode(row.typeKey) * 1024 + typeCode(type)) * 8192 + flags;
 }
 
 /** Text as a formula's string literal. */

@@ -370,7 +370,7 @@ describe('what if', () => {
     await page.locator('[id="whatif-1.2"]').fill('600');
     await page.locator('[id="whatif-error-1.2"]', { hasText: '500' }).waitFor({ timeout: 10_000 });
     await expect(page.locator('[id="whatif-error-1.2"]').textContent()).resolves.toBe('600 opfyldte er flere end de 500 sager i alt. Skriv et antal fra 0 til 500.');
-    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie: 71,2 % (faktisk 66,2 %; +5 point)');
+    await expect(page.locator('#whatif-score').textContent()).resolves.toBe('Scenarie 71,2 % · faktisk 66,2 % · +5,0 procentpoint');
     await page.locator('[id="whatif-1.2"]').fill('86 %');
     await page.locator('[id="whatif-effect-1.2"]', { hasText: '430 af 500' }).waitFor({ timeout: 10_000 });
     // Assessments are chosen from a list, the plan's own value first.

@@ -586,7 +586,7 @@ class ReadRow implements PlanRow {
 export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const header = findHeader(grid);
   if (!header) return { plan: null, problems: [] };
-  const problems: Problem[] = nearMisses(grid, header);
+  const problems: Problem[] = [...(grid.problems ?? []), ...nearMisses(grid, header)];
   const metadata = readMetadata(grid, header.row, problems, options);
   // Per-period columns stand in for the plain ones of the period read.
   const periodColumns = withPlainYear(header.columns, metadata.year);
@@ -634,11 +634,19 @@ class PlanRows {
     const top = grid.origin?.row ?? 0;
     for (let r = headerRow + 1; r < grid.values.length; r++) {
       const values = grid.values[r];
-      if (!values || values.every(isBlank)) continue;
+      if (!values?.length) continue;
+      // Only the columns read are looked at: a row whose one cell stands in column XFD costs what a short row does.
       const { cells, formats } = this.cellsOf(values, grid.formats?.[r]);
+      if (!this.anyRead(cells)) continue;
       this.row(cells, formats, top + r);
     }
     return this;
+  }
+
+  /** Whether a row has a cell in any column read; a row with none says nothing (a blank row, or notes beside the plan). */
+  private anyRead(cells: RowCells): boolean {
+    for (const _ in cells) return true;
+    return false;
   }
 
   /** The row's cells in the columns read, and the number formats they have besides General. */

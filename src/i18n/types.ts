@@ -17,6 +17,8 @@ export type ProductMessageKey =
   | 'fileTooLarge'
   | 'fileBomb'
   | 'fileTooManyCells'
+  | 'fileTooManyParts'
+  | 'fileTooManySheets'
   | 'fileTooComplex'
   | 'fileNotFound'
   | 'fileNoAccess'

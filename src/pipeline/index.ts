@@ -38,10 +38,11 @@ export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[]
     const top = grid.origin?.row ?? 0;
     const left = grid.origin?.col ?? 0;
     // Only cells the sheet holds: a reference to a whole sheet costs what the sheet has, not 17 billion cells.
-    // Rows are padded to the reference's width where the sheet reaches it, so columns stay aligned.
+    // Rows are padded to the reference's width where the sheet reaches it, and to two columns always:
+    // pairs of dates stay pairs when no case has an end date yet.
     const out: CellValue[] = [];
     const bottom = Math.min(ref.bottom, top + grid.values.length - 1);
-    const right = Math.min(ref.right, left + widest(grid) - 1);
+    const right = Math.min(ref.right, Math.max(left + widest(grid) - 1, ref.left + 1));
     for (let r = Math.max(ref.top, top); r <= bottom; r++) {
       const row = grid.values[r - top];
       if (!row) continue;

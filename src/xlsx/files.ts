@@ -41,6 +41,8 @@ const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
   ods: 'fileOds',
   damaged: 'fileDamaged',
   tooLarge: 'fileTooLarge',
+  tooManyParts: 'fileTooManyParts',
+  tooManySheets: 'fileTooManySheets',
   bomb: 'fileBomb',
   tooManyCells: 'fileTooManyCells',
   tooComplex: 'fileTooComplex',
@@ -51,7 +53,10 @@ const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
  * no workbook it can read (no program internals reach the user).
  */
 export function unreadableProblem(file: string, error: unknown): FileProblem {
-  if (error instanceof WorkbookRefused) return fileProblem(file, REFUSALS[error.refusal.reason], 'detail' in error.refusal ? error.refusal.detail : '');
+  if (error instanceof WorkbookRefused) {
+    const r = error.refusal;
+    return fileProblem(file, REFUSALS[r.reason], 'detail' in r ? r.detail : '', 'limit' in r ? { limit: r.limit } : {});
+  }
   return fileProblem(file, 'unreadableFile');
 }
 
@@ -102,7 +107,7 @@ export async function scoreSources(
     };
     if (tooLarge(source)) {
       ahead = null;
-      add([fileProblem(source.name, 'fileTooLarge', `${Math.round(LIMITS.fileBytes / 2 ** 20)} MB`)]);
+      add([fileProblem(source.name, 'fileTooLarge', '', { limit: Math.round(LIMITS.fileBytes / 2 ** 20) })]);
       continue;
     }
     let bytes: Uint8Array;

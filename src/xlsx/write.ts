@@ -10,6 +10,7 @@ import type { CellStyle, ConditionalFormat, LayoutValue, PageText, SheetLayout, 
 import { toA1 } from '../layout/r1c1';
 import { chartXml, drawingXml } from './charts';
 import { Registry, StyleSheet } from './styles';
+import { CELL_CHARS, cutText, fitPage } from './cellText';
 import { esc, NS, REL, relsXml, XML_HEAD } from './xml';
 import { ZipWriter } from './zip';
 
@@ -124,8 +125,10 @@ class SharedFormulas {
   }
 }
 
-function cellXml(ref: string, s: number, value: LayoutValue, f: string | null, strings: SharedStrings, cached: boolean): string {
+function cellXml(ref: string, s: number, given: LayoutValue, f: string | null, strings: SharedStrings, cached: boolean): string {
   const style = s ? ` s="${s}"` : '';
+  // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
+  const value = typeof given === 'string' ? cutText(given, CELL_CHARS) : given;
   if (f !== null) {
     if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
     if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
@@ -225,8 +228,12 @@ function linksXml(layout: SheetLayout): string {
   return `<hyperlinks>${links.map((l) => `<hyperlink ref="${l.cell}" location="${esc(`${quoteSheet(l.sheet)}!${l.target}`)}" display="${esc(l.target)}"/>`).join('')}</hyperlinks>`;
 }
 
-/** A header or footer as one string of Excel's section codes. */
-const sections = (t: PageText | undefined) => (t ? `${t.left ? `&L${t.left}` : ''}${t.center ? `&C${t.center}` : ''}${t.right ? `&R${t.right}` : ''}` : '');
+/** A header or footer as one string of Excel's section codes, within Excel's 255 characters. */
+const sections = (page: PageText | undefined) => {
+  if (!page) return '';
+  const t = fitPage(page);
+  return `${t.left ? `&L${t.left}` : ''}${t.center ? `&C${t.center}` : ''}${t.right ? `&R${t.right}` : ''}`;
+};
 
 function printXml(layout: SheetLayout): string {
   const header = sections(layout.print.header);
@@ -250,7 +257,7 @@ function rowBreaksXml(rows: number[]): string {
 function notesParts(notes: SheetLayout['notes']): { comments: string; vml: string } {
   const comments =
     `${XML_HEAD}<comments xmlns="${NS.main}"><authors><author>goalscore</author></authors><commentList>` +
-    notes.map((n) => `<comment ref="${n.cell}" authorId="0"><text><t>${esc(n.text)}</t></text></comment>`).join('') +
+    notes.map((n) => `<comment ref="${n.cell}" authorId="0"><text><t>${esc(cutText(n.text, CELL_CHARS))}</t></text></comment>`).join('') +
     `</commentList></comments>`;
   const shapes = notes.map((n, i) => {
     const { row, col } = cellPosition(n.cell);

@@ -117,12 +117,22 @@ export function dataReferences(refs: number, rows: number, same: boolean): Uint8
 
 /** A plan whose title cell holds `chars` characters, written as a shared string, an inline string or a formula's text. */
 export function longTitle(chars: number, as: 'shared' | 'inline' | 'formula'): Uint8Array {
-  const text = 'Sager behandlet rettidigt '.repeat(Math.ceil(chars / 26)).slice(0, chars);
+  const text = repeatedNoise(chars);
   const rows = planRows([['1', '§TITLE§', 100, 'mindst', 10, null, null]]);
   const titleCell = { shared: `<c r="B5" t="s"><v>0</v></c>`, inline: `<c r="B5" t="inlineStr"><is><t>${text}</t></is></c>`, formula: `<c r="B5" t="str"><f>"x"</f><v>${text}</v></c>` }[as];
   const xml = rowsXml(rows).replace(/<c r="B5" t="inlineStr"><is><t>§TITLE§<\/t><\/is><\/c>/, titleCell);
   const shared = sharedStrings([`<t>${text}</t>`]);
   return workbookBytes([{ name: 'Plan', rows: xml }], as === 'shared' ? { parts: shared.parts, rels: shared.rels, level: 9 } : { level: 9 });
+}
+
+/**
+ * Text of `chars` letters that unpacks at about 100 : 1, under the zip bomb ratio: 8 KB of
+ * pseudo-random letters, repeated (deflate finds the repeats within its 32 KB window).
+ */
+function repeatedNoise(chars: number): string {
+  let seed = 1;
+  const block = Array.from({ length: 8192 }, () => String.fromCharCode(97 + ((seed = (seed * 48_271) % 2_147_483_647) % 26))).join('');
+  return block.repeat(Math.ceil(chars / block.length)).slice(0, chars);
 }
 
 /** A plan of one requirement, then `rows` rows each with one number in column XFD. */
@@ -209,4 +219,28 @@ export function longAttribute(chars: number): Uint8Array {
 export function commentInText(chars: number): Uint8Array {
   const xml = rowsXml(planRows([['1', '§', 100, 'mindst', 10, null, null]])).replace('<t>§</t>', `<t>Sag<!--${'-x'.repeat(chars / 2)} -->er</t>`);
   return workbookBytes([{ name: 'Plan', rows: xml }]);
+}
+
+/**
+ * Not hostile but large: a case sheet of `rows` rows (Excel's full height is 1,048,575 below its
+ * header) and ten columns, feeding four requirements — a share within 10 working days over two
+ * date columns, a mean, a share under a limit and a count — as a normal input must be read.
+ */
+export function caseSheet(rows: number): Uint8Array {
+  const out: string[] = [rowsXml([['Id', 'Start', 'Slut', 'Tid', 'Kategori', 'A', 'B', 'C', 'D', 'E']])];
+  for (let r = 1; r <= rows; r++) {
+    const n = r + 1;
+    out.push(
+      `<row r="${n}"><c r="A${n}"><v>${r}</v></c><c r="B${n}"><v>${45_000 + (r % 300)}</v></c><c r="C${n}"><v>${45_010 + (r % 300)}</v></c><c r="D${n}"><v>${r % 50}</v></c>` +
+        `<c r="E${n}" t="inlineStr"><is><t>K${r % 9}</t></is></c><c r="F${n}"><v>1</v></c><c r="G${n}"><v>2</v></c><c r="H${n}"><v>3</v></c><c r="I${n}"><v>4</v></c><c r="J${n}"><v>5</v></c></row>`,
+    );
+  }
+  const end = rows + 1;
+  const plan = planRows([
+    ['1', 'Inden for 10 arbejdsdage', 25, 'andel', '80 %', `Sager!B2:C${end}`, '10 arbejdsdage'],
+    ['2', 'Gennemsnitlig tid', 25, 'højst', 30, `Sager!D2:D${end}`, null],
+    ['3', 'Andel under 20', 25, 'andel', '50 %', `Sager!D2:D${end}`, 20],
+    ['4', 'Sager i alt', 25, 'mindst', 1, `Sager!A2:A${end}`, null],
+  ]);
+  return workbookBytes([{ name: 'Plan', rows: rowsXml(plan) }, { name: 'Sager', rows: out.join('') }]);
 }

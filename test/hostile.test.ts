@@ -107,6 +107,15 @@ describe('cells', () => {
     expect(run.results[0].rows.map((r) => r.row.id)).toEqual(['1']);
   });
 
+  test('2,000 sheets whose first 30 rows each hold one cell in column XFD cost the header search what their cells do', () => {
+    const bytes = H.headRowsAtXfd(2_000);
+    const { grids } = readWorkbookFile(bytes);
+    expect(grids).toHaveLength(2_001);
+    expect(grids[2_000].values[29][16_383]).toBe(30);
+    const run = scoreGrids(grids, { lang: 'da' });
+    expect(run.results.map((r) => r.plan.sheet)).toEqual(['Plan']);
+  });
+
   test('cells past the limit are refused, the limit in Danish numbers; the limit holds Excel’s full height', () => {
     expect(refusal(H.cellsBelowHeader(3_000, 20), { ...LIMITS, cells: 50_000 })).toBe(
       'plan.xlsx har flere end 50.000 celler i planark og de kolonner, datareferencerne læser; del planen eller dataene op i flere projektmapper.',

@@ -244,3 +244,11 @@ export function caseSheet(rows: number): Uint8Array {
   ]);
   return workbookBytes([{ name: 'Plan', rows: rowsXml(plan) }, { name: 'Sager', rows: out.join('') }]);
 }
+
+/** `sheets` sheets that are no plan, each of 30 rows with one number in column XFD: the header search's own rows. */
+export function headRowsAtXfd(sheets: number): Uint8Array {
+  const rows: string[] = [];
+  for (let r = 1; r <= 30; r++) rows.push(`<row r="${r}"><c r="XFD${r}"><v>${r}</v></c></row>`);
+  const specs = Array.from({ length: sheets }, (_, i) => ({ name: `Data ${i + 1}`, rows: rows.join('') }));
+  return workbookBytes([{ name: 'Plan', rows: rowsXml(planRows([['1', 'Sager', 100, 'mindst', 10, null, null]])) + rows.slice(10).join('').replace(/XFD/g, 'XFC') }, ...specs], { level: 9 });
+}

@@ -4,7 +4,7 @@
  * correctly with its work bounded — asserted on what was read and counted, never on time.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { DATA_CELL_LIMIT, type CellValue, type DataRef, type SheetGrid } from '../src/engine';
+import { DATA_CELL_LIMIT, type CellValue, type DataRef, type DataSource, type SheetGrid } from '../src/engine';
 import { formatMessage, pack } from '../src/i18n';
 import { dataFromGrids, scoreGrids } from '../src/pipeline';
 import { LIMITS, scoreWorkbookBytes, unreadableProblem } from '../src/xlsx';
@@ -143,7 +143,7 @@ describe('data references', () => {
   const counting = (grids: SheetGrid[]) => {
     const source = dataFromGrids(grids);
     const seen = { calls: 0, cells: 0 };
-    const data = (ref: DataRef): CellValue[] | null => {
+    const data: DataSource = (ref: DataRef) => {
       const values = source(ref);
       seen.calls++;
       seen.cells += values?.length ?? 0;
@@ -184,6 +184,17 @@ describe('data references', () => {
     expect(refused.map((p) => p.cell)).toEqual(Array.from({ length: 400 - fit }, (_, i) => `F${5 + fit + i}`));
     expect(messages([refused[0]])[0]).toMatch(/^F\d+: Datareferencen Sager!A\d+:A200000 læses ikke: projektmappens datareferencer når tilsammen over 16\.777\.216 celler\./);
     expect(formatMessage(refused[0].message, pack('en'))).toContain('more than 16,777,216 cells');
+  });
+
+  test('one range larger than the whole budget is refused before it is built', () => {
+    const wide: CellValue[] = [];
+    wide[16_383] = 1;
+    const grids: SheetGrid[] = [
+      { name: 'Plan', values: H.planRows([['1', 'Alt', 100, 'mindst', 1, 'Sager!A1:XFD1048576', null]]) as CellValue[][] },
+      { name: 'Sager', values: [wide, ...Array.from({ length: 1_048_575 }, () => [1])] },
+    ];
+    const run = scoreGrids(grids, { lang: 'da' });
+    expect(messages(run.problems)).toEqual(['F5: Datareferencen Sager!A1:XFD1048576 læses ikke: projektmappens datareferencer når tilsammen over 16.777.216 celler. Henvis til færre eller mindre områder, eller del dataene op i flere projektmapper.']);
   });
 
   test('a case sheet keeps its first rows and the columns references name; the others are passed over', () => {

@@ -16,14 +16,21 @@ import type { Calendar, CellValue, DataRef } from './types';
  */
 export const DATA_CELL_LIMIT = 2 ** 24;
 
-/** Values of a data reference, or null when its sheet does not exist. */
-export type DataSource = (ref: DataRef) => CellValue[] | null;
-
-/** A reference not read: the workbook's data references have gone through `limit` cells already. */
+/** A reference not read: the workbook's data references have gone through `limit` cells already, or it alone would. */
 export interface DataRefused {
   refused: true;
   limit: number;
 }
+
+/**
+ * Values of a data reference, or null when its sheet does not exist. A source may refuse a range
+ * larger than the whole budget before it builds it, with `refusedRange`.
+ */
+export type DataSource = (ref: DataRef) => CellValue[] | null;
+
+/** What a source returns for a range it will not build: no values, and the limit it passed. */
+export const refusedRange = (limit: number): CellValue[] => Object.assign([] as CellValue[], { refusedAt: limit });
+const refusedAt = (values: CellValue[]) => (values as CellValue[] & { refusedAt?: number }).refusedAt;
 
 /** The numbers of a range, ascending, and their running sums (`sums[i]`: the first `i` added in order). */
 export interface NumberSummary {
@@ -104,6 +111,8 @@ export class DataReader {
     if (this.left <= 0) return { refused: true, limit: this.limit };
     const values = this.source(ref);
     if (values === null) return null;
+    const refused = refusedAt(values);
+    if (refused !== undefined) return { refused: true, limit: refused };
     this.left -= values.length;
     return this.left < 0 ? { refused: true, limit: this.limit } : make(values);
   }

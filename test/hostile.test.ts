@@ -57,6 +57,13 @@ describe('sheets and parts', () => {
     expect(refusal(bytes)).toBe('plan.xlsx pakker sig ud til langt mere, end en projektmappe gør (xl/worksheets/sheet1.xml); den læses ikke.');
   });
 
+  test('more cell formats than Excel’s 64,000, or a number format past its 255 characters, are refused, naming the part', () => {
+    expect(readWorkbookFile(H.manyStyles(64_000)).grids).toHaveLength(1);
+    expect(refusal(H.manyStyles(64_001))).toContain('(xl/styles.xml); den læses ikke.');
+    expect(readWorkbookFile(H.manyStyles(1, 255)).grids).toHaveLength(1);
+    expect(refusal(H.manyStyles(1, 256))).toContain('(xl/styles.xml); den læses ikke.');
+  });
+
   test('a sheet name past Excel’s 31 characters is cut to 31', () => {
     expect(readWorkbookFile(H.longSheetName(5_000)).grids[0].name).toBe('P'.repeat(31));
   });

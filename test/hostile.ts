@@ -252,3 +252,9 @@ export function headRowsAtXfd(sheets: number): Uint8Array {
   const specs = Array.from({ length: sheets }, (_, i) => ({ name: `Data ${i + 1}`, rows: rows.join('') }));
   return workbookBytes([{ name: 'Plan', rows: rowsXml(planRows([['1', 'Sager', 100, 'mindst', 10, null, null]])) + rows.slice(10).join('').replace(/XFD/g, 'XFC') }, ...specs], { level: 9 });
 }
+
+/** A styles part of `xfs` cell formats, or one number format whose code is `codeChars` long. */
+export function manyStyles(xfs: number, codeChars = 10): Uint8Array {
+  const styles = `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="${'0'.repeat(codeChars)}"/></numFmts><cellXfs count="${xfs}">${'<xf numFmtId="0"/>'.repeat(xfs)}</cellXfs></styleSheet>`;
+  return workbookBytes([onePlan()], { parts: { 'xl/styles.xml': styles }, rels: `<Relationship Id="rIdY" Type="${TYPE('styles')}" Target="styles.xml"/>` });
+}

@@ -1,4 +1,5 @@
 /** Number formats: the built-in ones Excel knows by id, those a styles part declares, and which show dates. */
+import { WorkbookRefused } from './limits';
 import type { Package } from './package';
 
 /** Number formats Excel knows by id, without a `<numFmt>` in the styles part (ECMA-376 18.8.30). */
@@ -22,17 +23,25 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhs]/i.test(bare) && !/^[#0.,\s%]*E[+-]/i.test(bare);
 }
 
-/** The number format of each cell style (`s` attribute), as code. */
+/** Excel's own limits: 64,000 cell formats in a workbook, 255 characters in a number format's code. */
+export const STYLES = 64_000;
+export const FORMAT_CHARS = 255;
+
+/** The number format of each cell style (`s` attribute), as code. Past Excel's limits the part is refused. */
 export function cellFormats(pkg: Package, path: string | undefined): string[] {
   if (!path || !pkg.has(path)) return [];
   const custom = new Map<number, string>();
   const formats: string[] = [];
   let inCellXfs = false;
+  const tooMany = () => new WorkbookRefused({ reason: 'tooComplex', detail: path });
   pkg.parse(path, {
     open: (name, a) => {
-      if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? 'General');
-      else if (name === 'cellXfs') inCellXfs = true;
+      if (name === 'numFmt') {
+        if (custom.size >= STYLES || (a.formatCode?.length ?? 0) > FORMAT_CHARS) throw tooMany();
+        custom.set(Number(a.numFmtId), a.formatCode ?? 'General');
+      } else if (name === 'cellXfs') inCellXfs = true;
       else if (name === 'xf' && inCellXfs) {
+        if (formats.length >= STYLES) throw tooMany();
         const id = Number(a.numFmtId ?? 0);
         formats.push(custom.get(id) ?? builtinFormat(id));
       }

@@ -129,6 +129,8 @@ export function relationships(pkg: Package, part: string): Map<string, Relations
   pkg.parse(relsPath, {
     open: (name, a) => {
       if (name !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
+      // Each points at a part: more than the package holds is no package a program wrote.
+      if (rels.size >= pkg.limits.entries) throw new WorkbookRefused({ reason: 'tooComplex', detail: relsPath });
       rels.set(a.Id, { type: a.Type ?? '', target: resolve(folder, a.Target) });
     },
   });

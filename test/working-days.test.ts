@@ -1,5 +1,5 @@
 /** Working days: "45 pct. inden for 20 arbejdsdage fra modenhedsdato", from raw dates, in the Danish, Norwegian or Swedish calendar. */
-import { easter, holidays, workingDaysBetween } from '../src/engine/calendar';
+import { easter, holidays, isWorkingDay, workingDaysBetween } from '../src/engine/calendar';
 import { serialOf } from '../src/engine/parse';
 import type { SheetGrid } from '../src/engine/types';
 import { formatMessage, pack } from '../src/i18n';
@@ -104,4 +104,42 @@ test('a plan that names no calendar counts its language’s holidays; Danish whe
   expect(measured(sharePlan(['Nr.', 'Mål', 'Vekt', 'Kravtype', 'Målverdi', 'Data', 'Grense'], '2 arbeidsdager'))).toEqual(['NO', 1]);
   expect(measured(sharePlan(['Nr', 'Indikator', 'Vikt', 'Kravtyp', 'Målvärde', 'Data', 'Gräns'], '2 arbetsdagar'))).toEqual(['SE', 1]);
   expect(measured(sharePlan(['ID', 'Goal', 'Weight', 'Type', 'Target', 'Data', 'Limit'], '2 working days'))).toEqual(['DK', 0]);
+});
+
+describe('working days in closed form', () => {
+  /** The count day by day, as it was first written: the reference the closed form must equal. */
+  const dayByDay = (start: number, end: number, calendar: 'DK' | 'NO' | 'SE') => {
+    let count = 0;
+    for (let s = Math.floor(start) + 1; s <= Math.floor(end); s++) if (isWorkingDay(s, calendar)) count++;
+    return count;
+  };
+  /** A small deterministic generator, so a failure can be run again. */
+  const random = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+  test.each(['DK', 'NO', 'SE'] as const)('equals the day-by-day count on random pairs of dates (%s)', (calendar) => {
+    const next = random(calendar.charCodeAt(0));
+    const from = d('1900-01-01');
+    const to = d('9999-12-31');
+    for (let i = 0; i < 400; i++) {
+      const start = from + Math.floor(next() * (to - from)) + (i % 3 ? 0 : 0.75);
+      // Mostly short spans, some over years and one year's end, some backwards.
+      const span = [Math.floor(next() * 15), Math.floor(next() * 900), Math.floor(next() * 5000) - 100][i % 3];
+      expect(workingDaysBetween(start, start + span, calendar)).toBe(dayByDay(start, start + span, calendar));
+    }
+  });
+
+  test('equals the day-by-day count over two centuries, and over years JavaScript reads oddly (0–99)', () => {
+    expect(workingDaysBetween(d('1900-01-01'), d('2100-12-31'), 'DK')).toBe(dayByDay(d('1900-01-01'), d('2100-12-31'), 'DK'));
+    const early = serialOf(1900, 1, 1) - 675_000; // the year 52
+    expect(workingDaysBetween(early, early + 3000, 'SE')).toBe(dayByDay(early, early + 3000, 'SE'));
+  });
+
+  test('a span from 1900 to 9999 is the sum of its years', () => {
+    const byYears = (calendar: 'DK' | 'NO' | 'SE') => {
+      let sum = 0;
+      for (let y = 1900; y <= 9999; y++) sum += workingDaysBetween(d(`${y}-01-01`) - 1, d(`${y}-12-31`), calendar);
+      return sum;
+    };
+    for (const calendar of ['DK', 'NO', 'SE'] as const) expect(workingDaysBetween(d('1900-01-01') - 1, d('9999-12-31'), calendar)).toBe(byYears(calendar));
+  });
 });

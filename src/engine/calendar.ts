@@ -60,21 +60,23 @@ function weekdayFrom(year: number, [month, day, weekday]: [number, number, numbe
   return first + ((weekday - dateFromSerial(first).getUTCDay() + 7) % 7);
 }
 
+/** A year's public holidays in a calendar, as serials. */
+function holidaysOf(year: number, calendar: Calendar): Set<number> {
+  const def = HOLIDAYS[calendar];
+  const e = easter(year);
+  return new Set([
+    ...def.fixed.map(([m, d]) => serialOf(year, m, d)),
+    ...def.fromEaster.filter((offset) => def.until?.[offset] === undefined || year <= def.until[offset]).map((offset) => e + offset),
+    ...(def.weekdayFrom ?? []).map((rule) => weekdayFrom(year, rule)),
+  ]);
+}
+
 const holidayCache = new Map<string, Set<number>>();
 
 export function holidays(year: number, calendar: Calendar): Set<number> {
   const key = `${calendar}${year}`;
   let set = holidayCache.get(key);
-  if (!set) {
-    const def = HOLIDAYS[calendar];
-    const e = easter(year);
-    set = new Set([
-      ...def.fixed.map(([m, d]) => serialOf(year, m, d)),
-      ...def.fromEaster.filter((offset) => def.until?.[offset] === undefined || year <= def.until[offset]).map((offset) => e + offset),
-      ...(def.weekdayFrom ?? []).map((rule) => weekdayFrom(year, rule)),
-    ]);
-    holidayCache.set(key, set);
-  }
+  if (!set) holidayCache.set(key, (set = holidaysOf(year, calendar)));
   return set;
 }
 
@@ -84,9 +86,86 @@ export function isWorkingDay(serial: number, calendar: Calendar): boolean {
   return weekday !== 0 && weekday !== 6 && !holidays(date.getUTCFullYear(), calendar).has(serial);
 }
 
-/** Working days after `start` up to and including `end`: 0 when done the same day or the next non-working day. */
-export function workingDaysBetween(start: number, end: number, calendar: Calendar): number {
-  let count = 0;
-  for (let d = Math.floor(start) + 1; d <= Math.floor(end); d++) if (isWorkingDay(d, calendar)) count++;
+/** Weekday of a serial, 0 Sunday … 6 Saturday: serial 0 (30 December 1899) was a Saturday. */
+const weekdayOf = (serial: number) => (((serial + 6) % 7) + 7) % 7;
+const isWeekend = (serial: number) => {
+  const w = weekdayOf(serial);
+  return w === 0 || w === 6;
+};
+const yearOf = (serial: number) => dateFromSerial(serial).getUTCFullYear();
+
+/** Monday to Friday from `first` to `last`, both included: five a whole week, the days left counted one by one. */
+function weekdaysIn(first: number, last: number): number {
+  const days = last - first + 1;
+  if (days <= 0) return 0;
+  const weeks = Math.floor(days / 7);
+  let count = weeks * 5;
+  for (let d = first + weeks * 7; d <= last; d++) if (!isWeekend(d)) count++;
   return count;
+}
+
+/**
+ * A year's holidays that fall on a weekday within the year: those a working day can lose. (Years
+ * 0–99 read as 1900–1999 in `Date.UTC`, so their holidays fall outside them, as the day-by-day
+ * count found too.)
+ */
+const onWeekdays = (year: number, set: Set<number>) => [...set].filter((s) => !isWeekend(s) && yearOf(s) === year);
+
+/** Weekday holidays of whole years, summed from a first year on; grown by doubling as dates ask for more. */
+class HolidaySums {
+  private first = 0;
+  /** `sums[i]`: weekday holidays of the years `first` to `first + i - 1`; one entry while no year is covered. */
+  private sums = new Float64Array(1);
+
+  constructor(private readonly calendar: Calendar) {}
+
+  /** Weekday holidays of the years `from` to `to`, both included. */
+  between(from: number, to: number): number {
+    if (to < from) return 0;
+    this.cover(from, to);
+    return this.sums[to - this.first + 1] - this.sums[from - this.first];
+  }
+
+  private cover(from: number, to: number): void {
+    const years = this.sums.length - 1;
+    const last = this.first + years - 1;
+    if (years && from >= this.first && to <= last) return;
+    // At least twice the years covered, so a run of dates each a year further costs linear time in all.
+    const lo = years ? Math.min(from, this.first - years) : from;
+    const hi = years ? Math.max(to, last + years) : to;
+    const sums = new Float64Array(hi - lo + 2);
+    // Counted without the holiday cache: thousands of years need not stay in memory as sets.
+    for (let y = lo; y <= hi; y++) sums[y - lo + 1] = sums[y - lo] + onWeekdays(y, holidaysOf(y, this.calendar)).length;
+    this.first = lo;
+    this.sums = sums;
+  }
+}
+
+const holidaySums = new Map<Calendar, HolidaySums>();
+
+/** Weekday holidays from `first` to `last`, both included: the two end years counted, the years between summed. */
+function holidaysIn(first: number, last: number, calendar: Calendar): number {
+  if (last < first) return 0;
+  const y1 = yearOf(first);
+  const y2 = yearOf(last);
+  const within = (year: number) => onWeekdays(year, holidays(year, calendar)).filter((s) => s >= first && s <= last).length;
+  if (y1 === y2) return within(y1);
+  let sums = holidaySums.get(calendar);
+  if (!sums) holidaySums.set(calendar, (sums = new HolidaySums(calendar)));
+  return within(y1) + sums.between(y1 + 1, y2 - 1) + within(y2);
+}
+
+/**
+ * Working days after `start` up to and including `end`: 0 when done the same day or the next
+ * non-working day. Counted in closed form (whole weeks, then the year's holidays on weekdays), so
+ * a pair of dates eight thousand years apart costs what a pair a week apart does.
+ */
+export function workingDaysBetween(start: number, end: number, calendar: Calendar): number {
+  if (!Number.isFinite(start) || !Number.isFinite(end)) return 0;
+  const first = Math.floor(start) + 1;
+  const last = Math.floor(end);
+  if (last < first) return 0;
+  // Past the dates JavaScript holds no year is known: no count, so no case counts as done in time.
+  if (!Number.isFinite(yearOf(first)) || !Number.isFinite(yearOf(last))) return NaN;
+  return weekdaysIn(first, last) - holidaysIn(first, last, calendar);
 }

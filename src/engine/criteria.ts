@@ -315,7 +315,11 @@ const share = {
 
 /** The p-th percentile of values as Excel's PERCENTILE.INC computes it: interpolated between the two nearest ranks. */
 export function percentileInc(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted([...values].sort((a, b) => a - b), p);
+}
+
+/** PERCENTILE.INC of values already in ascending order (a data reference's, read once). */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
   const rank = p * (sorted.length - 1);
   const below = Math.floor(rank);
   const above = Math.min(below + 1, sorted.length - 1);

@@ -4,6 +4,7 @@
  */
 export * from './types';
 export { readPlan, isPlanSheet, parseDataRef, nearestHeader, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT, type ReadOptions } from './reader';
+export { DATA_CELL_LIMIT, refusedRange, type DataSource } from './dataRefs';
 export { scorePlan, statusOf, assessmentCredit, countedRows, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
 export {
   CRITERIA,

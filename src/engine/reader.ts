@@ -9,6 +9,7 @@ import { inputProblems, requirementUnit } from './checks';
 import { percentileIn, percentileType, wordDirection } from './requirement';
 import { numberText } from './units';
 import { fold, cellText, escapeRegExp } from './text';
+import { filledCells } from './cells';
 import { memo, once } from './memo';
 import {
   isBlank,
@@ -110,7 +111,10 @@ function headerKeys(text: string, own: ColumnWords | undefined): readonly Column
  * languages give different columns names the one first in `COLUMN_KEYS`.
  */
 export function headerLanguage(cells: readonly CellValue[]): LanguageCode | undefined {
-  const headers = cells.filter((c): c is string => typeof c === 'string' && c.trim() !== '').map(headerWords);
+  const headers = filledCells(cells)
+    .map(([, c]) => c)
+    .filter((c): c is string => typeof c === 'string' && c.trim() !== '')
+    .map(headerWords);
   let best: LanguageCode | undefined;
   let most = 0;
   let tie = false;
@@ -200,9 +204,9 @@ function headerColumns(grid: SheetGrid, r: number): HeaderColumns {
   const language = headerLanguage(cells);
   const own = language && languageColumns().get(language);
   const ambiguous: { keys: readonly ColumnKey[]; at: { col: number; address: string; header: string } }[] = [];
-  for (let c = 0; c < cells.length; c++) {
-    if (typeof cells[c] !== 'string') continue;
-    const text = cells[c] as string;
+  for (const [c, value] of filledCells(cells)) {
+    if (typeof value !== 'string') continue;
+    const text = value;
     const at = { col: c, address: address(top + r, left + c), header: text.trim() };
     const byPeriod = periodHeader(text, own);
     if (byPeriod) {
@@ -277,13 +281,13 @@ function nearMisses(grid: SheetGrid, header: Header): Problem[] {
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
   const problems: Problem[] = [];
-  (grid.values[header.row] ?? []).forEach((cell, c) => {
-    if (typeof cell !== 'string' || !cell.trim() || headerColumn(cell)) return;
+  for (const [c, cell] of filledCells(grid.values[header.row])) {
+    if (typeof cell !== 'string' || !cell.trim() || headerColumn(cell)) continue;
     const key = resembledColumn(cell);
-    if (!key) return;
+    if (!key) continue;
     const cellAddress = address(top + header.row, left + c);
     problems.push({ sheet: grid.name, cell: cellAddress, severity: 'warning', message: { key: 'headerResembles', args: { value: cell.trim(), column: key } } });
-  });
+  }
   return problems;
 }
 
@@ -365,16 +369,13 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
   const top = grid.origin?.row ?? 0;
   const left = grid.origin?.col ?? 0;
   for (let r = 0; r < headerRow; r++) {
-    const cells = grid.values[r] ?? [];
-    const first = cells.findIndex((v) => !isBlank(v));
-    if (first < 0 || typeof cells[first] !== 'string') continue;
-    const key = metadataIndex().get(fold(cells[first] as string));
-    if (!key) continue;
-    let c = first + 1;
-    while (c < cells.length && isBlank(cells[c])) c++;
-    const value = cells[c];
+    // The row's first filled cell names the value, the next one holds it.
+    const [label, next] = filledCells(grid.values[r]).filter(([, v]) => !isBlank(v));
+    if (!label || typeof label[1] !== 'string') continue;
+    const key = metadataIndex().get(fold(label[1]));
+    if (!key || !next) continue;
+    const [c, value] = next;
     const where = { sheet: grid.name, cell: address(top + r, left + c) };
-    if (isBlank(value)) continue;
     meta.cells[key] = where.cell;
     if (key === 'agency') meta.agency = cellText(value);
     else if (key === 'year') {
@@ -421,7 +422,7 @@ function readMetadata(grid: SheetGrid, headerRow: number, problems: Problem[], o
 function titleYear(grid: SheetGrid, headerRow: number): number | null {
   const years = new Set<number>();
   for (let r = 0; r < headerRow; r++) {
-    for (const value of grid.values[r] ?? []) {
+    for (const [, value] of filledCells(grid.values[r])) {
       if (typeof value !== 'string') continue;
       for (const m of value.matchAll(/(?<![\d.,/-])(19[89]\d|20\d\d)(?![\d.,/-]?\d)/g)) years.add(Number(m[1]));
     }
@@ -596,7 +597,7 @@ class ReadRow implements PlanRow {
 export function readPlan(grid: SheetGrid, options: ReadOptions = {}): ReadResult {
   const header = findHeader(grid);
   if (!header) return { plan: null, problems: [] };
-  const problems: Problem[] = nearMisses(grid, header);
+  const problems: Problem[] = [...(grid.problems ?? []), ...nearMisses(grid, header)];
   const metadata = readMetadata(grid, header.row, problems, options);
   // Per-period columns stand in for the plain ones of the period read.
   const periodColumns = withPlainYear(header.columns, metadata.year);
@@ -644,11 +645,19 @@ class PlanRows {
     const top = grid.origin?.row ?? 0;
     for (let r = headerRow + 1; r < grid.values.length; r++) {
       const values = grid.values[r];
-      if (!values || values.every(isBlank)) continue;
+      if (!values?.length) continue;
+      // Only the columns read are looked at: a row whose one cell stands in column XFD costs what a short row does.
       const { cells, formats } = this.cellsOf(values, grid.formats?.[r]);
+      if (!this.anyRead(cells)) continue;
       this.row(cells, formats, top + r);
     }
     return this;
+  }
+
+  /** Whether a row has a cell in any column read; a row with none says nothing (a blank row, or notes beside the plan). */
+  private anyRead(cells: RowCells): boolean {
+    for (const _ in cells) return true;
+    return false;
   }
 
   /** The row's cells in the columns read, and the number formats they have besides General. */

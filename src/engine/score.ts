@@ -5,14 +5,14 @@
  */
 import { assessmentCredit, graded } from './assessment';
 import { address, rowCellAddress } from './address';
-import { criterionOf, CRITERION_BY_KEY, goalFor, inferType, meets, percentileInc, requiredKind, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
+import { criterionOf, CRITERION_BY_KEY, goalFor, inferType, meets, percentileOfSorted, requiredKind, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
 import { formatter, SILENT, withNumbers, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
-import { isBlank, parseDate, parseFraction, parseNumberText, parsePlain } from './parse';
+import { parseFraction, parseNumberText } from './parse';
 import { cellText } from './text';
 import { numberText, unitOf } from './units';
-import { workingDaysBetween } from './calendar';
+import { countAtMost, dataReader, isRefused, type DataReader, type DataRefused, type DataSource, type NumberSummary } from './dataRefs';
 import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import { childrenFirst, fromTheTop, parentsFirst } from './tree';
@@ -20,9 +20,7 @@ import type {
   AreaDeclaration,
   AreaResult,
   PlanMetadata,
-  CellValue,
   ColumnKey,
-  DataRef,
   MessageRef,
   Plan,
   PlanResult,
@@ -39,8 +37,11 @@ import type {
 export interface ScoreOptions {
   /** Language of explanations; problems stay language-neutral message references. */
   lang?: EnginePack | string;
-  /** The values a data reference points at, or null when its sheet does not exist. */
-  data?: (ref: DataRef) => CellValue[] | null;
+  /**
+   * The values a data reference points at, or null when its sheet does not exist. Plans scored
+   * with the same function share what it read, and its budget of cells (src/engine/dataRefs.ts).
+   */
+  data?: DataSource;
   /** Write the one-line explanations (default). What-if scoring as the user types does without. */
   explain?: boolean;
 }
@@ -255,26 +256,17 @@ class Scorer {
   /** Resolves a data reference into the actual (trimmed mean) or met/total (within a limit). */
   private inputs(row: PlanRow, def: ComparisonCriterion | null, parts: string[]): RowInputs | { missing: ColumnKey[] } | null {
     // Without data the row's own inputs are read as they are; a data reference fills a copy.
-    if (!row.data) return row;
+    if (!row.data || !this.data) return row.data ? this.dataMissing(row, null) : row;
     const inputs: RowInputs = {
       target: row.target, floor: row.floor, baseline: row.baseline, actual: row.actual, met: row.met,
       total: row.total, excluded: row.excluded, deadline: row.deadline, completed: row.completed, limit: row.limit,
     };
-    const values = this.data?.(row.data) ?? null;
-    if (values === null) {
-      this.report(row, 'data', { key: 'dataSheetMissing', args: { sheet: row.data.sheet } });
-      return null;
-    }
-    if (def?.data === 'withinLimit' && row.limitInWorkingDays) return this.workingDayShare(row, values, inputs, parts);
-    const numbers: number[] = [];
-    for (const v of values) {
-      if (typeof v === 'number' && Number.isFinite(v)) numbers.push(v);
-      else if (typeof v === 'string' && !isBlank(v)) {
-        const p = parsePlain(v);
-        if (p.ok) numbers.push(p.value);
-      }
-    }
-    if (!numbers.length) {
+    const reader = dataReader(this.data);
+    if (def?.data === 'withinLimit' && row.limitInWorkingDays) return this.workingDayShare(row, reader, inputs, parts);
+    const numbers = reader.numbers(row.data);
+    if (!numbers || isRefused(numbers)) return this.dataMissing(row, numbers);
+    const { sorted, sums } = numbers;
+    if (!sorted.length) {
       this.report(row, 'data', { key: 'dataEmpty', args: { value: row.data.text } }, 'warning');
       return { missing: ['data'] };
     }
@@ -282,26 +274,28 @@ class Scorer {
     if (def?.data === 'withinLimit') {
       if (row.limit === null) return { missing: ['limit'] };
       const limit = row.limit;
-      inputs.met = numbers.filter((v) => v <= limit).length;
-      inputs.total = numbers.length;
+      inputs.met = countAtMost(sorted, limit);
+      inputs.total = sorted.length;
       parts.push(`${row.data.text}: ${this.words.withinLimit.replace('{limit}', this.fmt.number(limit))}`);
       return inputs;
     }
-    const { mean, kept, drop } = trimmedMean(numbers, row.trim ?? 0);
-    inputs.actual = mean;
+    // The mean of all but the highest share `trim`, summed in ascending order as trimmedMean does.
+    const drop = Math.floor(sorted.length * (row.trim ?? 0));
+    const kept = sorted.length - drop;
+    inputs.actual = kept ? sums[kept] / kept : NaN;
     const trimmed = drop
-      ? ` (${this.words.trimmedMean.replace('{trim}', this.fmt.percent(row.trim ?? 0))}: ${kept} ${this.words.of} ${numbers.length})`
+      ? ` (${this.words.trimmedMean.replace('{trim}', this.fmt.percent(row.trim ?? 0))}: ${kept} ${this.words.of} ${sorted.length})`
       : '';
     parts.push(`${row.data.text}${trimmed}`);
     return inputs;
   }
 
   /** The target's percentile of the data (PERCENTILE.INC) as the result: `80 % inden for 11 minutter` over the times. */
-  private dataPercentile(row: PlanRow, numbers: number[], inputs: RowInputs, parts: string[]): RowInputs | { missing: ColumnKey[] } {
+  private dataPercentile(row: PlanRow, { sorted }: NumberSummary, inputs: RowInputs, parts: string[]): RowInputs | { missing: ColumnKey[] } {
     const p = row.target?.percentile;
     if (p === undefined) return { missing: ['target'] };
-    inputs.actual = percentileInc(numbers, p);
-    parts.push(`${row.data!.text}: ${this.percentileName(p)} ${this.words.of} ${numbers.length}`);
+    inputs.actual = percentileOfSorted(sorted, p);
+    parts.push(`${row.data!.text}: ${this.percentileName(p)} ${this.words.of} ${sorted.length}`);
     return inputs;
   }
 
@@ -310,33 +304,35 @@ class Scorer {
     return this.words.percentile.replace('{p}', this.fmt.number(p * 100));
   }
 
+  /** A reference that was not read: its sheet does not exist, or the workbook's data references have read their fill. */
+  private dataMissing(row: PlanRow, why: DataRefused | null): null {
+    if (why) this.report(row, 'data', { key: 'dataTooManyCells', args: { value: row.data!.text, limit: why.limit } });
+    else this.report(row, 'data', { key: 'dataSheetMissing', args: { sheet: row.data!.sheet } });
+    return null;
+  }
+
   /**
    * A share over pairs of dates (two columns of the data, start then end): the cases done within the
    * limit in working days, in the plan's calendar. A case without both dates is left out.
    */
-  private workingDayShare(row: PlanRow, values: CellValue[], inputs: RowInputs, parts: string[]): RowInputs | { missing: ColumnKey[] } {
+  private workingDayShare(row: PlanRow, reader: DataReader, inputs: RowInputs, parts: string[]): RowInputs | { missing: ColumnKey[] } | null {
     const ref = row.data!;
+    // Whether the sheet exists is said first, as for any reference.
     if (ref.right - ref.left !== 1) {
+      const read = reader.numbers(ref);
+      if (!read || isRefused(read)) return this.dataMissing(row, read);
       this.report(row, 'data', { key: 'dataNeedsTwoDates', args: { value: ref.text } });
       return { missing: ['data'] };
     }
+    const days = reader.workingDays(ref, this.plan.metadata.calendar, this.plan.metadata.year);
+    if (!days || isRefused(days)) return this.dataMissing(row, days);
     if (row.limit === null) return { missing: ['limit'] };
-    const year = this.plan.metadata.year;
-    let met = 0;
-    let total = 0;
-    for (let i = 0; i + 1 < values.length; i += 2) {
-      const start = parseDate(values[i], year);
-      const end = parseDate(values[i + 1], year);
-      if (!start.ok || !end.ok) continue;
-      total++;
-      if (workingDaysBetween(start.value, end.value, this.plan.metadata.calendar) <= row.limit) met++;
-    }
-    if (!total) {
+    if (!days.length) {
       this.report(row, 'data', { key: 'dataEmpty', args: { value: ref.text } }, 'warning');
       return { missing: ['data'] };
     }
-    inputs.met = met;
-    inputs.total = total;
+    inputs.met = countAtMost(days, row.limit);
+    inputs.total = days.length;
     parts.push(`${ref.text}: ${this.words.withinLimit.replace('{limit}', `${this.fmt.number(row.limit)} ${this.lang.vocabulary.workingDays[0]}`)}`);
     return inputs;
   }

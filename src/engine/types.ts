@@ -19,6 +19,8 @@ export interface SheetGrid {
   formats?: (string | null | undefined)[][];
   /** Zero-based row and column of `values[0][0]` in the sheet; default A1. */
   origin?: { row: number; col: number };
+  /** What the adapter met reading the cells (a text past Excel's limit, cut), reported with the plan read from the sheet. */
+  problems?: Problem[];
 }
 
 export type Severity = 'error' | 'warning';
@@ -78,6 +80,8 @@ export type MessageKey =
   | 'dataRef'
   | 'dataSheetMissing'
   | 'dataEmpty'
+  | 'dataTooManyCells'
+  | 'cellTooLong'
   | 'badTrim'
   | 'shareBase'
   | 'zeroBaseline'

@@ -18,6 +18,8 @@ export type ProductMessageKey =
   | 'fileTooLarge'
   | 'fileBomb'
   | 'fileTooManyCells'
+  | 'fileTooManyParts'
+  | 'fileTooManySheets'
   | 'fileTooComplex'
   | 'fileTooManyParts'
   | 'fileNotFound'

@@ -4,7 +4,7 @@
  * render the layout.
  */
 import { pack, type LanguagePack, type ProductMessageKey } from '../i18n';
-import { nearestHeader, readPlan, scorePlan, scorePeriods, forecast, lastYearOf, matchGoals, pickLastYear, withLastYearBaselines, type CellValue, type DataRef, type Plan, type PlanResult, type Problem, type SheetGrid, type WhatIfEdit, consolidate, type Overview, type Submission } from '../engine';
+import { DATA_CELL_LIMIT, refusedRange, type DataSource, nearestHeader, readPlan, scorePlan, scorePeriods, forecast, lastYearOf, matchGoals, pickLastYear, withLastYearBaselines, type CellValue, type Plan, type PlanResult, type Problem, type SheetGrid, type WhatIfEdit, consolidate, type Overview, type Submission } from '../engine';
 import { safeSheetName, shapeKey, sheetWidth, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet, type KeptNotes } from '../layout/scoreSheet';
@@ -29,8 +29,11 @@ function widest(grid: SheetGrid): number {
   return w;
 }
 
-/** Values of a data reference, read from the grids already loaded; null when the sheet is missing. */
-export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[] | null {
+/**
+ * Values of a data reference, read from the grids already loaded; null when the sheet is missing.
+ * A range that would hold more cells than data references may read in all is refused unbuilt.
+ */
+export function dataFromGrids(grids: SheetGrid[]): DataSource {
   const byName = new Map(grids.map((g) => [g.name.toLowerCase(), g]));
   return (ref) => {
     const grid = byName.get(ref.sheet.toLowerCase());
@@ -38,14 +41,17 @@ export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[]
     const top = grid.origin?.row ?? 0;
     const left = grid.origin?.col ?? 0;
     // Only cells the sheet holds: a reference to a whole sheet costs what the sheet has, not 17 billion cells.
-    // Rows are padded to the reference's width where the sheet reaches it, so columns stay aligned.
+    // Rows are padded to the reference's width where the sheet reaches it, and to two columns always:
+    // pairs of dates stay pairs when no case has an end date yet.
     const out: CellValue[] = [];
     const bottom = Math.min(ref.bottom, top + grid.values.length - 1);
-    const right = Math.min(ref.right, left + widest(grid) - 1);
-    for (let r = Math.max(ref.top, top); r <= bottom; r++) {
+    const right = Math.min(ref.right, Math.max(left + widest(grid) - 1, ref.left + 1));
+    const [first, firstCol] = [Math.max(ref.top, top), Math.max(ref.left, left)];
+    if (Math.max(0, bottom - first + 1) * Math.max(0, right - firstCol + 1) > DATA_CELL_LIMIT) return refusedRange(DATA_CELL_LIMIT);
+    for (let r = first; r <= bottom; r++) {
       const row = grid.values[r - top];
       if (!row) continue;
-      for (let c = Math.max(ref.left, left); c <= right; c++) out.push(row[c - left]);
+      for (let c = firstCol; c <= right; c++) out.push(row[c - left]);
     }
     return out;
   };
@@ -54,7 +60,7 @@ export function dataFromGrids(grids: SheetGrid[]): (ref: DataRef) => CellValue[]
 export interface ScoreGridsOptions {
   lang?: LanguagePack | string;
   /** Values of data references; by default read from the grids themselves. */
-  data?: (ref: DataRef) => CellValue[] | null;
+  data?: DataSource;
   defaultPartialCredit?: number;
   /** Called after each plan, for progress bars. */
   onPlan?: (done: number, total: number) => void;

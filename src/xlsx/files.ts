@@ -3,8 +3,8 @@
  * task pane's file mode alike. A file that cannot be read, or holds no plan, becomes a problem
  * that names it, and the others go on.
  */
-import { pack, type LanguagePack } from '../i18n';
-import { formatter, type Formatter, type PlanResult, type Problem, type SheetGrid, loadMathParser } from '../engine';
+import type { LanguagePack } from '../i18n';
+import { type PlanResult, type Problem, type SheetGrid, loadMathParser } from '../engine';
 import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem, type LastYearPlan } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
 import { readWorkbookFile } from './read';
@@ -55,6 +55,8 @@ const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
   ods: 'fileOds',
   damaged: 'fileDamaged',
   tooLarge: 'fileTooLarge',
+  tooManyParts: 'fileTooManyParts',
+  tooManySheets: 'fileTooManySheets',
   bomb: 'fileBomb',
   tooManyCells: 'fileTooManyCells',
   tooComplex: 'fileTooComplex',
@@ -64,23 +66,13 @@ const REFUSALS: Record<WorkbookRefusal['reason'], FileMessageKey> = {
  * Why a file could not be read or scored, as a problem that names it: the reader's reason, a fault
  * in scoring, else that it is no workbook it can read (no program internals reach the user).
  */
-export function unreadableProblem(file: string, error: unknown, lang: LanguagePack | string = 'en'): FileProblem {
+export function unreadableProblem(file: string, error: unknown): FileProblem {
   if (error instanceof ScoringFailed) return fileProblem(file, 'fileNotScored');
-  if (error instanceof WorkbookRefused) return refusalProblem(file, error.refusal, formatter(typeof lang === 'string' ? pack(lang) : lang));
+  if (error instanceof WorkbookRefused) {
+    const r = error.refusal;
+    return fileProblem(file, REFUSALS[r.reason], 'detail' in r ? r.detail : '', 'limit' in r ? { limit: r.limit } : {});
+  }
   return fileProblem(file, 'unreadableFile');
-}
-
-/**
- * A refusal as the user reads it: a count of a workbook's parts is said as files inside it,
- * against the limit; a number in the reader's detail (`5,000,000`, `1024 MB`) is written as the
- * language writes numbers; a part's name stays as it is.
- */
-function refusalProblem(file: string, refusal: WorkbookRefusal, fmt: Formatter): FileProblem {
-  const detail = 'detail' in refusal ? refusal.detail : '';
-  const parts = /^(\d+) parts$/.exec(detail);
-  if (refusal.reason === 'tooLarge' && parts) return fileProblem(file, 'fileTooManyParts', '', { count: fmt.number(Number(parts[1])), limit: fmt.number(LIMITS.entries) });
-  const number = /^(\d[\d,]*)( MB)?$/.exec(detail);
-  return fileProblem(file, REFUSALS[refusal.reason], number ? `${fmt.number(Number(number[1].replace(/,/g, '')))}${number[2] ?? ''}` : detail);
 }
 
 /** A workbook file wherever it lives: on disk, or picked in a browser. */
@@ -130,7 +122,7 @@ export async function scoreSources(
     };
     if (tooLarge(source)) {
       ahead = null;
-      add([fileProblem(source.name, 'fileTooLarge', `${formatter(lang).number(Math.round(LIMITS.fileBytes / 2 ** 20))} MB`)]);
+      add([fileProblem(source.name, 'fileTooLarge', '', { limit: Math.round(LIMITS.fileBytes / 2 ** 20) })]);
       continue;
     }
     let bytes: Uint8Array;
@@ -150,7 +142,7 @@ export async function scoreSources(
       if (file.results.length) scored.push({ ...file, modified: file.modified ?? source.modified ?? null, source });
       else add([noPlanProblem(source.name, file.grids)]);
     } catch (e) {
-      add([unreadableProblem(source.name, e, lang)]);
+      add([unreadableProblem(source.name, e)]);
     }
   }
   options.onFile?.(sources.length, sources.length);

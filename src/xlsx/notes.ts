@@ -5,7 +5,7 @@
  * has blocks of its own, so no two shapes share an id.
  */
 import { cellPosition } from '../engine';
-import type { SheetLayout } from '../layout/model';
+import { cellTextWithin, type SheetLayout } from '../layout/model';
 import { NS, textElement, XML_HEAD } from './xml';
 
 /** Shapes per block: the block's first id (N × 1024) is the drawing's own, as in Excel's files. */
@@ -44,7 +44,7 @@ function shapeXml(cell: string, id: string, z: number): string {
 export function notesParts(notes: SheetLayout['notes'], ids: ShapeIds): { comments: string; vml: string } {
   const comments =
     `${XML_HEAD}<comments xmlns="${NS.main}"><authors><author>goalscore</author></authors><commentList>` +
-    notes.map((n) => `<comment ref="${n.cell}" authorId="0"><text>${textElement(n.text)}</text></comment>`).join('') +
+    notes.map((n) => `<comment ref="${n.cell}" authorId="0"><text>${textElement(cellTextWithin(n.text))}</text></comment>`).join('') +
     `</commentList></comments>`;
   const blocks = ids.blocks(notes.length);
   const vml =

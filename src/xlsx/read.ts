@@ -5,10 +5,15 @@
  * names, tables, drawings) is never parsed, so no range is ever expanded. Every part is streamed
  * through a SAX parser with limits on bytes, cells, strings, elements and nesting.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { dateFromSerial, type CellValue, type SheetGrid } from '../engine';
+import { HEADER_SEARCH_ROWS, isPlanSheet, parseDataRef, type SheetGrid } from '../engine';
+import { CELL_CHARS, cutText, decodeEscapes, SHEET_NAME_CHARS } from './cellText';
+import { cellFormats, dateFormats } from './formats';
 import { LIMITS, WorkbookRefused, type WorkbookLimits } from './limits';
-import { InflateBudget, readDirectory, streamEntry, type ZipEntry } from './zip';
+import { isType, Package, relationships, type Relationship } from './package';
+import { readSheet, type Context, type Selection } from './sheet';
+import { readDirectory } from './zip';
+
+export { isDateFormat } from './formats';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
@@ -35,7 +40,7 @@ function contains(haystack: Uint8Array, needle: Uint8Array): boolean {
 /** Refuses what is not a workbook before any of it is unpacked. */
 function checkKind(bytes: Uint8Array, limits: WorkbookLimits): void {
   if (bytes.length === 0) throw new WorkbookRefused({ reason: 'empty' });
-  if (bytes.length > limits.fileBytes) throw new WorkbookRefused({ reason: 'tooLarge', detail: `${Math.round(limits.fileBytes / 2 ** 20)} MB` });
+  if (bytes.length > limits.fileBytes) throw new WorkbookRefused({ reason: 'tooLarge', limit: Math.round(limits.fileBytes / 2 ** 20) });
   // Old .xls files and password-protected .xlsx files are both compound files; only the latter hold an EncryptedPackage.
   if (startsWith(bytes, CFB)) throw new WorkbookRefused({ reason: contains(bytes, ENCRYPTED_PACKAGE) ? 'encrypted' : 'xls' });
   if (startsWith(bytes, EMPTY_ZIP)) throw new WorkbookRefused({ reason: 'notWorkbook' });
@@ -44,164 +49,38 @@ function checkKind(bytes: Uint8Array, limits: WorkbookLimits): void {
   if (!startsWith(bytes, ZIP)) throw new WorkbookRefused({ reason: 'notWorkbook' });
 }
 
-/** Local name of an element or attribute: other programs write `x:c` as readily as `c`. */
-const local = (name: string) => {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
-};
-
-type Handlers = {
-  open?: (name: string, attributes: Record<string, string>) => void;
-  close?: (name: string) => void;
-  text?: (text: string) => void;
-};
-
-/** One package read under one set of limits: parts are streamed through the SAX parser. */
-class Package {
-  private readonly budget: InflateBudget;
-  private elements = 0;
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    readonly entries: Map<string, ZipEntry>,
-    readonly limits: WorkbookLimits,
-  ) {
-    this.budget = new InflateBudget(limits);
-  }
-
-  has(path: string): boolean {
-    return this.entries.has(path.toLowerCase());
-  }
-
-  /** Streams a part's XML to the handlers; element names and attribute names without prefix. */
-  parse(path: string, handlers: Handlers): void {
-    const entry = this.entries.get(path.toLowerCase());
-    if (!entry) throw new WorkbookRefused({ reason: 'damaged', detail: path });
-    const parser = new SaxesParser({ xmlns: false, position: false });
-    let depth = 0;
-    let failed = false;
-    parser.on('error', () => {
-      failed = true;
-    });
-    parser.on('opentag', (tag: SaxesTagPlain) => {
-      if (++depth > this.limits.depth || ++this.elements > this.limits.elements) throw new WorkbookRefused({ reason: 'tooComplex', detail: path });
-      if (!handlers.open) return;
-      const attributes: Record<string, string> = {};
-      for (const name in tag.attributes) attributes[local(name)] = tag.attributes[name];
-      handlers.open(local(tag.name), attributes);
-    });
-    parser.on('closetag', (tag: SaxesTagPlain) => {
-      depth--;
-      handlers.close?.(local(tag.name));
-    });
-    if (handlers.text) {
-      parser.on('text', handlers.text);
-      parser.on('cdata', handlers.text);
-    }
-    const decoder = new TextDecoder('utf-8');
-    streamEntry(this.bytes, entry, this.budget, (chunk) => {
-      if (!failed) parser.write(decoder.decode(chunk, { stream: true }));
-    });
-    if (!failed) parser.write(decoder.decode()).close();
-    if (failed) throw new WorkbookRefused({ reason: 'damaged', detail: path });
-  }
-}
-
-interface Relationship {
-  type: string;
-  target: string;
-}
-
-/** A part's relationships by id, targets resolved against the part's folder. */
-function relationships(pkg: Package, part: string): Map<string, Relationship> {
-  const folder = part.includes('/') ? part.slice(0, part.lastIndexOf('/') + 1) : '';
-  const relsPath = `${folder}_rels/${part.slice(folder.length)}.rels`;
-  const rels = new Map<string, Relationship>();
-  if (!pkg.has(relsPath)) return rels;
-  pkg.parse(relsPath, {
-    open: (name, a) => {
-      if (name !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
-      rels.set(a.Id, { type: a.Type ?? '', target: resolve(folder, a.Target) });
-    },
-  });
-  return rels;
-}
-
-function resolve(folder: string, target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : folder + target).split('/');
-  const out: string[] = [];
-  for (const p of parts) {
-    if (p === '..') out.pop();
-    else if (p !== '.' && p !== '') out.push(p);
-  }
-  return out.map((p) => decodeURIComponent(p)).join('/');
-}
-
-/** Relationship types end alike in transitional and strict packages. */
-const isType = (rel: Relationship, kind: string) => rel.type.endsWith(`/${kind}`);
-
-/** Number formats Excel knows by id, without a `<numFmt>` in the styles part (ECMA-376 18.8.30). */
-const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy h:mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
-};
-/** Ids 27–36 and 50–58 are dates in East Asian locales. */
-const builtinFormat = (id: number) => BUILTIN_FORMATS[id] ?? ((id >= 27 && id <= 36) || (id >= 50 && id <= 58) ? 'yyyy-mm-dd' : 'General');
-
-/** Whether a number format shows a date: a d, m, y, h or s outside quotes, escapes and brackets. */
-export function isDateFormat(code: string): boolean {
-  const bare = code
-    .split(';')[0]
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/General/gi, '');
-  return /[dmyhs]/i.test(bare) && !/^[#0.,\s%]*E[+-]/i.test(bare);
-}
-
-/** The number format of each cell style (`s` attribute), as code. */
-function cellFormats(pkg: Package, path: string | undefined): string[] {
-  if (!path || !pkg.has(path)) return [];
-  const custom = new Map<number, string>();
-  const formats: string[] = [];
-  let inCellXfs = false;
-  pkg.parse(path, {
-    open: (name, a) => {
-      if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? 'General');
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) {
-        const id = Number(a.numFmtId ?? 0);
-        formats.push(custom.get(id) ?? builtinFormat(id));
-      }
-    },
-    close: (name) => {
-      if (name === 'cellXfs') inCellXfs = false;
-    },
-  });
-  return formats;
-}
-
-/** The shared strings, rich text joined, phonetic runs left out. */
-function sharedStrings(pkg: Package, path: string | undefined): string[] {
-  if (!path || !pkg.has(path)) return [];
+/**
+ * The shared strings: rich text joined, phonetic runs left out, Excel's `_xHHHH_` escapes decoded.
+ * A text past Excel's 32,767 characters is cut there, and gathered no further while it streams.
+ */
+function sharedStrings(pkg: Package, path: string | undefined): { strings: string[]; cut: Set<number> } {
   const strings: string[] = [];
+  const cut = new Set<number>();
+  if (!path || !pkg.has(path)) return { strings, cut };
   let chars = 0;
   let current: string[] | null = null;
+  let length = 0;
+  let cuts = 0;
   let inText = false;
   let inPhonetic = false;
   pkg.parse(path, {
     open: (name) => {
-      if (name === 'si') current = [];
-      else if (name === 't') inText = !inPhonetic;
+      if (name === 'si') {
+        current = [];
+        length = 0;
+        cuts = pkg.cuts;
+      } else if (name === 't') inText = !inPhonetic;
       else if (name === 'rPh') inPhonetic = true;
     },
     close: (name) => {
       if (name === 't') inText = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'si' && current) {
-        const text = current.join('');
+        let text = decodeEscapes(current.join(''));
+        if (text.length > CELL_CHARS || pkg.cuts !== cuts) {
+          text = cutText(text, CELL_CHARS);
+          cut.add(strings.length);
+        }
         chars += text.length;
         if (strings.length >= pkg.limits.strings || chars > pkg.limits.stringChars) throw new WorkbookRefused({ reason: 'tooComplex', detail: path });
         strings.push(text);
@@ -209,120 +88,13 @@ function sharedStrings(pkg: Package, path: string | undefined): string[] {
       }
     },
     text: (text) => {
-      if (inText && current) current.push(text);
+      // Gathered up to what Excel's limit can take even written all in escapes; the rest only counts as cut.
+      if (!inText || !current || length > 7 * CELL_CHARS + 7) return;
+      current.push(text);
+      length += text.length;
     },
   });
-  return strings;
-}
-
-/** Column number (0-based) and row number (0-based) of a reference such as `AB12`. */
-function position(ref: string): { row: number; col: number } | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const code = ref.charCodeAt(i) | 0x20;
-    if (code < 0x61 || code > 0x7a) break;
-    col = col * 26 + (code - 0x60);
-  }
-  const row = Number(ref.slice(i));
-  if (i === 0 || i > 3 || !Number.isInteger(row) || row < 1 || row > 1_048_576 || col > 16_384) return null;
-  return { row: row - 1, col: col - 1 };
-}
-
-const ERRORS = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)$/;
-
-/** Days between Excel's 1900 and 1904 date systems. */
-const DAYS_1904 = 1462;
-
-interface Context {
-  strings: string[];
-  formats: string[];
-  date1904: boolean;
-  cells: { count: number };
-}
-
-/** One worksheet, streamed: each `<c>` with its type, style and value; formulas keep their cached value. */
-function worksheet(pkg: Package, path: string, name: string, ctx: Context): SheetGrid {
-  const values: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  let row = -1;
-  let col = -1;
-  let cell: { type: string; style: number } | null = null;
-  let text: string[] = [];
-  let inValue = false;
-  let inInline = false;
-  const finish = () => {
-    if (!cell || row < 0 || col < 0) return;
-    const raw = text.join('');
-    const format = ctx.formats[cell.style] ?? 'General';
-    const value = cellValue(cell.type, raw, format, ctx);
-    if (value === null && format === 'General') return;
-    (values[row] ??= [])[col] = value;
-    if (format !== 'General') (formats[row] ??= [])[col] = format;
-  };
-  pkg.parse(path, {
-    open: (tag, a) => {
-      if (tag === 'c') {
-        const at = a.r ? position(a.r) : null;
-        if (at) {
-          row = at.row;
-          col = at.col;
-        } else col++;
-        if (++ctx.cells.count > pkg.limits.cells) throw new WorkbookRefused({ reason: 'tooManyCells', detail: pkg.limits.cells.toLocaleString('en-US') });
-        cell = { type: a.t ?? 'n', style: Number(a.s ?? 0) };
-        text = [];
-      } else if (tag === 'row') {
-        const r = Number(a.r);
-        row = Number.isInteger(r) && r >= 1 && r <= 1_048_576 ? r - 1 : row + 1;
-        col = -1;
-      } else if (tag === 'v') inValue = true;
-      else if (tag === 'is') inInline = true;
-      else if (tag === 't' && inInline) inValue = true;
-      else if (tag === 'rPh') inValue = false;
-    },
-    close: (tag) => {
-      if (tag === 'c') {
-        finish();
-        cell = null;
-      } else if (tag === 'v' || tag === 't') inValue = false;
-      else if (tag === 'is') inInline = false;
-    },
-    text: (t) => {
-      if (inValue && cell) text.push(t);
-    },
-  });
-  for (let r = 0; r < values.length; r++) {
-    values[r] ??= [];
-    formats[r] ??= [];
-  }
-  return { name, values, formats };
-}
-
-function cellValue(type: string, raw: string, format: string, ctx: Context): CellValue {
-  switch (type) {
-    case 's': {
-      const s = ctx.strings[Number(raw)];
-      return s === undefined ? null : s;
-    }
-    case 'str':
-    case 'inlineStr':
-      return raw;
-    case 'b':
-      return raw === '1' || raw === 'true';
-    case 'e':
-      return ERRORS.test(raw) ? { error: raw } : { error: raw || '#VALUE!' };
-    case 'd': {
-      const date = new Date(raw.length <= 10 ? `${raw}T00:00:00Z` : raw.endsWith('Z') ? raw : `${raw}Z`);
-      return Number.isNaN(date.getTime()) ? raw : date;
-    }
-    default: {
-      if (raw === '') return null;
-      const n = Number(raw);
-      if (!Number.isFinite(n)) return raw;
-      if (!isDateFormat(format) || n < 0 || n >= 2_958_466) return n;
-      return dateFromSerial(ctx.date1904 ? n + DAYS_1904 : n);
-    }
-  }
+  return { strings, cut };
 }
 
 /** The workbook part, found through the package's own relationships. */
@@ -345,7 +117,8 @@ function modifiedOf(pkg: Package): number | null {
   pkg.parse(core.target, {
     open: (name) => void (inModified = name === 'modified'),
     close: () => void (inModified = false),
-    text: (t) => void (inModified && (text += t)),
+    // A date is short: a text run past a hundred characters says no date.
+    text: (t) => void (inModified && text.length < 100 && (text += t)),
   });
   const ms = Date.parse(text.trim());
   return Number.isFinite(ms) ? ms : null;
@@ -361,12 +134,17 @@ function modifiedOr(pkg: Package): number | null {
   }
 }
 
-/** Every worksheet as a grid, and when the workbook was last saved, where it says. */
-export function readWorkbookFile(data: ArrayBuffer | Uint8Array, limits: WorkbookLimits = LIMITS): { grids: SheetGrid[]; modified: number | null } {
+/** Every worksheet as a grid, when the workbook was last saved (where it says), and which parts were inflated. */
+export function readWorkbookFile(
+  data: ArrayBuffer | Uint8Array,
+  limits: WorkbookLimits = LIMITS,
+): { grids: SheetGrid[]; modified: number | null; inflated: { parts: string[]; bytes: number } } {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   checkKind(bytes, limits);
   const pkg = new Package(bytes, readDirectory(bytes, limits), limits);
-  return { grids: gridsOf(pkg), modified: modifiedOr(pkg) };
+  const grids = gridsOf(pkg);
+  const modified = modifiedOr(pkg);
+  return { grids, modified, inflated: pkg.inflated };
 }
 
 /**
@@ -377,27 +155,112 @@ export function readGrids(data: ArrayBuffer | Uint8Array, limits: WorkbookLimits
   return readWorkbookFile(data, limits).grids;
 }
 
-function gridsOf(pkg: Package): SheetGrid[] {
-  const part = workbookPart(pkg);
-  const rels = relationships(pkg, part);
-  const sheets: { name: string; id: string }[] = [];
+interface SheetEntry {
+  name: string;
+  part: string;
+}
+
+/**
+ * The workbook's worksheets in order, at most `limits.sheets` of them, each part once: a second
+ * sheet naming a part already named is passed over (Excel repairs such a workbook), so 40,000
+ * `<sheet>` elements naming one part cost one reading of it. Names are cut to Excel's 31 characters.
+ */
+function worksheets(pkg: Package, part: string, rels: Map<string, Relationship>): { sheets: SheetEntry[]; date1904: boolean } {
+  const listed: { name: string; id: string }[] = [];
   let date1904 = false;
   pkg.parse(part, {
     open: (name, a) => {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      else if (name === 'sheet' && a.name && a.id) sheets.push({ name: a.name, id: a.id });
+      else if (name === 'sheet' && a.name && a.id) {
+        if (listed.length >= pkg.limits.sheets) throw new WorkbookRefused({ reason: 'tooManySheets', limit: pkg.limits.sheets });
+        listed.push({ name: a.name, id: a.id });
+      }
     },
   });
-  const find = (kind: string) => [...rels.values()].find((r) => isType(r, kind))?.target;
-  const ctx: Context = { strings: sharedStrings(pkg, find('sharedStrings')), formats: cellFormats(pkg, find('styles')), date1904, cells: { count: 0 } };
-  const grids: SheetGrid[] = [];
-  for (const [i, sheet] of sheets.entries()) {
+  const seen = new Set<string>();
+  const sheets: SheetEntry[] = [];
+  for (const [i, sheet] of listed.entries()) {
     // Without workbook relationships (a package some tools write by hand), sheets stand at their usual names.
     const rel = rels.size ? rels.get(sheet.id) : { type: '/worksheet', target: `xl/worksheets/sheet${i + 1}.xml` };
     // Chart sheets and dialog sheets stand among the sheets too; only worksheets hold plans.
     if (!rel || !isType(rel, 'worksheet')) continue;
     if (!pkg.has(rel.target)) throw new WorkbookRefused({ reason: 'damaged', detail: rel.target });
-    grids.push(worksheet(pkg, rel.target, sheet.name, ctx));
+    if (seen.has(rel.target.toLowerCase())) continue;
+    seen.add(rel.target.toLowerCase());
+    sheets.push({ name: cutText(sheet.name, SHEET_NAME_CHARS), part: rel.target });
   }
-  return grids;
+  return { sheets, date1904 };
+}
+
+/** A sheet as first read: whole if it is a plan, else its first rows; and the data references a plan's cells may hold. */
+interface FirstReading {
+  grid: SheetGrid;
+  kept: number;
+  plan: boolean;
+  refs: ReadonlySet<string>;
+}
+
+/** Reads a sheet whole if its first rows hold a plan's header, else stops there. */
+function firstReading(pkg: Package, sheet: SheetEntry, ctx: Context): FirstReading {
+  let plan = false;
+  const selection: Selection = { keep: () => true, firstRows: HEADER_SEARCH_ROWS, goOn: (head) => (plan = isPlanSheet(head)) };
+  const { grid, kept, refs } = readSheet(pkg, sheet.part, sheet.name, ctx, selection);
+  return { grid, kept, plan, refs };
+}
+
+/**
+ * The columns and rows of each other sheet that plans' data references may read, by lower-case
+ * sheet name: every text in a plan sheet that reads as a reference to another sheet counts (more
+ * than the data column holds, never less). Columns are marked through a difference array, so a
+ * reference costs the same however wide.
+ */
+function referenced(plans: FirstReading[], others: Set<string>): Map<string, (row: number, col: number) => boolean> {
+  const spans = new Map<string, { cover: Int32Array; top: number; bottom: number }>();
+  for (const { grid, refs } of plans) {
+    for (const text of refs) {
+      const ref = parseDataRef(text, grid.name);
+      const key = ref?.sheet.toLowerCase();
+      if (!ref || !key || !others.has(key)) continue;
+      let span = spans.get(key);
+      if (!span) spans.set(key, (span = { cover: new Int32Array(COLUMNS + 1), top: ref.top, bottom: ref.bottom }));
+      span.cover[Math.min(ref.left, COLUMNS)]++;
+      span.cover[Math.min(ref.right + 1, COLUMNS)]--;
+      span.top = Math.min(span.top, ref.top);
+      span.bottom = Math.max(span.bottom, ref.bottom);
+    }
+  }
+  const keeps = new Map<string, (row: number, col: number) => boolean>();
+  for (const [key, { cover, top, bottom }] of spans) {
+    const kept = new Uint8Array(COLUMNS);
+    for (let c = 0, depth = 0; c < COLUMNS; c++) kept[c] = (depth += cover[c]) > 0 ? 1 : 0;
+    keeps.set(key, (row, col) => row < HEADER_SEARCH_ROWS || (kept[col] === 1 && row >= top && row <= bottom));
+  }
+  return keeps;
+}
+
+/** Excel's columns, A to XFD. */
+const COLUMNS = 16_384;
+
+/**
+ * Every worksheet as a grid. A plan sheet is read whole, once. Another sheet is read to its first
+ * rows (enough to name the one that came closest to a plan), and once more, keeping only the
+ * columns and rows plans' data references name, if any does.
+ */
+function gridsOf(pkg: Package): SheetGrid[] {
+  const part = workbookPart(pkg);
+  const rels = relationships(pkg, part);
+  const { sheets, date1904 } = worksheets(pkg, part, rels);
+  const find = (kind: string) => [...rels.values()].find((r) => isType(r, kind))?.target;
+  const shared = sharedStrings(pkg, find('sharedStrings'));
+  const ctx: Context = { strings: shared.strings, cutStrings: shared.cut, formats: cellFormats(pkg, find('styles')), isDate: dateFormats(), date1904, cells: { count: 0 } };
+  const first = sheets.map((sheet) => firstReading(pkg, sheet, ctx));
+  const others = new Set(sheets.filter((_, i) => !first[i].plan).map((s) => s.name.toLowerCase()));
+  const keeps = referenced(first.filter((f) => f.plan), others);
+  return first.map((read, i) => {
+    const keep = read.plan ? undefined : keeps.get(sheets[i].name.toLowerCase());
+    if (!keep) return read.grid;
+    // Its first rows are read again: they count once.
+    ctx.cells.count -= read.kept;
+    return readSheet(pkg, sheets[i].part, sheets[i].name, ctx, { keep }).grid;
+  });
 }

@@ -12,6 +12,7 @@ import { chartXml, drawingXml } from './charts';
 import { notesParts, ShapeIds } from './notes';
 import { Registry, StyleSheet } from './styles';
 import { themeXml } from './theme';
+import { fitPage } from './cellText';
 import { esc, NS, REL, relsXml, textElement, XML_HEAD } from './xml';
 import { ZipWriter } from './zip';
 
@@ -142,9 +143,11 @@ class SharedFormulas {
   }
 }
 
-function cellXml(ref: string, s: number, value: LayoutValue, f: string | null, strings: SharedStrings, cached: boolean): string {
+function cellXml(ref: string, s: number, given: LayoutValue, f: string | null, strings: SharedStrings, cached: boolean): string {
   // A dynamic-array formula (a custom function) points at its cell metadata, as Excel saves it.
   const style = `${s ? ` s="${s}"` : ''}${f?.startsWith('<f t="array"') ? ' cm="1"' : ''}`;
+  // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
+  const value = typeof given === 'string' ? cellTextWithin(given) : given;
   if (f !== null) {
     if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
     if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
@@ -244,8 +247,12 @@ function linksXml(layout: SheetLayout): string {
   return `<hyperlinks>${links.map((l) => `<hyperlink ref="${l.cell}" location="${esc(`${quoteSheet(l.sheet)}!${l.target}`)}" display="${esc(l.target)}"/>`).join('')}</hyperlinks>`;
 }
 
-/** A header or footer as one string of Excel's section codes. */
-const sections = (t: PageText | undefined) => (t ? `${t.left ? `&L${t.left}` : ''}${t.center ? `&C${t.center}` : ''}${t.right ? `&R${t.right}` : ''}` : '');
+/** A header or footer as one string of Excel's section codes, within Excel's 255 characters. */
+const sections = (page: PageText | undefined) => {
+  if (!page) return '';
+  const t = fitPage(page);
+  return `${t.left ? `&L${t.left}` : ''}${t.center ? `&C${t.center}` : ''}${t.right ? `&R${t.right}` : ''}`;
+};
 
 function printXml(layout: SheetLayout): string {
   const header = sections(layout.print.header);

@@ -70,10 +70,9 @@ export function readDirectory(bytes: Uint8Array, limits: WorkbookLimits): Map<st
     count = u64(bytes, record + 32);
     offset = u64(bytes, record + 48);
   }
-  if (count > limits.entries) throw new WorkbookRefused({ reason: 'tooLarge', detail: `${count} parts` });
+  if (count > limits.entries) throw new WorkbookRefused({ reason: 'tooManyParts', limit: limits.entries });
   const entries = new Map<string, ZipEntry>();
   let at = offset;
-  let declared = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || u32(bytes, at) !== 0x02014b50) throw damaged('zip');
     const nameLength = u16(bytes, at + 28);
@@ -91,22 +90,33 @@ export function readDirectory(bytes: Uint8Array, limits: WorkbookLimits): Map<st
     zip64Extra(bytes, at + 46 + nameLength, extraLength, entry);
     if (!entry.name.endsWith('/')) entries.set(entry.name.toLowerCase(), entry);
     at += 46 + nameLength + extraLength + commentLength;
-    declared += entry.size;
-    // What the directory declares is refused up front; what it hides is caught while inflating.
-    if (declared > limits.inflatedBytes) throw new WorkbookRefused({ reason: 'bomb', detail: `${Math.round(limits.inflatedBytes / 2 ** 20)} MB` });
-    if (entry.size > limits.ratioFloor && entry.size > limits.ratio * Math.max(1, entry.compressedSize)) throw new WorkbookRefused({ reason: 'bomb', detail: entry.name });
   }
   return entries;
 }
 
-/** Bytes inflated so far across the whole workbook, checked against the limits as they grow. */
+/**
+ * Bytes inflated so far across the whole workbook, checked against the limits as they grow. Only
+ * parts read are counted: a picture no plan needs is never inflated, whatever it would unpack to.
+ */
 export class InflateBudget {
   total = 0;
+  /** Parts begun, each once however often it is read, and what their directory entries declare together. */
+  readonly parts = new Set<ZipEntry>();
+  private declared = 0;
   constructor(private readonly limits: WorkbookLimits) {}
+
+  /** Before a part is inflated: what the directory declares for it is refused up front, what it hides is caught while inflating. */
+  begin(entry: ZipEntry): void {
+    if (this.parts.has(entry)) return;
+    this.parts.add(entry);
+    this.declared += entry.size;
+    if (this.declared > this.limits.inflatedBytes) throw new WorkbookRefused({ reason: 'bomb', detail: entry.name });
+    if (entry.size > this.limits.ratioFloor && entry.size > this.limits.ratio * Math.max(1, entry.compressedSize)) throw new WorkbookRefused({ reason: 'bomb', detail: entry.name });
+  }
 
   count(entry: ZipEntry, inflatedSoFar: number, chunk: number): void {
     this.total += chunk;
-    if (this.total > this.limits.inflatedBytes) throw new WorkbookRefused({ reason: 'bomb', detail: `${Math.round(this.limits.inflatedBytes / 2 ** 20)} MB` });
+    if (this.total > this.limits.inflatedBytes) throw new WorkbookRefused({ reason: 'bomb', detail: entry.name });
     const ratio = inflatedSoFar / Math.max(1, entry.compressedSize);
     if (inflatedSoFar > this.limits.ratioFloor && ratio > this.limits.ratio) throw new WorkbookRefused({ reason: 'bomb', detail: entry.name });
   }
@@ -117,10 +127,12 @@ const SLICE = 64 * 1024;
 
 /**
  * Inflates one entry, handing each piece to `onChunk` as it comes; the CRC-32 and the declared size
- * are checked at the end. Nothing of the entry is kept here.
+ * are checked at the end. `onChunk` returns false to stop early (the first rows of a sheet are
+ * enough); the entry is then not checked. Nothing of the entry is kept here.
  */
-export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => void): void {
+export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, onChunk: (chunk: Uint8Array) => boolean | void): void {
   if (entry.encrypted) throw new WorkbookRefused({ reason: 'encrypted' });
+  budget.begin(entry);
   const at = entry.offset;
   if (at + 30 > bytes.length || u32(bytes, at) !== 0x04034b50) throw damaged(entry.name);
   const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
@@ -128,31 +140,33 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   if (start + entry.compressedSize > bytes.length) throw damaged(entry.name);
   let inflated = 0;
   let crc = 0;
+  let stopped = false;
   const take = (chunk: Uint8Array) => {
+    if (stopped) return;
     inflated += chunk.length;
     budget.count(entry, inflated, chunk.length);
     crc = crc32(chunk, crc);
-    onChunk(chunk);
+    stopped = onChunk(chunk) === false;
   };
   if (entry.method === 0) {
-    for (let p = 0; p < data.length; p += SLICE) take(data.subarray(p, p + SLICE));
+    for (let p = 0; p < data.length && !stopped; p += SLICE) take(data.subarray(p, p + SLICE));
   } else if (entry.method === 8) {
     const inflate = new Inflate((chunk) => take(chunk));
     try {
-      for (let p = 0; p < data.length; p += SLICE) inflate.push(data.subarray(p, p + SLICE), p + SLICE >= data.length);
+      for (let p = 0; p < data.length && !stopped; p += SLICE) inflate.push(data.subarray(p, p + SLICE), p + SLICE >= data.length);
       if (!data.length) inflate.push(new Uint8Array(0), true);
     } catch (e) {
       if (e instanceof WorkbookRefused) throw e;
       throw damaged(entry.name);
     }
   } else throw damaged(entry.name);
-  if (crc !== entry.crc || inflated !== entry.size) throw damaged(entry.name);
+  if (!stopped && (crc !== entry.crc || inflated !== entry.size)) throw damaged(entry.name);
 }
 
 /** An entry inflated whole, for the small parts (workbook, relationships, styles). */
 export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   const chunks: Uint8Array[] = [];
-  streamEntry(bytes, entry, budget, (chunk) => chunks.push(chunk));
+  streamEntry(bytes, entry, budget, (chunk) => void chunks.push(chunk));
   return concat(chunks);
 }
 

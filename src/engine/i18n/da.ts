@@ -142,6 +142,8 @@ export const da: EnginePack<'da'> = {
     formulaResult: 'Formlen gav {value}; en opfyldelse skal være sand/falsk eller mellem 0 og 1, så den er afgrænset.',
     dataRef: '»{value}« er ikke en områdereference som Sagsdata!B2:B900.',
     dataSheetMissing: 'Arket »{sheet}« i datareferencen findes ikke.',
+    dataTooManyCells: 'Datareferencen {value} læses ikke: projektmappens datareferencer når tilsammen over {limit:number} celler. Henvis til færre eller mindre områder, eller del dataene op i flere projektmapper.',
+    cellTooLong: 'Cellen har flere end {limit:number} tegn, det højeste Excel tillader i en celle; kun de første {limit:number} er læst. Forkort teksten.',
     dataEmpty: 'Datareferencen {value} indeholder ingen tal.',
     badTrim: 'Udelad højeste skal være mellem 0 og 100 %; fik {value}.',
     shareBase: 'I alt minus undtaget er {value}; andelen kan ikke beregnes.',

@@ -137,6 +137,8 @@ export const en: EnginePack<'en'> = {
     formulaResult: 'The formula gave {value}; a fulfilment must be true/false or between 0 and 1, so it was clamped.',
     dataRef: '"{value}" is not a range reference such as CaseData!B2:B900.',
     dataSheetMissing: 'The sheet "{sheet}" named in the data reference does not exist.',
+    dataTooManyCells: 'The data reference {value} is not read: the workbook’s data references reach more than {limit:number} cells together. Refer to fewer or smaller ranges, or split the data into several workbooks.',
+    cellTooLong: 'The cell holds more than {limit:number} characters, the most Excel allows in a cell; only the first {limit:number} are read. Shorten the text.',
     dataEmpty: 'The data reference {value} holds no numbers.',
     badTrim: 'Trim must be between 0 and 100 %; got {value}.',
     shareBase: 'Total minus excluded is {value}; the share cannot be computed.',

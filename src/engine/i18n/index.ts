@@ -51,6 +51,16 @@ export function typeNames(lang: EnginePack): string {
 }
 
 /**
+ * `{name:number}` is a count as the language writes it (`10.000` in Danish, `10,000` in English,
+ * `10 000` in Norwegian and Swedish); a plain `{name}` is written as it is, as row numbers and years are.
+ */
+function numbersIn(template: string, args: Record<string, string | number>, locale: string): string {
+  if (!template.includes(':number}')) return template;
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  return template.replace(/\{(\w+):number\}/g, (whole, name: string) => (typeof args[name] === 'number' ? format.format(args[name] as number) : whole));
+}
+
+/**
  * Fills a message template's `{name}` places with its arguments; a `column`, `criterion`, `unit`
  * or `expected` argument (a key) is named as the language names it, and `{types}` lists the
  * criterion types.
@@ -67,5 +77,5 @@ export function formatWith(template: string | undefined, key: string, args: Reco
     if (unit) named[name] = unit;
   }
   if (template?.includes('{types}')) named.types = typeNames(lang);
-  return fill(template ?? key, named);
+  return fill(numbersIn(template ?? key, named, lang.locale), named);
 }

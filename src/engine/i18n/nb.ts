@@ -142,6 +142,8 @@ export const nb: EnginePack<'nb'> = {
     formulaResult: 'Formelen ga {value}; en oppnåelse må være sann/usann eller mellom 0 og 1, så den er avgrenset.',
     dataRef: '«{value}» er ikke en områdereferanse som Saksdata!B2:B900.',
     dataSheetMissing: 'Arket «{sheet}» i datareferansen finnes ikke.',
+    dataTooManyCells: 'Datareferansen {value} leses ikke: arbeidsbokens datareferanser når til sammen over {limit:number} celler. Vis til færre eller mindre områder, eller del dataene opp i flere arbeidsbøker.',
+    cellTooLong: 'Cellen har flere enn {limit:number} tegn, det meste Excel tillater i en celle; bare de første {limit:number} er lest. Forkort teksten.',
     dataEmpty: 'Datareferansen {value} inneholder ingen tall.',
     badTrim: 'Utelat høyeste må være mellom 0 og 100 %; fikk {value}.',
     shareBase: 'Totalt minus unntatt er {value}; andelen kan ikke beregnes.',

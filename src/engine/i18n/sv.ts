@@ -152,6 +152,8 @@ export const sv: EnginePack<'sv'> = {
     formulaResult: 'Formeln gav {value}; en måluppfyllelse ska vara sant/falskt eller mellan 0 och 1, så den har begränsats.',
     dataRef: '”{value}” är inte en områdesreferens som Ärendedata!B2:B900.',
     dataSheetMissing: 'Bladet ”{sheet}” i datareferensen finns inte.',
+    dataTooManyCells: 'Datareferensen {value} läses inte: arbetsbokens datareferenser når tillsammans över {limit:number} celler. Hänvisa till färre eller mindre områden, eller dela upp datan i flera arbetsböcker.',
+    cellTooLong: 'Cellen har fler än {limit:number} tecken, det mesta Excel tillåter i en cell; bara de första {limit:number} är lästa. Korta texten.',
     dataEmpty: 'Datareferensen {value} innehåller inga tal.',
     badTrim: 'Utelämna högsta ska vara mellan 0 och 100 %; fick {value}.',
     shareBase: 'Totalt minus undantagna är {value}; andelen kan inte beräknas.',

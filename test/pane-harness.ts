@@ -130,7 +130,8 @@ export async function excelSheets(): Promise<{ name: string; values: unknown[][]
   const sheets = grids.map((g) => ({
     name: g.name,
     values: g.values.map((r) => Array.from(r, (v) => (v instanceof Date ? serialFromDate(v) : (v ?? null)))),
-    formats: (g.formats ?? []).map((r) => Array.from(r, (f) => f ?? 'General')),
+    // Rows without formats are holes in the reader's arrays: each row a whole array, as Excel gives them.
+    formats: Array.from(g.formats ?? [], (r) => Array.from(r ?? [], (f) => f ?? 'General')),
   }));
   sheets.push({ name: 'Plan med fejl', values: [['Myndighed', 'Prøvestyrelsen'], ['Nr.', 'Vægt', 'Kravtype', 'Målværdi', 'Resultat'], ['1', 100, 'mindst', 5, 'fem']], formats: [] });
   return sheets;

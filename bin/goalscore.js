@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 // Runs the compiled CLI; `npm run build` compiles it into dist/.
+// Node keeps the compiled code of the CLI's modules between runs (Node 22.1+), so a run starts sooner.
+require('node:module').enableCompileCache?.();
 let cli;
 try {
   cli = require('../dist/cli/main.js');

@@ -10,7 +10,6 @@ import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan }
 import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
 import { readCall, userLanguage, type Call, type Usage } from './args';
 import { commandHelp, HELP } from './help';
-import { workbookPdf } from './pdf';
 
 interface Io {
   out: (text: string) => void;
@@ -367,6 +366,8 @@ const PDF_FAILURES = { noLibreOffice: 'pdfNoLibreOffice', failed: 'pdfFailed' } 
 /** The PDF of a written workbook, or why there is none as a problem of the PDF. */
 async function writePdf(xlsx: string, inputs: Set<string>, options: Options, problems: FileProblem[]): Promise<string | null> {
   const target = xlsx.replace(/\.xlsx$/i, '.pdf');
+  // Loaded only with --pdf: a run without it never pays for starting LibreOffice's module.
+  const { workbookPdf } = await import('./pdf');
   const made = await workbookPdf(xlsx, options.lang.locale);
   if (!made.ok) {
     problems.push({ ...fileProblem(target, PDF_FAILURES[made.reason], made.detail ?? ''), file: target });

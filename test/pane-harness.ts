@@ -73,6 +73,8 @@ export interface AxeViolation {
 export async function axeViolations(p: Page, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
   // Evaluated by the test driver, not added as an inline script, which the pane's policy forbids.
   if (!(await p.evaluate(() => 'axe' in window))) await p.evaluate(await fs.readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  // Colours as they settle, not halfway through a transition (a theme switch fades backgrounds in 100 ms).
+  await p.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const violations = await p.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run(document);
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, where: (v.nodes as { html: string }[]).map((n) => n.html.slice(0, 140)) }));

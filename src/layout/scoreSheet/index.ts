@@ -3,7 +3,8 @@
  * inputs the plan uses, area subtotals, a total row and a per-area block for the chart. Every
  * fulfilment, earned, subtotal and total cell is an Excel formula over the sheet's own input
  * cells, stored with the value the engine computed, so the sheet is live without the add-in.
- * Each part has a builder of its own in this folder; this module puts them together in order.
+ * Each part has a builder of its own in this folder; this module puts them together in order. The
+ * goal table's rows are made when a writer asks for them (rows.ts), never held whole.
  */
 import { rangeAddress, type PlanResult } from '../../engine';
 import type { LanguagePack } from '../../i18n';
@@ -13,32 +14,31 @@ import { Grid } from './grid';
 import { pageSetup } from './pageSetup';
 import { tableRules, tableStyles } from './styles';
 import { summaryFormulas, titleAndSummary } from './summary';
-import { areaBlock, goalTable, keepNotes, lookupTable, type KeptNotes } from './tables';
+import { areaBlock, goalTable, lookupTable, type KeptNotes } from './tables';
+import { ScoreRows } from './rows';
+import { streamedSheet } from '../rows';
 
 export { SCORE_COLUMNS } from './columns';
 export type { KeptNotes } from './tables';
 
 export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string, kept?: KeptNotes): SheetLayout {
-  const g = new Grid(columnsOf(result), lang);
+  const g = new Grid(columnsOf(result));
   const summary = titleAndSummary(g, result, lang);
   const table = goalTable(g, result, lang, summary);
   summaryFormulas(g, summary, result, table);
   const block = areaBlock(g, result, lang, table);
   lookupTable(g, result, summary, table.firstDataRow);
   tableStyles(g, table);
-  keepNotes(g, table, kept);
-  const page = pageSetup(g, result, lang, table, block);
+  const rows = new ScoreRows(g, table, result, lang, kept);
+  const page = pageSetup(g, rows, result, lang, table, block);
   const firstHidden = g.columns.findIndex((c) => c.hidden);
-  return {
+  return streamedSheet({
     name,
     role: 'score',
-    values: g.values,
-    numberFormats: g.formats,
-    formulas: g.formulas,
+    rows,
     styles: g.styles,
     columnWidths: page.columnWidths,
     hiddenColumns: g.columns.flatMap((c, i) => (c.hidden ? [i] : [])),
-    rowHeights: page.rowHeights,
     rowBreaks: page.rowBreaks,
     freeze: { rows: table.headerRow + 1, cols: 0 },
     conditionalFormats: tableRules(g, table),
@@ -56,5 +56,5 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
       first: table.firstDataRow,
       last: table.totalRow - 1,
     },
-  };
+  });
 }

@@ -2,27 +2,17 @@
  * Renders a workbook layout straight to OOXML, part by part into the zip: workbook, styles,
  * shared strings, worksheets (values, formulas with their cached results, widths, heights, freeze
  * panes, filters, conditional formats, drop-down lists, links, print setup), notes (comments with
- * their VML shapes), and the charts. Elements stand in the order the schema gives them, so Excel
+ * their VML shapes), and the charts. A worksheet's rows are made and deflated one by one
+ * (sheetData.ts), so no sheet is held whole. Elements stand in the order the schema gives them, so Excel
  * opens the file without repairing it. Runs in Node and in the browser.
  */
 import { address, cellPosition, columnLetter, quoteSheet } from '../engine';
-import type { CellStyle, ConditionalFormat, LayoutValue, PageText, SheetLayout, WorkbookLayout } from '../layout/model';
-import { toA1 } from '../layout/r1c1';
+import type { ConditionalFormat, PageText, SheetLayout, WorkbookLayout } from '../layout/model';
 import { chartXml, drawingXml } from './charts';
+import { sheetData, type SheetDataState, type Strings } from './sheetData';
 import { Registry, StyleSheet } from './styles';
 import { esc, NS, REL, relsXml, XML_HEAD } from './xml';
 import { ZipWriter } from './zip';
-
-/**
- * The add-in's worksheet functions as Excel stores them in a file: `GOALSCORE.FORMULA(` is saved
- * as `_xldudf_GOALSCORE_FORMULA(` (office-js#5611, #6655). Excel with the add-in maps it back to
- * GOALSCORE.FORMULA; without it the cell keeps its stored value, as long as nothing asks Excel to
- * recalculate the workbook when it opens.
- */
-const CUSTOM_FUNCTION = /(?<![A-Za-z0-9_.])GOALSCORE\.([A-Z][A-Z0-9_]*)\(/g;
-const fileFormula = (a1: string) => a1.replace(CUSTOM_FUNCTION, '_xldudf_GOALSCORE_$1(');
-const usesCustomFunctions = (layout: WorkbookLayout) =>
-  layout.sheets.some((s) => s.formulas?.some((row) => row.some((f) => f !== null && f !== undefined && f.includes('GOALSCORE.'))));
 
 export interface RenderOptions {
   /** Store the engine's results with the formulas (default). Without them a reader must compute. */
@@ -40,7 +30,7 @@ function rangeOf(ref: string): { from: Cell; to: Cell } {
 }
 
 /** Shared strings of the whole workbook, each distinct text once. */
-class SharedStrings {
+class SharedStrings implements Strings {
   private readonly registry = new Registry();
   uses = 0;
 
@@ -55,113 +45,6 @@ class SharedStrings {
     // No xml:space: the schema's <t> takes no attributes, and Excel keeps the text as written.
     for (const text of items) yield `<si><t>${esc(text)}</t></si>`;
     yield '</sst>';
-  }
-}
-
-/** Merged styles of the whole workbook: style objects are shared across sheets, so each is merged once. */
-type StyleMerges = Map<CellStyle | undefined, Map<CellStyle, CellStyle>>;
-
-/** The style of every styled cell: the layout's ranges merged in order, one object per distinct result. */
-function cellStyles(layout: SheetLayout, merged: StyleMerges): (CellStyle | undefined)[][] {
-  const grid: (CellStyle | undefined)[][] = [];
-  const merge = (prev: CellStyle | undefined, next: CellStyle) => {
-    if (!prev) return next;
-    let byNext = merged.get(prev);
-    if (!byNext) merged.set(prev, (byNext = new Map()));
-    let style = byNext.get(next);
-    if (!style) byNext.set(next, (style = { ...prev, ...next }));
-    return style;
-  };
-  for (const { range, style } of layout.styles) {
-    const { from, to } = rangeOf(range);
-    for (let r = from.row; r <= to.row; r++) {
-      const row = (grid[r] ??= []);
-      for (let c = from.col; c <= to.col; c++) row[c] = merge(row[c], style);
-    }
-  }
-  return grid;
-}
-
-/**
- * Formulas repeated down a column, as Excel stores them: the first cell of a run holds the formula
- * and the run's range, the others point at it (`<f t="shared" si="n"/>`). Alike rows of a score
- * sheet share one R1C1 formula, so a run is a run of equal strings.
- */
-class SharedFormulas {
-  private next = 0;
-  /** Per cell that starts or joins a run: its group, and for the first cell the run's last row. */
-  private readonly runs = new Map<number, { si: number; last: number | null }>();
-
-  constructor(formulas: (string | null)[][] | undefined, private readonly width: number) {
-    if (!formulas) return;
-    const open = new Map<number, { formula: string; first: number; si: number | null }>();
-    for (let r = 0; r <= formulas.length; r++) {
-      const row = formulas[r] ?? [];
-      for (const [c, run] of open) {
-        if (row[c] === run.formula) continue;
-        if (run.si !== null) this.runs.get(run.first * width + c)!.last = r - 1;
-        open.delete(c);
-      }
-      row.forEach((formula, c) => {
-        if (!formula) return;
-        const run = open.get(c);
-        if (!run) return void open.set(c, { formula, first: r, si: null });
-        if (run.si === null) {
-          run.si = this.next++;
-          this.runs.set(run.first * width + c, { si: run.si, last: null });
-        }
-        this.runs.set(r * width + c, { si: run.si, last: null });
-      });
-    }
-  }
-
-  /** The `<f>` element of the cell at (row, col), its A1 text written out only where a run starts. */
-  element(formula: string, row: number, col: number): string {
-    const run = this.runs.get(row * this.width + col);
-    if (!run) return `<f>${esc(fileFormula(toA1(formula, row, col)))}</f>`;
-    if (run.last === null) return `<f t="shared" si="${run.si}"/>`;
-    return `<f t="shared" ref="${address(row, col)}:${address(run.last, col)}" si="${run.si}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
-  }
-}
-
-function cellXml(ref: string, s: number, value: LayoutValue, f: string | null, strings: SharedStrings, cached: boolean): string {
-  const style = s ? ` s="${s}"` : '';
-  if (f !== null) {
-    if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
-    if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
-    if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${style} t="str">${f}<v>${esc(value)}</v></c>`;
-  }
-  if (value === null || value === '') return `<c r="${ref}"${style}/>`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style} t="e"><v>#NUM!</v></c>`;
-  if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${style} t="s"><v>${strings.id(value)}</v></c>`;
-}
-
-/** The `<sheetData>` rows, one string per row. */
-function* sheetRows(layout: SheetLayout, styles: StyleSheet, strings: SharedStrings, cached: boolean, merges: StyleMerges): Generator<string> {
-  const styled = cellStyles(layout, merges);
-  const rows = Math.max(layout.values.length, styled.length);
-  const shared = new SharedFormulas(layout.formulas, 16_384);
-  for (let r = 0; r < rows; r++) {
-    const values = layout.values[r] ?? [];
-    const formats = layout.numberFormats[r] ?? [];
-    const formulas = layout.formulas?.[r] ?? [];
-    const rowStyles = styled[r] ?? [];
-    const width = Math.max(values.length, rowStyles.length, formulas.length);
-    let cells = '';
-    for (let c = 0; c < width; c++) {
-      const value = values[c] ?? null;
-      const format = formats[c] ?? null;
-      const formula = formulas[c] ?? null;
-      const style = rowStyles[c];
-      if (value === null && !format && !formula && !style) continue;
-      const s = styles.xf(style, format);
-      cells += cellXml(address(r, c), s, value, formula === null ? null : shared.element(formula, r, c), strings, cached);
-    }
-    const height = layout.rowHeights[r];
-    if (!cells && !height) continue;
-    yield `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`;
   }
 }
 
@@ -276,12 +159,7 @@ interface SheetParts {
   legacyDrawing: string;
 }
 
-interface WorkbookState {
-  styles: StyleSheet;
-  strings: SharedStrings;
-  merges: StyleMerges;
-  cached: boolean;
-}
+type WorkbookState = SheetDataState & { strings: SharedStrings };
 
 function* worksheetXml(layout: SheetLayout, index: number, state: WorkbookState, parts: SheetParts): Generator<string> {
   const props = [
@@ -294,7 +172,7 @@ function* worksheetXml(layout: SheetLayout, index: number, state: WorkbookState,
   yield `<sheetFormatPr defaultRowHeight="15"${layout.outlineColumns ? ' outlineLevelCol="1"' : ''}/>`;
   yield colsXml(layout);
   yield '<sheetData>';
-  yield* sheetRows(layout, state.styles, state.strings, state.cached, state.merges);
+  yield* sheetData(layout, state);
   yield '</sheetData>';
   if (layout.autoFilter) yield `<autoFilter ref="${layout.autoFilter}"/>`;
   yield layout.conditionalFormats.map((f, i) => conditionalXml(f, i + 1)).join('');
@@ -354,11 +232,8 @@ function docProps(sheets: SheetLayout[]): { core: string; app: string } {
 
 /** The layout as xlsx bytes. */
 export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {}): Uint8Array {
-  const cached = options.cachedResults !== false;
   const zip = new ZipWriter();
-  const styles = new StyleSheet();
-  const strings = new SharedStrings();
-  const merges: StyleMerges = new Map();
+  const state: WorkbookState = { styles: new StyleSheet(), strings: new SharedStrings(), merges: new Map(), cached: options.cachedResults !== false, custom: false };
   const overrides: { part: string; type: string }[] = [];
   let charts = 0;
   let drawings = 0;
@@ -392,17 +267,17 @@ export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {
       parts.rels.push({ id: `rId${parts.rels.length + 1}`, type: REL.comments, target: `../comments${n}.xml` });
       parts.legacyDrawing = `<legacyDrawing r:id="${id}"/>`;
     }
-    zip.part(part, worksheetXml(sheet, i, { styles, strings, merges, cached }, parts));
+    zip.part(part, worksheetXml(sheet, i, state, parts));
     if (parts.rels.length) zip.part(`xl/worksheets/_rels/sheet${i + 1}.xml.rels`, [relsXml(parts.rels)]);
     overrides.push({ part: `/${part}`, type: TYPES.worksheet });
   });
 
   const sheetCount = layout.sheets.length;
-  zip.part('xl/sharedStrings.xml', strings.xml());
-  zip.part('xl/styles.xml', [styles.xml()]);
+  zip.part('xl/sharedStrings.xml', state.strings.xml());
+  zip.part('xl/styles.xml', [state.styles.xml()]);
   // Excel recomputes on open, so a sheet is right even where a stored result is not; except where
   // the add-in's functions are used, whose stored results must stand in Excel without the add-in.
-  zip.part('xl/workbook.xml', [workbookXml(layout.sheets, !usesCustomFunctions(layout))]);
+  zip.part('xl/workbook.xml', [workbookXml(layout.sheets, !state.custom)]);
   zip.part(
     'xl/_rels/workbook.xml.rels',
     [

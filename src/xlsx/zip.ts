@@ -2,10 +2,10 @@
  * The zip container of a workbook, read without trusting it: the central directory is parsed
  * here (so sizes and counts are checked before anything is inflated), entries are inflated by
  * fflate in slices while their bytes are counted against the limits, and each entry's CRC-32 is
- * checked. Runs in Node and in the browser. Writing streams parts into fflate's Zip.
+ * checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
  */
 import { Inflate } from 'fflate';
-import { crc32, deflateRaw } from './deflate';
+import { crc32, deflater, type Deflater } from './deflate';
 import { concat } from './bytes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
 
@@ -156,31 +156,41 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
   return concat(chunks);
 }
 
-/** Pieces of text as UTF-8 chunks of about 1 MB, so no part needs one string of its whole size. */
-function encode(pieces: Iterable<string>): { chunks: Uint8Array[]; length: number; crc: number } {
+/** Characters of text encoded and deflated at a time: a part is never held whole, as text or as bytes. */
+const BATCH = 1 << 19;
+
+/**
+ * Pieces of text encoded as UTF-8 in batches, each batch counted into the CRC-32 and pushed into
+ * the deflater as it is encoded, into one buffer used again for every batch.
+ */
+function deflatePieces(pieces: Iterable<string>, deflate: Deflater): { length: number; crc: number } {
   const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
+  // A UTF-16 unit takes at most three bytes of UTF-8.
+  let buffer = new Uint8Array(3 * BATCH + 16);
   let batch = '';
   let length = 0;
   let crc = 0;
   const flush = () => {
-    const chunk = encoder.encode(batch);
-    chunks.push(chunk);
-    length += chunk.length;
-    crc = crc32(chunk, crc);
+    if (buffer.length < 3 * batch.length) buffer = new Uint8Array(3 * batch.length);
+    const bytes = buffer.subarray(0, encoder.encodeInto(batch, buffer).written);
+    length += bytes.length;
+    crc = crc32(bytes, crc);
+    deflate.push(bytes);
     batch = '';
   };
   for (const piece of pieces) {
     batch += piece;
-    if (batch.length >= 1 << 20) flush();
+    if (batch.length >= BATCH) flush();
   }
   flush();
-  return { chunks, length, crc };
+  deflate.end();
+  return { length, crc };
 }
 
 /**
- * A zip written part by part: each part is encoded and deflated as it is added (zlib in Node,
- * fflate in the browser), and the central directory is written at the end. Part names are ASCII.
+ * A zip written part by part: each part is encoded and deflated as its text comes (zlib in Node,
+ * fflate in the browser), so only its compressed bytes are kept, and the central directory is
+ * written at the end. Part names are ASCII.
  */
 export class ZipWriter {
   private readonly out: Uint8Array[] = [];
@@ -189,8 +199,15 @@ export class ZipWriter {
   private count = 0;
 
   part(name: string, pieces: Iterable<string>): void {
-    const { chunks, length, crc } = encode(pieces);
-    const data = deflateRaw(chunks);
+    const data: Uint8Array[] = [];
+    let compressed = 0;
+    const { length, crc } = deflatePieces(
+      pieces,
+      deflater((chunk) => {
+        data.push(chunk);
+        compressed += chunk.length;
+      }),
+    );
     const nameBytes = new TextEncoder().encode(name);
     const header = (size: number, central: boolean) => {
       const b = new Uint8Array(size + nameBytes.length);
@@ -205,7 +222,7 @@ export class ZipWriter {
       v.setUint16(p + 6, 0, true); // time
       v.setUint16(p + 8, 0x21, true); // date: 1980-01-01
       v.setUint32(p + 10, crc, true);
-      v.setUint32(p + 14, data.length, true);
+      v.setUint32(p + 14, compressed, true);
       v.setUint32(p + 18, length, true);
       v.setUint16(p + 22, nameBytes.length, true);
       if (central) v.setUint32(p + 36, this.offset, true);
@@ -214,8 +231,9 @@ export class ZipWriter {
     };
     const local = header(30, false);
     this.directory.push(header(46, true));
-    this.out.push(local, data);
-    this.offset += local.length + data.length;
+    this.out.push(local);
+    for (const chunk of data) this.out.push(chunk);
+    this.offset += local.length + compressed;
     this.count++;
   }
 

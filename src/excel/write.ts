@@ -5,7 +5,8 @@
  * A sheet whose values would pass Excel on the web's 5 MB request limit is written in row slices.
  * Only sheets the add-in creates are written; a user's sheet is never touched.
  */
-import type { CellStyle, ConditionalFormat, SheetLayout, WorkbookLayout } from '../layout/model';
+import type { CellStyle, ConditionalFormat, LayoutRow, RowSource, SheetLayout, WorkbookLayout } from '../layout/model';
+import { rowsOf } from '../layout/rows';
 import { OWNER_KEY, SHAPE_KEY, shapeText, type KeptShape, type WorkbookRead } from './read';
 import { quoteSheet } from '../engine';
 
@@ -53,9 +54,9 @@ async function loadEarlier(context: Excel.RequestContext, names: string[], optio
  * on the user's sheets that point into it keep pointing, and Excel's undo stack is not cleared by
  * a sheet deleted and added. Clears the larger of what was there and what comes.
  */
-function clearEarlier(earlier: Earlier, extent: { rows: number; cols: number } | undefined, shape: KeptShape | undefined, layout: SheetLayout, width: number): void {
+function clearEarlier(earlier: Earlier, extent: { rows: number; cols: number } | undefined, shape: KeptShape | undefined, layout: SheetLayout, rows: number, width: number): void {
   const { sheet } = earlier;
-  const all = sheet.getRangeByIndexes(0, 0, Math.max(extent?.rows ?? 0, layout.values.length, 1), Math.max(extent?.cols ?? 0, width));
+  const all = sheet.getRangeByIndexes(0, 0, Math.max(extent?.rows ?? 0, rows, 1), Math.max(extent?.cols ?? 0, width));
   all.conditionalFormats.clearAll();
   all.clear('All');
   all.getEntireColumn().columnHidden = false;
@@ -88,26 +89,10 @@ export function asText(value: string): string {
 
 const cellInput = (v: unknown) => (typeof v === 'string' ? asText(v) : v);
 
-/** Rows padded to one width, as Office.js wants rectangles. */
-function rectangle<T>(rows: T[][], width: number, fill: T): T[][] {
-  return rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill(fill)]));
-}
-
-/** Row slices that stay under the limit, as JSON would carry them, with each slice's size. */
-export function slices(rows: unknown[][], limit: number): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  let start = 0;
-  let bytes = 0;
-  rows.forEach((row, r) => {
-    const size = JSON.stringify(row).length + 2;
-    if (r > start && bytes + size > limit) {
-      out.push([start, r, bytes]);
-      start = r;
-      bytes = 0;
-    }
-    bytes += size;
-  });
-  out.push([start, rows.length, bytes]);
+/** A row's cells padded to the sheet's width, as Office.js wants rectangles. */
+function padded<T>(row: readonly T[], width: number, fill: T): T[] {
+  const out = row.slice(0, width);
+  while (out.length < width) out.push(fill);
   return out;
 }
 
@@ -120,22 +105,96 @@ export interface FormulaRun {
 }
 
 /**
- * Runs of one R1C1 formula down a column (earned, status and the like are the same in every row).
+ * Rows gathered for one request as they are made: their number formats, then their values and
+ * formulas. A formula repeated down a column (earned, status and the like are the same in every
+ * row) is left out of the grid (null leaves a cell as it is) and set afterwards on its whole run:
  * Office.js applies a single formula to a whole range, so a run travels once instead of once a row.
+ * Sizes are counted as JSON would carry them, so a batch stays under the request limit.
  */
-export function formulaRuns(formulas: (string | null)[][], width: number): FormulaRun[] {
-  const runs: FormulaRun[] = [];
-  for (let c = 0; c < width; c++) {
-    let from = 0;
-    for (let r = 1; r <= formulas.length; r++) {
-      const f = formulas[from]?.[c];
-      if (r < formulas.length && formulas[r]?.[c] === f) continue;
-      // Worth an action of its own only where the copies it saves outweigh the action.
-      if (f && (f.length + 4) * (r - from - 1) > RUN_OVERHEAD) runs.push({ col: c, from, to: r, formula: f });
-      from = r;
+export class RowBatch {
+  readonly values: unknown[][] = [];
+  readonly formats: (string | null)[][] = [];
+  readonly runs: FormulaRun[] = [];
+  bytes = 0;
+  /** Each column's run in progress. */
+  private readonly open: (FormulaRun | undefined)[] = [];
+
+  constructor(
+    readonly from: number,
+    private readonly width: number,
+  ) {}
+
+  /** A row's cells as this batch carries them, and what they add to its size. */
+  take(row: LayoutRow): { values: unknown[]; formats: (string | null)[]; bytes: number; runs: FormulaRun[] } {
+    const r = this.from + this.values.length;
+    const values: unknown[] = new Array(this.width).fill(null);
+    const runs: FormulaRun[] = [];
+    let bytes = 0;
+    for (let c = 0; c < this.width; c++) {
+      const f = row.formulas[c] ?? null;
+      const run = this.open[c];
+      if (f && run && run.formula === f && run.to === r) {
+        // The run carries it; a run of two becomes an action of its own.
+        if (run.to - run.from === 1) {
+          runs.push(run);
+          bytes += f.length + RUN_OVERHEAD;
+        }
+        continue;
+      }
+      values[c] = f ? `=${f}` : cellInput(row.values[c] ?? null);
     }
+    const formats = padded(row.formats, this.width, null);
+    bytes += JSON.stringify(values).length + JSON.stringify(formats).length + 4;
+    return { values, formats, bytes, runs };
   }
-  return runs;
+
+  /** Adds a row taken for this batch. */
+  add(row: LayoutRow, taken: ReturnType<RowBatch['take']>): void {
+    const r = this.from + this.values.length;
+    for (let c = 0; c < this.width; c++) {
+      const f = row.formulas[c] ?? null;
+      const run = this.open[c];
+      if (f && run && run.formula === f && run.to === r) run.to = r + 1;
+      else this.open[c] = f ? { col: c, from: r, to: r + 1, formula: f } : undefined;
+    }
+    this.runs.push(...taken.runs);
+    this.values.push(taken.values);
+    this.formats.push(taken.formats);
+    this.bytes += taken.bytes;
+  }
+}
+
+/**
+ * The sheet's cells, in requests under the limit: rows are made one at a time and gathered into
+ * batches, each sent as its formats, its values and formulas, and the runs of formulas it holds.
+ */
+async function writeCells(sheet: Excel.Worksheet, rows: RowSource, width: number, withFormulas: boolean, budget: Budget, limit: number): Promise<void> {
+  let batch = new RowBatch(0, width);
+  const send = async (b: RowBatch) => {
+    if (!b.values.length) return;
+    // Formats go first, so a text-formatted cell keeps its text.
+    await budget.spend(null, b.bytes);
+    sheet.getRangeByIndexes(b.from, 0, b.values.length, width).numberFormat = b.formats;
+    const range = sheet.getRangeByIndexes(b.from, 0, b.values.length, width);
+    if (withFormulas) range.formulasR1C1 = b.values;
+    else range.values = b.values;
+    for (const run of b.runs) {
+      // A single value is applied to every cell of the range (Range.formulasR1C1); the typings
+      // know only the 2D form.
+      (sheet.getRangeByIndexes(run.from, run.col, run.to - run.from, 1) as unknown as { formulasR1C1: string }).formulasR1C1 = `=${run.formula}`;
+    }
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows.row(r);
+    let taken = batch.take(row);
+    if (batch.values.length && batch.bytes + taken.bytes > limit) {
+      await send(batch);
+      batch = new RowBatch(r, width);
+      taken = batch.take(row);
+    }
+    batch.add(row, taken);
+  }
+  await send(batch);
 }
 
 function applyStyle(range: Excel.Range, style: CellStyle): void {
@@ -202,7 +261,7 @@ class Budget {
 }
 
 /** Everything after the values: formats, rules, panes, print setup, notes and charts. */
-async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, width: number, options: WriteOptions, budget: Budget, grouped = false): Promise<void> {
+async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, rows: number, width: number, options: WriteOptions, budget: Budget, grouped = false): Promise<void> {
   for (const { range, style } of layout.styles) {
     await budget.spend([range, style]);
     applyStyle(sheet.getRange(range), style);
@@ -211,7 +270,7 @@ async function queueFormatting(sheet: Excel.Worksheet, layout: SheetLayout, widt
   layout.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR));
   for (const c of layout.hiddenColumns ?? []) sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   // Excel grows rows for wrapped text itself when asked, so the layout's estimated heights are not needed here.
-  if (layout.values.length) sheet.getRangeByIndexes(0, 0, layout.values.length, width).format.autofitRows();
+  if (rows) sheet.getRangeByIndexes(0, 0, rows, width).format.autofitRows();
   // One call for both: freezeColumns after freezeRows would leave only the columns frozen.
   const { rows: frozenRows = 0, cols: frozenCols = 0 } = layout.freeze ?? {};
   if (frozenRows && frozenCols) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, frozenRows, frozenCols));
@@ -299,51 +358,18 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
   }
 
   for (const [i, sheetLayout] of layout.sheets.entries()) {
-    const width = Math.max(1, ...sheetLayout.values.map((r) => r.length), sheetLayout.columnWidths.length);
-    // Formulas where the layout has them, values elsewhere: Excel computes the rest itself. A
-    // formula repeated down a column is left out of the grid (null leaves a cell as it is) and set
-    // on its whole run afterwards.
-    const runs = sheetLayout.formulas ? formulaRuns(sheetLayout.formulas, width) : [];
-    const inRun = new Set(runs.flatMap((run) => Array.from({ length: run.to - run.from }, (_, i) => (run.from + i) * width + run.col)));
-    const cells = sheetLayout.formulas
-      ? sheetLayout.values.map((row, r) =>
-          row.map((v, c) => {
-            const f = sheetLayout.formulas![r]?.[c];
-            return f ? (inRun.has(r * width + c) ? null : `=${f}`) : cellInput(v);
-          }),
-        )
-      : sheetLayout.values.map((row) => row.map(cellInput));
-    const values = rectangle(cells, width, null);
-    // null leaves a cell's format as it is: General, on a new sheet.
-    const formats = rectangle(sheetLayout.numberFormats, width, null);
+    const rows = rowsOf(sheetLayout);
+    const width = Math.max(1, rows.width, sheetLayout.columnWidths.length);
     const before = earlier.get(sheetLayout.name);
     const shape = read.shapes.get(sheetLayout.name);
     const sheet = before?.sheet ?? sheets.add(sheetLayout.name);
-    if (before) clearEarlier(before, read.extents.get(sheetLayout.name), shape, sheetLayout, width);
+    if (before) clearEarlier(before, read.extents.get(sheetLayout.name), shape, sheetLayout, rows.length, width);
     sheet.customProperties.add(OWNER_KEY, sheetLayout.role);
     if (sheetLayout.shape) sheet.customProperties.add(SHAPE_KEY, shapeText(sheetLayout.shape, sheetLayout.outlineColumns));
-    // Formats go first in each slice's request, so a text-formatted cell keeps its text.
-    const formatSlices = new Map(slices(formats, limit).map(([from, to, bytes]) => [from, { to, bytes }]));
-    for (const [from, to, bytes] of slices(values, limit)) {
-      for (const [start, { to: end, bytes: size }] of formatSlices) {
-        if (start >= to) break;
-        await budget.spend(null, size);
-        sheet.getRangeByIndexes(start, 0, end - start, width).numberFormat = formats.slice(start, end);
-        formatSlices.delete(start);
-      }
-      await budget.spend(null, bytes);
-      const range = sheet.getRangeByIndexes(from, 0, to - from, width);
-      if (sheetLayout.formulas) range.formulasR1C1 = values.slice(from, to) as unknown[][];
-      else range.values = values.slice(from, to) as unknown[][];
-    }
-    for (const run of runs) {
-      await budget.spend(null, run.formula.length + RUN_OVERHEAD);
-      // A single value is applied to every cell of the range (Range.formulasR1C1); the typings
-      // know only the 2D form.
-      (sheet.getRangeByIndexes(run.from, run.col, run.to - run.from, 1) as unknown as { formulasR1C1: string }).formulasR1C1 = `=${run.formula}`;
-    }
+    // Formulas where the layout has them, values elsewhere: Excel computes the rest itself.
+    await writeCells(sheet, rows, width, !!sheetLayout.rows || !!sheetLayout.formulas, budget, limit);
     await budget.flush();
-    await queueFormatting(sheet, sheetLayout, width, options, budget, !!before && sameOutline(shape, sheetLayout));
+    await queueFormatting(sheet, sheetLayout, rows.length, width, options, budget, !!before && sameOutline(shape, sheetLayout));
     if (i === 0) sheet.activate();
     await budget.flush();
     options.onSheet?.(i + 1, layout.sheets.length);

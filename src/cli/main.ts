@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fill, formatMessage, LANGUAGE_CODES, pack, type LanguagePack } from '../i18n';
 import { formatter, type PlanResult } from '../engine';
 import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
-import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
+import { lastYearSource, scoreSources, workbookBytesAsync, type WorkbookSource } from '../xlsx';
 import { readCall, userLanguage, type Call, type Usage } from './args';
 import { commandHelp, HELP } from './help';
 import { workbookPdf } from './pdf';
@@ -395,7 +395,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
   const inputs = await realPaths(options.compare ? [...files, options.compare] : files);
-  const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), inputs, options.force, problems));
+  const written = submissions.length > 0 && (await writeOutput(target, await workbookBytesAsync(layout), inputs, options.force, problems));
   const pdf = written && options.pdf ? await writePdf(target, inputs, options, problems) : null;
   const rows = overview.rows.map((r) => ({
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), coverage: round(r.coverage), counts: r.counts,

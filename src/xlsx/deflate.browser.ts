@@ -1,6 +1,9 @@
 /** Raw deflate for the zip writer in the browser: fflate's stream, fed piece by piece. */
 import { Deflate } from 'fflate';
-import type { Deflater } from './deflate';
+import type { Deflater, QueuedDeflater } from './deflate';
+
+/** How many pieces a queued deflater holds at most once a push is done: none here. */
+export const QUEUED = 0;
 
 /** fflate copies each piece into its own window, so the caller may fill the piece again. */
 export function deflater(out: (chunk: Uint8Array) => void): Deflater {
@@ -9,6 +12,12 @@ export function deflater(out: (chunk: Uint8Array) => void): Deflater {
     push: (piece) => deflate.push(piece, false),
     end: () => deflate.push(new Uint8Array(0), true),
   };
+}
+
+/** In the browser the pieces are deflated as they come: no thread pool to hand them to. */
+export function queuedDeflater(out: (chunk: Uint8Array) => void): QueuedDeflater {
+  const d = deflater(out);
+  return { push: async (piece) => d.push(piece), end: async () => d.end() };
 }
 
 const CRC_TABLE = (() => {

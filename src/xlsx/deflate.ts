@@ -5,11 +5,19 @@
  */
 import * as zlib from 'node:zlib';
 
-/** A raw deflate stream, fed piece by piece; the compressed bytes go to `out` as they come. */
+/** A raw deflate stream, fed piece by piece; the compressed bytes go to `out` as they come, in order. */
 export interface Deflater {
   push(piece: Uint8Array): void;
   end(): void;
 }
+
+/** A deflate stream that may work beside the caller: each push may be waited for, so no more than a few pieces are in hand. */
+export interface QueuedDeflater {
+  push(piece: Uint8Array): Promise<void>;
+  end(): Promise<void>;
+}
+
+const OPTIONS: zlib.ZlibOptions = { level: 3, finishFlush: zlib.constants.Z_SYNC_FLUSH };
 
 /** The last block of a deflate stream, empty: what ends pieces that were each flushed to a byte boundary. */
 const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
@@ -23,9 +31,38 @@ const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
 export function deflater(out: (chunk: Uint8Array) => void): Deflater {
   return {
     push: (piece) => {
-      if (piece.length) out(zlib.deflateRawSync(piece, { level: 3, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+      if (piece.length) out(zlib.deflateRawSync(piece, OPTIONS));
     },
     end: () => out(FINAL_BLOCK),
+  };
+}
+
+/** How many pieces a queued deflater holds at most once a push is done. */
+export const QUEUED = 2;
+
+/**
+ * Pieces deflated on libuv's thread pool, the same way, while the caller makes the next: on two
+ * cores the text of a sheet is made and deflated at once. Once a push is done at most QUEUED
+ * pieces are still in hand, which the caller must not fill again.
+ */
+export function queuedDeflater(out: (chunk: Uint8Array) => void): QueuedDeflater {
+  const pending: Promise<Uint8Array>[] = [];
+  const drain = async (keep: number) => {
+    while (pending.length > keep) out(await pending.shift()!);
+  };
+  return {
+    push: async (piece) => {
+      if (!piece.length) return;
+      const done = new Promise<Uint8Array>((resolve, reject) => zlib.deflateRaw(piece, OPTIONS, (e, data) => (e ? reject(e) : resolve(data))));
+      // Waited for in order below; a later piece that fails is not left unhandled meanwhile.
+      done.catch(() => undefined);
+      pending.push(done);
+      await drain(QUEUED);
+    },
+    end: async () => {
+      await drain(0);
+      out(FINAL_BLOCK);
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { type PlanResult, type Problem, type SheetGrid, loadMathParser } from '.
 import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem, type LastYearPlan } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
 import { readWorkbookFile } from './read';
-import { workbookBytes } from './write';
+import { workbookBytes, workbookBytesAsync } from './write';
 
 export interface ScoredFile {
   /** The workbook's sheets as read, for what-if scoring with its data references. */
@@ -117,7 +117,9 @@ export async function scoreSources(
       continue;
     }
     try {
-      const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
+      const file = scoreWorkbookBytes(bytes, lang, { output: false, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
+      // Written here, deflated beside the making of its rows (workbookBytesAsync).
+      if (options.output && file.results.length) file.output = await workbookBytesAsync(scoreWorkbookLayout(file.results, file.problems, lang));
       add(file.problems);
       if (file.results.length) scored.push({ ...file, modified: file.modified ?? source.modified ?? null, source });
       else add([noPlanProblem(source.name, file.grids)]);

@@ -230,8 +230,13 @@ function docProps(sheets: SheetLayout[]): { core: string; app: string } {
   return { core, app };
 }
 
-/** The layout as xlsx bytes. */
-export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {}): Uint8Array {
+/** Text made when its part is written, after the parts before it: what the sheets registered as they were written. */
+function* later(make: () => string): Generator<string> {
+  yield make();
+}
+
+/** The layout's parts, each made when the zip writes it, in this order. */
+function workbookZip(layout: WorkbookLayout, options: RenderOptions): ZipWriter {
   const zip = new ZipWriter();
   const state: WorkbookState = { styles: new StyleSheet(), strings: new SharedStrings(), merges: new Map(), cached: options.cachedResults !== false, custom: false };
   const overrides: { part: string; type: string }[] = [];
@@ -274,10 +279,10 @@ export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {
 
   const sheetCount = layout.sheets.length;
   zip.part('xl/sharedStrings.xml', state.strings.xml());
-  zip.part('xl/styles.xml', [state.styles.xml()]);
+  zip.part('xl/styles.xml', later(() => state.styles.xml()));
   // Excel recomputes on open, so a sheet is right even where a stored result is not; except where
   // the add-in's functions are used, whose stored results must stand in Excel without the add-in.
-  zip.part('xl/workbook.xml', [workbookXml(layout.sheets, !state.custom)]);
+  zip.part('xl/workbook.xml', later(() => workbookXml(layout.sheets, !state.custom)));
   zip.part(
     'xl/_rels/workbook.xml.rels',
     [
@@ -311,5 +316,15 @@ export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {
       overrides.map((o) => `<Override PartName="${o.part}" ContentType="${o.type}"/>`).join('') +
       `</Types>`,
   ]);
-  return zip.finish();
+  return zip;
+}
+
+/** The layout as xlsx bytes. */
+export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {}): Uint8Array {
+  return workbookZip(layout, options).finish();
+}
+
+/** The layout as xlsx bytes, each sheet deflated beside the making of its rows where the platform can (Node's thread pool). */
+export function workbookBytesAsync(layout: WorkbookLayout, options: RenderOptions = {}): Promise<Uint8Array> {
+  return workbookZip(layout, options).finishAsync();
 }

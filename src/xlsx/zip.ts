@@ -5,7 +5,7 @@
  * checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
  */
 import { Inflate } from 'fflate';
-import { crc32, deflater, type Deflater } from './deflate';
+import { crc32, deflater, queuedDeflater, QUEUED } from './deflate';
 import { concat } from './bytes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
 
@@ -159,55 +159,103 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
 /** Characters of text encoded and deflated at a time: a part is never held whole, as text or as bytes. */
 const BATCH = 1 << 19;
 
-/**
- * Pieces of text encoded as UTF-8 in batches, each batch counted into the CRC-32 and pushed into
- * the deflater as it is encoded, into one buffer used again for every batch.
- */
-function deflatePieces(pieces: Iterable<string>, deflate: Deflater): { length: number; crc: number } {
-  const encoder = new TextEncoder();
-  // A UTF-16 unit takes at most three bytes of UTF-8.
-  let buffer = new Uint8Array(3 * BATCH + 16);
-  let batch = '';
-  let length = 0;
-  let crc = 0;
-  const flush = () => {
-    if (buffer.length < 3 * batch.length) buffer = new Uint8Array(3 * batch.length);
-    const bytes = buffer.subarray(0, encoder.encodeInto(batch, buffer).written);
-    length += bytes.length;
-    crc = crc32(bytes, crc);
-    deflate.push(bytes);
-    batch = '';
-  };
-  for (const piece of pieces) {
-    batch += piece;
-    if (batch.length >= BATCH) flush();
+/** A part's text, its bytes counted and checked (CRC-32) as they are encoded. */
+class Encoded {
+  length = 0;
+  crc = 0;
+  private readonly encoder = new TextEncoder();
+  private readonly buffers: Uint8Array[] = [];
+  private next = 0;
+
+  /** The batch's bytes, in one of `kept` buffers used in turn: the deflater may still work on the last `kept - 1`. */
+  encode(text: string, kept = 1): Uint8Array {
+    const at = this.next++ % kept;
+    // A UTF-16 unit takes at most three bytes of UTF-8; a small part gets a small buffer.
+    if ((this.buffers[at]?.length ?? 0) < 3 * text.length) this.buffers[at] = new Uint8Array(3 * text.length + 16);
+    const buffer = this.buffers[at];
+    return this.counted(buffer.subarray(0, this.encoder.encodeInto(text, buffer).written));
   }
-  flush();
-  deflate.end();
-  return { length, crc };
+
+  private counted(bytes: Uint8Array): Uint8Array {
+    this.length += bytes.length;
+    this.crc = crc32(bytes, this.crc);
+    return bytes;
+  }
 }
 
+/** Pieces of text gathered into batches of about BATCH characters, each handed on as it fills. */
+function* batches(pieces: Iterable<string>): Generator<string> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch) yield batch;
+}
+
+/** A part's deflated bytes and what its headers say of it. */
+interface Written {
+  data: Uint8Array[];
+  compressed: number;
+  length: number;
+  crc: number;
+}
+
+const collector = () => {
+  const written: Written = { data: [], compressed: 0, length: 0, crc: 0 };
+  const out = (chunk: Uint8Array) => {
+    written.data.push(chunk);
+    written.compressed += chunk.length;
+  };
+  return { written, out };
+};
+
 /**
- * A zip written part by part: each part is encoded and deflated as its text comes (zlib in Node,
- * fflate in the browser), so only its compressed bytes are kept, and the central directory is
- * written at the end. Part names are ASCII.
+ * A zip of parts, each given as pieces of text made when the part is written: a worksheet's rows
+ * are made as they are deflated, so only compressed bytes are kept. Parts are written in the order
+ * they were added, when the zip is finished: a part may count on the parts before it having been
+ * made (the shared strings on the sheets that use them). `finish` deflates on the calling thread
+ * (zlib in Node, fflate in the browser); `finishAsync` lets Node's thread pool deflate one batch
+ * while the next is made. Part names are ASCII.
  */
 export class ZipWriter {
+  private readonly parts: { name: string; pieces: Iterable<string> }[] = [];
   private readonly out: Uint8Array[] = [];
   private readonly directory: Uint8Array[] = [];
   private offset = 0;
-  private count = 0;
 
   part(name: string, pieces: Iterable<string>): void {
-    const data: Uint8Array[] = [];
-    let compressed = 0;
-    const { length, crc } = deflatePieces(
-      pieces,
-      deflater((chunk) => {
-        data.push(chunk);
-        compressed += chunk.length;
-      }),
-    );
+    this.parts.push({ name, pieces });
+  }
+
+  finish(): Uint8Array {
+    for (const { name, pieces } of this.parts) {
+      const { written, out } = collector();
+      const encoded = new Encoded();
+      const deflate = deflater(out);
+      for (const batch of batches(pieces)) deflate.push(encoded.encode(batch));
+      deflate.end();
+      this.add(name, { ...written, length: encoded.length, crc: encoded.crc });
+    }
+    return this.end();
+  }
+
+  async finishAsync(): Promise<Uint8Array> {
+    for (const { name, pieces } of this.parts) {
+      const { written, out } = collector();
+      const encoded = new Encoded();
+      const deflate = queuedDeflater(out);
+      for (const batch of batches(pieces)) await deflate.push(encoded.encode(batch, QUEUED + 1));
+      await deflate.end();
+      this.add(name, { ...written, length: encoded.length, crc: encoded.crc });
+    }
+    return this.end();
+  }
+
+  private add(name: string, { data, compressed, length, crc }: Written): void {
     const nameBytes = new TextEncoder().encode(name);
     const header = (size: number, central: boolean) => {
       const b = new Uint8Array(size + nameBytes.length);
@@ -234,16 +282,16 @@ export class ZipWriter {
     this.out.push(local);
     for (const chunk of data) this.out.push(chunk);
     this.offset += local.length + compressed;
-    this.count++;
   }
 
-  finish(): Uint8Array {
+  private end(): Uint8Array {
+    const count = this.directory.length;
     const size = this.directory.reduce((n, d) => n + d.length, 0);
     const end = new Uint8Array(22);
     const v = new DataView(end.buffer);
     v.setUint32(0, 0x06054b50, true);
-    v.setUint16(8, this.count, true);
-    v.setUint16(10, this.count, true);
+    v.setUint16(8, count, true);
+    v.setUint16(10, count, true);
     v.setUint32(12, size, true);
     v.setUint32(16, this.offset, true);
     return concat([...this.out, ...this.directory, end]);

@@ -48,7 +48,11 @@ export class ScoreRows implements RowSource {
       this.columns.map((c) => !!c.wrap),
     );
     this.lines = new Uint8Array(this.length);
-    for (let r = 0; r < this.length; r++) this.lines[r] = wrappedLines((c) => this.value(r, c), wrapped);
+    for (let r = 0; r < this.length; r++) {
+      const item = g.inTable(r) && !g.overlays.has(r) ? table.items[r - table.firstDataRow] : -1;
+      // A goal row's wrapped cells straight from its result: the same values, without the row.
+      this.lines[r] = wrappedLines(item >= 0 ? (c) => this.goalValue(item, c) : (c) => this.value(r, c), wrapped);
+    }
   }
 
   row(r: number): LayoutRow {
@@ -102,8 +106,12 @@ export class ScoreRows implements RowSource {
     const over = this.g.overlays.get(r)?.find((o) => o.col === c);
     if (over) return over.value;
     const item = this.table.items[r - this.table.firstDataRow];
-    if (item < 0) return this.totalsRow(-1 - item).values[c] ?? null;
-    const result = this.results[item];
+    return item < 0 ? (this.totalsRow(-1 - item).values[c] ?? null) : this.goalValue(item, c);
+  }
+
+  /** A goal row's cell in column `c`, from its result. */
+  private goalValue(at: number, c: number): LayoutValue {
+    const result = this.results[at];
     if (c === this.noteCol) {
       const note = this.kept!.get(String(result.id));
       if (note !== undefined) return note;

@@ -228,7 +228,7 @@ async function planRun(rows: number) {
   const out = execFileSync(process.execPath, ['-e', PLAN_CASE, file, path.join(dir, 'out')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
   const run = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; floorMs: number; peakRssMb: number; inBytes: number; outBytes: number };
   await fs.rm(dir, { recursive: true, force: true });
-  const requirements = syntheticPlan(rows).values.filter((r) => typeof r[0] === 'string' && r[0].includes('.')).length;
+  const requirements = syntheticPlan(rows).values.filter((r) => typeof r[0] === 'string' && /^\d+\.\d+$/.test(r[0])).length;
   return { rows, requirements, ms: run.ms, floorMs: run.floorMs!, ratioToFloor: run.ms / run.floorMs!, peakRssMb: run.peakRssMb, inBytes: run.inBytes!, outBytes: run.outBytes! };
 }
 

@@ -271,7 +271,7 @@ async function loadAll(files: string[], options: Options, problems: FileProblem[
     lastYear = last.plans.length ? last.plans : undefined;
   }
   const sources = await Promise.all(files.map(diskSource));
-  const run = await scoreSources(sources, lang, { output: withOutput, lastYear, onFile: (done, total) => progress.tick(done, total) });
+  const run = await scoreSources(sources, lang, { output: withOutput, lastYear, grids: false, onFile: (done, total) => progress.tick(done, total) });
   progress.done();
   // One at a time: a spread of a large plan's problems would overflow the call's arguments.
   for (const p of run.problems) problems.push(p);

@@ -156,44 +156,68 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
   return concat(chunks);
 }
 
-/** Characters of text encoded and deflated at a time: a part is never held whole, as text or as bytes. */
-const BATCH = 1 << 19;
+/**
+ * Characters of text joined before they are encoded: a joined text stays below V8's large-object
+ * size, so it dies young. Text built into large strings lands among the old objects at once and
+ * stays until a full collection: a sheet of 100 MB of text piled up hundreds of MB that way.
+ */
+const PIECE = 1 << 14;
 
-/** A part's text, its bytes counted and checked (CRC-32) as they are encoded. */
-class Encoded {
+/** Bytes deflated at a time: large enough that starting afresh loses nothing measurable. */
+const CHUNK = 1 << 19;
+
+/**
+ * A part's text encoded as UTF-8 into chunks of about CHUNK bytes, counted and checked (CRC-32) as
+ * they are encoded. Chunks are filled in turn in `kept` buffers, used again: a deflater may still
+ * work on the last `kept - 1` while the next is filled.
+ */
+class Encoder {
   length = 0;
   crc = 0;
   private readonly encoder = new TextEncoder();
   private readonly buffers: Uint8Array[] = [];
-  private next = 0;
+  private at = 0;
+  private fill = 0;
 
-  /** The batch's bytes, in one of `kept` buffers used in turn: the deflater may still work on the last `kept - 1`. */
-  encode(text: string, kept = 1): Uint8Array {
-    const at = this.next++ % kept;
+  constructor(private readonly kept: number) {}
+
+  /** Adds text; returns a chunk once one is full. */
+  add(text: string): Uint8Array | null {
     // A UTF-16 unit takes at most three bytes of UTF-8; a small part gets a small buffer.
-    if ((this.buffers[at]?.length ?? 0) < 3 * text.length) this.buffers[at] = new Uint8Array(3 * text.length + 16);
-    const buffer = this.buffers[at];
-    return this.counted(buffer.subarray(0, this.encoder.encodeInto(text, buffer).written));
+    const need = this.fill + 3 * text.length;
+    let buffer = this.buffers[this.at];
+    if (!buffer || buffer.length < need) {
+      const grown = new Uint8Array(Math.max(need, Math.min(CHUNK + 3 * PIECE, 2 * need)) + 16);
+      if (buffer && this.fill) grown.set(buffer.subarray(0, this.fill));
+      this.buffers[this.at] = buffer = grown;
+    }
+    const written = this.encoder.encodeInto(text, buffer.subarray(this.fill)).written;
+    this.crc = crc32(buffer.subarray(this.fill, this.fill + written), this.crc);
+    this.fill += written;
+    this.length += written;
+    return this.fill >= CHUNK ? this.take() : null;
   }
 
-  private counted(bytes: Uint8Array): Uint8Array {
-    this.length += bytes.length;
-    this.crc = crc32(bytes, this.crc);
-    return bytes;
+  /** The chunk filled so far, and the next buffer to fill. */
+  take(): Uint8Array {
+    const chunk = (this.buffers[this.at] ?? new Uint8Array(0)).subarray(0, this.fill);
+    this.at = (this.at + 1) % this.kept;
+    this.fill = 0;
+    return chunk;
   }
 }
 
-/** Pieces of text gathered into batches of about BATCH characters, each handed on as it fills. */
-function* batches(pieces: Iterable<string>): Generator<string> {
-  let batch = '';
+/** Pieces of text joined into texts of about PIECE characters. */
+function* joined(pieces: Iterable<string>): Generator<string> {
+  let text = '';
   for (const piece of pieces) {
-    batch += piece;
-    if (batch.length >= BATCH) {
-      yield batch;
-      batch = '';
+    text += piece;
+    if (text.length >= PIECE) {
+      yield text;
+      text = '';
     }
   }
-  if (batch) yield batch;
+  if (text) yield text;
 }
 
 /** A part's deflated bytes and what its headers say of it. */
@@ -234,11 +258,15 @@ export class ZipWriter {
   finish(): Uint8Array {
     for (const { name, pieces } of this.parts) {
       const { written, out } = collector();
-      const encoded = new Encoded();
+      const encoder = new Encoder(1);
       const deflate = deflater(out);
-      for (const batch of batches(pieces)) deflate.push(encoded.encode(batch));
+      for (const text of joined(pieces)) {
+        const chunk = encoder.add(text);
+        if (chunk) deflate.push(chunk);
+      }
+      deflate.push(encoder.take());
       deflate.end();
-      this.add(name, { ...written, length: encoded.length, crc: encoded.crc });
+      this.add(name, { ...written, length: encoder.length, crc: encoder.crc });
     }
     return this.end();
   }
@@ -246,11 +274,15 @@ export class ZipWriter {
   async finishAsync(): Promise<Uint8Array> {
     for (const { name, pieces } of this.parts) {
       const { written, out } = collector();
-      const encoded = new Encoded();
+      const encoder = new Encoder(QUEUED + 1);
       const deflate = queuedDeflater(out);
-      for (const batch of batches(pieces)) await deflate.push(encoded.encode(batch, QUEUED + 1));
+      for (const text of joined(pieces)) {
+        const chunk = encoder.add(text);
+        if (chunk) await deflate.push(chunk);
+      }
+      await deflate.push(encoder.take());
       await deflate.end();
-      this.add(name, { ...written, length: encoded.length, crc: encoded.crc });
+      this.add(name, { ...written, length: encoder.length, crc: encoder.crc });
     }
     return this.end();
   }

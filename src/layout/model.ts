@@ -131,8 +131,8 @@ export interface SheetLayout {
 
 /**
  * Where a score sheet keeps its goals: the ID, note and plan-note columns and the goal rows. `key`
- * stands for the goals, columns and size: a rerun with the same key puts every goal where it was,
- * so references into the sheet keep their meaning.
+ * stands for the goals, columns and size (shapeKey over them): a rerun with the same key puts every
+ * goal where it was, so references into the sheet keep their meaning.
  */
 export interface ScoreShape {
   key: string;
@@ -143,11 +143,21 @@ export interface ScoreShape {
   last: number;
 }
 
-/** FNV-1a over a text, as eight hex digits: a short key that fits a worksheet property. */
-export function shapeKey(text: string): string {
-  let h = 0x811c9dc5;
+/**
+ * FNV-1a over a text, as eight hex digits: a short key that fits a worksheet property. Given the
+ * key of the text before it (`after`), the key of both texts joined: a long text is keyed piece by
+ * piece without being joined.
+ */
+export function shapeKey(text: string, after?: string): string {
+  return fnv(text, after === undefined ? FNV_START : parseInt(after, 16)).toString(16).padStart(8, '0');
+}
+
+export const FNV_START = 0x811c9dc5;
+
+/** FNV-1a's state after `text`, from the state `h` of what came before it. */
+export function fnv(text: string, h: number): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
+  return h;
 }
 
 export interface WorkbookLayout {

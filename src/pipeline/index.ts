@@ -100,7 +100,7 @@ function scoreSheet(result: PlanResult, words: LanguagePack, name: string, kept?
   const layout = withHistory(withLastYear(buildScoreSheet(result, words, name, kept), result, words.sheet), result, words.sheet);
   if (!layout.shape) return layout;
   const width = sheetWidth(layout);
-  return withProps(layout, { shape: { ...layout.shape, key: shapeKey(`${layout.shape.key}|${rowsOf(layout).length}x${width}`) } });
+  return withProps(layout, { shape: { ...layout.shape, key: shapeKey(`|${rowsOf(layout).length}x${width}`, layout.shape.key) } });
 }
 
 /** A score sheet is named by its agency and period (`Kriminalforsorgen Q4`), else by its plan sheet. */

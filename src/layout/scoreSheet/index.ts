@@ -8,7 +8,7 @@
  */
 import { rangeAddress, type PlanResult } from '../../engine';
 import type { LanguagePack } from '../../i18n';
-import type { SheetLayout } from '../model';
+import { fnv, FNV_START, type SheetLayout } from '../model';
 import { columnsOf } from './columns';
 import { Grid } from './grid';
 import { pageSetup } from './pageSetup';
@@ -20,6 +20,14 @@ import { streamedSheet } from '../rows';
 
 export { SCORE_COLUMNS } from './columns';
 export type { KeptNotes } from './tables';
+
+/** The key of the columns' keys and the goals' IDs, each list joined by commas and the two by a bar; keyed goal by goal, not joined. */
+function goalsKey(g: Grid, result: PlanResult): string {
+  let h = fnv(`${g.columns.map((c) => c.key).join(',')}|`, FNV_START);
+  const rows = result.rows;
+  for (let i = 0; i < rows.length; i++) h = fnv(rows[i].id, i ? fnv(',', h) : h);
+  return h.toString(16).padStart(8, '0');
+}
 
 export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: string, kept?: KeptNotes): SheetLayout {
   const g = new Grid(columnsOf(result));
@@ -49,7 +57,7 @@ export function buildScoreSheet(result: PlanResult, lang: LanguagePack, name: st
     // The filter leaves out the hidden helper columns, so sorting the goals never moves the lookup table.
     autoFilter: rangeAddress(table.headerRow, 0, table.totalRow - 1, firstHidden - 1),
     shape: {
-      key: [g.columns.map((c) => c.key).join(','), result.rows.map((r) => r.id).join(',')].join('|'),
+      key: goalsKey(g, result),
       id: g.col('id'),
       note: g.col('note'),
       planNote: g.col('planNote'),

@@ -2,7 +2,8 @@
  * One benchmark case in a process of its own, so its peak memory is its own:
  * `engine ROWS` reads, scores and lays out a synthetic plan; `consolidate DIR` consolidates the agency
  * workbooks in DIR as `goalscore consolidate` does, then measures the floor: inflating and
- * scanning the same files and nothing else; `file ROWS` reads, scores and writes a plan workbook of that many rows.
+ * scanning the same files and nothing else; `file ROWS` reads, scores and writes a plan workbook of
+ * that many rows. (`goalscore score` on a large plan runs in plain Node instead: see PLAN_CASE in run.ts.)
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -53,15 +54,20 @@ async function consolidateCase(dir: string) {
   return { ms, floorMs: await floor(files) };
 }
 
-/** A plan workbook of `rows` rows as the product writes one, read, scored and written again. */
-function fileCase(rows: number) {
+/** A synthetic plan of `rows` rows as a workbook file, as the product writes one. */
+export function planWorkbook(rows: number): Uint8Array {
   const grid = syntheticPlan(rows);
   const sheet: SheetLayout = {
     name: 'Plan', role: 'score', values: grid.values.map((r) => Array.from(r, (v) => (v ?? null) as string | number | null)),
     numberFormats: [], styles: [], columnWidths: [], rowHeights: [], conditionalFormats: [], notes: [], charts: [],
     print: { orientation: 'landscape', fitToWidth: true },
   };
-  const bytes = workbookBytes({ sheets: [sheet] });
+  return workbookBytes({ sheets: [sheet] });
+}
+
+/** A plan workbook of `rows` rows as the product writes one, read, scored and written again. */
+function fileCase(rows: number) {
+  const bytes = planWorkbook(rows);
   const start = process.hrtime.bigint();
   const scored = scoreWorkbookBytes(bytes, 'da');
   if (!scored.output || !scored.results.length) throw new Error('nothing scored');

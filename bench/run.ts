@@ -13,11 +13,12 @@ import { readPlan, scorePlan, whatIf } from '../src/engine';
 import { scoreInExcel, readWorkbook as readExcel, REQUEST_LIMIT } from '../src/excel';
 import { pack } from '../src/i18n';
 import type { SheetLayout } from '../src/layout/model';
+import { rowsOf } from '../src/layout/rows';
 import { toA1 } from '../src/layout/r1c1';
 import { scoreWorkbookLayout } from '../src/pipeline';
 import { FakeExcel } from '../test/fake-excel';
 import { syntheticPlan } from './synthetic';
-import { agencyWorkbooks } from './child';
+import { agencyWorkbooks, planWorkbook } from './child';
 import { cliStartup, paneInteractive } from './startup';
 import { growthChart } from './chart';
 
@@ -65,7 +66,16 @@ function engineAgainstHyperformula(rows: number) {
     }
   }
   const agree = Math.abs(hfTotal - hf.total) < 1e-9 && Math.abs(hf.total - value.result.total.earned) < 1e-9;
-  return { ms: median(engineMs), hyperformulaMs: median(hfMs), agree };
+  const layout = value.layout;
+  return { ms: median(engineMs), hyperformulaMs: median(hfMs), agree, rowsMs: time(() => pullRows(layout), rows >= 100000 ? 3 : 7).ms };
+}
+
+/** Every row of a laid-out sheet made, as a writer pulls them (the engine's run makes none). */
+function pullRows(sheet: SheetLayout): number {
+  const rows = rowsOf(sheet);
+  let cells = 0;
+  for (let r = 0; r < rows.length; r++) cells += rows.row(r).values.length;
+  return cells;
 }
 
 /** Read, score and lay out a plan: what the CLI and the add-in do for one plan sheet. */
@@ -125,12 +135,13 @@ function bundleBytes(): number {
 
 export async function runBenchmarks(smoke: boolean) {
   const sizes = smoke ? [100] : [1000, 10000, 100000];
-  const engine = { rows: sizes, ms: [] as number[], hyperformulaMs: [] as (number | null)[], totalsAgree: [] as boolean[], peakRssMb: 0 };
+  const engine = { rows: sizes, ms: [] as number[], hyperformulaMs: [] as (number | null)[], totalsAgree: [] as boolean[], rowsMs: [] as number[], peakRssMb: 0 };
   for (const rows of sizes) {
     const measured = engineAgainstHyperformula(rows);
     engine.ms.push(measured.ms);
     engine.hyperformulaMs.push(measured.hyperformulaMs);
     engine.totalsAgree.push(measured.agree);
+    engine.rowsMs.push(measured.rowsMs);
   }
   engine.peakRssMb = childRun('engine', String(sizes[sizes.length - 1])).peakRssMb;
 
@@ -155,8 +166,10 @@ export async function runBenchmarks(smoke: boolean) {
   const fileRun = childRun('file', String(fileRows));
   const file = { rows: fileRows, ms: fileRun.ms, peakRssMb: fileRun.peakRssMb, inBytes: fileRun.inBytes!, outBytes: fileRun.outBytes! };
 
+  const plan = await planRun(smoke ? 125 : 125_000);
+
   const whatIfSizes = smoke ? [100] : [1000, 10000, 100000];
-  const whatIfMs = whatIfSizes.map((rows) => whatIfLatency(rows, rows >= 100000 ? 5 : rows >= 10000 ? 21 : 101));
+  const whatIfMs = whatIfSizes.map((rows) => whatIfLatency(rows, 101));
   const whatIfResult = { rows: whatIfSizes[0], ms: whatIfMs[0], sizes: whatIfSizes, msBySize: whatIfMs };
 
   const cli = await cliStartup(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx'], smoke ? 1 : 5);
@@ -169,10 +182,54 @@ export async function runBenchmarks(smoke: boolean) {
     bundle,
     consolidate,
     file,
+    plan,
     whatIf: whatIfResult,
     cli,
     pane,
   };
+}
+
+/**
+ * `goalscore score FILE --out DIR` as the built command line runs it, in plain Node (no TypeScript
+ * compiler in memory, as under ts-node), then the floor on the same file: inflating every part and
+ * counting its elements, and nothing else. Prints the times and the process's peak memory.
+ */
+const PLAN_CASE = `
+const fs = require('fs');
+const path = require('path');
+const { unzipSync } = require('fflate');
+const { main } = require('./dist/cli/main.js');
+const [file, out] = process.argv.slice(1);
+const since = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+(async () => {
+  let start = process.hrtime.bigint();
+  const code = await main(['score', file, '--force', '--out', out], { out: () => undefined, err: () => undefined });
+  const ms = since(start);
+  if (code === 2) throw new Error('scoring failed');
+  const outBytes = fs.statSync(path.join(out, fs.readdirSync(out)[0])).size;
+  start = process.hrtime.bigint();
+  let elements = 0;
+  for (const data of Object.values(unzipSync(fs.readFileSync(file)))) for (let i = 0; i < data.length; i++) if (data[i] === 0x3c) elements++;
+  const floorMs = since(start);
+  if (!elements) throw new Error('nothing scanned');
+  console.log(JSON.stringify({ ms, floorMs, inBytes: fs.statSync(file).size, outBytes, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+})();
+`;
+
+/**
+ * `goalscore score` on a plan workbook of `rows` rows (four in five requirements), written
+ * beforehand by this process, in a process of its own; against the floor of inflating and
+ * scanning the same file, measured in that process after it.
+ */
+async function planRun(rows: number) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-plan-'));
+  const file = path.join(dir, 'plan.xlsx');
+  await fs.writeFile(file, planWorkbook(rows));
+  const out = execFileSync(process.execPath, ['-e', PLAN_CASE, file, path.join(dir, 'out')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const run = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; floorMs: number; peakRssMb: number; inBytes: number; outBytes: number };
+  await fs.rm(dir, { recursive: true, force: true });
+  const requirements = syntheticPlan(rows).values.filter((r) => typeof r[0] === 'string' && /^\d+\.\d+$/.test(r[0])).length;
+  return { rows, requirements, ms: run.ms, floorMs: run.floorMs!, ratioToFloor: run.ms / run.floorMs!, peakRssMb: run.peakRssMb, inBytes: run.inBytes!, outBytes: run.outBytes! };
 }
 
 /** Rescoring a plan of `rows` after one changed result, warmed up as while a user types; median of `runs`. */
@@ -191,7 +248,7 @@ export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
     'engine (read + score + lay out) against HyperFormula computing the live score sheet',
     ...r.engine.rows.map((rows, i) => {
       const hf = r.engine.hyperformulaMs[i];
-      return `  ${String(rows).padStart(7)} rows  engine ${r.engine.ms[i].toFixed(1).padStart(8)} ms   HyperFormula ${hf === null ? '–' : hf.toFixed(1).padStart(9)} ms   ${hf === null ? '' : `×${(hf / r.engine.ms[i]).toFixed(1)}`}   totals agree: ${r.engine.totalsAgree[i]}`;
+      return `  ${String(rows).padStart(7)} rows  engine ${r.engine.ms[i].toFixed(1).padStart(8)} ms   HyperFormula ${hf === null ? '–' : hf.toFixed(1).padStart(9)} ms   ${hf === null ? '' : `×${(hf / r.engine.ms[i]).toFixed(1)}`}   totals agree: ${r.engine.totalsAgree[i]}   every sheet row made: ${r.engine.rowsMs[i].toFixed(1)} ms`;
     }),
     `  peak memory at ${r.engine.rows[r.engine.rows.length - 1]} rows: ${r.engine.peakRssMb} MB`,
     '',
@@ -202,7 +259,8 @@ export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
     `task pane initial JavaScript: ${(r.bundle.taskpaneGzipBytes / 1024).toFixed(0)} KB gzipped`,
     `consolidation: ${r.consolidate.files} workbooks in ${(r.consolidate.ms / 1000).toFixed(2)} s, peak ${r.consolidate.peakRssMb} MB; floor (inflate + scan) ${(r.consolidate.floorMs / 1000).toFixed(2)} s, ×${r.consolidate.ratioToFloor.toFixed(1)}`,
     `plan file end to end (read, score, write): ${r.file.rows} rows in ${r.file.ms.toFixed(0)} ms, peak ${r.file.peakRssMb} MB (${(r.file.inBytes / 1024).toFixed(0)} KB in, ${(r.file.outBytes / 1024).toFixed(0)} KB out)`,
-    `what-if: ${r.whatIf.sizes.map((rows, i) => `${rows} rows ${r.whatIf.msBySize[i].toFixed(2)} ms`).join(', ')}`,
+    `goalscore score on ${r.plan.rows} rows (${r.plan.requirements} requirements): ${(r.plan.ms / 1000).toFixed(2)} s, peak ${r.plan.peakRssMb} MB; floor (inflate + scan) ${r.plan.floorMs.toFixed(0)} ms, ×${r.plan.ratioToFloor.toFixed(1)} (${(r.plan.inBytes / 2 ** 20).toFixed(1)} MB in, ${(r.plan.outBytes / 2 ** 20).toFixed(1)} MB out)`,
+    `what-if: ${r.whatIf.sizes.map((rows, i) => `${rows} rows ${r.whatIf.msBySize[i].toFixed(3)} ms`).join(', ')}`,
     `goalscore score, whole process (median): ${r.cli.seeds.map((s) => `${s.seed} ${s.ms.toFixed(0)} ms (× ${s.ratio.toFixed(1)} node -e 0)`).join(', ')}; node -e 0 ${r.cli.nodeMs.toFixed(0)} ms`,
     `task pane interactive in Chromium, CPU ÷ ${r.pane.throttle}: ${r.pane.ms === null ? `not measured (${r.pane.note})` : `${r.pane.ms.toFixed(0)} ms; a page with only its stylesheet ${r.pane.floorMs!.toFixed(0)} ms`}`,
   ];

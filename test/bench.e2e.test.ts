@@ -21,7 +21,11 @@ test('the benchmark runs: the engine and HyperFormula agree, syncs do not grow, 
   expect(r.whatIf.msBySize).toHaveLength(r.whatIf.sizes.length);
   expect(r.consolidate.floorMs).toBeGreaterThan(0);
   expect(r.file.outBytes).toBeGreaterThan(r.file.inBytes);
-  expect(Object.keys(r)).toEqual(['machine', 'engine', 'office', 'bundle', 'consolidate', 'file', 'whatIf', 'cli', 'pane']);
+  expect(r.plan.requirements).toBe(100);
+  expect(r.plan.floorMs).toBeGreaterThan(0);
+  expect(r.plan.outBytes).toBeGreaterThan(0);
+  expect(r.engine.rowsMs).toHaveLength(1);
+  expect(Object.keys(r)).toEqual(['machine', 'engine', 'office', 'bundle', 'consolidate', 'file', 'plan', 'whatIf', 'cli', 'pane']);
   expect(r.cli.seeds.map((s) => s.seed)).toEqual(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx']);
   expect(r.cli.nodeMs).toBeGreaterThan(0);
   // Where Chromium is (the test command provisions it), the pane's time to interactive is measured.

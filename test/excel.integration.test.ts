@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { LANGUAGE_CODES, pack } from '../src/i18n';
-import { describeFailure, OFFICE_FAILURES, OfficeFailure, planSheets, readWorkbook, scoreInExcel, selectCell, slices, OWNER_KEY } from '../src/excel';
+import { describeFailure, OFFICE_FAILURES, OfficeFailure, planSheets, readWorkbook, RowBatch, scoreInExcel, selectCell, OWNER_KEY } from '../src/excel';
 import { scoreGrids } from '../src/pipeline';
 import { readGrids } from '../src/xlsx';
 import { fakeFromSeed } from './fake-seed';
@@ -108,13 +108,30 @@ test('a sheet whose values pass the request limit is written in slices, each und
   expect(score.cells.filter((r) => typeof r?.[0] === 'string' && r[0].startsWith('1.')).length).toBe(2000);
 });
 
-test('slices cover every row once and respect the limit', () => {
-  const values = Array.from({ length: 50 }, (_, i) => [`row ${i}`, i]);
-  const parts = slices(values, 60);
-  expect(parts[0][0]).toBe(0);
-  expect(parts[parts.length - 1][1]).toBe(50);
-  for (let i = 1; i < parts.length; i++) expect(parts[i][0]).toBe(parts[i - 1][1]);
-  expect(parts.length).toBeGreaterThan(5);
+test('rows gathered into batches: every row once, each batch under the limit, a repeated formula sent once on its run', () => {
+  const rows = Array.from({ length: 50 }, (_, i) => ({ values: [`row ${i}`, i], formats: [null, '0'], formulas: [null, 'RC[-1]*2'] }));
+  const batches: RowBatch[] = [];
+  let batch = new RowBatch(0, 2);
+  rows.forEach((row, r) => {
+    let taken = batch.take(row);
+    if (batch.values.length && batch.bytes + taken.bytes > 400) {
+      batches.push(batch);
+      batch = new RowBatch(r, 2);
+      taken = batch.take(row);
+    }
+    batch.add(row, taken);
+  });
+  batches.push(batch);
+  expect(batches.length).toBeGreaterThan(5);
+  expect(batches.reduce((n, b) => n + b.values.length, 0)).toBe(50);
+  for (let i = 1; i < batches.length; i++) expect(batches[i].from).toBe(batches[i - 1].from + batches[i - 1].values.length);
+  for (const b of batches) {
+    expect(b.bytes).toBeLessThanOrEqual(400);
+    // The first row of a batch carries the formula; the run sets it on every row of the batch.
+    expect(b.values[0][1]).toBe('=RC[-1]*2');
+    expect(b.values.slice(1).every((v) => v[1] === null)).toBe(true);
+    if (b.values.length > 1) expect(b.runs).toEqual([{ col: 1, from: b.from, to: b.from + b.values.length, formula: 'RC[-1]*2' }]);
+  }
 });
 
 test('a rerun replaces only the add-in\'s sheets; a user\'s sheet with the same name is kept', async () => {

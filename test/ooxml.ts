@@ -141,6 +141,7 @@ export function repairTriggers(parts: Map<string, string>): string[] {
       const priorities = [...xml.matchAll(/<(?:x14:)?cfRule [^>]*priority="(\d+)"/g)].map((m) => m[1]);
       if (new Set(priorities).size !== priorities.length) found.push(`${part}: conditional-format priorities repeat`);
       for (const m of xml.matchAll(/<c [^>]*\bs="(\d+)"/g)) if (Number(m[1]) >= xfCount) found.push(`${part}: style ${m[1]} beyond ${xfCount} cell formats`);
+      found.push(...sharedFormulaTriggers(part, xml));
       const elements = [...xml.matchAll(/<(sheetData|autoFilter|conditionalFormatting|dataValidations|hyperlinks|pageMargins|pageSetup|drawing|legacyDrawing|extLst)\b/g)].map((m) => m[1]);
       const order = ['sheetData', 'autoFilter', 'conditionalFormatting', 'dataValidations', 'hyperlinks', 'pageMargins', 'pageSetup', 'drawing', 'legacyDrawing', 'extLst'];
       const positions = [...new Set(elements)].map((e) => order.indexOf(e));
@@ -176,6 +177,32 @@ function referenceProblems(parts: Map<string, string>, sheets: Set<string>): str
     if (!m) found.push(`${part}: a reference Excel cannot read: ${ref}`);
     else if (!sheets.has((m[1] ? m[1].replace(/''/g, "'") : m[2]).toLowerCase())) found.push(`${part}: a reference to no sheet: ${ref}`);
     else if (m[2] && /^(?:[A-Za-z]{1,3}\d+|[Rr]\d*(?:[Cc]\d*)?|[Cc]\d*|true|false)$/i.test(m[2])) found.push(`${part}: a sheet name read as a cell: ${ref}`);
+  }
+  return found;
+}
+
+/**
+ * Shared formulas Excel would repair: a cell pointing at a group whose first cell (with the formula
+ * and its range) has not come before it, or standing outside that range, or a group begun twice.
+ */
+function sharedFormulaTriggers(part: string, xml: string): string[] {
+  const found: string[] = [];
+  const groups = new Map<string, Box>();
+  for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*>(?:<f t="shared"([^>]*?)(\/?)>)/g)) {
+    const [, cell, attrs, empty] = m;
+    const si = /\bsi="(\d+)"/.exec(attrs)?.[1];
+    const ref = /\bref="([^"]+)"/.exec(attrs)?.[1];
+    if (si === undefined) found.push(`${part}: shared formula at ${cell} without a group`);
+    else if (ref !== undefined && !empty) {
+      if (groups.has(si)) found.push(`${part}: shared formula group ${si} begun twice, again at ${cell}`);
+      const range = box(ref);
+      if (!overlaps(range, box(cell)) || range.top !== box(cell).top || range.left !== box(cell).left) found.push(`${part}: shared formula group ${si} does not start at its first cell ${cell}`);
+      groups.set(si, range);
+    } else {
+      const range = groups.get(si);
+      if (!range) found.push(`${part}: ${cell} uses shared formula group ${si} before its first cell`);
+      else if (!overlaps(range, box(cell))) found.push(`${part}: ${cell} lies outside the range of shared formula group ${si}`);
+    }
   }
   return found;
 }

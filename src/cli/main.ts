@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fill, formatMessage, LANGUAGE_CODES, pack, trendText, type LanguagePack, type ProductMessageKey } from '../i18n';
 import { formatter, type PlanResult } from '../engine';
 import { consolidationLayout, fileProblem, type FileProblem, type LastYearPlan } from '../pipeline';
-import { lastYearSource, scoreSources, workbookBytes, type WorkbookSource } from '../xlsx';
+import { lastYearSource, scoreSources, workbookBytesAsync, type WorkbookSource } from '../xlsx';
 import { readCall, userLanguage, type Call, type Usage } from './args';
 import { commandHelp, HELP } from './help';
 
@@ -288,7 +288,7 @@ async function loadAll(files: string[], options: Options, problems: FileProblem[
     lastYear = last.plans.length ? last.plans : undefined;
   }
   const sources = await Promise.all(files.map(diskSource));
-  const run = await scoreSources(sources, lang, { output: withOutput, lastYear, onFile: (done, total) => progress.tick(done, total) });
+  const run = await scoreSources(sources, lang, { output: withOutput, lastYear, grids: false, onFile: (done, total) => progress.tick(done, total) });
   progress.done();
   // One at a time: a spread of a large plan's problems would overflow the call's arguments.
   for (const p of run.problems) problems.push(p);
@@ -414,7 +414,7 @@ async function consolidateFiles(files: string[], options: Options, io: Io): Prom
   const target = options.out ?? path.join('out', 'overview.xlsx');
   const { overview, problems, layout } = consolidationLayout(submissions, fileProblems, lang);
   const inputs = await realPaths(options.compare ? [...files, options.compare] : files);
-  const written = submissions.length > 0 && (await writeOutput(target, workbookBytes(layout), inputs, options.force, problems));
+  const written = submissions.length > 0 && (await writeOutput(target, await workbookBytesAsync(layout), inputs, options.force, problems));
   const pdf = written && options.pdf ? await writePdf(target, inputs, options, problems) : null;
   const rows = overview.rows.map((r) => ({
     file: r.file, agency: r.agency, year: r.year, period: r.period, score: round(r.score), earned: round(r.earned), weight: round(r.weight), coverage: round(r.coverage), counts: r.counts,

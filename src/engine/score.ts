@@ -16,6 +16,7 @@ import { countAtMost, dataReader, isRefused, type DataReader, type DataRefused, 
 import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import { childrenFirst, fromTheTop, parentsFirst } from './tree';
+import { PlanSums, type AreaSums, type Change } from './sums';
 import type {
   AreaDeclaration,
   AreaResult,
@@ -30,7 +31,6 @@ import type {
   Severity,
   StatusKey,
   Target,
-  Totals,
   ValueKind,
 } from './types';
 
@@ -101,10 +101,6 @@ export function statusOf(fulfilment: number | null): StatusKey {
 }
 
 export { assessmentCredit } from './assessment';
-
-function emptyCounts(): Record<StatusKey, number> {
-  return { met: 0, partly: 0, not_met: 0, not_assessed: 0 };
-}
 
 /**
  * The parent of `1.a.2` is the longest proper dotted prefix that is itself a row: `1.a`, else `1`.
@@ -700,27 +696,6 @@ export function payoutOf(meta: PlanMetadata, score: number | null): number | nul
   return meta.performancePay * (step?.share ?? 0);
 }
 
-function totalsOf(tops: RowResult[], leaves: RowResult[]): Totals {
-  let weight = 0;
-  let earned = 0;
-  let assessedWeight = 0;
-  for (let i = 0; i < tops.length; i++) {
-    weight += tops[i].weight;
-    earned += tops[i].earned;
-    assessedWeight += tops[i].assessedWeight;
-  }
-  const counts = emptyCounts();
-  for (let i = 0; i < leaves.length; i++) counts[leaves[i].status]++;
-  return {
-    weight,
-    earned,
-    score: weight > 0 ? earned / weight : null,
-    assessedWeight,
-    maxReachable: earned + (weight - assessedWeight),
-    counts,
-  };
-}
-
 /** The options' language pack: given whole, or by its code. */
 const packOf = (options: ScoreOptions): EnginePack => (typeof options.lang === 'object' ? options.lang : enginePack(options.lang));
 
@@ -774,78 +749,102 @@ function summarize(plan: Plan, rows: RowResult[], areaOf: string[], lang: Engine
   // Areas in order of first mention: a set keeps its order.
   const named = new Set<string>();
   for (const a of plan.areas) named.add(a.name);
-  // Indexed loops and one pass: this runs once per plan, too few times for the loops to be optimised.
-  const tops: RowResult[] = [];
-  const leaves: RowResult[] = [];
-  const counted = countedRows(rows);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    if (r.parentId === null) {
-      tops.push(r);
-      named.add(r.area);
-    }
-    if (counted(r)) leaves.push(r);
-  }
-  const names = [...named];
-  // One pass to group rows by area, not one pass per area; a leaf counts in its top goal's area.
-  const byArea = new Map<string, { tops: RowResult[]; leaves: RowResult[] }>(names.map((n) => [n, { tops: [], leaves: [] }]));
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
-    const group = byArea.get(areaOf[i]);
-    if (!group) continue;
-    if (r.parentId === null) group.tops.push(r);
-    if (counted(r)) group.leaves.push(r);
-  }
-  const declaredOf = new Map<string, AreaDeclaration>();
-  for (const a of plan.areas) if (!declaredOf.has(a.name)) declaredOf.set(a.name, a);
-  const areas: AreaResult[] = names
-    .map((name) => {
-      const group = byArea.get(name)!;
-      const declared = declaredOf.get(name);
-      return { name, declaredWeight: declared?.weight ?? null, hasRows: group.tops.length > 0, ...totalsOf(group.tops, group.leaves) };
-    })
-    .filter((a) => a.declaredWeight !== null || a.hasRows)
-    .map(({ hasRows: _, ...area }) => area);
+  for (let i = 0; i < rows.length; i++) if (rows[i].parentId === null) named.add(rows[i].area);
+  const sums = PlanSums.of(rows, [...named], areaOf, countedRows(rows));
+  const summed = new Summed(plan, sums);
+  return summed.result(rows, sums, [...problems, ...summed.warnings(lang)]);
+}
 
-  const fmt = formatter(lang);
-  const warnings: Problem[] = [];
-  for (const area of areas) {
-    const declared = declaredOf.get(area.name);
-    if (declared && Math.abs(declared.weight - area.weight) > EPS * Math.max(1, declared.weight)) {
+/**
+ * A plan's areas and total from its sums: made once for a plan scored, and again for each what-if
+ * on it, where an area the edits did not touch keeps its result.
+ */
+class Summed {
+  private readonly declaredOf = new Map<string, AreaDeclaration>();
+  private readonly made = new Map<AreaSums, AreaResult>();
+  /** The areas and the total weight of the plan as scored: no what-if changes a weight. */
+  private readonly areas: AreaResult[];
+  private readonly totalWeight: number;
+
+  constructor(
+    private readonly plan: Plan,
+    sums: PlanSums,
+  ) {
+    for (const a of plan.areas) if (!this.declaredOf.has(a.name)) this.declaredOf.set(a.name, a);
+    this.areas = this.areasOf(sums);
+    this.totalWeight = sums.total.weight.value;
+  }
+
+  /** The areas with goals or a declared weight, each with its totals. */
+  private areasOf(sums: PlanSums): AreaResult[] {
+    const areas: AreaResult[] = [];
+    sums.areas.forEach((area, i) => {
+      let made = this.made.get(area);
+      if (!made) {
+        const name = sums.names[i];
+        const declared = this.declaredOf.get(name);
+        if (declared === undefined && area.tops === 0) return;
+        made = { name, declaredWeight: declared?.weight ?? null, ...area.totals() };
+        this.made.set(area, made);
+      }
+      areas.push(made);
+    });
+    return areas;
+  }
+
+  result(rows: RowResult[], sums: PlanSums, problems: Problem[], plan = this.plan): PlanResult {
+    const total = sums.total.totals();
+    return { plan, rows, areas: this.areasOf(sums), total: { ...total, payout: payoutOf(plan.metadata, total.score) }, problems };
+  }
+
+  /** Declared area weights their goals do not add up to, and a percent plan that does not add up to 100. */
+  warnings(lang: EnginePack): Problem[] {
+    const { plan } = this;
+    const fmt = formatter(lang);
+    const warnings: Problem[] = [];
+    for (const area of this.areas) {
+      const declared = this.declaredOf.get(area.name);
+      if (declared && Math.abs(declared.weight - area.weight) > EPS * Math.max(1, declared.weight)) {
+        warnings.push({
+          sheet: plan.sheet,
+          cell: declared.address,
+          severity: 'warning',
+          message: { key: 'areaWeight', args: { area: area.name, declared: fmt.number(declared.weight), sum: fmt.number(area.weight) } },
+        });
+      }
+    }
+    const weight = this.totalWeight;
+    // Shares of a pay frame written as fractions (`1/12`, `(7/12 dele)`) add up to 1 as meant.
+    const ofOne = Math.abs(weight - 1) < 1e-6 && plan.rows.some((r) => parseFraction(r.cells.weight ?? null) !== null);
+    if (plan.unit === 'percent' && plan.rows.length && Math.abs(weight - 100) > 1e-6 && !ofOne) {
       warnings.push({
         sheet: plan.sheet,
-        cell: declared.address,
+        cell: plan.columns.weight?.address ?? 'A1',
         severity: 'warning',
-        message: { key: 'areaWeight', args: { area: area.name, declared: fmt.number(declared.weight), sum: fmt.number(area.weight) } },
+        // Weights that add up to 1 were written as fractions, and the message says how to write them.
+        message: Math.abs(weight - 1) < 1e-6 ? { key: 'planTotalFractions' } : { key: 'planTotal', args: { sum: fmt.number(weight) } },
       });
     }
+    return warnings;
   }
-  const total = totalsOf(tops, leaves);
-  // Shares of a pay frame written as fractions (`1/12`, `(7/12 dele)`) add up to 1 as meant.
-  const ofOne = Math.abs(total.weight - 1) < 1e-6 && plan.rows.some((r) => parseFraction(r.cells.weight ?? null) !== null);
-  if (plan.unit === 'percent' && rows.length && Math.abs(total.weight - 100) > 1e-6 && !ofOne) {
-    warnings.push({
-      sheet: plan.sheet,
-      cell: plan.columns.weight?.address ?? 'A1',
-      severity: 'warning',
-      // Weights that add up to 1 were written as fractions, and the message says how to write them.
-      message: Math.abs(total.weight - 1) < 1e-6 ? { key: 'planTotalFractions' } : { key: 'planTotal', args: { sum: fmt.number(total.weight) } },
-    });
-  }
-  return { plan, rows, areas, total: { ...total, payout: payoutOf(plan.metadata, total.score) }, problems: [...problems, ...warnings] };
 }
 
 /**
  * A plan scored once (without explanations), whose rows can then be replaced and scored again one
  * by one: what-if as the user types. Only an edited row and its ancestors are evaluated again; the
- * weights stay, as no edit changes a weight; the areas and the total are summed again.
+ * weights stay, as no edit changes a weight; the areas' and the plan's sums change by what those
+ * rows changed (sums.ts). An edit costs the depth of its row, not the size of the plan; the
+ * result's list of rows is made only when read.
  */
 export class Rescoring {
   readonly base: PlanResult;
   private readonly lang: EnginePack;
   private readonly nodes: Map<string, Node>;
   private readonly roots: readonly Node[];
-  private readonly areaOf: string[];
+  private readonly sums: PlanSums;
+  private readonly summed: Summed;
+  /** The warnings on declared weights, which no edit changes. */
+  private readonly warnings: Problem[];
 
   constructor(
     readonly plan: Plan,
@@ -858,8 +857,13 @@ export class Rescoring {
     this.nodes = nodes;
     this.roots = roots;
     const rows = list.map((node) => node.result!);
-    this.areaOf = topAreas(list, order);
-    this.base = summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
+    const named = new Set<string>();
+    for (const a of plan.areas) named.add(a.name);
+    for (const r of rows) if (r.parentId === null) named.add(r.area);
+    this.sums = PlanSums.of(rows, [...named], topAreas(list, order), countedRows(rows));
+    this.summed = new Summed(plan, this.sums);
+    this.warnings = this.summed.warnings(this.lang);
+    this.base = this.summed.result(rows, this.sums, [...scorer.problems, ...this.warnings]);
   }
 
   /** The plan's row of an ID, found in the tree rather than by a search. */
@@ -875,24 +879,52 @@ export class Rescoring {
   /** The plan with these rows in place of the rows of the same IDs, scored. */
   with(edited: PlanRow[]): PlanResult {
     if (!edited.length) return this.base;
-    const plan = withRows(this.plan, edited);
-    // The problems of this edit only: a fresh scorer, so nothing piles up as the user types.
-    const scorer = new Scorer(plan, this.lang, this.options.data, false);
+    // The problems of this edit only: a fresh scorer, so nothing piles up as the user types. It
+    // reads the plan's metadata and columns, which no edit changes.
+    const scorer = new Scorer(this.plan, this.lang, this.options.data, false);
     scorer.useRoots(this.roots);
-    const results = new Map<string, RowResult>();
+    const results = new Map<Node, RowResult>();
     const above = new Set<Node>();
     for (const row of edited) {
       const node = this.nodes.get(row.id);
-      // A parent's inputs decide nothing but an override: scored whole, as scorePlan would.
-      if (!node || node.children.length) return scorePlan(plan, [], { ...this.options, explain: false });
-      results.set(row.id, scorer.resultFor(node, row, []));
+      // A parent's inputs decide nothing but an override: scored whole, as scorePlan would; so are
+      // rows of one ID (never from readPlan), which share a node.
+      if (!node || node.children.length || this.nodes.size !== this.plan.rows.length) return scorePlan(withRows(this.plan, edited), [], { ...this.options, explain: false });
+      results.set(node, scorer.resultFor(node, row, []));
       for (let up = node.parent; up; up = up.parent) above.add(up);
     }
     // Deepest first, so each parent sees its children's new results.
     for (const node of [...above].sort((a, b) => b.level - a.level)) {
-      results.set(node.row.id, scorer.resultFor(node, node.row, node.children.map((c) => results.get(c.row.id) ?? c.result!)));
+      results.set(node, scorer.resultFor(node, node.row, node.children.map((c) => results.get(c) ?? c.result!)));
     }
-    const rows = this.base.rows.map((r) => results.get(r.id) ?? r);
-    return summarize(plan, rows, this.areaOf, this.lang, scorer.problems);
+    const changes: Change[] = [];
+    for (const [node, result] of results) changes.push([node.index, this.base.rows[node.index], result]);
+    // The lists of rows with the edited ones in place are made when first read: a what-if shown
+    // as the user types reads the totals, and only what reads every row pays for a list of them.
+    const plan = { ...this.plan };
+    lazy(plan, 'rows', () => patched(this.plan.rows, edited.map((row) => [this.nodes.get(row.id)!.index, row])));
+    const scored = this.summed.result([], this.sums.changed(changes), [...scorer.problems, ...this.warnings], plan);
+    lazy(scored, 'rows', () => patched(this.base.rows, changes.map(([i, , after]) => [i, after])));
+    return scored;
   }
+}
+
+/** A copy of a list with some of its items replaced, by position. */
+function patched<T>(list: readonly T[], items: readonly (readonly [number, T])[]): T[] {
+  const out = list.slice();
+  for (const [i, item] of items) out[i] = item;
+  return out;
+}
+
+/** A property made when it is first read, and kept from then on as a plain one. */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+  });
 }

@@ -11,7 +11,7 @@ import { REQUEST_LIMIT, writeWorkbook, type WriteOptions } from './write';
 import { safeSheetName, type WorkbookLayout } from '../layout/model';
 
 export { readWorkbook, readShape, selectCell, OWNER_KEY, SHAPE_KEY, type WorkbookRead } from './read';
-export { writeWorkbook, slices, REQUEST_LIMIT, type WriteOptions } from './write';
+export { writeWorkbook, RowBatch, REQUEST_LIMIT, type WriteOptions } from './write';
 export { describeFailure, failureRule, OfficeFailure, OFFICE_FAILURES, REQUIRED_API } from './failures';
 
 export interface PlanSheetInfo {

@@ -8,6 +8,7 @@ import { quoteSheet } from '../engine';
 import type { CellStyle, ChartLayout, ConditionalFormat, SheetLayout } from '../layout/model';
 import { actionCost, pathCost, utf8Bytes } from './cost';
 import type { KeptShape } from './read';
+import { rowsOf } from '../layout/rows';
 
 /** Office.js column widths are in points; layout widths are in characters. */
 const POINTS_PER_CHAR = 6;
@@ -123,7 +124,8 @@ export function setUpSheet(sheet: Excel.Worksheet, layout: SheetLayout, setUp: S
   layout.columnWidths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * POINTS_PER_CHAR));
   for (const c of layout.hiddenColumns ?? []) sheet.getRangeByIndexes(0, c, 1, 1).getEntireColumn().columnHidden = true;
   // Excel grows rows for wrapped text itself when asked, so the layout's estimated heights are not needed here.
-  if (layout.values.length) sheet.getRangeByIndexes(0, 0, layout.values.length, width).format.autofitRows();
+  const rows = rowsOf(layout).length;
+  if (rows) sheet.getRangeByIndexes(0, 0, rows, width).format.autofitRows();
   // One call for both: freezeColumns after freezeRows would leave only the columns frozen.
   const { rows: frozenRows = 0, cols: frozenCols = 0 } = layout.freeze ?? {};
   if (frozenRows && frozenCols) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, frozenRows, frozenCols));
@@ -169,7 +171,7 @@ function setUpPage(sheet: Excel.Worksheet, layout: SheetLayout): void {
  */
 export function clearEarlier(earlier: Earlier, extent: { rows: number; cols: number } | undefined, shape: KeptShape | undefined, layout: SheetLayout, width: number): number {
   const { sheet } = earlier;
-  const rows = Math.max(layout.values.length, 1);
+  const rows = Math.max(rowsOf(layout).length, 1);
   const all = sheet.getRangeByIndexes(0, 0, Math.max(extent?.rows ?? 0, rows), Math.max(extent?.cols ?? 0, width));
   all.conditionalFormats.clearAll();
   all.clear('All');

@@ -7,7 +7,8 @@
  * as office.js sends them (./cost), so none passes Excel on the web's 5 MB limit.
  * Only sheets the add-in creates are written; a user's sheet is never touched.
  */
-import { cellTextWithin, type SheetLayout, type WorkbookLayout } from '../layout/model';
+import { cellTextWithin, type LayoutRow, type RowSource, type SheetLayout, type WorkbookLayout } from '../layout/model';
+import { rowsOf } from '../layout/rows';
 import { OWNER_KEY, SHAPE_KEY, shapeText, type KeptShape, type WorkbookRead } from './read';
 import { actionCost, pathCost, REQUEST_FRAME, setCost, utf8Bytes } from './cost';
 import { OfficeFailure } from './failures';
@@ -40,26 +41,10 @@ export function asText(value: string): string {
 
 const cellInput = (v: unknown, format: string | null | undefined) => (typeof v !== 'string' ? v : format === '@' ? cellTextWithin(v) : asText(cellTextWithin(v)));
 
-/** Rows padded to one width, as Office.js wants rectangles. */
-function rectangle<T>(rows: T[][], width: number, fill: T): T[][] {
-  return rows.map((row) => (row.length === width ? row : [...row, ...new Array(width - row.length).fill(fill)]));
-}
-
-/** Row slices that stay under the limit, as JSON would carry them, with each slice's size in bytes. */
-export function slices(rows: unknown[][], limit: number): [number, number, number][] {
-  const out: [number, number, number][] = [];
-  let start = 0;
-  let bytes = 0;
-  rows.forEach((row, r) => {
-    const size = utf8Bytes(JSON.stringify(row)) + 1;
-    if (r > start && bytes + size > limit) {
-      out.push([start, r, bytes]);
-      start = r;
-      bytes = 0;
-    }
-    bytes += size;
-  });
-  out.push([start, rows.length, bytes]);
+/** A row's cells padded to the sheet's width, as Office.js wants rectangles. */
+function padded<T>(row: readonly T[], width: number, fill: T): T[] {
+  const out = row.slice(0, width);
+  while (out.length < width) out.push(fill);
   return out;
 }
 
@@ -76,25 +61,6 @@ const SLICE_OVERHEAD = 4_000;
 
 /** What one range action costs besides its payload: the range's object path and the action. */
 const RUN_OVERHEAD = pathCost('getRangeByIndexes', [0, 0, 0, 0]) + actionCost('formulasR1C1');
-
-/**
- * Runs of one R1C1 formula down a column (earned, status and the like are the same in every row).
- * Office.js applies a single formula to a whole range, so a run travels once instead of once a row.
- */
-export function formulaRuns(formulas: (string | null)[][], width: number): FormulaRun[] {
-  const runs: FormulaRun[] = [];
-  for (let c = 0; c < width; c++) {
-    let from = 0;
-    for (let r = 1; r <= formulas.length; r++) {
-      const f = formulas[from]?.[c];
-      if (r < formulas.length && formulas[r]?.[c] === f) continue;
-      // Worth an action of its own only where the copies it saves outweigh the action.
-      if (f && (f.length + 4) * (r - from - 1) > RUN_OVERHEAD) runs.push({ col: c, from, to: r, formula: f });
-      from = r;
-    }
-  }
-  return runs;
-}
 
 /** The object paths to the two sheets a request may reach (the workbook's worksheets, a sheet by its name). */
 const SHEET_PATHS = 2 * (pathCost('worksheets') + pathCost('getItem', ['_'.repeat(31)]));
@@ -134,46 +100,110 @@ function suspender(context: Excel.RequestContext, options: WriteOptions): () => 
   };
 }
 
-/** A sheet's cells as sent: formulas where the layout has them, values elsewhere; runs of one formula apart. */
-function cellGrid(layout: SheetLayout, width: number): { values: unknown[][]; formats: (string | null)[][]; runs: FormulaRun[] } {
-  const runs = layout.formulas ? formulaRuns(layout.formulas, width) : [];
-  const inRun = new Set(runs.flatMap((run) => Array.from({ length: run.to - run.from }, (_, i) => (run.from + i) * width + run.col)));
-  // A formula repeated down a column is left out of the grid (null leaves a cell as it is) and set on its whole run.
-  const cells = layout.values.map((row, r) =>
-    row.map((v, c) => {
-      const f = layout.formulas?.[r]?.[c];
-      if (f) return inRun.has(r * width + c) ? null : `=${f}`;
-      return cellInput(v, layout.numberFormats[r]?.[c]);
-    }),
-  );
-  // null leaves a cell's format as it is: General, on a new sheet.
-  return { values: rectangle(cells, width, null), formats: rectangle(layout.numberFormats, width, null), runs };
+/**
+ * Rows gathered for one request as they are made: their number formats, then their values and
+ * formulas. A formula repeated down a column (earned, status and the like are the same in every
+ * row) is left out of the grid (null leaves a cell as it is) and set afterwards on its whole run:
+ * Office.js applies a single formula to a whole range, so a run travels once instead of once a row.
+ * Sizes are counted as office.js sends them (./cost), so a batch stays under the request limit.
+ */
+export class RowBatch {
+  readonly values: unknown[][] = [];
+  readonly formats: (string | null)[][] = [];
+  readonly runs: FormulaRun[] = [];
+  /** The whole batch's cost: its values, its formats and its runs' actions. */
+  bytes = 0;
+  /** The JSON sizes of the values and of the formats, as their grids are sent. */
+  valueBytes = 2;
+  formatBytes = 2;
+  /** Each column's run in progress. */
+  private readonly open: (FormulaRun | undefined)[] = [];
+
+  constructor(
+    readonly from: number,
+    private readonly width: number,
+  ) {}
+
+  /** A row's cells as this batch carries them, and what they add to its size. */
+  take(row: LayoutRow): { values: unknown[]; formats: (string | null)[]; bytes: number; valueBytes: number; formatBytes: number; runs: FormulaRun[] } {
+    const r = this.from + this.values.length;
+    const values: unknown[] = new Array(this.width).fill(null);
+    const runs: FormulaRun[] = [];
+    let bytes = 0;
+    for (let c = 0; c < this.width; c++) {
+      const f = row.formulas[c] ?? null;
+      const run = this.open[c];
+      if (f && run && run.formula === f && run.to === r) {
+        // The run carries it; a run of two becomes an action of its own.
+        if (run.to - run.from === 1) {
+          runs.push(run);
+          bytes += RUN_OVERHEAD + utf8Bytes(JSON.stringify([`=${f}`]));
+        }
+        continue;
+      }
+      // null leaves a cell's format as it is: General, on a new sheet.
+      values[c] = f ? `=${f}` : cellInput(row.values[c] ?? null, row.formats[c]);
+    }
+    const formats = padded(row.formats, this.width, null);
+    const valueBytes = utf8Bytes(JSON.stringify(values)) + 1;
+    const formatBytes = utf8Bytes(JSON.stringify(formats)) + 1;
+    return { values, formats, bytes: bytes + valueBytes + formatBytes, valueBytes, formatBytes, runs };
+  }
+
+  /** Adds a row taken for this batch. */
+  add(row: LayoutRow, taken: ReturnType<RowBatch['take']>): void {
+    const r = this.from + this.values.length;
+    for (let c = 0; c < this.width; c++) {
+      const f = row.formulas[c] ?? null;
+      const run = this.open[c];
+      if (f && run && run.formula === f && run.to === r) run.to = r + 1;
+      else this.open[c] = f ? { col: c, from: r, to: r + 1, formula: f } : undefined;
+    }
+    this.runs.push(...taken.runs);
+    this.values.push(taken.values);
+    this.formats.push(taken.formats);
+    this.bytes += taken.bytes;
+    this.valueBytes += taken.valueBytes;
+    this.formatBytes += taken.formatBytes;
+  }
 }
 
-/** Number formats and values (formats first in each request, so a text-formatted cell keeps its text), then runs. */
-async function writeCells(sheet: Excel.Worksheet, layout: SheetLayout, width: number, budget: Budget, limit: number): Promise<void> {
-  const { values, formats, runs } = cellGrid(layout, width);
-  // A slice shares its request with the request's frame, the suspension of calculation, its range and its action.
-  const room = limit - SLICE_OVERHEAD;
-  const formatSlices = new Map(slices(formats, room).map(([from, to, bytes]) => [from, { to, bytes }]));
-  const range = (from: number, to: number) => pathCost('getRangeByIndexes', [from, 0, to - from, width]);
-  for (const [from, to, bytes] of slices(values, room)) {
-    for (const [start, { to: end, bytes: size }] of formatSlices) {
-      if (start >= to) break;
-      await budget.spend(range(start, end) + setCost('numberFormat', size));
-      sheet.getRangeByIndexes(start, 0, end - start, width).numberFormat = formats.slice(start, end);
-      formatSlices.delete(start);
-    }
-    await budget.spend(range(from, to) + setCost('formulasR1C1', bytes));
-    const target = sheet.getRangeByIndexes(from, 0, to - from, width);
-    if (layout.formulas) target.formulasR1C1 = values.slice(from, to) as unknown[][];
-    else target.values = values.slice(from, to) as unknown[][];
-  }
-  for (const run of runs) {
-    await budget.spend(range(run.from, run.to) + actionCost('formulasR1C1', [`=${run.formula}`]));
+/** A batch's number formats (first, so a text-formatted cell keeps its text), its values and formulas, then its runs. */
+async function sendBatch(sheet: Excel.Worksheet, b: RowBatch, width: number, withFormulas: boolean, budget: Budget): Promise<void> {
+  if (!b.values.length) return;
+  const range = () => sheet.getRangeByIndexes(b.from, 0, b.values.length, width);
+  const path = pathCost('getRangeByIndexes', [b.from, 0, b.values.length, width]);
+  await budget.spend(path + setCost('numberFormat', b.formatBytes));
+  range().numberFormat = b.formats;
+  await budget.spend(path + setCost('formulasR1C1', b.valueBytes));
+  if (withFormulas) range().formulasR1C1 = b.values;
+  else range().values = b.values;
+  for (const run of b.runs) {
+    await budget.spend(pathCost('getRangeByIndexes', [run.from, run.col, run.to - run.from, 1]) + actionCost('formulasR1C1', [`=${run.formula}`]));
     // A single value is applied to every cell of the range (Range.formulasR1C1); the typings know only the 2D form.
     (sheet.getRangeByIndexes(run.from, run.col, run.to - run.from, 1) as unknown as { formulasR1C1: string }).formulasR1C1 = `=${run.formula}`;
   }
+}
+
+/**
+ * The sheet's cells, in requests under the limit: rows are made one at a time and gathered into
+ * batches, each sent as its formats, its values and formulas, and the runs of formulas it holds.
+ */
+async function writeCells(sheet: Excel.Worksheet, rows: RowSource, width: number, withFormulas: boolean, budget: Budget, limit: number): Promise<void> {
+  // A batch shares its request with the request's frame, the suspension of calculation, its ranges and actions.
+  const room = limit - SLICE_OVERHEAD;
+  let batch = new RowBatch(0, width);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows.row(r);
+    let taken = batch.take(row);
+    if (batch.values.length && batch.bytes + taken.bytes > room) {
+      await sendBatch(sheet, batch, width, withFormulas, budget);
+      batch = new RowBatch(r, width);
+      taken = batch.take(row);
+    }
+    batch.add(row, taken);
+  }
+  await sendBatch(sheet, batch, width, withFormulas, budget);
 }
 
 /** Styles and conditional formats: what belongs to cells and travels with them. */
@@ -275,11 +305,13 @@ export async function writeWorkbook(context: Excel.RequestContext, layout: Workb
   const budget = new Budget(context, limit, suspender(context, options));
   try {
     for (const [i, sheetLayout] of layout.sheets.entries()) {
-      const width = Math.max(1, sheetLayout.values.reduce((w, r) => Math.max(w, r.length), 0), sheetLayout.columnWidths.length);
+      const rows = rowsOf(sheetLayout);
+      const width = Math.max(1, rows.width, sheetLayout.columnWidths.length);
       await budget.spend(pathCost('add', [temporary[i]]) + actionCost('add', [OWNER_KEY, TEMPORARY_ROLE]));
       const sheet = context.workbook.worksheets.add(temporary[i]);
       sheet.customProperties.add(OWNER_KEY, TEMPORARY_ROLE);
-      await writeCells(sheet, sheetLayout, width, budget, limit);
+      // Formulas where the layout has them, values elsewhere: Excel computes the rest itself.
+      await writeCells(sheet, rows, width, !!sheetLayout.rows || !!sheetLayout.formulas, budget, limit);
       await budget.flush();
       await writeCellFormats(sheet, sheetLayout, budget);
       // A new sheet is set up where it is written; a sheet updated in place, once its cells are in.
@@ -341,7 +373,7 @@ async function putInPlace(
     const earlier = plan.inPlace.get(sheetLayout.name);
     const marks = [[OWNER_KEY, sheetLayout.role], ...(sheetLayout.shape ? [[SHAPE_KEY, shapeText(sheetLayout.shape, sheetLayout.outlineColumns)]] : [])];
     if (earlier) {
-      const width = Math.max(1, sheetLayout.values.reduce((w, r) => Math.max(w, r.length), 0), sheetLayout.columnWidths.length);
+      const width = Math.max(1, rowsOf(sheetLayout).width, sheetLayout.columnWidths.length);
       const shape: KeptShape | undefined = read.shapes.get(sheetLayout.name);
       await budget.spend(4 * pathCost('getRangeByIndexes', [0, 0, 0, 0]) + 12 * actionCost('clear', ['All']));
       const rows = clearEarlier(earlier, read.extents.get(sheetLayout.name), shape, sheetLayout, width);

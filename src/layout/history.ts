@@ -5,7 +5,8 @@
  */
 import type { SheetWords } from '../i18n';
 import { type PlanResult, columnLetter, fill, periodCoverage } from '../engine';
-import { COLORS, FORMATS, extendable, placeChart, sheetWidth, type ChartLayout, type SheetLayout } from './model';
+import { COLORS, FORMATS, placeChart, sheetWidth, type ChartLayout, type LayoutValue, type RowSource, type SheetLayout } from './model';
+import { ExtendedRows, findRow, gridRows, rowsOf, streamedSheet, withoutCells, type ExtraCell } from './rows';
 
 const ARROW = { up: '▲', down: '▼', flat: '▬' } as const;
 
@@ -41,53 +42,68 @@ function threeYearTable(result: PlanResult, words: SheetWords): { values: (strin
   ];
 }
 
+/** The history's cells beside each row: the header's period labels, and each goal's (and the total's) fulfilment by period, trend and forecast. */
+function historyCells(rows: RowSource, header: number, titleCol: number, first: number, result: PlanResult, words: SheetWords): (r: number) => ExtraCell[] | null {
+  const periods = result.periods ?? [];
+  const outlook = result.forecast;
+  const byId = periods.map((p) => new Map(p.rows.map((r) => [r.id, r.fulfilment])));
+  const heading: ExtraCell[] = [
+    ...periods.map((p, i) => ({ col: first + i, value: p.label, format: null })),
+    { col: first + periods.length, value: words.trend, format: null },
+    ...(outlook ? [{ col: first + periods.length + 1, value: words.forecastColumn, format: null }] : []),
+  ];
+  return (r) => {
+    if (r === header) return heading;
+    if (r < header) return null;
+    const id = rows.value(r, 0);
+    const isTotal = rows.value(r, titleCol) === words.total;
+    const series = typeof id === 'string' && id ? byId.map((m) => m.get(id) ?? null) : isTotal ? periods.map((p) => p.score) : null;
+    if (!series) return null;
+    const cells: ExtraCell[] = series.map((v, i) => ({ col: first + i, value: v, format: FORMATS.percent }));
+    cells.push({ col: first + periods.length, value: trend(series), format: null });
+    const f = outlook && (isTotal ? outlook.plan : outlook.rows.get(id as string));
+    if (f) cells.push({ col: first + periods.length + 1, value: words.forecast[f], format: null });
+    return cells;
+  };
+}
+
+/** What the history puts under the sheet: the three-year table, and the plan's score by period that the line chart reads. */
+function historyBelow(result: PlanResult, words: SheetWords): { rows: { values: LayoutValue[]; formats: (string | null)[] }[]; tableAt: number; table: number; block: number } {
+  const periods = result.periods ?? [];
+  const table = threeYearTable(result, words);
+  const rows: { values: LayoutValue[]; formats: (string | null)[] }[] = table.length ? [{ values: [], formats: [] }, ...table] : [];
+  const block = rows.length + 1;
+  // Where the periods cover the plan unalike, each score says how much of it it covers (beside the chart's data).
+  const coverage = periodCoverage(periods);
+  const covered = coverage.some((c) => c !== null);
+  rows.push(
+    { values: [], formats: [] },
+    { values: covered ? [null, words.periodColumn, words.score, words.assessedGoals] : [null, words.periodColumn, words.score], formats: [] },
+    ...periods.map((p, i) => {
+      const c = coverage[i];
+      const values: LayoutValue[] = [null, p.label, p.score];
+      if (covered) values.push(c && fill(words.periodCoverage, { assessed: c.assessed, total: c.of }));
+      return { values, formats: [null, null, FORMATS.percent] };
+    }),
+  );
+  return { rows, tableAt: 1, table: table.length ? table[1].values.length : 0, block };
+}
+
 /** The layout with the history columns added, for a plan with more than one period; else as it was. */
 export function withHistory(layout: SheetLayout, result: PlanResult, words: SheetWords): SheetLayout {
   const periods = result.periods ?? [];
   if (periods.length < 2) return layout;
-  const header = layout.values.findIndex((row) => row[0] === words.columns.id);
+  const rows = rowsOf(layout);
+  const header = findRow(rows, 0, words.columns.id);
   if (header < 0) return layout;
-  const titleCol = layout.values[header].indexOf(words.columns.title);
+  const titleCol = rows.row(header).values.indexOf(words.columns.title);
   const first = sheetWidth(layout) + 1;
-  const byId = periods.map((p) => new Map(p.rows.map((r) => [r.id, r.fulfilment])));
-  const { values, formats, put } = extendable(layout);
-  periods.forEach((p, i) => put(header, first + i, p.label, null));
-  put(header, first + periods.length, words.trend, null);
-  const outlook = result.forecast;
-  if (outlook) put(header, first + periods.length + 1, words.forecastColumn, null);
-  for (let r = header + 1; r < values.length; r++) {
-    const id = values[r][0];
-    const isTotal = values[r][titleCol] === words.total;
-    const series = typeof id === 'string' && id ? byId.map((m) => m.get(id) ?? null) : isTotal ? periods.map((p) => p.score) : null;
-    if (!series) continue;
-    series.forEach((v, i) => put(r, first + i, v, FORMATS.percent));
-    put(r, first + periods.length, trend(series), null);
-    const f = outlook && (isTotal ? outlook.plan : outlook.rows.get(id as string));
-    if (f) put(r, first + periods.length + 1, words.forecast[f], null);
-  }
-  const last = first + periods.length + (outlook ? 1 : 0);
-  const table = threeYearTable(result, words);
-  const tableAt = values.length + 1;
-  if (table.length) {
-    values.push([], ...table.map((t) => t.values));
-    formats.push([], ...table.map((t) => t.formats));
-  }
-  // The plan's score by period, as a block the line chart reads, under the sheet's content.
-  const block = values.length + 1;
-  values.push([], [null, null, null], ...periods.map(() => [null, null, null]));
-  formats.push([], [], ...periods.map(() => []));
-  put(block, 1, words.periodColumn, null);
-  put(block, 2, words.score, null);
-  periods.forEach((p, i) => {
-    put(block + 1 + i, 1, p.label, null);
-    put(block + 1 + i, 2, p.score, FORMATS.percent);
-  });
-  // Where the periods cover the plan unalike, each score says how much of it it covers (beside the chart's data).
-  const coverage = periodCoverage(periods);
-  if (coverage.some((c) => c !== null)) {
-    put(block, 3, words.assessedGoals, null);
-    coverage.forEach((c, i) => put(block + 1 + i, 3, c && fill(words.periodCoverage, { assessed: c.assessed, total: c.of }), null));
-  }
+  const last = first + periods.length + (result.forecast ? 1 : 0);
+  const below = historyBelow(result, words);
+  // Positions below are counted from the end of the sheet as it was.
+  const end = rows.length;
+  const tableAt = end + below.tableAt;
+  const block = end + below.block;
   const chart: ChartLayout = {
     kind: 'line',
     title: words.scoreByPeriod,
@@ -97,24 +113,22 @@ export function withHistory(layout: SheetLayout, result: PlanResult, words: Shee
   };
   const widths = [...layout.columnWidths];
   for (let c = first; c <= last; c++) widths[c] = 9;
-  return {
-    ...layout,
-    values,
-    numberFormats: formats,
-    rowHeights: [...layout.rowHeights, ...new Array(values.length - layout.rowHeights.length).fill(null)],
+  const extended = new ExtendedRows(rows, last + 1, historyCells(rows, header, titleCol, first, result, words), gridRows(below.rows), end);
+  return streamedSheet({
+    ...withoutCells(layout),
+    rows: extended,
     charts: [...layout.charts, placeChart(layout.charts, chart)],
-    // Alike rows share their formula arrays; the history holds values only, so formulas stay as they are.
     columnWidths: Array.from(widths, (w) => w ?? 9),
     styles: [
       ...layout.styles,
       { range: `${columnLetter(first)}${header + 1}:${columnLetter(last)}${header + 1}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, hAlign: 'center' } },
-      { range: `${columnLetter(first + periods.length)}${header + 2}:${columnLetter(first + periods.length)}${values.length}`, style: { hAlign: 'center' } },
-      ...(table.length
+      { range: `${columnLetter(first + periods.length)}${header + 2}:${columnLetter(first + periods.length)}${extended.length}`, style: { hAlign: 'center' } },
+      ...(below.table
         ? [
             { range: `A${tableAt + 1}`, style: { bold: true } },
-            { range: `A${tableAt + 2}:${columnLetter(table[1].values.length - 1)}${tableAt + 2}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
+            { range: `A${tableAt + 2}:${columnLetter(below.table - 1)}${tableAt + 2}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } },
           ]
         : []),
     ],
-  };
+  });
 }

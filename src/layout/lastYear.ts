@@ -5,7 +5,8 @@
  */
 import type { SheetWords } from '../i18n';
 import { type PlanResult, address, columnLetter } from '../engine';
-import { COLORS, FORMATS, extendable, sheetWidth, type SheetLayout } from './model';
+import { COLORS, FORMATS, sheetWidth, type SheetLayout } from './model';
+import { ExtendedRows, findRow, gridRows, rowsOf, streamedSheet, withoutCells, type ExtraCell } from './rows';
 
 /** A result's number format: a date in the language's own way. */
 const resultFormat = (kind: 'number' | 'percent' | 'date', words: SheetWords) => (kind === 'date' ? words.dateFormat : kind === 'percent' ? FORMATS.percent : FORMATS.number);
@@ -14,41 +15,48 @@ const resultFormat = (kind: 'number' | 'percent' | 'date', words: SheetWords) =>
 export function withLastYear(layout: SheetLayout, result: PlanResult, words: SheetWords): SheetLayout {
   const last = result.lastYear;
   if (!last) return layout;
-  const header = layout.values.findIndex((row) => row[0] === words.columns.id);
+  const rows = rowsOf(layout);
+  const header = findRow(rows, 0, words.columns.id);
   if (header < 0) return layout;
-  const titleCol = layout.values[header].indexOf(words.columns.title);
+  const headerValues = rows.row(header).values;
+  const titleCol = headerValues.indexOf(words.columns.title);
+  const baselineCol = headerValues.indexOf(words.columns.baseline);
   const year = last.year === null ? words.lastYear : String(last.year);
   const first = sheetWidth(layout);
-  const { values, formats, put } = extendable(layout);
-  put(header, first, words.lastYearResult.replace('{year}', year), null);
-  put(header, first + 1, words.lastYearFulfilment.replace('{year}', year), null);
-  const baselineCol = values[header].indexOf(words.columns.baseline);
+  const heading: ExtraCell[] = [
+    { col: first, value: words.lastYearResult.replace('{year}', year), format: null },
+    { col: first + 1, value: words.lastYearFulfilment.replace('{year}', year), format: null },
+  ];
+  const extra = (r: number): ExtraCell[] | null => {
+    if (r === header) return heading;
+    if (r < header) return null;
+    const id = rows.value(r, 0);
+    if (rows.value(r, titleCol) === words.total) return [{ col: first + 1, value: last.score, format: FORMATS.percent }];
+    const row = typeof id === 'string' && id ? last.rows.get(id) : undefined;
+    if (!row) return null;
+    return [
+      { col: first, value: row.result, format: row.resultKind ? resultFormat(row.resultKind, words) : FORMATS.number },
+      { col: first + 1, value: row.fulfilment, format: FORMATS.percent },
+    ];
+  };
   const notes = [...layout.notes];
   const baselines = new Set(last.baselines);
-  for (let r = header + 1; r < values.length; r++) {
-    const id = values[r][0];
-    if (values[r][titleCol] === words.total) put(r, first + 1, last.score, FORMATS.percent);
-    if (typeof id !== 'string' || !id) continue;
-    const row = last.rows.get(id);
-    if (!row) continue;
-    put(r, first, row.result, row.resultKind ? resultFormat(row.resultKind, words) : FORMATS.number);
-    put(r, first + 1, row.fulfilment, FORMATS.percent);
-    if (baselines.has(id)) {
-      const text = words.baselineFromLastYear.replace('{year}', year).replace('{file}', last.file);
-      notes.push({ cell: address(r, baselineCol >= 0 ? baselineCol : first), text });
-    }
+  for (let r = header + 1; r < rows.length; r++) {
+    const id = rows.value(r, 0);
+    if (typeof id !== 'string' || !baselines.has(id) || !last.rows.has(id)) continue;
+    const text = words.baselineFromLastYear.replace('{year}', year).replace('{file}', last.file);
+    notes.push({ cell: address(r, baselineCol >= 0 ? baselineCol : first), text });
   }
   const widths = [...layout.columnWidths];
   widths[first] = widths[first + 1] = 12;
-  return {
-    ...layout,
-    values,
-    numberFormats: formats,
+  return streamedSheet({
+    ...withoutCells(layout),
+    rows: new ExtendedRows(rows, first + 2, extra, gridRows([]), rows.length),
     notes,
     columnWidths: Array.from(widths, (w) => w ?? 9),
     styles: [
       ...layout.styles,
       { range: `${columnLetter(first)}${header + 1}:${columnLetter(first + 1)}${header + 1}`, style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont, hAlign: 'center', wrap: true } },
     ],
-  };
+  });
 }

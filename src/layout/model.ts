@@ -79,6 +79,33 @@ export function addChart(layout: Pick<SheetLayout, 'charts'>, chart: ChartLayout
   layout.charts.push(placeChart(layout.charts, chart));
 }
 
+/**
+ * One row's cells, by column. `values` may be reused by the next call: read it before asking for
+ * another row. `formats` and `formulas` are never changed once handed out, and alike rows share
+ * them, so a writer may keep work it did for one by the array itself.
+ */
+export interface LayoutRow {
+  readonly values: readonly LayoutValue[];
+  /** Number formats; null keeps General. */
+  readonly formats: readonly (string | null)[];
+  /** Formulas in R1C1 (see r1c1.ts), null where a cell has none. */
+  readonly formulas: readonly (string | null)[];
+}
+
+export interface RowSource {
+  /** How many rows the sheet has. */
+  readonly length: number;
+  /** How many columns its widest row has. */
+  readonly width: number;
+  row(r: number): LayoutRow;
+  /** One cell's value, without making the rest of its row. */
+  value(r: number, c: number): LayoutValue;
+  /** A row's formulas alone (for a writer that looks ahead at where formulas repeat). */
+  formulas(r: number): readonly (string | null)[];
+  /** A row's height in points where wrapped text needs more than one line; null keeps the default. */
+  height(r: number): number | null;
+}
+
 export interface SheetLayout {
   name: string;
   /** What the add-in owns this sheet as; a rerun replaces only sheets it owns. */
@@ -92,6 +119,11 @@ export interface SheetLayout {
    * rows may share one array, so a layout is read-only once built.
    */
   formulas?: (string | null)[][];
+  /**
+   * The rows made on demand (see rows.ts), where the sheet is too large to hold as arrays; the
+   * arrays above are then made from them only when read. Writers read rows through `rowsOf`.
+   */
+  rows?: RowSource;
   /** Helper columns the formulas read, hidden from the user. */
   hiddenColumns?: number[];
   /** Styles by A1 range, applied in order. */
@@ -131,8 +163,8 @@ export interface SheetLayout {
 
 /**
  * Where a score sheet keeps its goals: the ID, note and plan-note columns and the goal rows. `key`
- * stands for the goals, columns and size: a rerun with the same key puts every goal where it was,
- * so references into the sheet keep their meaning.
+ * stands for the goals, columns and size (shapeKey over them): a rerun with the same key puts every
+ * goal where it was, so references into the sheet keep their meaning.
  */
 export interface ScoreShape {
   key: string;
@@ -143,11 +175,21 @@ export interface ScoreShape {
   last: number;
 }
 
-/** FNV-1a over a text, as eight hex digits: a short key that fits a worksheet property. */
-export function shapeKey(text: string): string {
-  let h = 0x811c9dc5;
+/**
+ * FNV-1a over a text, as eight hex digits: a short key that fits a worksheet property. Given the
+ * key of the text before it (`after`), the key of both texts joined: a long text is keyed piece by
+ * piece without being joined.
+ */
+export function shapeKey(text: string, after?: string): string {
+  return fnv(text, after === undefined ? FNV_START : parseInt(after, 16)).toString(16).padStart(8, '0');
+}
+
+export const FNV_START = 0x811c9dc5;
+
+/** FNV-1a's state after `text`, from the state `h` of what came before it. */
+export function fnv(text: string, h: number): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
+  return h;
 }
 
 export interface WorkbookLayout {
@@ -201,44 +243,38 @@ export const STYLES = {
 
 const LINE_HEIGHT = 15;
 
+/** The wrapped columns and how many characters fit on a line of each: about one a unit of width, less a margin. */
+export function wrapColumns(widths: readonly number[], wrapped: readonly boolean[]): { c: number; fits: number }[] {
+  return wrapped.flatMap((w, c) => (w ? [{ c, fits: Math.max(1, widths[c] - 1) }] : []));
+}
+
+/** How many lines a row's wrapped cells need, at most 12. */
+export function wrappedLines(value: (c: number) => LayoutValue, columns: readonly { c: number; fits: number }[]): number {
+  let lines = 1;
+  for (const { c, fits } of columns) {
+    const v = value(c);
+    if (typeof v === 'string' && v.length > fits) lines = Math.max(lines, Math.ceil(v.length / fits));
+  }
+  return Math.min(lines, 12);
+}
+
+/** A row's height for its lines; null keeps the default for one. */
+export const linesHeight = (lines: number): number | null => (lines > 1 ? lines * LINE_HEIGHT : null);
+
 /**
  * Heights for rows whose wrapped cells need more than one line. Excel and LibreOffice do not grow
  * rows by themselves when a file is opened, so the layout says how tall each row should be.
  */
 export function wrappedRowHeights(values: LayoutValue[][], widths: number[], wrapped: boolean[]): (number | null)[] {
-  // About one character of body text fits per unit of column width, less a margin.
-  const columns = wrapped.flatMap((w, c) => (w ? [{ c, fits: Math.max(1, widths[c] - 1) }] : []));
-  return values.map((row) => {
-    let lines = 1;
-    for (const { c, fits } of columns) {
-      const v = row[c];
-      if (typeof v === 'string' && v.length > fits) lines = Math.max(lines, Math.ceil(v.length / fits));
-    }
-    return lines > 1 ? Math.min(lines, 12) * LINE_HEIGHT : null;
-  });
+  const columns = wrapColumns(widths, wrapped);
+  return values.map((row) => linesHeight(wrappedLines((c) => row[c], columns)));
 }
 
 /** How many columns a laid-out sheet uses: its widest row, or its column widths where wider. */
 export function sheetWidth(layout: SheetLayout): number {
+  if (layout.rows) return Math.max(layout.rows.width, layout.columnWidths.length);
   // A loop, not Math.max(...rows): a spread of 200,000 rows would overflow the call's arguments.
   return layout.values.reduce((w, r) => Math.max(w, r.length), layout.columnWidths.length);
-}
-
-/**
- * A copy of a laid-out sheet's values and formats to add cells to beside it (history, last year):
- * `put` sets a cell, growing its row as needed. The layout itself is not changed.
- */
-export function extendable(layout: SheetLayout): { values: LayoutValue[][]; formats: (string | null)[][]; put(r: number, c: number, v: string | number | null, f: string | null): void } {
-  const values = layout.values.map((row) => [...row]);
-  const formats = layout.numberFormats.map((row) => [...row]);
-  const put = (r: number, c: number, v: string | number | null, f: string | null) => {
-    formats[r] ??= [];
-    while (values[r].length < c) values[r].push(null);
-    while (formats[r].length < c) formats[r].push(null);
-    values[r][c] = v;
-    formats[r][c] = f;
-  };
-  return { values, formats, put };
 }
 
 /** Points of A4 paper, and the margins and the header row the layout prints with. */
@@ -257,14 +293,14 @@ const columnPoints = (chars: number) => (chars * 7 + 5) * 0.75;
  */
 export function keepTogether(
   blocks: [number, number][],
-  rowHeights: (number | null)[],
+  heightOf: (row: number) => number | null,
   printed: number[],
   orientation: 'landscape' | 'portrait',
   repeated: number,
 ): number[] {
   const [width, height] = orientation === 'landscape' ? [A4.long, A4.short] : [A4.short, A4.long];
   const scale = Math.min(1, (width - 2 * MARGIN.side) / printed.reduce((s, c) => s + columnPoints(c), 0));
-  const rowHeight = (r: number) => rowHeights[r] ?? DEFAULT_ROW;
+  const rowHeight = (r: number) => heightOf(r) ?? DEFAULT_ROW;
   const page = (height - 2 * MARGIN.top) / scale;
   const breaks: number[] = [];
   let used = 0;

@@ -6,6 +6,7 @@
 import { pack, type LanguagePack, type ProductMessageKey } from '../i18n';
 import { DATA_CELL_LIMIT, refusedRange, type DataSource, nearestHeader, readPlan, scorePlan, scorePeriods, forecast, lastYearOf, matchGoals, pickLastYear, withLastYearBaselines, type CellValue, type Plan, type PlanResult, type Problem, type SheetGrid, type WhatIfEdit, consolidate, type Overview, type Submission } from '../engine';
 import { safeSheetName, shapeKey, sheetWidth, type SheetLayout, type WorkbookLayout } from '../layout/model';
+import { rowsOf, withProps } from '../layout/rows';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
 import { buildScoreSheet, type KeptNotes } from '../layout/scoreSheet';
 import { withHistory } from '../layout/history';
@@ -105,7 +106,7 @@ function scoreSheet(result: PlanResult, words: LanguagePack, name: string, kept?
   const layout = withHistory(withLastYear(buildScoreSheet(result, words, name, kept), result, words.sheet), result, words.sheet);
   if (!layout.shape) return layout;
   const width = sheetWidth(layout);
-  return { ...layout, shape: { ...layout.shape, key: shapeKey(`${layout.shape.key}|${layout.values.length}x${width}`) } };
+  return withProps(layout, { shape: { ...layout.shape, key: shapeKey(`|${rowsOf(layout).length}x${width}`, layout.shape.key) } });
 }
 
 /** A score sheet is named by its agency and period (`Kriminalforsorgen Q4`), else by its plan sheet. */

@@ -5,6 +5,7 @@
  */
 import { cellPosition, columnLetter } from '../engine';
 import type { ChartLayout, LayoutValue, SheetLayout } from '../layout/model';
+import { rowsOf } from '../layout/rows';
 
 import { ACCENTS } from './theme';
 import { esc, NS, XML_HEAD } from './xml';
@@ -35,7 +36,8 @@ function cache(kind: 'str' | 'num', values: LayoutValue[]): string {
 
 export function chartXml(sheet: SheetLayout, chart: ChartLayout): string {
   const [start, end] = chart.source.split(':').map(cellPosition);
-  const at = (r: number, c: number) => sheet.values[r]?.[c] ?? null;
+  const rows = rowsOf(sheet);
+  const at = (r: number, c: number) => rows.value(r, c);
   const first = start.row + 1;
   const range = (col: number) => `${abs(sheet.name, first, col)}:${abs(sheet.name, end.row, col).split('!')[1]}`;
   const categories = Array.from({ length: end.row - start.row }, (_, i) => at(first + i, start.col));

@@ -1,13 +1,23 @@
-/** Raw deflate for the zip writer in the browser: fflate, fed chunk by chunk. */
+/** Raw deflate for the zip writer in the browser: fflate's stream, fed piece by piece. */
 import { Deflate } from 'fflate';
-import { concat } from './bytes';
+import type { Deflater, QueuedDeflater } from './deflate';
 
-export function deflateRaw(chunks: Uint8Array[]): Uint8Array {
-  const out: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 6 }, (data) => out.push(data));
-  chunks.forEach((chunk, i) => deflate.push(chunk, i === chunks.length - 1));
-  if (!chunks.length) deflate.push(new Uint8Array(0), true);
-  return concat(out);
+/** How many pieces a queued deflater holds at most once a push is done: none here. */
+export const QUEUED = 0;
+
+/** fflate copies each piece into its own window, so the caller may fill the piece again. */
+export function deflater(out: (chunk: Uint8Array) => void): Deflater {
+  const deflate = new Deflate({ level: 6 }, (data) => out(data));
+  return {
+    push: (piece) => deflate.push(piece, false),
+    end: () => deflate.push(new Uint8Array(0), true),
+  };
+}
+
+/** In the browser the pieces are deflated as they come: no thread pool to hand them to. */
+export function queuedDeflater(out: (chunk: Uint8Array) => void): QueuedDeflater {
+  const d = deflater(out);
+  return { push: async (piece) => d.push(piece), end: async () => d.end() };
 }
 
 const CRC_TABLE = (() => {

@@ -8,7 +8,7 @@ import { type PlanResult, type Problem, type SheetGrid, loadMathParser } from '.
 import { fileProblem, noPlanProblem, scoreGrids, scoreWorkbookLayout, type FileMessageKey, type FileProblem, type LastYearPlan } from '../pipeline';
 import { LIMITS, WorkbookRefused, type WorkbookRefusal } from './limits';
 import { readWorkbookFile } from './read';
-import { workbookBytes } from './write';
+import { workbookBytes, workbookBytesAsync } from './write';
 
 export interface ScoredFile {
   /** The workbook's sheets as read, for what-if scoring with its data references. */
@@ -107,7 +107,14 @@ const tooLarge = (source: WorkbookSource) => source.size !== undefined && source
 export async function scoreSources(
   sources: WorkbookSource[],
   lang: LanguagePack,
-  options: { output: boolean; defaultPartialCredit?: number; lastYear?: LastYearPlan[]; onFile?: (done: number, total: number) => void },
+  options: {
+    output: boolean;
+    defaultPartialCredit?: number;
+    lastYear?: LastYearPlan[];
+    onFile?: (done: number, total: number) => void;
+    /** Keep each file's sheets as read (default), for what-if with its data references; without, they go once scored. */
+    grids?: boolean;
+  },
 ): Promise<{ scored: ScoredSource[]; problems: FileProblem[] }> {
   // Plans may hold formulas: in the pane their parser is fetched now, once (in Node it loads on demand).
   await loadMathParser();
@@ -137,7 +144,11 @@ export async function scoreSources(
       continue;
     }
     try {
-      const file = scoreWorkbookBytes(bytes, lang, { output: options.output, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
+      const file = scoreWorkbookBytes(bytes, lang, { output: false, defaultPartialCredit: options.defaultPartialCredit, lastYear: options.lastYear });
+      // The sheets as read go before the output is made where no one asks for them: a large plan's cells.
+      if (options.grids === false && file.results.length) file.grids = [];
+      // Written here, deflated beside the making of its rows (workbookBytesAsync).
+      if (options.output && file.results.length) file.output = await workbookBytesAsync(scoreWorkbookLayout(file.results, file.problems, lang));
       add(file.problems);
       if (file.results.length) scored.push({ ...file, modified: file.modified ?? source.modified ?? null, source });
       else add([noPlanProblem(source.name, file.grids)]);

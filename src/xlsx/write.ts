@@ -2,33 +2,20 @@
  * Renders a workbook layout straight to OOXML, part by part into the zip: workbook, styles,
  * shared strings, worksheets (values, formulas with their cached results, widths, heights, freeze
  * panes, filters, conditional formats, drop-down lists, links, print setup), notes (comments with
- * their VML shapes), and the charts. Elements stand in the order the schema gives them, so Excel
+ * their VML shapes), and the charts. A worksheet's rows are made and deflated one by one
+ * (sheetData.ts), so no sheet is held whole. Elements stand in the order the schema gives them, so Excel
  * opens the file without repairing it. Runs in Node and in the browser.
  */
 import { address, cellPosition, columnLetter, quoteSheet } from '../engine';
-import { cellTextWithin, type CellStyle, type ConditionalFormat, type LayoutValue, type PageText, type SheetLayout, type WorkbookLayout } from '../layout/model';
-import { toA1 } from '../layout/r1c1';
+import { cellTextWithin, type ConditionalFormat, type PageText, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { chartXml, drawingXml } from './charts';
 import { notesParts, ShapeIds } from './notes';
+import { sheetData, usesCustomFunctions, type SheetDataState, type Strings } from './sheetData';
 import { Registry, StyleSheet } from './styles';
 import { themeXml } from './theme';
 import { fitPage } from './cellText';
 import { esc, NS, REL, relsXml, textElement, XML_HEAD } from './xml';
 import { ZipWriter } from './zip';
-
-/**
- * The add-in's worksheet functions as Excel stores them in a file: `GOALSCORE.FORMULA(` is saved
- * as `_xldudf_GOALSCORE_FORMULA(` (office-js#5611, #6655), and the cell as a dynamic-array formula
- * over itself (`cm="1"`, `<f t="array" ref="G6">`), bound to the workbook's metadata part, as Excel
- * 365 saves a custom function (office-js#6611's workbook). Excel with the add-in maps it back to
- * GOALSCORE.FORMULA; without it the cell shows its stored value until Excel recalculates it, then
- * `#NAME?`, so such a workbook is not recalculated when it opens.
- */
-const CUSTOM_FUNCTION = /(?<![A-Za-z0-9_.])GOALSCORE\.([A-Z][A-Z0-9_]*)\(/g;
-const isCustom = (formula: string) => formula.includes('GOALSCORE.');
-const fileFormula = (a1: string) => a1.replace(CUSTOM_FUNCTION, '_xldudf_GOALSCORE_$1(');
-const usesCustomFunctions = (layout: WorkbookLayout) =>
-  layout.sheets.some((s) => s.formulas?.some((row) => row.some((f) => f !== null && f !== undefined && isCustom(f))));
 
 /**
  * The metadata part Excel writes beside dynamic-array formulas: one cell-metadata record
@@ -56,7 +43,7 @@ function rangeOf(ref: string): { from: Cell; to: Cell } {
 }
 
 /** Shared strings of the whole workbook, each distinct text once. */
-class SharedStrings {
+class SharedStrings implements Strings {
   private readonly registry = new Registry();
   uses = 0;
 
@@ -71,119 +58,6 @@ class SharedStrings {
     // Text with spaces at either end keeps them only with xml:space, as Excel writes it.
     for (const text of items) yield `<si>${textElement(text)}</si>`;
     yield '</sst>';
-  }
-}
-
-/** Merged styles of the whole workbook: style objects are shared across sheets, so each is merged once. */
-type StyleMerges = Map<CellStyle | undefined, Map<CellStyle, CellStyle>>;
-
-/** The style of every styled cell: the layout's ranges merged in order, one object per distinct result. */
-function cellStyles(layout: SheetLayout, merged: StyleMerges): (CellStyle | undefined)[][] {
-  const grid: (CellStyle | undefined)[][] = [];
-  const merge = (prev: CellStyle | undefined, next: CellStyle) => {
-    if (!prev) return next;
-    let byNext = merged.get(prev);
-    if (!byNext) merged.set(prev, (byNext = new Map()));
-    let style = byNext.get(next);
-    if (!style) byNext.set(next, (style = { ...prev, ...next }));
-    return style;
-  };
-  for (const { range, style } of layout.styles) {
-    const { from, to } = rangeOf(range);
-    for (let r = from.row; r <= to.row; r++) {
-      const row = (grid[r] ??= []);
-      for (let c = from.col; c <= to.col; c++) row[c] = merge(row[c], style);
-    }
-  }
-  return grid;
-}
-
-/**
- * Formulas repeated down a column, as Excel stores them: the first cell of a run holds the formula
- * and the run's range, the others point at it (`<f t="shared" si="n"/>`). Alike rows of a score
- * sheet share one R1C1 formula, so a run is a run of equal strings.
- */
-class SharedFormulas {
-  private next = 0;
-  /** Per cell that starts or joins a run: its group, and for the first cell the run's last row. */
-  private readonly runs = new Map<number, { si: number; last: number | null }>();
-
-  constructor(formulas: (string | null)[][] | undefined, private readonly width: number) {
-    if (!formulas) return;
-    const open = new Map<number, { formula: string; first: number; si: number | null }>();
-    for (let r = 0; r <= formulas.length; r++) {
-      const row = formulas[r] ?? [];
-      for (const [c, run] of open) {
-        if (row[c] === run.formula) continue;
-        if (run.si !== null) this.runs.get(run.first * width + c)!.last = r - 1;
-        open.delete(c);
-      }
-      row.forEach((formula, c) => {
-        // A custom function stands as an array formula of its own, which cannot be shared.
-        if (!formula || isCustom(formula)) return;
-        const run = open.get(c);
-        if (!run) return void open.set(c, { formula, first: r, si: null });
-        if (run.si === null) {
-          run.si = this.next++;
-          this.runs.set(run.first * width + c, { si: run.si, last: null });
-        }
-        this.runs.set(r * width + c, { si: run.si, last: null });
-      });
-    }
-  }
-
-  /** The `<f>` element of the cell at (row, col), its A1 text written out only where a run starts. */
-  element(formula: string, row: number, col: number): string {
-    const ref = address(row, col);
-    if (isCustom(formula)) return `<f t="array" ref="${ref}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
-    const run = this.runs.get(row * this.width + col);
-    if (!run) return `<f>${esc(fileFormula(toA1(formula, row, col)))}</f>`;
-    if (run.last === null) return `<f t="shared" si="${run.si}"/>`;
-    return `<f t="shared" ref="${ref}:${address(run.last, col)}" si="${run.si}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
-  }
-}
-
-function cellXml(ref: string, s: number, given: LayoutValue, f: string | null, strings: SharedStrings, cached: boolean): string {
-  // A dynamic-array formula (a custom function) points at its cell metadata, as Excel saves it.
-  const style = `${s ? ` s="${s}"` : ''}${f?.startsWith('<f t="array"') ? ' cm="1"' : ''}`;
-  // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
-  const value = typeof given === 'string' ? cellTextWithin(given) : given;
-  if (f !== null) {
-    if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
-    if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
-    if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${style} t="str">${f}<v>${esc(cellTextWithin(value))}</v></c>`;
-  }
-  if (value === null || value === '') return `<c r="${ref}"${style}/>`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style} t="e"><v>#NUM!</v></c>`;
-  if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${style} t="s"><v>${strings.id(value)}</v></c>`;
-}
-
-/** The `<sheetData>` rows, one string per row. */
-function* sheetRows(layout: SheetLayout, styles: StyleSheet, strings: SharedStrings, cached: boolean, merges: StyleMerges): Generator<string> {
-  const styled = cellStyles(layout, merges);
-  const rows = Math.max(layout.values.length, styled.length);
-  const shared = new SharedFormulas(layout.formulas, 16_384);
-  for (let r = 0; r < rows; r++) {
-    const values = layout.values[r] ?? [];
-    const formats = layout.numberFormats[r] ?? [];
-    const formulas = layout.formulas?.[r] ?? [];
-    const rowStyles = styled[r] ?? [];
-    const width = Math.max(values.length, rowStyles.length, formulas.length);
-    let cells = '';
-    for (let c = 0; c < width; c++) {
-      const value = values[c] ?? null;
-      const format = formats[c] ?? null;
-      const formula = formulas[c] ?? null;
-      const style = rowStyles[c];
-      if (value === null && !format && !formula && !style) continue;
-      const s = styles.xf(style, format);
-      cells += cellXml(address(r, c), s, value, formula === null ? null : shared.element(formula, r, c), strings, cached);
-    }
-    const height = layout.rowHeights[r];
-    if (!cells && !height) continue;
-    yield `<row r="${r + 1}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`;
   }
 }
 
@@ -279,12 +153,7 @@ interface SheetParts {
   legacyDrawing: string;
 }
 
-interface WorkbookState {
-  styles: StyleSheet;
-  strings: SharedStrings;
-  merges: StyleMerges;
-  cached: boolean;
-}
+type WorkbookState = SheetDataState & { strings: SharedStrings };
 
 function* worksheetXml(layout: SheetLayout, index: number, state: WorkbookState, parts: SheetParts): Generator<string> {
   const props = [
@@ -297,7 +166,7 @@ function* worksheetXml(layout: SheetLayout, index: number, state: WorkbookState,
   yield `<sheetFormatPr defaultRowHeight="15"${layout.outlineColumns ? ' outlineLevelCol="1"' : ''}/>`;
   yield colsXml(layout);
   yield '<sheetData>';
-  yield* sheetRows(layout, state.styles, state.strings, state.cached, state.merges);
+  yield* sheetData(layout, state);
   yield '</sheetData>';
   if (layout.autoFilter) yield `<autoFilter ref="${layout.autoFilter}"/>`;
   yield layout.conditionalFormats.map((f, i) => conditionalXml(f, i + 1)).join('');
@@ -400,9 +269,9 @@ function addNotes(pkg: Package, sheet: SheetLayout, parts: SheetParts): void {
 function addWorkbookParts(pkg: Package, layout: WorkbookLayout, state: WorkbookState): void {
   const { zip } = pkg;
   const sheetCount = layout.sheets.length;
-  const custom = usesCustomFunctions(layout);
+  const { custom } = state;
   zip.part('xl/sharedStrings.xml', state.strings.xml());
-  zip.part('xl/styles.xml', [state.styles.xml()]);
+  zip.part('xl/styles.xml', later(() => state.styles.xml()));
   zip.part('xl/theme/theme1.xml', [themeXml()]);
   if (custom) zip.part('xl/metadata.xml', [METADATA_XML]);
   // Excel recomputes on open, so a sheet is right even where a stored result is not; except where
@@ -446,9 +315,16 @@ function addPackageParts(pkg: Package, layout: WorkbookLayout): void {
   ]);
 }
 
-/** The layout as xlsx bytes. */
-export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {}): Uint8Array {
-  const state: WorkbookState = { styles: new StyleSheet(), strings: new SharedStrings(), merges: new Map(), cached: options.cachedResults !== false };
+/** Text made when its part is written, after the parts before it: what the sheets registered as they were written. */
+function* later(make: () => string): Generator<string> {
+  yield make();
+}
+
+/** The layout's parts, each made when the zip writes it, in this order. */
+function workbookZip(layout: WorkbookLayout, options: RenderOptions): ZipWriter {
+  // Whether the add-in's functions are used decides parts of their own (the metadata) before any sheet is written.
+  const custom = usesCustomFunctions(layout.sheets);
+  const state: WorkbookState = { styles: new StyleSheet(), strings: new SharedStrings(), merges: new Map(), cached: options.cachedResults !== false, custom };
   const pkg: Package = { zip: new ZipWriter(), overrides: [], charts: 0, drawings: 0, comments: 0, shapeIds: new ShapeIds() };
   layout.sheets.forEach((sheet, i) => {
     const part = `xl/worksheets/sheet${i + 1}.xml`;
@@ -461,5 +337,15 @@ export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {
   });
   addWorkbookParts(pkg, layout, state);
   addPackageParts(pkg, layout);
-  return pkg.zip.finish();
+  return pkg.zip;
+}
+
+/** The layout as xlsx bytes. */
+export function workbookBytes(layout: WorkbookLayout, options: RenderOptions = {}): Uint8Array {
+  return workbookZip(layout, options).finish();
+}
+
+/** The layout as xlsx bytes, each sheet deflated beside the making of its rows where the platform can (Node's thread pool). */
+export function workbookBytesAsync(layout: WorkbookLayout, options: RenderOptions = {}): Promise<Uint8Array> {
+  return workbookZip(layout, options).finishAsync();
 }

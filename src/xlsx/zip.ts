@@ -2,10 +2,10 @@
  * The zip container of a workbook, read without trusting it: the central directory is parsed
  * here (so sizes and counts are checked before anything is inflated), entries are inflated by
  * fflate in slices while their bytes are counted against the limits, and each entry's CRC-32 is
- * checked. Runs in Node and in the browser. Writing streams parts into fflate's Zip.
+ * checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
  */
 import { Inflate } from 'fflate';
-import { crc32, deflateRaw } from './deflate';
+import { crc32, deflater, queuedDeflater, QUEUED } from './deflate';
 import { concat } from './bytes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
 
@@ -170,41 +170,138 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateBud
   return concat(chunks);
 }
 
-/** Pieces of text as UTF-8 chunks of about 1 MB, so no part needs one string of its whole size. */
-function encode(pieces: Iterable<string>): { chunks: Uint8Array[]; length: number; crc: number } {
-  const encoder = new TextEncoder();
-  const chunks: Uint8Array[] = [];
-  let batch = '';
-  let length = 0;
-  let crc = 0;
-  const flush = () => {
-    const chunk = encoder.encode(batch);
-    chunks.push(chunk);
-    length += chunk.length;
-    crc = crc32(chunk, crc);
-    batch = '';
-  };
-  for (const piece of pieces) {
-    batch += piece;
-    if (batch.length >= 1 << 20) flush();
-  }
-  flush();
-  return { chunks, length, crc };
-}
+/**
+ * Characters of text joined before they are encoded: a joined text stays below V8's large-object
+ * size, so it dies young. Text built into large strings lands among the old objects at once and
+ * stays until a full collection: a sheet of 100 MB of text piled up hundreds of MB that way.
+ */
+const PIECE = 1 << 14;
+
+/** Bytes deflated at a time: large enough that starting afresh loses nothing measurable. */
+const CHUNK = 1 << 19;
 
 /**
- * A zip written part by part: each part is encoded and deflated as it is added (zlib in Node,
- * fflate in the browser), and the central directory is written at the end. Part names are ASCII.
+ * A part's text encoded as UTF-8 into chunks of about CHUNK bytes, counted and checked (CRC-32) as
+ * they are encoded. Chunks are filled in turn in `kept` buffers, used again: a deflater may still
+ * work on the last `kept - 1` while the next is filled.
+ */
+class Encoder {
+  length = 0;
+  crc = 0;
+  private readonly encoder = new TextEncoder();
+  private readonly buffers: Uint8Array[] = [];
+  private at = 0;
+  private fill = 0;
+
+  constructor(private readonly kept: number) {}
+
+  /** Adds text; returns a chunk once one is full. */
+  add(text: string): Uint8Array | null {
+    // A UTF-16 unit takes at most three bytes of UTF-8; a small part gets a small buffer.
+    const need = this.fill + 3 * text.length;
+    let buffer = this.buffers[this.at];
+    if (!buffer || buffer.length < need) {
+      const grown = new Uint8Array(Math.max(need, Math.min(CHUNK + 3 * PIECE, 2 * need)) + 16);
+      if (buffer && this.fill) grown.set(buffer.subarray(0, this.fill));
+      this.buffers[this.at] = buffer = grown;
+    }
+    const written = this.encoder.encodeInto(text, buffer.subarray(this.fill)).written;
+    this.crc = crc32(buffer.subarray(this.fill, this.fill + written), this.crc);
+    this.fill += written;
+    this.length += written;
+    return this.fill >= CHUNK ? this.take() : null;
+  }
+
+  /** The chunk filled so far, and the next buffer to fill. */
+  take(): Uint8Array {
+    const chunk = (this.buffers[this.at] ?? new Uint8Array(0)).subarray(0, this.fill);
+    this.at = (this.at + 1) % this.kept;
+    this.fill = 0;
+    return chunk;
+  }
+}
+
+/** Pieces of text joined into texts of about PIECE characters. */
+function* joined(pieces: Iterable<string>): Generator<string> {
+  let text = '';
+  for (const piece of pieces) {
+    text += piece;
+    if (text.length >= PIECE) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text) yield text;
+}
+
+/** A part's deflated bytes and what its headers say of it. */
+interface Written {
+  data: Uint8Array[];
+  compressed: number;
+  length: number;
+  crc: number;
+}
+
+const collector = () => {
+  const written: Written = { data: [], compressed: 0, length: 0, crc: 0 };
+  const out = (chunk: Uint8Array) => {
+    written.data.push(chunk);
+    written.compressed += chunk.length;
+  };
+  return { written, out };
+};
+
+/**
+ * A zip of parts, each given as pieces of text made when the part is written: a worksheet's rows
+ * are made as they are deflated, so only compressed bytes are kept. Parts are written in the order
+ * they were added, when the zip is finished: a part may count on the parts before it having been
+ * made (the shared strings on the sheets that use them). `finish` deflates on the calling thread
+ * (zlib in Node, fflate in the browser); `finishAsync` lets Node's thread pool deflate one batch
+ * while the next is made. Part names are ASCII.
  */
 export class ZipWriter {
+  private readonly parts: { name: string; pieces: Iterable<string> }[] = [];
   private readonly out: Uint8Array[] = [];
   private readonly directory: Uint8Array[] = [];
   private offset = 0;
-  private count = 0;
 
   part(name: string, pieces: Iterable<string>): void {
-    const { chunks, length, crc } = encode(pieces);
-    const data = deflateRaw(chunks);
+    this.parts.push({ name, pieces });
+  }
+
+  finish(): Uint8Array {
+    for (const { name, pieces } of this.parts) {
+      const { written, out } = collector();
+      const encoder = new Encoder(1);
+      const deflate = deflater(out);
+      for (const text of joined(pieces)) {
+        const chunk = encoder.add(text);
+        if (chunk) deflate.push(chunk);
+      }
+      deflate.push(encoder.take());
+      deflate.end();
+      this.add(name, { ...written, length: encoder.length, crc: encoder.crc });
+    }
+    return this.end();
+  }
+
+  async finishAsync(): Promise<Uint8Array> {
+    for (const { name, pieces } of this.parts) {
+      const { written, out } = collector();
+      const encoder = new Encoder(QUEUED + 1);
+      const deflate = queuedDeflater(out);
+      for (const text of joined(pieces)) {
+        const chunk = encoder.add(text);
+        if (chunk) await deflate.push(chunk);
+      }
+      await deflate.push(encoder.take());
+      await deflate.end();
+      this.add(name, { ...written, length: encoder.length, crc: encoder.crc });
+    }
+    return this.end();
+  }
+
+  private add(name: string, { data, compressed, length, crc }: Written): void {
     const nameBytes = new TextEncoder().encode(name);
     const header = (size: number, central: boolean) => {
       const b = new Uint8Array(size + nameBytes.length);
@@ -219,7 +316,7 @@ export class ZipWriter {
       v.setUint16(p + 6, 0, true); // time
       v.setUint16(p + 8, 0x21, true); // date: 1980-01-01
       v.setUint32(p + 10, crc, true);
-      v.setUint32(p + 14, data.length, true);
+      v.setUint32(p + 14, compressed, true);
       v.setUint32(p + 18, length, true);
       v.setUint16(p + 22, nameBytes.length, true);
       if (central) v.setUint32(p + 36, this.offset, true);
@@ -228,18 +325,19 @@ export class ZipWriter {
     };
     const local = header(30, false);
     this.directory.push(header(46, true));
-    this.out.push(local, data);
-    this.offset += local.length + data.length;
-    this.count++;
+    this.out.push(local);
+    for (const chunk of data) this.out.push(chunk);
+    this.offset += local.length + compressed;
   }
 
-  finish(): Uint8Array {
+  private end(): Uint8Array {
+    const count = this.directory.length;
     const size = this.directory.reduce((n, d) => n + d.length, 0);
     const end = new Uint8Array(22);
     const v = new DataView(end.buffer);
     v.setUint32(0, 0x06054b50, true);
-    v.setUint16(8, this.count, true);
-    v.setUint16(10, this.count, true);
+    v.setUint16(8, count, true);
+    v.setUint16(10, count, true);
     v.setUint32(12, size, true);
     v.setUint32(16, this.offset, true);
     return concat([...this.out, ...this.directory, end]);

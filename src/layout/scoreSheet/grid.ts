@@ -1,12 +1,11 @@
 /**
- * The sheet being laid out, row by row: values, number formats and formulas in parallel arrays,
- * with the styles and notes the builders add. Columns are found by key, and cells are referred to
- * in R1C1, so a formula reads the same in every row that shares it. Goal rows come straight from
- * the column table; alike rows share one formats array, as large plans need.
+ * The sheet being laid out: the rows above and below the goal table in parallel arrays (values,
+ * number formats, formulas), with the styles and notes the builders add. Columns are found by key,
+ * and cells are referred to in R1C1, so a formula reads the same in every row that shares it.
+ * Alike goal rows share one formats array, as large plans need.
  */
-import type { LanguagePack, ScoreColumnKey } from '../../i18n';
-import type { RowResult } from '../../engine';
-import type { LayoutValue, SheetLayout } from '../model';
+import type { ScoreColumnKey } from '../../i18n';
+import type { LayoutRow, LayoutValue, SheetLayout } from '../model';
 import { absolute, rc } from '../r1c1';
 import type { ScoreColumn } from './columns';
 
@@ -14,6 +13,8 @@ import type { ScoreColumn } from './columns';
 export type Cell = [LayoutValue, string | null];
 
 export const blank: Cell = [null, null];
+
+const NONE: readonly never[] = Object.freeze([]);
 
 /** Whether two rows of formats are the same, cell by cell. */
 function sameRow(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
@@ -39,7 +40,7 @@ export function runsOf(rows: number[]): [number, number][] {
  * Rows are found by a hash over small numbers for their formats; a key string per row would
  * allocate more than sharing saves.
  */
-class FormatRows {
+export class FormatRows {
   private readonly ids = new Map<string, number>();
   /** The format each column saw last and its number: a column mostly repeats its format. */
   private readonly lastFormat: (string | null)[];
@@ -73,26 +74,40 @@ class FormatRows {
   }
 }
 
+/** A cell laid over a row of the sheet after it was put (the word lookup beside the goal table). */
+export interface Overlay {
+  col: number;
+  value: LayoutValue;
+  formula: string | null;
+}
+
 /**
- * The sheet being laid out: the plan's columns, the rows put so far (values, formats, formulas)
- * and the styles and notes. Each builder of the score sheet adds one part.
+ * The sheet being laid out: the plan's columns, the rows put above and below the goal table
+ * (values, formats, formulas) and the styles and notes. The goal table's rows are only reserved
+ * here: they are made one at a time when a writer asks for them (see rows.ts), so a plan of a
+ * hundred thousand goals is never held as rows of cells. Each builder of the score sheet adds one part.
  */
 export class Grid {
-  readonly values: LayoutValue[][] = [];
-  readonly formats: (string | null)[][] = [];
-  readonly formulas: (string | null)[][] = [];
+  private readonly values: LayoutValue[][] = [];
+  private readonly formats: (string | null)[][] = [];
+  private readonly cellFormulas: (string | null)[][] = [];
   readonly styles: SheetLayout['styles'] = [];
   readonly notes: SheetLayout['notes'] = [];
   readonly width: number;
+  /** Cells laid over rows of the goal table, by row. */
+  readonly overlays = new Map<number, Overlay[]>();
   private readonly index: Partial<Record<ScoreColumnKey, number>>;
-  private readonly scratch: (string | null)[];
-  private readonly formatRows: FormatRows;
+  private tableAt = -1;
+  private tableRows = 0;
 
-  constructor(readonly columns: readonly ScoreColumn[], private readonly lang: LanguagePack) {
+  constructor(readonly columns: readonly ScoreColumn[]) {
     this.width = columns.length;
-    this.scratch = new Array(this.width).fill(null);
-    this.formatRows = new FormatRows(this.width);
     this.index = Object.fromEntries(columns.map((c, i) => [c.key, i]));
+  }
+
+  /** How many rows the sheet has so far, the goal table's included. */
+  get length(): number {
+    return this.values.length + this.tableRows;
   }
 
   col(key: ScoreColumnKey): number {
@@ -115,7 +130,6 @@ export class Grid {
 
   /** A row of cells (a value, or a value and its format) and formulas; returns its index. */
   put(cells: Cell[] | LayoutValue[], cellFormulas: (string | null)[] = []): number {
-    // Plain loops: this runs once per row of plans with tens of thousands of rows.
     const row: LayoutValue[] = new Array(this.width).fill(null);
     const fmt: (string | null)[] = new Array(this.width).fill(null);
     const f: (string | null)[] = new Array(this.width).fill(null);
@@ -127,27 +141,47 @@ export class Grid {
       } else row[i] = c;
     }
     for (let i = 0; i < cellFormulas.length; i++) if (cellFormulas[i]) f[i] = cellFormulas[i];
-    return this.push(row, fmt, f);
-  }
-
-  /** A goal or requirement row, straight from the column table: the hot path of large plans. */
-  putRow(r: RowResult, rowFormulas: (string | null)[]): number {
-    const { width, columns, lang } = this;
-    const row: LayoutValue[] = new Array(width);
-    const fmt = this.scratch;
-    for (let i = 0; i < width; i++) {
-      const c = columns[i];
-      const v = c.value(r, lang);
-      row[i] = v;
-      fmt[i] = (v === null && !c.formatEmpty) || c.format === undefined ? null : typeof c.format === 'string' ? c.format : c.format(r, lang);
-    }
-    return this.push(row, this.formatRows.share(fmt), rowFormulas);
-  }
-
-  private push(row: LayoutValue[], fmt: (string | null)[], f: (string | null)[]): number {
     this.values.push(row);
     this.formats.push(fmt);
-    this.formulas.push(f);
-    return this.values.length - 1;
+    this.cellFormulas.push(f);
+    return this.length - 1;
+  }
+
+  /** Reserves the goal table's rows, made later on demand; returns the first. */
+  reserve(count: number): number {
+    this.tableAt = this.length;
+    this.tableRows = count;
+    return this.tableAt;
+  }
+
+  /** Whether a row is one of the goal table's, not held here. */
+  inTable(r: number): boolean {
+    return r >= this.tableAt && r < this.tableAt + this.tableRows;
+  }
+
+  private stored(r: number): number {
+    return this.tableAt >= 0 && r >= this.tableAt + this.tableRows ? r - this.tableRows : r;
+  }
+
+  /** A row put here (not the goal table's). */
+  row(r: number): LayoutRow {
+    const i = this.stored(r);
+    return { values: this.values[i] ?? NONE, formats: this.formats[i] ?? NONE, formulas: this.cellFormulas[i] ?? NONE };
+  }
+
+  /** Sets a cell of any row: a row put here is changed, a goal table's row gets the cell laid over it. */
+  set(r: number, col: number, value: LayoutValue, formula: string | null = null): void {
+    if (this.inTable(r)) {
+      (this.overlays.get(r) ?? this.overlays.set(r, []).get(r)!).push({ col, value, formula });
+      return;
+    }
+    const i = this.stored(r);
+    this.values[i][col] = value;
+    if (formula !== null) this.cellFormulas[i][col] = formula;
+  }
+
+  /** Sets the formula of a cell put here, keeping its value (the engine's result for it). */
+  setFormula(r: number, col: number, formula: string | null): void {
+    this.cellFormulas[this.stored(r)][col] = formula;
   }
 }

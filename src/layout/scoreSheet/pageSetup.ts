@@ -6,25 +6,23 @@
  */
 import { address, clip, rangeAddress, type PlanResult } from '../../engine';
 import type { LanguagePack } from '../../i18n';
-import { keepTogether, wrappedRowHeights, type PageText, type SheetLayout } from '../model';
+import { keepTogether, type PageText, type RowSource, type SheetLayout } from '../model';
 import type { Grid } from './grid';
 import type { AreaBlock, GoalTable } from './tables';
 
 /** What the page setup adds to the score sheet. */
-export type ScorePage = Pick<SheetLayout, 'columnWidths' | 'rowHeights' | 'rowBreaks' | 'charts' | 'print' | 'outlineColumns'>;
+export type ScorePage = Pick<SheetLayout, 'columnWidths' | 'rowBreaks' | 'charts' | 'print' | 'outlineColumns'>;
 
-/** The page of the score sheet laid out in `g`, once every row stands. */
-export function pageSetup(g: Grid, result: PlanResult, lang: LanguagePack, table: GoalTable, block: AreaBlock): ScorePage {
+/** The page of the score sheet laid out in `g`, once every row stands; row heights as `rows` gives them. */
+export function pageSetup(g: Grid, rows: RowSource, result: PlanResult, lang: LanguagePack, table: GoalTable, block: AreaBlock): ScorePage {
   // The chart right under the table, beside its data, within the printed columns.
   const lastPrinted = g.col('explanation');
   const firstHidden = g.columns.findIndex((c) => c.hidden);
   const chartBottom = block.titleRow + Math.max(14, result.areas.length * 2 + 4);
   const widths = g.columns.map((c) => c.width);
-  const rowHeights = wrappedRowHeights(g.values, widths, g.columns.map((c) => !!c.wrap)).map((h, i) => (i === 0 ? 24 : i === table.headerRow ? 30 : h));
   return {
     columnWidths: widths,
-    rowHeights,
-    rowBreaks: keepTogether(table.areaBlocks, rowHeights, widths.slice(0, lastPrinted + 1), 'landscape', table.headerRow),
+    rowBreaks: keepTogether(table.areaBlocks, (r) => rows.height(r), widths.slice(0, lastPrinted + 1), 'landscape', table.headerRow),
     charts: [
       {
         kind: 'barClustered',

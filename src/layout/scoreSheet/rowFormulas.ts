@@ -5,7 +5,7 @@
  * subtotal and total rows. Same-row references read the same in every row (R1C1), so alike rows
  * share one formulas array, built once: large plans have a few dozen kinds of row.
  */
-import { address, CRITERION, PairCache, inferType, type PlanRow, type RowResult, type Scale, type StatusKey, type Totals } from '../../engine';
+import { CRITERION, PairCache, inferType, type PlanRow, type RowResult, type Scale, type StatusKey, type Totals } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
 import { TOL, ALMOST_ONE, ALMOST_ZERO, ASSESSMENT_LOOKUP, COMPLETION_LOOKUP, leafFormulas, literal, staticReason, withOverride, type LeafFormulas, type RowRefs, type StaticReason } from '../formulas';
 import { FORMATS } from '../model';
@@ -43,7 +43,7 @@ export class RowFormulas {
 
   constructor(
     private readonly g: Grid,
-    private readonly words: LanguagePack['sheet'],
+    readonly words: LanguagePack['sheet'],
     private readonly results: readonly RowResult[],
     private readonly goals: GoalOrder,
     /** Each goal's sheet row, by its position in the result's rows. */
@@ -132,14 +132,20 @@ export class RowFormulas {
     return this.weightShares.find(from, ratio) ?? this.weightShares.put(from, ratio, `${this.g.at('weight', from, 0)}*${literal(ratio)}`);
   }
 
-  /** The row's formulas; a row no formula can express keeps the engine's value, with a note. */
+  /** The row's formulas; a row no formula can express keeps the engine's value (see staticNote). */
   of(at: number, row: number): (string | null)[] {
     const r = this.results[at];
     const weight = this.weight(r, row);
     const own = r.isParent ? this.parent(r, at, row) : this.leaf(r);
-    if (!own) this.g.notes.push({ cell: address(row, this.g.col('fulfilment')), text: this.staticNotes[staticReason(r.row, r.row.typeKey ?? inferType(r.row))] });
     // Alike rows share one formulas array: it depends only on the row's own formulas and its weight's.
     return this.rowKinds.find(own, weight) ?? this.rowKinds.put(own, weight, this.formulasOf(own, weight));
+  }
+
+  /** The note on a requirement whose fulfilment no formula can express, saying why it keeps the engine's value; null for others. */
+  staticNote(at: number): string | null {
+    const r = this.results[at];
+    if (r.isParent || this.leaf(r)) return null;
+    return this.staticNotes[staticReason(r.row, r.row.typeKey ?? inferType(r.row))];
   }
 
   private formulasOf(own: LeafFormulas | ParentFormulas | null, weight: string | null): (string | null)[] {

@@ -12,11 +12,14 @@ import type { GoalTable } from './tables';
 export function tableStyles(g: Grid, table: GoalTable): void {
   const { styles, width } = g;
   const { firstDataRow, totalRow: lastRow } = table;
-  // One style a run of adjacent rows, not a row: fewer ranges for Excel to format.
+  // One style a run of adjacent rows, not a row: fewer ranges for Excel to format. One style object
+  // for all runs alike, so a writer finds alike rows by it.
   for (const [level, rows] of table.indented) {
-    for (const [from, to] of runsOf(rows)) styles.push({ range: rangeAddress(from, g.col('title'), to, g.col('title')), style: { indent: level } });
+    const indent = { indent: level };
+    for (const [from, to] of runsOf(rows)) styles.push({ range: rangeAddress(from, g.col('title'), to, g.col('title')), style: indent });
   }
-  for (const [from, to] of runsOf(table.parentRows)) styles.push({ range: rangeAddress(from, 0, to, width - 1), style: { bold: true } });
+  const bold = { bold: true };
+  for (const [from, to] of runsOf(table.parentRows)) styles.push({ range: rangeAddress(from, 0, to, width - 1), style: bold });
   for (const row of table.subtotalRows) {
     styles.push({ range: rangeAddress(row, 0, row, width - 1), style: STYLES.subtotal });
   }

@@ -97,5 +97,5 @@ export function summaryFormulas(g: Grid, summary: Summary, result: PlanResult, t
     payout: m.performancePay === null ? null : payoutFormula(summary.valueAt('score'), m.performancePay, m.payoutSteps),
   };
   for (const k of ['met', 'partly', 'not_met', 'not_assessed'] as const) formulas[k] = `COUNTIFS(${span('status')},${summary.labelAt(k)},${span('leaf')},1)`;
-  summary.keys.forEach((k, i) => (g.formulas[summary.rows[i]][summary.valueCol] = formulas[k]));
+  summary.keys.forEach((k, i) => g.setFormula(summary.rows[i], summary.valueCol, formulas[k]));
 }

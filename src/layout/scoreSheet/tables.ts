@@ -3,7 +3,7 @@
  * total row), the per-area block under it that the chart reads, the hidden word lookup table the
  * formulas read, and the user's own notes put back on a rerun.
  */
-import { address, rangeAddress, type PlanResult } from '../../engine';
+import { address, rangeAddress, type PlanResult, type RowResult, type Totals } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
 import { ASSESSMENT_LOOKUP, COMPLETION_LOOKUP } from '../formulas';
 import { COLORS, FORMATS, STYLES, type LayoutValue } from '../model';
@@ -13,7 +13,15 @@ import { goalOrder } from './order';
 import { RowFormulas } from './rowFormulas';
 import type { Summary } from './summary';
 
-/** Where the goal table's rows stand. */
+/** A subtotal or the total row: its label, the totals it shows and the rows it adds up. */
+export interface TotalsRow {
+  label: string;
+  totals: Totals;
+  from: number;
+  to: number;
+}
+
+/** Where the goal table's rows stand, and what each of them holds. */
 export interface GoalTable {
   headerRow: number;
   firstDataRow: number;
@@ -24,9 +32,19 @@ export interface GoalTable {
   /** Each area's rows, its goals and its subtotal, for keeping it on one printed page. */
   areaBlocks: [number, number][];
   indented: Map<number, number[]>;
+  /** Each table row's goal, by its position in the result's rows; `-1 - k` for the k-th of `totals`. */
+  items: Int32Array;
+  totals: TotalsRow[];
+  /** Each goal's sheet row, by its position in the result's rows. */
+  rowOf: Int32Array;
+  formulas: RowFormulas;
 }
 
-/** The goal table: the header, the goals area by area with subtotals, and the total row. */
+/**
+ * The goal table: the header, then the goals area by area with subtotals, and the total row. The
+ * rows themselves are only reserved: what each holds is noted here, and rows.ts makes them when
+ * they are written. Notes and the rows the styles need are found in one pass over the goals.
+ */
 export function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summary: Summary): GoalTable {
   const words = lang.sheet;
   const unitWord = unitWordOf(result, lang);
@@ -36,8 +54,8 @@ export function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summa
     style: STYLES.header,
   });
   g.notes.push({ cell: address(headerRow, g.col('explanation')), text: words.explanationNote.replace('{date}', new Date().toLocaleDateString(lang.locale)) });
-  const firstDataRow = headerRow + 1;
   const goals = goalOrder(result);
+  const firstDataRow = g.reserve(goals.order.length + 1);
   // Sheet rows are known before any formula is written, so formulas can point at other rows.
   const rowOf = new Int32Array(result.rows.length);
   for (let i = 0; i < goals.order.length; i++) {
@@ -45,28 +63,38 @@ export function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summa
     if (typeof item === 'number') rowOf[item] = firstDataRow + i;
   }
   const formulas = new RowFormulas(g, words, result.rows, goals, rowOf, summary, firstDataRow);
-  const table: GoalTable = { headerRow, firstDataRow, totalRow: -1, subtotalRows: [], parentRows: [], areaRows: new Map(), areaBlocks: [], indented: new Map() };
+  const items = new Int32Array(goals.order.length + 1);
+  const table: GoalTable = { headerRow, firstDataRow, totalRow: firstDataRow + goals.order.length, subtotalRows: [], parentRows: [], areaRows: new Map(), areaBlocks: [], indented: new Map(), items, totals: [], rowOf, formulas };
   let areaStart = firstDataRow;
   for (let i = 0; i < goals.order.length; i++) {
     const item = goals.order[i];
+    const row = firstDataRow + i;
     if (typeof item === 'number') {
-      const goal = result.rows[item];
-      const row = g.putRow(goal, formulas.of(item, rowOf[item]));
-      const level = Math.min(goal.level, 4);
-      if (level > 0) (table.indented.get(level) ?? table.indented.set(level, []).get(level)!).push(row);
-      if (goal.isParent) table.parentRows.push(row);
-      if (goal.overridden) g.notes.push({ cell: address(row, g.col('status')), text: words.overridden });
-    } else {
-      const area = result.areas.find((a) => a.name === item.area)!;
-      const row = g.put(...formulas.totals(`${words.subtotal} – ${area.name || '—'}`, area, areaStart, g.values.length - 1));
-      table.subtotalRows.push(row);
-      table.areaRows.set(area.name, row);
-      table.areaBlocks.push([areaStart, row]);
-      areaStart = row + 1;
+      items[i] = item;
+      goalRow(g, table, result.rows[item], item, row);
+      continue;
     }
+    const area = result.areas.find((a) => a.name === item.area)!;
+    table.totals.push({ label: `${words.subtotal} – ${area.name || '—'}`, totals: area, from: areaStart, to: row - 1 });
+    items[i] = -table.totals.length;
+    table.subtotalRows.push(row);
+    table.areaRows.set(area.name, row);
+    table.areaBlocks.push([areaStart, row]);
+    areaStart = row + 1;
   }
-  table.totalRow = g.put(...formulas.totals(words.total, result.total, firstDataRow, firstDataRow + goals.order.length - 1));
+  table.totals.push({ label: words.total, totals: result.total, from: firstDataRow, to: table.totalRow - 1 });
+  items[goals.order.length] = -table.totals.length;
   return table;
+}
+
+/** What a goal row adds besides its cells: its indent, its bold if a parent, its notes. */
+function goalRow(g: Grid, table: GoalTable, goal: RowResult, at: number, row: number): void {
+  const level = Math.min(goal.level, 4);
+  if (level > 0) (table.indented.get(level) ?? table.indented.set(level, []).get(level)!).push(row);
+  if (goal.isParent) table.parentRows.push(row);
+  const note = table.formulas.staticNote(at);
+  if (note) g.notes.push({ cell: address(row, g.col('fulfilment')), text: note });
+  if (goal.overridden) g.notes.push({ cell: address(row, g.col('status')), text: table.formulas.words.overridden });
 }
 
 /** Where the per-area block stands: its title and header rows, its last row and its first column. */
@@ -88,13 +116,13 @@ export function areaBlock(g: Grid, result: PlanResult, lang: LanguagePack, table
   const withSubtotals = table.subtotalRows.length > 0;
   for (const area of result.areas) {
     const source = withSubtotals ? table.areaRows.get(area.name) : table.totalRow;
-    const row = g.values.length;
+    const row = g.length;
     const ref = (key: ScoreColumnKey) => (source === undefined ? null : g.at(key, source, row));
     block([[area.name || '—', null], [area.weight, FORMATS.weight], [area.earned, FORMATS.earned]], [null, ref('weight'), ref('earned')]);
   }
   g.styles.push({ range: address(titleRow, col), style: STYLES.block });
   g.styles.push({ range: rangeAddress(headerRow, col, headerRow, col + 2), style: { bold: true, fill: COLORS.headerFill, fontColor: COLORS.headerFont } });
-  return { titleRow, headerRow, lastRow: g.values.length - 1, col };
+  return { titleRow, headerRow, lastRow: g.length - 1, col };
 }
 
 /**
@@ -111,27 +139,11 @@ export function lookupTable(g: Grid, result: PlanResult, summary: Summary, first
   ];
   lookup.forEach(([word, value, formula], i) => {
     const row = firstDataRow + i;
-    while (g.values.length <= row) g.put([]);
-    g.values[row][g.col('lookupWord')] = word;
-    g.values[row][g.col('lookupValue')] = value;
-    if (formula) {
-      // The row's formulas may be shared with alike rows: this one gets its own.
-      g.formulas[row] = [...g.formulas[row]];
-      g.formulas[row][g.col('lookupValue')] = formula;
-    }
+    while (g.length <= row) g.put([]);
+    g.set(row, g.col('lookupWord'), word);
+    g.set(row, g.col('lookupValue'), value, formula);
   });
 }
 
 /** Notes typed on the score sheet by the user, by goal ID, to put back in place of the plan's. */
 export type KeptNotes = ReadonlyMap<string, string>;
-
-/** Puts the user's own notes back in the note column, each on its goal's row. */
-export function keepNotes(g: Grid, table: GoalTable, kept: KeptNotes | undefined): void {
-  if (!kept?.size) return;
-  const id = g.col('id');
-  const note = g.col('note');
-  for (let r = table.firstDataRow; r < table.totalRow; r++) {
-    const text = kept.get(String(g.values[r]?.[id] ?? ''));
-    if (text !== undefined) g.values[r][note] = text;
-  }
-}

@@ -1,0 +1,317 @@
+/**
+ * A worksheet's `<sheetData>`, row by row from the layout's row source, each row's text handed on
+ * to be deflated as it is made: a sheet of a hundred thousand goals is never held whole, as cells
+ * or as text. What keeps a row short:
+ * - a formula repeated down a column is written once, as Excel's shared formula: its first cell
+ *   holds it with the range down to its last use, the others point at it (`<f t="shared" si/>`).
+ *   A score sheet's requirement kinds alternate down the rows, so a shared formula's range holds
+ *   cells of other formulas too, as Excel's own files do once a cell in a filled range is
+ *   overwritten ([MS-XLS] 2.4.260: "cells in this range do not have to use the shared formula");
+ * - cells take their style by index (`s`), one cell format per distinct style and number format;
+ * - a row whose empty cells share a style that shows nothing on an empty cell (an alignment, a
+ *   font) carries it once as the row's style, and those cells are left out.
+ */
+import { address, columnLetter } from '../engine';
+import { cellTextWithin, type CellStyle, type LayoutValue, type SheetLayout } from '../layout/model';
+import { toA1 } from '../layout/r1c1';
+import { rowsOf, type RowSource } from '../layout/rows';
+import { esc } from './xml';
+import type { StyleSheet } from './styles';
+
+/**
+ * The add-in's worksheet functions as Excel stores them in a file: `GOALSCORE.FORMULA(` is saved
+ * as `_xldudf_GOALSCORE_FORMULA(` (office-js#5611, #6655), and the cell as a dynamic-array formula
+ * over itself (`cm="1"`, `<f t="array" ref="G6">`), bound to the workbook's metadata part, as Excel
+ * 365 saves a custom function (office-js#6611's workbook). Excel with the add-in maps it back to
+ * GOALSCORE.FORMULA; without it the cell shows its stored value until Excel recalculates it, then
+ * `#NAME?`, so such a workbook is not recalculated when it opens.
+ */
+const CUSTOM_FUNCTION = /(?<![A-Za-z0-9_.])GOALSCORE\.([A-Z][A-Z0-9_]*)\(/g;
+const fileFormula = (a1: string) => a1.replace(CUSTOM_FUNCTION, '_xldudf_GOALSCORE_$1(');
+export const isCustom = (formula: string) => formula.includes('GOALSCORE.');
+
+/**
+ * Whether any sheet uses the add-in's functions: found before any sheet is written, as it decides
+ * parts of the workbook's own (the metadata). Alike rows share one array of formulas: each is looked into once.
+ */
+export function usesCustomFunctions(sheets: readonly SheetLayout[]): boolean {
+  for (const sheet of sheets) {
+    const rows = rowsOf(sheet);
+    const seen = new Set<readonly (string | null)[]>();
+    for (let r = 0; r < rows.length; r++) {
+      const formulas = rows.formulas(r);
+      if (seen.has(formulas)) continue;
+      seen.add(formulas);
+      if (formulas.some((f) => !!f && isCustom(f))) return true;
+    }
+  }
+  return false;
+}
+
+/** Shared strings of the whole workbook, each distinct text once. */
+export interface Strings {
+  id(text: string): number;
+}
+
+/** Merged styles of the whole workbook: style objects are shared across sheets, so each is merged once. */
+export type StyleMerges = Map<CellStyle | undefined, Map<CellStyle, CellStyle>>;
+
+const merge = (merges: StyleMerges, prev: CellStyle | undefined, next: CellStyle): CellStyle => {
+  if (!prev) return next;
+  let byNext = merges.get(prev);
+  if (!byNext) merges.set(prev, (byNext = new Map()));
+  let style = byNext.get(next);
+  if (!style) byNext.set(next, (style = { ...prev, ...next }));
+  return style;
+};
+
+interface StyleRange {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  style: CellStyle;
+  /** The style's number among alike styles, for finding alike rows. */
+  id: number;
+  /** Its place in the layout's list: ranges apply in that order. */
+  order: number;
+}
+
+function rangeBox(ref: string): { top: number; bottom: number; left: number; right: number } {
+  const [a, b = a] = ref.split(':');
+  const cell = (s: string) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(s)!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const from = cell(a);
+  const to = cell(b);
+  return { top: from.row, bottom: to.row, left: from.col, right: to.col };
+}
+
+const NO_STYLES: readonly (CellStyle | undefined)[] = Object.freeze([]);
+
+/**
+ * The styles of each row's cells from the layout's style ranges, row after row: the ranges that
+ * cover a row are kept as the rows go by, and a row covered by alike ranges (the same styles over
+ * the same columns) gets the very array of merged styles an earlier one got.
+ */
+export class RangeStyles {
+  private readonly ranges: StyleRange[];
+  private next = 0;
+  private active: StyleRange[] = [];
+  private current: readonly (CellStyle | undefined)[] = NO_STYLES;
+  private readonly byHash = new Map<number, { key: number[]; styles: (CellStyle | undefined)[] }[]>();
+  /** One past the last row any range covers. */
+  readonly end: number;
+
+  constructor(
+    styles: SheetLayout['styles'],
+    private readonly merges: StyleMerges,
+  ) {
+    const ids = new Map<string, number>();
+    const idOf = new Map<CellStyle, number>();
+    const id = (style: CellStyle) => {
+      let n = idOf.get(style);
+      if (n === undefined) {
+        const text = JSON.stringify(style);
+        n = ids.get(text) ?? ids.set(text, ids.size).size - 1;
+        idOf.set(style, n);
+      }
+      return n;
+    };
+    this.ranges = styles.map(({ range, style }, order) => ({ ...rangeBox(range), style, id: id(style), order }));
+    this.ranges.sort((a, b) => a.top - b.top || a.order - b.order);
+    this.end = this.ranges.reduce((n, a) => Math.max(n, a.bottom + 1), 0);
+  }
+
+  /** The styles of row `r`'s cells by column; rows are asked for in order. */
+  at(r: number): readonly (CellStyle | undefined)[] {
+    let changed = false;
+    for (const a of this.active) {
+      if (a.bottom < r) {
+        this.active = this.active.filter((x) => x.bottom >= r);
+        changed = true;
+        break;
+      }
+    }
+    while (this.next < this.ranges.length && this.ranges[this.next].top <= r) {
+      const range = this.ranges[this.next++];
+      if (range.bottom < r) continue;
+      this.active.push(range);
+      changed = true;
+    }
+    if (changed) this.current = this.active.length ? this.merged() : NO_STYLES;
+    return this.current;
+  }
+
+  private merged(): (CellStyle | undefined)[] {
+    this.active.sort((a, b) => a.order - b.order);
+    const key: number[] = [];
+    let hash = 0;
+    for (const a of this.active) {
+      key.push(a.id, a.left, a.right);
+      hash = (Math.imul(hash, 31) + a.id * 65_599 + a.left * 257 + a.right) | 0;
+    }
+    const bucket = this.byHash.get(hash) ?? this.byHash.set(hash, []).get(hash)!;
+    const found = bucket.find((b) => b.key.length === key.length && b.key.every((k, i) => k === key[i]));
+    if (found) return found.styles;
+    const styles: (CellStyle | undefined)[] = [];
+    for (const a of this.active) for (let c = a.left; c <= a.right; c++) styles[c] = merge(this.merges, styles[c], a.style);
+    bucket.push({ key, styles });
+    return styles;
+  }
+}
+
+/** A formula used in more than one cell of a column: shared, with its range. */
+interface Group {
+  first: number;
+  last: number;
+  uses: number;
+  si: number;
+}
+
+/**
+ * Where each formula of each column is used first and last, found in a pass over the rows'
+ * formulas before any row is written: a shared formula's first cell names its range.
+ */
+export class SharedFormulas {
+  private readonly byCol: Map<string, Group>[] = [];
+
+  constructor(rows: RowSource) {
+    for (let r = 0; r < rows.length; r++) {
+      const formulas = rows.formulas(r);
+      for (let c = 0; c < formulas.length; c++) {
+        const f = formulas[c];
+        // A custom function stands as an array formula of its own, which cannot be shared.
+        if (!f || isCustom(f)) continue;
+        const column = this.byCol[c] ?? (this.byCol[c] = new Map());
+        const group = column.get(f);
+        if (group) {
+          group.last = r;
+          group.uses++;
+        } else column.set(f, { first: r, last: r, uses: 1, si: -1 });
+      }
+    }
+    // Numbered in the order their first cells are written.
+    const shared = this.byCol.flatMap((column, c) => [...(column?.values() ?? [])].filter((g) => g.uses > 1).map((g) => ({ g, c })));
+    shared.sort((a, b) => a.g.first - b.g.first || a.c - b.c);
+    shared.forEach(({ g }, si) => (g.si = si));
+  }
+
+  /** The `<f>` element of the cell at (row, col), its A1 text written out only where a shared formula starts. */
+  element(formula: string, row: number, col: number): string {
+    if (isCustom(formula)) return `<f t="array" ref="${address(row, col)}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
+    const group = this.byCol[col]?.get(formula);
+    if (!group || group.si < 0) return `<f>${esc(fileFormula(toA1(formula, row, col)))}</f>`;
+    if (row !== group.first) return `<f t="shared" si="${group.si}"/>`;
+    return `<f t="shared" ref="${address(row, col)}:${address(group.last, col)}" si="${group.si}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
+  }
+}
+
+/** What a kind of row is written with: its cells' format indexes and its own style, if any. */
+interface RowFormat {
+  xfs: Int32Array;
+  /** The style of the row, which its empty cells of that style take without a cell of their own; 0 for none. */
+  rowXf: number;
+}
+
+/** Whether a style shows on an empty cell (a fill, a border): such a style cannot stand for the row's empty cells, whose row goes on past the sheet's columns. */
+const showsWhenEmpty = (style: CellStyle | undefined) => !!style && (!!style.fill || !!style.borderTop || !!style.borderBottom);
+
+/** Cell format indexes by a row's styles and formats, kept by the arrays themselves: alike rows share both. */
+class RowFormats {
+  private readonly byStyles = new Map<readonly (CellStyle | undefined)[], Map<readonly (string | null)[], RowFormat>>();
+  private size = 0;
+
+  constructor(private readonly sheet: StyleSheet) {}
+
+  of(styles: readonly (CellStyle | undefined)[], formats: readonly (string | null)[]): RowFormat {
+    let byFormats = this.byStyles.get(styles);
+    if (!byFormats) this.byStyles.set(styles, (byFormats = new Map()));
+    let found = byFormats.get(formats);
+    if (!found) {
+      // Rows built one by one (a long problems sheet) each bring their own arrays: the memory stays bounded.
+      if (++this.size > 20_000) {
+        this.byStyles.clear();
+        this.size = 0;
+        this.byStyles.set(styles, byFormats);
+      }
+      byFormats.set(formats, (found = this.build(styles, formats)));
+    }
+    return found;
+  }
+
+  private build(styles: readonly (CellStyle | undefined)[], formats: readonly (string | null)[]): RowFormat {
+    const width = Math.max(styles.length, formats.length);
+    const xfs = new Int32Array(width);
+    const empties = new Map<number, number>();
+    for (let c = 0; c < width; c++) {
+      const format = formats[c] ?? null;
+      xfs[c] = this.sheet.xf(styles[c], format);
+      if (format === null && xfs[c] !== 0 && !showsWhenEmpty(styles[c])) empties.set(xfs[c], (empties.get(xfs[c]) ?? 0) + 1);
+    }
+    let rowXf = 0;
+    let most = 1;
+    for (const [xf, count] of empties) if (count > most) [rowXf, most] = [xf, count];
+    return { xfs, rowXf };
+  }
+}
+
+/** A cell with a value or a formula, as XML; the cached result is stored with a formula where asked. */
+function cellXml(ref: string, s: number, given: LayoutValue, f: string | null, strings: Strings, cached: boolean): string {
+  // A dynamic-array formula (a custom function) points at its cell metadata, as Excel saves it.
+  const style = `${s ? ` s="${s}"` : ''}${f?.startsWith('<f t="array"') ? ' cm="1"' : ''}`;
+  // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
+  const value = typeof given === 'string' ? cellTextWithin(given) : given;
+  if (f !== null) {
+    if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
+    if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
+    if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${style} t="str">${f}<v>${esc(value)}</v></c>`;
+  }
+  if (value === null || value === '') return `<c r="${ref}"${style}/>`;
+  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style} t="e"><v>#NUM!</v></c>`;
+  if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${style} t="s"><v>${strings.id(value)}</v></c>`;
+}
+
+export interface SheetDataState {
+  styles: StyleSheet;
+  strings: Strings;
+  merges: StyleMerges;
+  cached: boolean;
+  /** Whether the workbook uses the add-in's functions (found before any sheet is written). */
+  custom: boolean;
+}
+
+/** The `<sheetData>` rows, one string per row, each made from the row source when it is written. */
+export function* sheetData(layout: SheetLayout, state: SheetDataState): Generator<string> {
+  const rows = rowsOf(layout);
+  const rangeStyles = new RangeStyles(layout.styles, state.merges);
+  const shared = new SharedFormulas(rows);
+  const formats = new RowFormats(state.styles);
+  const letters: string[] = [];
+  const letter = (c: number) => letters[c] ?? (letters[c] = columnLetter(c));
+  // Style ranges may reach below the last row of cells.
+  for (let r = 0, count = Math.max(rows.length, rangeStyles.end); r < count; r++) {
+    const row = r < rows.length ? rows.row(r) : { values: [], formats: [], formulas: [] };
+    const styles = rangeStyles.at(r);
+    const { xfs, rowXf } = formats.of(styles, row.formats);
+    const width = Math.max(row.values.length, xfs.length, row.formulas.length);
+    const n = r + 1;
+    let cells = '';
+    for (let c = 0; c < width; c++) {
+      const value = row.values[c] ?? null;
+      const formula = row.formulas[c] ?? null;
+      const s = c < xfs.length ? xfs[c] : 0;
+      // An empty cell of the row's style is left to the row; of none, to the sheet.
+      if (formula === null && (value === null || value === '') && s === rowXf) continue;
+      cells += cellXml(`${letter(c)}${n}`, s, value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
+    }
+    const height = r < rows.length ? rows.height(r) : null;
+    if (!cells && !height && !rowXf) continue;
+    yield `<row r="${n}"${rowXf ? ` s="${rowXf}" customFormat="1"` : ''}${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`;
+  }
+}

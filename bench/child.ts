@@ -2,12 +2,13 @@
  * One benchmark case in a process of its own, so its peak memory is its own:
  * `engine ROWS` reads, scores and lays out a synthetic plan; `consolidate DIR` consolidates the agency
  * workbooks in DIR as `goalscore consolidate` does, then measures the floor: inflating and
- * scanning the same files and nothing else; `file ROWS` reads, scores and writes a plan workbook of
+ * scanning the same files, and deflating the overview it wrote, and nothing else; `file ROWS` reads, scores and writes a plan workbook of
  * that many rows. (`goalscore score` on a large plan runs in plain Node instead: see PLAN_CASE in run.ts.)
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { main } from '../src/cli/main';
@@ -50,8 +51,20 @@ async function consolidateCase(dir: string) {
   const code = await main(['consolidate', dir, '--json', '--force', '--out', out], { out: () => undefined, err: () => undefined });
   const ms = since(start);
   if (code === 2) throw new Error('consolidation failed');
+  const overview = unzipSync(await fs.readFile(out));
   await fs.rm(out, { force: true });
-  return { ms, floorMs: await floor(files) };
+  const inflateMs = await floor(files);
+  const deflateMs = deflateFloor(overview);
+  return { ms, inflateMs, deflateMs, floorMs: inflateMs + deflateMs };
+}
+
+/** Deflates every part of the written overview at the writer's zlib level (3): what any writer of it must do at least. */
+function deflateFloor(parts: Record<string, Uint8Array>): number {
+  const start = process.hrtime.bigint();
+  let bytes = 0;
+  for (const data of Object.values(parts)) bytes += deflateRawSync(data, { level: 3 }).length;
+  if (!bytes) throw new Error('nothing deflated');
+  return since(start);
 }
 
 /** A synthetic plan of `rows` rows as a workbook file, as the product writes one. */

@@ -2,6 +2,8 @@
  * `npm run bench`: the engine against a formula engine, Office.js round trips, the task pane's
  * weight, consolidation at scale and what-if latency. Prints a table and writes bench/results.json.
  * `--smoke` runs the smallest sizes only (npm test does, to keep this script working).
+ * `--only=casedata,consolidate,cli` runs only the parts named (see PARTS); with `--record` their
+ * figures replace those parts in the recorded bench/results.json and the rest stay as recorded.
  */
 import { execFileSync } from 'node:child_process';
 import { promises as fs, readFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { scoreWorkbookLayout } from '../src/pipeline';
 import { FakeExcel } from '../test/fake-excel';
 import { syntheticPlan } from './synthetic';
 import { agencyWorkbooks, planWorkbook } from './child';
+import { caseDataWorkbook, EXCEL_CASE_ROWS } from './casedata';
 import { cliStartup, paneInteractive } from './startup';
 import { growthChart } from './chart';
 
@@ -106,7 +109,7 @@ export function hyperformulaTotal(sheet: SheetLayout): { total: number; build: (
 }
 
 /** The peak resident memory of a child process running one benchmark case, in MB. */
-function childRun(kind: 'engine' | 'consolidate' | 'file', arg: string): { ms: number; peakRssMb: number; floorMs?: number; inBytes?: number; outBytes?: number } {
+function childRun(kind: 'engine' | 'consolidate' | 'file', arg: string): { ms: number; peakRssMb: number; floorMs?: number; inflateMs?: number; deflateMs?: number; inBytes?: number; outBytes?: number } {
   const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'child.ts'), kind, arg], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -133,7 +136,11 @@ function bundleBytes(): number {
   return scripts.reduce((sum, src) => sum + gzipSync(readFileSync(path.join(dist, src)), { level: 9 }).length, 0);
 }
 
-export async function runBenchmarks(smoke: boolean) {
+/** The parts of a run, each a key of its results. */
+export const PARTS = ['engine', 'office', 'bundle', 'consolidate', 'file', 'plan', 'caseData', 'whatIf', 'cli', 'pane'] as const;
+export type Part = (typeof PARTS)[number];
+
+async function engineFigures(smoke: boolean) {
   const sizes = smoke ? [100] : [1000, 10000, 100000];
   const engine = { rows: sizes, ms: [] as number[], hyperformulaMs: [] as (number | null)[], totalsAgree: [] as boolean[], rowsMs: [] as number[], peakRssMb: 0 };
   for (const rows of sizes) {
@@ -144,7 +151,10 @@ export async function runBenchmarks(smoke: boolean) {
     engine.rowsMs.push(measured.rowsMs);
   }
   engine.peakRssMb = childRun('engine', String(sizes[sizes.length - 1])).peakRssMb;
+  return engine;
+}
 
+async function officeFigures(smoke: boolean) {
   const officeSizes = smoke ? [10, 100] : [100, 1000, 10000];
   const office = { rows: officeSizes, syncsRead: [] as number[], syncsWrite: [] as number[], maxRequestBytes: [] as number[], requestLimit: REQUEST_LIMIT, split: null as null | { rows: number; syncsWrite: number; maxRequestBytes: number } };
   for (const rows of officeSizes) {
@@ -154,39 +164,53 @@ export async function runBenchmarks(smoke: boolean) {
     office.maxRequestBytes.push(r.maxRequestBytes);
   }
   if (!smoke) office.split = { rows: 50000, ...(await officeRoundTrips(50000)) };
+  return office;
+}
 
-  const bundle = { taskpaneGzipBytes: bundleBytes() };
-
+async function consolidateFigures(smoke: boolean) {
   const files = smoke ? 5 : 200;
   const agencies = await agencyWorkbooks(files);
-  const consolidateRun = childRun('consolidate', agencies);
+  const run = childRun('consolidate', agencies);
   await fs.rm(agencies, { recursive: true, force: true });
-  const consolidate = { files, ms: consolidateRun.ms, peakRssMb: consolidateRun.peakRssMb, floorMs: consolidateRun.floorMs!, ratioToFloor: consolidateRun.ms / consolidateRun.floorMs! };
+  return { files, ms: run.ms, peakRssMb: run.peakRssMb, floorMs: run.floorMs!, inflateMs: run.inflateMs!, deflateMs: run.deflateMs!, ratioToFloor: run.ms / run.floorMs!, ratioToInflate: run.ms / run.inflateMs! };
+}
+
+function fileFigures(smoke: boolean) {
   const fileRows = smoke ? 100 : 10000;
   const fileRun = childRun('file', String(fileRows));
-  const file = { rows: fileRows, ms: fileRun.ms, peakRssMb: fileRun.peakRssMb, inBytes: fileRun.inBytes!, outBytes: fileRun.outBytes! };
+  return { rows: fileRows, ms: fileRun.ms, peakRssMb: fileRun.peakRssMb, inBytes: fileRun.inBytes!, outBytes: fileRun.outBytes! };
+}
 
-  const plan = await planRun(smoke ? 125 : 125_000);
-
+function whatIfFigures(smoke: boolean) {
   const whatIfSizes = smoke ? [100] : [1000, 10000, 100000];
   const whatIfMs = whatIfSizes.map((rows) => whatIfLatency(rows, 101));
-  const whatIfResult = { rows: whatIfSizes[0], ms: whatIfMs[0], sizes: whatIfSizes, msBySize: whatIfMs };
+  return { rows: whatIfSizes[0], ms: whatIfMs[0], sizes: whatIfSizes, msBySize: whatIfMs };
+}
 
-  const cli = await cliStartup(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx'], smoke ? 1 : 5);
-  const pane = await paneInteractive(smoke ? 1 : 9);
+/** Each part's measurement, at the smoke sizes or the full ones. */
+const MEASURE = {
+  engine: engineFigures,
+  office: officeFigures,
+  bundle: async () => ({ taskpaneGzipBytes: bundleBytes() }),
+  consolidate: consolidateFigures,
+  file: async (smoke: boolean) => fileFigures(smoke),
+  plan: (smoke: boolean) => planRun(smoke ? 125 : 125_000),
+  caseData: (smoke: boolean) => caseDataRun(smoke ? 1000 : EXCEL_CASE_ROWS),
+  whatIf: async (smoke: boolean) => whatIfFigures(smoke),
+  cli: (smoke: boolean) => cliStartup(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx'], smoke ? 1 : 5),
+  pane: (smoke: boolean) => paneInteractive(smoke ? 1 : 9),
+} satisfies Record<Part, (smoke: boolean) => Promise<unknown>>;
 
-  return {
+type Figures = { [P in Part]: Awaited<ReturnType<(typeof MEASURE)[P]>> };
+export type Results = { machine: { cpus: number; cpu: string; node: string; memoryGb: number } } & Figures;
+
+/** Runs the parts named (all by default), in PARTS' order. */
+export async function runBenchmarks(smoke: boolean, only: readonly Part[] = PARTS): Promise<Results> {
+  const results: Record<string, unknown> = {
     machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version, memoryGb: Math.round(os.totalmem() / 2 ** 30) },
-    engine,
-    office,
-    bundle,
-    consolidate,
-    file,
-    plan,
-    whatIf: whatIfResult,
-    cli,
-    pane,
   };
+  for (const part of PARTS) if (only.includes(part)) results[part] = await MEASURE[part](smoke);
+  return results as Results;
 }
 
 /**
@@ -199,37 +223,53 @@ const fs = require('fs');
 const path = require('path');
 const { unzipSync } = require('fflate');
 const { main } = require('./dist/cli/main.js');
-const [file, out] = process.argv.slice(1);
+const [file, out, json] = process.argv.slice(1);
 const since = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 (async () => {
   let start = process.hrtime.bigint();
-  const code = await main(['score', file, '--force', '--out', out], { out: () => undefined, err: () => undefined });
+  let printed = '';
+  const code = await main(['score', file, '--force', '--out', out, ...(json ? ['--json'] : [])], { out: (s) => { if (json) printed += s; }, err: () => undefined });
   const ms = since(start);
   if (code === 2) throw new Error('scoring failed');
+  // With --json (small plans only): the requirements scored, none left unassessed.
+  const scored = json ? JSON.parse(printed).plans[0].rows.filter((r) => r.id.includes('.') && r.status !== 'not_assessed').length : undefined;
   const outBytes = fs.statSync(path.join(out, fs.readdirSync(out)[0])).size;
   start = process.hrtime.bigint();
   let elements = 0;
   for (const data of Object.values(unzipSync(fs.readFileSync(file)))) for (let i = 0; i < data.length; i++) if (data[i] === 0x3c) elements++;
   const floorMs = since(start);
   if (!elements) throw new Error('nothing scanned');
-  console.log(JSON.stringify({ ms, floorMs, inBytes: fs.statSync(file).size, outBytes, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(JSON.stringify({ ms, floorMs, scored, inBytes: fs.statSync(file).size, outBytes, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 })();
 `;
 
 /**
- * `goalscore score` on a plan workbook of `rows` rows (four in five requirements), written
- * beforehand by this process, in a process of its own; against the floor of inflating and
- * scanning the same file, measured in that process after it.
+ * `goalscore score` on a workbook written beforehand by this process, in a process of its own;
+ * against the floor of inflating and scanning the same file, measured in that process after it.
  */
-async function planRun(rows: number) {
+async function scoreFileRun(bytes: Uint8Array, json = false) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-plan-'));
   const file = path.join(dir, 'plan.xlsx');
-  await fs.writeFile(file, planWorkbook(rows));
-  const out = execFileSync(process.execPath, ['-e', PLAN_CASE, file, path.join(dir, 'out')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
-  const run = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; floorMs: number; peakRssMb: number; inBytes: number; outBytes: number };
-  await fs.rm(dir, { recursive: true, force: true });
+  await fs.writeFile(file, bytes);
+  try {
+    const out = execFileSync(process.execPath, ['-e', PLAN_CASE, file, path.join(dir, 'out'), ...(json ? ['json'] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+    return JSON.parse(out.trim().split('\n').pop()!) as { ms: number; floorMs: number; peakRssMb: number; inBytes: number; outBytes: number; scored: number };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** `goalscore score` on a plan workbook of `rows` rows (four in five requirements); see scoreFileRun. */
+async function planRun(rows: number) {
+  const run = await scoreFileRun(planWorkbook(rows));
   const requirements = syntheticPlan(rows).values.filter((r) => typeof r[0] === 'string' && /^\d+\.\d+$/.test(r[0])).length;
   return { rows, requirements, ms: run.ms, floorMs: run.floorMs!, ratioToFloor: run.ms / run.floorMs!, peakRssMb: run.peakRssMb, inBytes: run.inBytes!, outBytes: run.outBytes! };
+}
+
+/** `goalscore score` on the plan of four requirements over a data sheet of `rows` case rows (bench/casedata.ts); see scoreFileRun. */
+async function caseDataRun(rows: number) {
+  const run = await scoreFileRun(caseDataWorkbook(rows), true);
+  return { rows, requirements: 4, scored: run.scored, ms: run.ms, floorMs: run.floorMs, ratioToFloor: run.ms / run.floorMs, peakRssMb: run.peakRssMb, inBytes: run.inBytes, outBytes: run.outBytes };
 }
 
 /** Rescoring a plan of `rows` after one changed result, warmed up as while a user types; median of `runs`. */
@@ -241,29 +281,36 @@ function whatIfLatency(rows: number, runs: number): number {
   return time(() => whatIf(plan!, [{ id: edited.id, text: String(100 + (n++ % 3)) }], { lang: 'da' }), runs, Math.min(20, runs)).ms;
 }
 
-export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
-  const lines = [
-    `machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGb} GB, node ${r.machine.node}`,
-    '',
+/** Lines of the table, by part; a part not run has none. */
+const LINES: { [P in Part]: (f: Figures[P]) => string[] } = {
+  engine: (e) => [
     'engine (read + score + lay out) against HyperFormula computing the live score sheet',
-    ...r.engine.rows.map((rows, i) => {
-      const hf = r.engine.hyperformulaMs[i];
-      return `  ${String(rows).padStart(7)} rows  engine ${r.engine.ms[i].toFixed(1).padStart(8)} ms   HyperFormula ${hf === null ? '–' : hf.toFixed(1).padStart(9)} ms   ${hf === null ? '' : `×${(hf / r.engine.ms[i]).toFixed(1)}`}   totals agree: ${r.engine.totalsAgree[i]}   every sheet row made: ${r.engine.rowsMs[i].toFixed(1)} ms`;
+    ...e.rows.map((rows, i) => {
+      const hf = e.hyperformulaMs[i];
+      return `  ${String(rows).padStart(7)} rows  engine ${e.ms[i].toFixed(1).padStart(8)} ms   HyperFormula ${hf === null ? '–' : hf.toFixed(1).padStart(9)} ms   ${hf === null ? '' : `×${(hf / e.ms[i]).toFixed(1)}`}   totals agree: ${e.totalsAgree[i]}   every sheet row made: ${e.rowsMs[i].toFixed(1)} ms`;
     }),
-    `  peak memory at ${r.engine.rows[r.engine.rows.length - 1]} rows: ${r.engine.peakRssMb} MB`,
+    `  peak memory at ${e.rows[e.rows.length - 1]} rows: ${e.peakRssMb} MB`,
     '',
+  ],
+  office: (o) => [
     'Office.js round trips (recording fake)',
-    ...r.office.rows.map((rows, i) => `  ${String(rows).padStart(7)} rows  syncs read ${r.office.syncsRead[i]}  write ${r.office.syncsWrite[i]}  largest request ${(r.office.maxRequestBytes[i] / 1e6).toFixed(2)} MB`),
-    ...(r.office.split ? [`  ${r.office.split.rows} rows  write ${r.office.split.syncsWrite} syncs (split)  largest request ${(r.office.split.maxRequestBytes / 1e6).toFixed(2)} MB (limit ${(r.office.requestLimit / 1e6).toFixed(1)} MB)`] : []),
+    ...o.rows.map((rows, i) => `  ${String(rows).padStart(7)} rows  syncs read ${o.syncsRead[i]}  write ${o.syncsWrite[i]}  largest request ${(o.maxRequestBytes[i] / 1e6).toFixed(2)} MB`),
+    ...(o.split ? [`  ${o.split.rows} rows  write ${o.split.syncsWrite} syncs (split)  largest request ${(o.split.maxRequestBytes / 1e6).toFixed(2)} MB (limit ${(o.requestLimit / 1e6).toFixed(1)} MB)`] : []),
     '',
-    `task pane initial JavaScript: ${(r.bundle.taskpaneGzipBytes / 1024).toFixed(0)} KB gzipped`,
-    `consolidation: ${r.consolidate.files} workbooks in ${(r.consolidate.ms / 1000).toFixed(2)} s, peak ${r.consolidate.peakRssMb} MB; floor (inflate + scan) ${(r.consolidate.floorMs / 1000).toFixed(2)} s, ×${r.consolidate.ratioToFloor.toFixed(1)}`,
-    `plan file end to end (read, score, write): ${r.file.rows} rows in ${r.file.ms.toFixed(0)} ms, peak ${r.file.peakRssMb} MB (${(r.file.inBytes / 1024).toFixed(0)} KB in, ${(r.file.outBytes / 1024).toFixed(0)} KB out)`,
-    `goalscore score on ${r.plan.rows} rows (${r.plan.requirements} requirements): ${(r.plan.ms / 1000).toFixed(2)} s, peak ${r.plan.peakRssMb} MB; floor (inflate + scan) ${r.plan.floorMs.toFixed(0)} ms, ×${r.plan.ratioToFloor.toFixed(1)} (${(r.plan.inBytes / 2 ** 20).toFixed(1)} MB in, ${(r.plan.outBytes / 2 ** 20).toFixed(1)} MB out)`,
-    `what-if: ${r.whatIf.sizes.map((rows, i) => `${rows} rows ${r.whatIf.msBySize[i].toFixed(3)} ms`).join(', ')}`,
-    `goalscore score, whole process (median): ${r.cli.seeds.map((s) => `${s.seed} ${s.ms.toFixed(0)} ms (× ${s.ratio.toFixed(1)} node -e 0)`).join(', ')}; node -e 0 ${r.cli.nodeMs.toFixed(0)} ms`,
-    `task pane interactive in Chromium, CPU ÷ ${r.pane.throttle}: ${r.pane.ms === null ? `not measured (${r.pane.note})` : `${r.pane.ms.toFixed(0)} ms; a page with only its stylesheet ${r.pane.floorMs!.toFixed(0)} ms`}`,
-  ];
+  ],
+  bundle: (b) => [`task pane initial JavaScript: ${(b.taskpaneGzipBytes / 1024).toFixed(0)} KB gzipped`],
+  consolidate: (c) => [`consolidation: ${c.files} workbooks in ${(c.ms / 1000).toFixed(2)} s, peak ${c.peakRssMb} MB; floor (inflate + scan the inputs ${c.inflateMs.toFixed(0)} ms, deflate the overview ${c.deflateMs.toFixed(0)} ms) ${(c.floorMs / 1000).toFixed(2)} s, ×${c.ratioToFloor.toFixed(1)} (×${c.ratioToInflate.toFixed(1)} inflating alone)`],
+  file: (f) => [`plan file end to end (read, score, write): ${f.rows} rows in ${f.ms.toFixed(0)} ms, peak ${f.peakRssMb} MB (${(f.inBytes / 1024).toFixed(0)} KB in, ${(f.outBytes / 1024).toFixed(0)} KB out)`],
+  plan: (p) => [`goalscore score on ${p.rows} rows (${p.requirements} requirements): ${(p.ms / 1000).toFixed(2)} s, peak ${p.peakRssMb} MB; floor (inflate + scan) ${p.floorMs.toFixed(0)} ms, ×${p.ratioToFloor.toFixed(1)} (${(p.inBytes / 2 ** 20).toFixed(1)} MB in, ${(p.outBytes / 2 ** 20).toFixed(1)} MB out)`],
+  caseData: (c) => [`goalscore score on ${c.requirements} requirements over ${c.rows} case rows (${c.scored} scored): ${(c.ms / 1000).toFixed(2)} s, peak ${c.peakRssMb} MB; floor (inflate + scan) ${c.floorMs.toFixed(0)} ms, ×${c.ratioToFloor.toFixed(1)} (${(c.inBytes / 2 ** 20).toFixed(1)} MB in)`],
+  whatIf: (w) => [`what-if: ${w.sizes.map((rows, i) => `${rows} rows ${w.msBySize[i].toFixed(3)} ms`).join(', ')}`],
+  cli: (c) => [`goalscore score, whole process (median): ${c.seeds.map((s) => `${s.seed} ${s.ms.toFixed(0)} ms (× ${s.ratio.toFixed(1)} node -e 0)`).join(', ')}; node -e 0 ${c.nodeMs.toFixed(0)} ms`],
+  pane: (p) => [`task pane interactive in Chromium, CPU ÷ ${p.throttle}: ${p.ms === null ? `not measured (${p.note})` : `${p.ms.toFixed(0)} ms; a page with only its stylesheet ${p.floorMs!.toFixed(0)} ms`}`],
+};
+
+export function table(r: Partial<Results> & Pick<Results, 'machine'>): string {
+  const lines = [`machine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGb} GB, node ${r.machine.node}`, ''];
+  for (const part of PARTS) if (r[part]) lines.push(...(LINES[part] as (f: unknown) => string[])(r[part]));
   return lines.join('\n');
 }
 
@@ -271,19 +318,30 @@ export function table(r: Awaited<ReturnType<typeof runBenchmarks>>): string {
  * Where a run's figures go: bench/out/ (not tracked), so running the benchmark changes no file of
  * the project; `--record` writes them over the recorded bench/results.json and bench/growth.svg.
  */
-async function save(results: Awaited<ReturnType<typeof runBenchmarks>>, record: boolean): Promise<string> {
+async function save(results: Partial<Results>, record: boolean): Promise<string> {
   const dir = record ? __dirname : path.join(__dirname, 'out');
   await fs.mkdir(dir, { recursive: true });
-  await fs.writeFile(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  await fs.writeFile(path.join(dir, 'growth.svg'), growthChart(results));
+  // A run of some parts only keeps the recorded figures of the others.
+  const recorded = JSON.parse(await fs.readFile(path.join(__dirname, 'results.json'), 'utf8')) as Results;
+  const merged = Object.fromEntries((['machine', ...PARTS] as const).map((k) => [k, results[k] ?? recorded[k]])) as Results;
+  await fs.writeFile(path.join(dir, 'results.json'), `${JSON.stringify(merged, null, 2)}\n`);
+  await fs.writeFile(path.join(dir, 'growth.svg'), growthChart(merged));
   return path.relative(process.cwd(), dir) || '.';
+}
+
+/** The parts `--only=a,b` names, or all of them. */
+function onlyParts(argv: string[]): readonly Part[] {
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  if (!only) return PARTS;
+  const unknown = only.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new Error(`unknown part ${unknown.join(', ')}; parts: ${PARTS.join(', ')}`);
+  return only as Part[];
 }
 
 if (require.main === module) {
   const smoke = process.argv.includes('--smoke');
-  runBenchmarks(smoke).then(async (results) => {
+  runBenchmarks(smoke, onlyParts(process.argv)).then(async (results) => {
     console.log(table(results));
     if (!smoke) console.log(`\nresults.json and growth.svg written to ${await save(results, process.argv.includes('--record'))}/`);
   });
 }
-

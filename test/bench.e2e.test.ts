@@ -24,8 +24,12 @@ test('the benchmark runs: the engine and HyperFormula agree, syncs do not grow, 
   expect(r.plan.requirements).toBe(100);
   expect(r.plan.floorMs).toBeGreaterThan(0);
   expect(r.plan.outBytes).toBeGreaterThan(0);
+  // The case-data plan's four requirements are all scored from its data sheet.
+  expect(r.caseData.scored).toBe(4);
+  expect(r.caseData.floorMs).toBeGreaterThan(0);
+  expect(r.consolidate.deflateMs).toBeGreaterThan(0);
   expect(r.engine.rowsMs).toHaveLength(1);
-  expect(Object.keys(r)).toEqual(['machine', 'engine', 'office', 'bundle', 'consolidate', 'file', 'plan', 'whatIf', 'cli', 'pane']);
+  expect(Object.keys(r)).toEqual(['machine', 'engine', 'office', 'bundle', 'consolidate', 'file', 'plan', 'caseData', 'whatIf', 'cli', 'pane']);
   expect(r.cli.seeds.map((s) => s.seed)).toEqual(['000-kriminalforsorgen-2024.xlsx', '001-politiet-2024.xlsx']);
   expect(r.cli.nodeMs).toBeGreaterThan(0);
   // Where Chromium is (the test command provisions it), the pane's time to interactive is measured.

@@ -1,6 +1,5 @@
 /** Numbers, percents and dates as the output language writes them, for explanations. */
 import type { EnginePack } from './i18n';
-import type { MessageRef } from './types';
 import { memo } from './memo';
 import { formatSerialDate } from './parse';
 import type { ValueKind } from './types';
@@ -33,11 +32,3 @@ export function formatter(lang: EnginePack): Formatter {
 
 /** For scoring without explanations (what-if as the user types): formats nothing, costs nothing. */
 export const SILENT: Formatter = { number: () => '', percent: () => '', date: () => '', by: () => '' };
-
-/** A message with its number arguments written as the language writes numbers (Danish 1.000), the others as they are. */
-export function withNumbers(message: MessageRef, fmt: Formatter): MessageRef {
-  if (!message.args) return message;
-  const args: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(message.args)) args[name] = typeof value === 'number' ? fmt.number(value) : value;
-  return { ...message, args };
-}

@@ -41,7 +41,7 @@ export { loadMathParser } from './mathParser';
 export * from './parse';
 export { ENGINE_LANGUAGES, PACKS, enginePack, isLanguageCode, fill, formatWith, typeNames, type EnginePack, type LanguageCode } from './i18n';
 export { columnIndex } from './vocabulary';
-export { formatter, withNumbers, type Formatter } from './format';
+export { formatter, type Formatter } from './format';
 export { address, cellPosition, columnLetter, rangeAddress, quoteSheet } from './address';
 export { fold, cellText, clip } from './text';
 export { memo, PairCache } from './memo';

@@ -7,7 +7,7 @@ import { assessmentCredit, graded } from './assessment';
 import { address, rowCellAddress } from './address';
 import { criterionOf, CRITERION_BY_KEY, goalFor, inferType, meets, percentileOfSorted, requiredKind, rowCompare, rowTarget, rowUnit, TOLERANCE, withTolerance, type ComparisonCriterion, type MeasureKind, type RowInputs } from './criteria';
 import { compileFormula, toFulfilment } from './formula';
-import { formatter, SILENT, withNumbers, type Formatter } from './format';
+import { formatter, SILENT, type Formatter } from './format';
 import { enginePack, type EnginePack } from './i18n';
 import { parseFraction, parseNumberText } from './parse';
 import { cellText } from './text';
@@ -399,7 +399,7 @@ class Scorer {
     }
     const compiled = compileFormula(row.formula, FORMULA_VARIABLES);
     if (!compiled.ok) {
-      this.report(row, 'formula', withNumbers(compiled.error, this.say));
+      this.report(row, 'formula', compiled.error);
       return { fulfilment: null, parts };
     }
     const scope: Record<string, number> = {};

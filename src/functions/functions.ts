@@ -3,7 +3,7 @@
  * one's own. Metadata comes from these JSDoc tags (custom-functions-metadata-plugin); the plugin
  * appends the `CustomFunctions.associate` calls.
  */
-import { CRITERION_BY_KEY, cellText, clip, compileFormula, formatter, loadMathParser, parsePercent, readPlan, scorePlan, statusOf, trimmedMean, withNumbers, type MessageRef } from '../engine';
+import { CRITERION_BY_KEY, cellText, clip, compileFormula, loadMathParser, parsePercent, readPlan, scorePlan, statusOf, trimmedMean, type MessageRef } from '../engine';
 import { fill, formatMessage, languageOfLocale, pack, type FunctionWords, type LanguagePack } from '../i18n';
 
 type ErrorCode = 'invalidValue' | 'notAvailable' | 'invalidNumber';
@@ -66,7 +66,7 @@ function guarded<T>(name: string, work: (lang: LanguagePack) => T): T {
 const say = (lang: LanguagePack, key: keyof FunctionWords, args: Record<string, string> = {}) => fill(lang.functions[key], args);
 
 /** An engine message in the user's words, its numbers as the language writes them. */
-const told = (lang: LanguagePack, message: MessageRef) => formatMessage(withNumbers(message, formatter(lang)), lang);
+const told = (lang: LanguagePack, message: MessageRef) => formatMessage(message, lang);
 
 /** A number argument, or the error that names it. */
 function numberArgument(lang: LanguagePack, fn: string, argument: string, value: unknown): number {

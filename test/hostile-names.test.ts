@@ -4,7 +4,8 @@
  * every reference quotes its sheet as Excel needs, and nothing is cut inside a character.
  */
 import type { CellValue } from '../src/engine';
-import { safeSheetName, SHEET_NAME_LENGTH } from '../src/layout/model';
+import { safeSheetName } from '../src/layout/model';
+import { SHEET_NAME_CHARS } from '../src/engine';
 import { keptName } from '../src/excel';
 import { consolidationLayout, scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
 import { workbookBytes } from '../src/xlsx';
@@ -45,7 +46,7 @@ describe('one rule makes every sheet name', () => {
     const names = [safeSheetName(agency, taken), safeSheetName(agency, taken), safeSheetName(agency, taken)];
     for (const name of names) {
       expect(name.length).toBeGreaterThan(0);
-      expect(name.length).toBeLessThanOrEqual(SHEET_NAME_LENGTH);
+      expect(name.length).toBeLessThanOrEqual(SHEET_NAME_CHARS);
       // eslint-disable-next-line no-control-regex -- controls are what is looked for
       expect(name).not.toMatch(/[[\]:*?/\\\u0000-\u001f\u007f]|^'|'$|^\s|\s$/);
       expect(name).not.toMatch(HALVED);

@@ -9,7 +9,8 @@ import { formatMessage, pack } from '../src/i18n';
 import { dataFromGrids, scoreGrids } from '../src/pipeline';
 import { LIMITS, scoreWorkbookBytes, unreadableProblem } from '../src/xlsx';
 import { readWorkbookFile } from '../src/xlsx/read';
-import { CELL_CHARS, decodeEscapes, fitPage } from '../src/xlsx/cellText';
+import { decodeEscapes, fitPage } from '../src/xlsx/cellText';
+import { CELL_CHARS } from '../src/engine';
 import { RUN_CHARS, TextRunGuard } from '../src/xlsx/textRuns';
 import * as H from './hostile';
 

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DATA_CELL_LIMIT } from '../src/engine';
-import { CELL_CHARS } from '../src/xlsx/cellText';
+import { CELL_CHARS } from '../src/engine';
 import { FORMAT_CHARS, STYLES } from '../src/xlsx/formats';
 import { LIMITS } from '../src/xlsx/limits';
 import { RUN_CHARS, TAG_CHARS } from '../src/xlsx/textRuns';

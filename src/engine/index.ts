@@ -43,6 +43,6 @@ export { ENGINE_LANGUAGES, PACKS, enginePack, isLanguageCode, fill, formatWith, 
 export { columnIndex } from './vocabulary';
 export { formatter, type Formatter } from './format';
 export { address, cellPosition, columnLetter, rangeAddress, quoteSheet } from './address';
-export { fold, cellText, clip } from './text';
+export { fold, cellText, clip, CELL_CHARS, SHEET_NAME_CHARS, PAGE_TEXT_CHARS } from './text';
 export { memo, PairCache } from './memo';
 export { childrenFirst, fromTheTop, parentsFirst } from './tree';

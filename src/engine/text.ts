@@ -45,6 +45,11 @@ export const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|
 
 const graphemes = once(() => (typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null));
 
+/** Excel's own limits on text, in UTF-16 units as Excel counts them: a cell, a sheet's name, a page header or footer. */
+export const CELL_CHARS = 32_767;
+export const SHEET_NAME_CHARS = 31;
+export const PAGE_TEXT_CHARS = 255;
+
 /**
  * The longest start of a text that fits in `max` UTF-16 units (Excel counts a text's length in
  * them: an emoji is two), cut between characters as a reader sees them: never inside a surrogate

@@ -4,7 +4,7 @@
  * whether it was made on the command line or inside Excel.
  */
 
-import { address, cellPosition, clip } from '../engine';
+import { address, CELL_CHARS, cellPosition, clip, SHEET_NAME_CHARS } from '../engine';
 
 export type LayoutValue = string | number | boolean | null;
 
@@ -325,19 +325,14 @@ export function keepTogether(
   return breaks;
 }
 
-/** Excel's most characters in a cell (UTF-16 units, as Excel counts them). */
-export const CELL_TEXT_LENGTH = 32_767;
-
 /** A text as a cell can hold it: whole, or cut between characters with an ellipsis to end within Excel's limit. */
 export function cellTextWithin(text: string): string {
-  return text.length <= CELL_TEXT_LENGTH ? text : `${clip(text, CELL_TEXT_LENGTH - 1)}…`;
+  return text.length <= CELL_CHARS ? text : `${clip(text, CELL_CHARS - 1)}…`;
 }
 
 /** What a sheet's name may not hold: Excel's `[]:*?/\\`, and controls, line breaks and lone surrogate halves, which XML cannot carry. */
 // eslint-disable-next-line no-control-regex -- controls are what is looked for
 const NOT_IN_SHEET_NAMES = /[[\]:*?/\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/** Excel's longest sheet name, in UTF-16 units as Excel counts them. */
-export const SHEET_NAME_LENGTH = 31;
 /** A name Excel keeps for itself (a shared workbook's change history). */
 const RESERVED_SHEET_NAMES = new Set(['history']);
 
@@ -345,7 +340,7 @@ const RESERVED_SHEET_NAMES = new Set(['history']);
 const trimName = (name: string) => name.replace(/^[\s']+|[\s']+$/g, '');
 
 /** The name cut to fit with its suffix, between characters, and trimmed again, as a cut can end on an apostrophe. */
-const fitName = (stem: string, suffix: string) => `${trimName(clip(stem, SHEET_NAME_LENGTH - suffix.length)) || 'Sheet'}${suffix}`;
+const fitName = (stem: string, suffix: string) => `${trimName(clip(stem, SHEET_NAME_CHARS - suffix.length)) || 'Sheet'}${suffix}`;
 
 /**
  * A name Excel takes for a sheet, from any text (an agency's name, a plan sheet's): none of

@@ -3,11 +3,7 @@
  * cell, 31 in a sheet name, 255 in a page header or footer.
  */
 
-import { clip } from '../engine';
-
-export const CELL_CHARS = 32_767;
-export const SHEET_NAME_CHARS = 31;
-export const PAGE_TEXT_CHARS = 255;
+import { clip, PAGE_TEXT_CHARS } from '../engine';
 
 /**
  * Text with Excel's escapes decoded: `_xHHHH_` is the character with that code (how a file holds
@@ -18,9 +14,6 @@ export function decodeEscapes(text: string): string {
   if (!text.includes('_x')) return text;
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
-
-/** The first `limit` characters of a text, never half of a character (an emoji): the engine's one rule for cutting text. */
-export const cutText = clip;
 
 /** A page header or footer's left, centre and right text, in Excel's codes. */
 export interface PageSections {
@@ -38,7 +31,7 @@ export function fitPage(t: PageSections): PageSections {
   const length = () => (['left', 'center', 'right'] as const).reduce((n, k) => n + (out[k] ? out[k]!.length + 2 : 0), 0);
   for (let over = length() - PAGE_TEXT_CHARS; over > 0; over = length() - PAGE_TEXT_CHARS) {
     const key = (['left', 'center', 'right'] as const).reduce((a, b) => ((out[b]?.length ?? 0) > (out[a]?.length ?? 0) ? b : a));
-    out[key] = wholeCodes(cutText(out[key]!, Math.max(0, out[key]!.length - over)));
+    out[key] = wholeCodes(clip(out[key]!, Math.max(0, out[key]!.length - over)));
   }
   return out;
 }

@@ -5,8 +5,8 @@
  * names, tables, drawings) is never parsed, so no range is ever expanded. Every part is streamed
  * through a SAX parser with limits on bytes, cells, strings, elements and nesting.
  */
-import { HEADER_SEARCH_ROWS, isPlanSheet, parseDataRef, type SheetGrid } from '../engine';
-import { CELL_CHARS, cutText, decodeEscapes, SHEET_NAME_CHARS } from './cellText';
+import { CELL_CHARS, clip, HEADER_SEARCH_ROWS, isPlanSheet, parseDataRef, SHEET_NAME_CHARS, type SheetGrid } from '../engine';
+import { decodeEscapes } from './cellText';
 import { cellFormats, dateFormats } from './formats';
 import { LIMITS, WorkbookRefused, type WorkbookLimits } from './limits';
 import { isType, Package, relationships, type Relationship } from './package';
@@ -78,7 +78,7 @@ function sharedStrings(pkg: Package, path: string | undefined): { strings: strin
       else if (name === 'si' && current) {
         let text = decodeEscapes(current.join(''));
         if (text.length > CELL_CHARS || pkg.cuts !== cuts) {
-          text = cutText(text, CELL_CHARS);
+          text = clip(text, CELL_CHARS);
           cut.add(strings.length);
         }
         chars += text.length;
@@ -187,7 +187,7 @@ function worksheets(pkg: Package, part: string, rels: Map<string, Relationship>)
     if (!pkg.has(rel.target)) throw new WorkbookRefused({ reason: 'damaged', detail: rel.target });
     if (seen.has(rel.target.toLowerCase())) continue;
     seen.add(rel.target.toLowerCase());
-    sheets.push({ name: cutText(sheet.name, SHEET_NAME_CHARS), part: rel.target });
+    sheets.push({ name: clip(sheet.name, SHEET_NAME_CHARS), part: rel.target });
   }
   return { sheets, date1904 };
 }

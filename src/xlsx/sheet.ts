@@ -5,8 +5,8 @@
  * against the workbook's limit. A cell's text is gathered only up to Excel's 32,767 characters:
  * a longer one is cut there and named as a problem at its cell.
  */
-import { address, dateFromSerial, type CellValue, type Problem, type SheetGrid } from '../engine';
-import { CELL_CHARS, cutText, decodeEscapes } from './cellText';
+import { address, CELL_CHARS, clip, dateFromSerial, type CellValue, type Problem, type SheetGrid } from '../engine';
+import { decodeEscapes } from './cellText';
 import { WorkbookRefused } from './limits';
 import type { Package } from './package';
 
@@ -150,7 +150,7 @@ class SheetCells {
     const cut = this.pkg.cuts !== cell.cuts;
     let value = this.value(cell.type, this.text.join(''), format);
     if (typeof value === 'string' && (cut || value.length > CELL_CHARS)) {
-      value = cutText(value, CELL_CHARS);
+      value = clip(value, CELL_CHARS);
       this.tooLong(row, col);
     }
     if (value === null && format === 'General') return;

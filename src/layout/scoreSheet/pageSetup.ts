@@ -4,7 +4,7 @@
  * reader needs (landscape, one page wide, the header row repeated), the page header and footer,
  * and the outline that folds the input columns outside the print area.
  */
-import { address, clip, rangeAddress, type PlanResult } from '../../engine';
+import { address, clip, PAGE_TEXT_CHARS, rangeAddress, type PlanResult } from '../../engine';
 import type { LanguagePack } from '../../i18n';
 import { keepTogether, type PageText, type RowSource, type SheetLayout } from '../model';
 import type { Grid } from './grid';
@@ -47,7 +47,6 @@ export function pageSetup(g: Grid, rows: RowSource, result: PlanResult, lang: La
 const pageText = (text: string) => text.replace(/&/g, '&&');
 
 /** Excel's most characters in a header or a footer, its codes included. */
-const PAGE_TEXT_LENGTH = 255;
 const BOLD = '&"-,Bold"';
 
 /**
@@ -66,7 +65,7 @@ function pageHeaderFooter(result: PlanResult, lang: LanguagePack): { header: Pag
   const m = result.plan.metadata;
   const when = pageTextWithin([m.year, m.periodText].filter((x) => x !== null && x !== '').join(' '), 60);
   // The header's sections together, codes and all, stay within Excel's 255: the agency takes what the rest leaves.
-  const room = PAGE_TEXT_LENGTH - '&L'.length - BOLD.length - (when ? '&R'.length + when.length : 0);
+  const room = PAGE_TEXT_CHARS - '&L'.length - BOLD.length - (when ? '&R'.length + when.length : 0);
   return {
     header: { left: `${BOLD}${pageTextWithin(m.agency || result.plan.sheet, room)}`, right: when },
     footer: { left: pageText(lang.sheet.pageFooter).replace('{page}', '&P').replace('{pages}', '&N'), right: '&D' },

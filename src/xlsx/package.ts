@@ -1,10 +1,10 @@
 /**
  * One workbook package read under one set of limits: its parts are inflated in slices, passed
- * through the text-run guard and streamed through a SAX parser, counting elements and nesting as
+ * through the text-run guard and streamed through the XML scanner, counting elements and nesting as
  * they go. Relationships resolve part names the way the package says, whatever they are called.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
+import { XmlDamaged, XmlScanner, type ScanSink } from './scan';
 import { TextRunGuard } from './textRuns';
 import { InflateBudget, streamEntry, type ZipEntry } from './zip';
 
@@ -23,8 +23,6 @@ function localNames(attributes: Record<string, string>): Record<string, string> 
   return out;
 }
 
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
-
 export interface Handlers {
   open?: (name: string, attributes: Record<string, string>) => void;
   close?: (name: string) => void;
@@ -36,6 +34,8 @@ export interface Handlers {
    * a sheet of millions of cells need not look for prefixes.
    */
   unprefixed?: boolean;
+  /** A cell in Excel's plain form in one call (see `ScanSink.cell`), in place of its open, text and close calls. */
+  cell?: ScanSink['cell'];
   /** Asked after each slice: true ends the reading there (the rest of the part is not inflated). */
   done?: () => boolean;
 }
@@ -71,47 +71,59 @@ export class Package {
   parse(path: string, handlers: Handlers): void {
     const entry = this.entries.get(path.toLowerCase());
     if (!entry) throw new WorkbookRefused({ reason: 'damaged', detail: path });
-    const parser = this.parser(path, handlers);
-    let failed = false;
-    parser.on('error', () => {
-      failed = true;
-    });
+    const scanner = new XmlScanner(this.sink(path, handlers));
     const guard = (this.guard = new TextRunGuard(path));
     const decoder = new TextDecoder('utf-8');
     let done = false;
     try {
       streamEntry(this.bytes, entry, this.budget, (chunk) => {
-        if (!failed) parser.write(guard.write(decoder.decode(chunk, { stream: true })));
+        scanner.write(guard.write(decoder.decode(chunk, { stream: true })));
         done = handlers.done?.() ?? false;
         return !done;
       });
-      if (!done && !failed) parser.write(guard.write(decoder.decode()) + guard.end()).close();
+      if (!done) {
+        scanner.write(guard.write(decoder.decode()) + guard.end());
+        scanner.end();
+      }
+    } catch (e) {
+      if (e instanceof XmlDamaged) throw new WorkbookRefused({ reason: 'damaged', detail: path });
+      throw e;
     } finally {
       this.guard = null;
     }
-    if (failed) throw new WorkbookRefused({ reason: 'damaged', detail: path });
   }
 
-  private parser(path: string, handlers: Handlers): SaxesParser {
-    const parser = new SaxesParser({ xmlns: false, position: false });
+  /** The scanner's events as the handlers take them: local names, elements counted and nesting bounded. */
+  private sink(path: string, handlers: Handlers): ScanSink {
     let depth = 0;
-    parser.on('opentag', (tag: SaxesTagPlain) => {
-      if (++depth > this.limits.depth || ++this.elements > this.limits.elements) throw new WorkbookRefused({ reason: 'tooComplex', detail: path });
-      if (!handlers.open) return;
-      const name = local(tag.name);
-      const attributes = tag.attributes as Record<string, string>;
-      if (handlers.attributes && !handlers.attributes.has(name)) handlers.open(name, NO_ATTRIBUTES);
-      else handlers.open(name, handlers.unprefixed ? attributes : localNames(attributes));
-    });
-    parser.on('closetag', (tag: SaxesTagPlain) => {
-      depth--;
-      handlers.close?.(local(tag.name));
-    });
-    if (handlers.text) {
-      parser.on('text', handlers.text);
-      parser.on('cdata', handlers.text);
-    }
-    return parser;
+    const locals = new Map<string, string>();
+    const localOf = (name: string) => {
+      let l = locals.get(name);
+      if (l !== undefined) return l;
+      l = local(name);
+      // A part names a few dozen elements; a hostile one is not remembered name by name.
+      if (locals.size < 4096) locals.set(name, l);
+      return l;
+    };
+    const { open, close, text, attributes, unprefixed } = handlers;
+    return {
+      wantsAttributes: (name) => !!open && (!attributes || attributes.has(localOf(name))),
+      open: (name, a) => {
+        if (++depth > this.limits.depth || ++this.elements > this.limits.elements) throw new WorkbookRefused({ reason: 'tooComplex', detail: path });
+        open?.(localOf(name), unprefixed ? a : localNames(a));
+      },
+      close: (name) => {
+        depth--;
+        close?.(localOf(name));
+      },
+      text: (t) => text?.(t),
+      cell: handlers.cell && ((ref, style, type, value) => {
+        // A cell and its value are two elements, one level below where the cell stands.
+        this.elements += value === undefined ? 1 : 2;
+        if (depth + 2 > this.limits.depth || this.elements > this.limits.elements) throw new WorkbookRefused({ reason: 'tooComplex', detail: path });
+        handlers.cell!(ref, style, type, value);
+      }),
+    };
   }
 }
 

@@ -131,14 +131,29 @@ class SheetCells {
   }
 
   private openCell(a: Record<string, string>): void {
-    const at = a.r ? position(a.r) : null;
+    this.startCell(a.r, a.t, a.s);
+  }
+
+  /** A cell in Excel's plain form, read in one call: as its open, text and close would. */
+  plainCell(ref: string, style: string | undefined, type: string | undefined, value: string | undefined): void {
+    if (this.stopped) return;
+    this.startCell(ref, type, style);
+    if (value !== undefined && this.cell) {
+      this.text.push(value);
+      this.length = value.length;
+    }
+    this.close('c');
+  }
+
+  private startCell(ref: string | undefined, type: string | undefined, style: string | undefined): void {
+    const at = ref ? position(ref) : null;
     if (at) {
       this.row = at.row;
       this.col = at.col;
     } else this.col++;
     this.atRow(this.row);
     // A cell not kept is passed over: its text is never gathered.
-    this.cell = !this.stopped && this.row >= 0 && this.selection.keep(this.row, this.col) ? { type: a.t ?? 'n', style: Number(a.s ?? 0), cuts: this.pkg.cuts } : null;
+    this.cell = !this.stopped && this.row >= 0 && this.selection.keep(this.row, this.col) ? { type: type ?? 'n', style: Number(style ?? 0), cuts: this.pkg.cuts } : null;
     this.text = [];
     this.length = 0;
   }
@@ -206,6 +221,7 @@ export function readSheet(pkg: Package, path: string, name: string, ctx: Context
     open: (tag, a) => cells.open(tag, a),
     close: (tag) => cells.close(tag),
     text: (t) => cells.onText(t),
+    cell: (ref, style, type, value) => cells.plainCell(ref, style, type, value),
     done: () => cells.done,
   });
   // A sheet shorter than its head is decided at its end.

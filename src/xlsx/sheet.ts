@@ -39,6 +39,18 @@ export interface Selection {
 /** Raw characters gathered for one cell: enough for Excel's limit even if every character is written `_xHHHH_`. */
 const RAW_CHARS = 7 * CELL_CHARS + 7;
 
+/** The number written from `start` to the end of `text`: digits read as they come, anything else as `Number` reads it. */
+function digits(text: string, start: number): number {
+  let n = 0;
+  if (start >= text.length || text.length - start > 7) return Number(text.slice(start));
+  for (let i = start; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(text.slice(start));
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 /** Column number (0-based) and row number (0-based) of a reference such as `AB12`. */
 function position(ref: string): { row: number; col: number } | null {
   let col = 0;
@@ -48,7 +60,7 @@ function position(ref: string): { row: number; col: number } | null {
     if (code < 0x61 || code > 0x7a) break;
     col = col * 26 + (code - 0x60);
   }
-  const row = Number(ref.slice(i));
+  const row = digits(ref, i);
   if (i === 0 || i > 3 || !Number.isInteger(row) || row < 1 || row > 1_048_576 || col > 16_384) return null;
   return { row: row - 1, col: col - 1 };
 }
@@ -58,10 +70,10 @@ const ERRORS = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPI
 /** Days between Excel's 1900 and 1904 date systems. */
 const DAYS_1904 = 1462;
 
-/** Cell types whose value is not a number written as it stands; any other type (`n`, none) is read as one. */
 /** Excel's serial day past its last date, 31 December 9999. */
 const LAST_SERIAL = 2_958_466;
 
+/** Cell types whose value is not a number written as it stands; any other type (`n`, none) is read as one. */
 const NOT_NUMBERS: ReadonlySet<string> = new Set(['s', 'str', 'inlineStr', 'b', 'e', 'd']);
 
 /** The cells of one worksheet as they stream by. */
@@ -76,7 +88,7 @@ class SheetCells {
   private row = -1;
   private col = -1;
   private cell: { type: string; style: number; cuts: number } | null = null;
-  private text: string[] = [];
+  private text = '';
   private length = 0;
   private inValue = false;
   private inInline = false;
@@ -140,7 +152,7 @@ class SheetCells {
 
   onText(t: string): void {
     if (!this.inValue || !this.cell || this.length > RAW_CHARS) return;
-    this.text.push(t);
+    this.text += t;
     this.length += t.length;
   }
 
@@ -153,7 +165,7 @@ class SheetCells {
     this.atRow(this.row);
     // A cell not kept is passed over: its text is never gathered.
     this.cell = !this.stopped && this.row >= 0 && this.selection.keep(this.row, this.col) ? { type: a.t ?? 'n', style: Number(a.s ?? 0), cuts: this.pkg.cuts } : null;
-    this.text = [];
+    this.text = '';
     this.length = 0;
   }
 
@@ -161,7 +173,7 @@ class SheetCells {
     const { cell, row, col } = this;
     if (!cell || row < 0 || col < 0) return;
     const format = this.ctx.formats[cell.style] ?? 'General';
-    const raw = this.text.join('');
+    const raw = this.text;
     const compact = this.compact && row >= this.compact.top ? this.compact : null;
     if (compact && this.compactNumber(compact, cell.type, raw, format)) return;
     const cut = this.pkg.cuts !== cell.cuts;

@@ -4,7 +4,7 @@
  * correctly with its work bounded — asserted on what was read and counted, never on time.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { DATA_CELL_LIMIT, type CellValue, type DataRef, type DataSource, type SheetGrid } from '../src/engine';
+import { cellOf, DATA_CELL_LIMIT, type CellValue, type DataRef, type DataSource, type SheetGrid } from '../src/engine';
 import { formatMessage, pack } from '../src/i18n';
 import { dataFromGrids, scoreGrids } from '../src/pipeline';
 import { LIMITS, scoreWorkbookBytes, unreadableProblem } from '../src/xlsx';
@@ -210,8 +210,12 @@ describe('data references', () => {
     const { grids } = readWorkbookFile(bytes);
     const cases = grids[1];
     expect(cases.values[10]).toHaveLength(30);
-    expect(Object.keys(cases.values[100])).toEqual(['2']);
-    expect(cases.values[1_999][2]).toBe(1_999 * 100 + 2);
+    // Below its first 30 rows, only column C, by column.
+    expect(cases.values).toHaveLength(30);
+    expect([...cases.compact!.columns.keys()]).toEqual([2]);
+    expect(cellOf(cases, 100, 2)).toBe(100 * 100 + 2);
+    expect(cellOf(cases, 100, 3)).toBeUndefined();
+    expect(cellOf(cases, 1_999, 2)).toBe(1_999 * 100 + 2);
     const run = scoreGrids(grids, { lang: 'da' });
     expect(run.results[0].rows[0].measure).toBeCloseTo(999.5 * 100 + 2);
   });

@@ -1,6 +1,6 @@
 /** Working days: "45 pct. inden for 20 arbejdsdage fra modenhedsdato", from raw dates, in the Danish, Norwegian or Swedish calendar. */
-import { easter, holidays, isWorkingDay, workingDaysBetween } from '../src/engine/calendar';
-import { serialOf } from '../src/engine/parse';
+import { easter, holidays, isWorkingDay, workingDaysBetween, yearOf } from '../src/engine/calendar';
+import { dateFromSerial, serialOf } from '../src/engine/parse';
 import type { SheetGrid } from '../src/engine/types';
 import { formatMessage, pack } from '../src/i18n';
 import { scoreGrids } from '../src/pipeline';
@@ -142,4 +142,13 @@ describe('working days in closed form', () => {
     };
     for (const calendar of ['DK', 'NO', 'SE'] as const) expect(workingDaysBetween(d('1900-01-01') - 1, d('9999-12-31'), calendar)).toBe(byYears(calendar));
   });
+});
+
+test('the year of a serial, counted without a Date, is the Date\'s year, and none past the dates a Date holds', () => {
+  const serials = [-1, 0, 1, 59, 60, 61, 25_568, 25_569, d('2000-02-29'), d('2000-03-01'), d('2100-02-28'), d('2100-03-01'), d('9999-12-31'), 2_958_466];
+  // Each side of every year's end from year -2000 to 12000, and the edges of what a Date holds.
+  for (let y = -2_000; y <= 12_000; y += 7) serials.push(serialOf(y, 1, 1), serialOf(y, 1, 1) - 1, serialOf(y, 2, 29), serialOf(y, 3, 1));
+  for (let s = -1e8 - 25_569; s < 1e8; s += 9_999_991) serials.push(s);
+  serials.push(25_569 + 1e8, 25_569 + 1e8 + 1, 25_569 - 1e8, 25_569 - 1e8 - 1, 2.5e9);
+  for (const s of serials) expect([s, yearOf(s)]).toEqual([s, dateFromSerial(s).getUTCFullYear()]);
 });

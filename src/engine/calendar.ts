@@ -92,7 +92,28 @@ const isWeekend = (serial: number) => {
   const w = weekdayOf(serial);
   return w === 0 || w === 6;
 };
-const yearOf = (serial: number) => dateFromSerial(serial).getUTCFullYear();
+
+/** Serial of 1 January 1970, where a Date counts from. */
+const UNIX_DAY = 25_569;
+/** Days a Date reaches either side of 1970: past them it is no date, and has no year. */
+const DATE_DAYS = 100_000_000;
+
+/**
+ * The year of a whole serial, as `dateFromSerial(serial).getUTCFullYear()` gives it (NaN past the
+ * dates JavaScript holds), counted without making a Date: the proleptic Gregorian calendar's
+ * 400-year eras from 1 March of year 0 (H. Hinnant's days-to-civil).
+ */
+export function yearOf(serial: number): number {
+  const days = Math.floor(serial) - UNIX_DAY;
+  if (!(Math.abs(days) <= DATE_DAYS)) return NaN;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  // Months count from March: the tenth on (January, February) belongs to the next year.
+  return yearOfEra + era * 400 + (Math.floor((5 * dayOfYear + 2) / 153) >= 10 ? 1 : 0);
+}
 
 /** Monday to Friday from `first` to `last`, both included: five a whole week, the days left counted one by one. */
 function weekdaysIn(first: number, last: number): number {
@@ -143,12 +164,26 @@ class HolidaySums {
 
 const holidaySums = new Map<Calendar, HolidaySums>();
 
+const weekdayCache = new Map<string, number[]>();
+
+/** A year's holidays on weekdays within it, once per year and calendar: a million pairs of dates ask for the same few years. */
+function weekdayHolidays(year: number, calendar: Calendar): number[] {
+  const key = `${calendar}${year}`;
+  let list = weekdayCache.get(key);
+  if (!list) weekdayCache.set(key, (list = onWeekdays(year, holidays(year, calendar))));
+  return list;
+}
+
 /** Weekday holidays from `first` to `last`, both included: the two end years counted, the years between summed. */
 function holidaysIn(first: number, last: number, calendar: Calendar): number {
   if (last < first) return 0;
   const y1 = yearOf(first);
   const y2 = yearOf(last);
-  const within = (year: number) => onWeekdays(year, holidays(year, calendar)).filter((s) => s >= first && s <= last).length;
+  const within = (year: number) => {
+    let count = 0;
+    for (const s of weekdayHolidays(year, calendar)) if (s >= first && s <= last) count++;
+    return count;
+  };
   if (y1 === y2) return within(y1);
   let sums = holidaySums.get(calendar);
   if (!sums) holidaySums.set(calendar, (sums = new HolidaySums(calendar)));

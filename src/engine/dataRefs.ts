@@ -6,8 +6,8 @@
  * problem at its cell, not a long wait.
  */
 import { workingDaysBetween } from './calendar';
-import { isBlank, parseDate, parsePlain } from './parse';
-import type { Calendar, CellValue, DataRef } from './types';
+import { dateCellDay, isBlank, parseDate, parsePlain } from './parse';
+import { CELL_KIND, type Calendar, type CellValue, type DataRef, type Parsed } from './types';
 
 /**
  * Cells the data references of one workbook may go through together: sixteen times Excel's
@@ -23,10 +23,35 @@ export interface DataRefused {
 }
 
 /**
+ * One cell of a range: a number (`kind` number, `n`), a date as its serial day (`kind` date, `n`,
+ * as `dateFromSerial` reads it), or any other value, no cell included (`kind` other, `value`).
+ */
+export type CellVisit = (kind: number, n: number, value: CellValue) => void;
+
+/** A range's cells without an array of them: how many, and each in turn, row by row, left to right. */
+export interface DataCells {
+  readonly length: number;
+  each(visit: CellVisit): void;
+}
+
+/**
  * Values of a data reference, or null when its sheet does not exist. A source may refuse a range
  * larger than the whole budget before it builds it, with `refusedRange`.
  */
-export type DataSource = (ref: DataRef) => CellValue[] | null;
+export type DataSource = (ref: DataRef) => CellValue[] | DataCells | null;
+
+/** The cells of an array of values. */
+function arrayCells(values: CellValue[]): DataCells {
+  return {
+    length: values.length,
+    each(visit) {
+      for (const v of values) {
+        if (typeof v === 'number') visit(CELL_KIND.number, v, v);
+        else visit(CELL_KIND.other, NaN, v);
+      }
+    },
+  };
+}
 
 /** What a source returns for a range it will not build: no values, and the limit it passed. */
 export const refusedRange = (limit: number): CellValue[] => Object.assign([] as CellValue[], { refusedAt: limit });
@@ -50,15 +75,17 @@ export function countAtMost(sorted: Float64Array, limit: number): number {
   return lo;
 }
 
-function numbersOf(values: CellValue[]): NumberSummary {
+/** The numbers of a range: numbers, and texts that read as plain numbers; dates and all else left out. */
+function numbersOf(cells: DataCells): NumberSummary {
   const numbers: number[] = [];
-  for (const v of values) {
-    if (typeof v === 'number' && Number.isFinite(v)) numbers.push(v);
-    else if (typeof v === 'string' && !isBlank(v)) {
+  cells.each((kind, n, v) => {
+    if (kind === CELL_KIND.number) {
+      if (Number.isFinite(n)) numbers.push(n);
+    } else if (typeof v === 'string' && !isBlank(v)) {
       const p = parsePlain(v);
       if (p.ok && !Number.isNaN(p.value)) numbers.push(p.value);
     }
-  }
+  });
   const sorted = Float64Array.from(numbers).sort();
   const sums = new Float64Array(sorted.length + 1);
   for (let i = 0; i < sorted.length; i++) sums[i + 1] = sums[i] + sorted[i];
@@ -66,13 +93,17 @@ function numbersOf(values: CellValue[]): NumberSummary {
 }
 
 /** Working days between each pair of dates (start, end) of the values, ascending; pairs without both dates left out. */
-function workingDaysOf(values: CellValue[], calendar: Calendar, year: number | null): Float64Array {
+function workingDaysOf(cells: DataCells, calendar: Calendar, year: number | null): Float64Array {
   const days: number[] = [];
-  for (let i = 0; i + 1 < values.length; i += 2) {
-    const start = parseDate(values[i], year);
-    const end = parseDate(values[i + 1], year);
-    if (start.ok && end.ok) days.push(workingDaysBetween(start.value, end.value, calendar));
-  }
+  let start: Parsed<number> | null = null;
+  cells.each((kind, n, v) => {
+    const date = kind === CELL_KIND.date ? dateCellDay(n) : parseDate(kind === CELL_KIND.number ? n : v, year);
+    if (!start) start = date;
+    else {
+      if (start.ok && date.ok) days.push(workingDaysBetween(start.value, date.value, calendar));
+      start = null;
+    }
+  });
   // NaN (dates past JavaScript's) sorts last and is never within a limit, as before.
   return Float64Array.from(days).sort();
 }
@@ -100,21 +131,21 @@ export class DataReader {
     return this.summary(`w|${calendar}|${year}|${keyOf(ref)}`, ref, (values) => workingDaysOf(values, calendar, year));
   }
 
-  private summary<T>(key: string, ref: DataRef, make: (values: CellValue[]) => T): T | DataRefused | null {
+  private summary<T>(key: string, ref: DataRef, make: (cells: DataCells) => T): T | DataRefused | null {
     if (this.cache.has(key)) return this.cache.get(key) as T | DataRefused | null;
     const result = this.read(ref, make);
     this.cache.set(key, result);
     return result;
   }
 
-  private read<T>(ref: DataRef, make: (values: CellValue[]) => T): T | DataRefused | null {
+  private read<T>(ref: DataRef, make: (cells: DataCells) => T): T | DataRefused | null {
     if (this.left <= 0) return { refused: true, limit: this.limit };
     const values = this.source(ref);
     if (values === null) return null;
-    const refused = refusedAt(values);
+    const refused = Array.isArray(values) ? refusedAt(values) : undefined;
     if (refused !== undefined) return { refused: true, limit: refused };
     this.left -= values.length;
-    return this.left < 0 ? { refused: true, limit: this.limit } : make(values);
+    return this.left < 0 ? { refused: true, limit: this.limit } : make(Array.isArray(values) ? arrayCells(values) : values);
   }
 }
 

@@ -4,7 +4,8 @@
  */
 export * from './types';
 export { readPlan, isPlanSheet, parseDataRef, nearestHeader, HEADER_SEARCH_ROWS, DEFAULT_PARTIAL_CREDIT, type ReadOptions } from './reader';
-export { DATA_CELL_LIMIT, refusedRange, type DataSource } from './dataRefs';
+export { DATA_CELL_LIMIT, refusedRange, type CellVisit, type DataCells, type DataSource } from './dataRefs';
+export { CompactBuilder, cellOf, compactWidth, gridHeight, gridRange } from './compact';
 export { scorePlan, statusOf, assessmentCredit, countedRows, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
 export {
   CRITERIA,

@@ -211,6 +211,18 @@ export function dateFromSerial(serial: number): Date {
   return new Date(EXCEL_EPOCH + serial * DAY_MS);
 }
 
+/** Milliseconds a Date holds: beyond them it is no date. */
+const DATE_MS = 8.64e15;
+
+/**
+ * The day `parseDate` reads from `dateFromSerial(serial)`, without making the Date: its time
+ * truncated to whole milliseconds as a Date does, then rounded to the day as `serialFromDate` does.
+ */
+export function dateCellDay(serial: number): Parsed<number> {
+  const ms = Math.trunc(EXCEL_EPOCH + serial * DAY_MS);
+  return Math.abs(ms) <= DATE_MS ? ok(Math.round((ms - EXCEL_EPOCH) / DAY_MS)) : BAD;
+}
+
 /** The last month of each period of a year, by kind and index. */
 export const PERIOD_END_MONTH: Record<Period['kind'], (i: number) => number> = {
   quarter: (i) => i * 3,

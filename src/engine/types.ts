@@ -21,7 +21,36 @@ export interface SheetGrid {
   origin?: { row: number; col: number };
   /** What the adapter met reading the cells (a text past Excel's limit, cut), reported with the plan read from the sheet. */
   problems?: Problem[];
+  /**
+   * A data sheet's rows below its head, column by column (never a plan sheet's): `values` then
+   * holds only the rows above `compact.top`, and `formats` only theirs.
+   */
+  compact?: CompactCells;
 }
+
+/**
+ * The cells of a data sheet from row `top` on (a row of the grid, as `values` counts), kept as
+ * compactly as data references read them: per column, numbers in a typed array, dates as their
+ * serial day (no Date objects), anything else (text, truth values, errors) by row in a map.
+ */
+export interface CompactCells {
+  top: number;
+  /** Rows held from `top`: the grid is `top + rows` rows high. */
+  rows: number;
+  /** By column of the grid; a column without any cell kept has none. */
+  columns: ReadonlyMap<number, CompactColumn>;
+}
+
+/** One column of compact cells, by row from `top`; rows at or past its arrays' length hold no cell. */
+export interface CompactColumn {
+  /** What each row holds: `CELL_KIND` (none, a number, a date's serial day in `numbers`, or a value in `others`). */
+  kinds: Uint8Array;
+  numbers: Float64Array;
+  others: ReadonlyMap<number, CellValue>;
+}
+
+/** What a compact cell holds. */
+export const CELL_KIND = { none: 0, number: 1, date: 2, other: 3 } as const;
 
 export type Severity = 'error' | 'warning';
 

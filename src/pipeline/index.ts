@@ -4,7 +4,7 @@
  * render the layout.
  */
 import { pack, type LanguagePack, type ProductMessageKey } from '../i18n';
-import { DATA_CELL_LIMIT, refusedRange, type DataSource, nearestHeader, readPlan, scorePlan, scorePeriods, forecast, lastYearOf, matchGoals, pickLastYear, withLastYearBaselines, type CellValue, type Plan, type PlanResult, type Problem, type SheetGrid, type WhatIfEdit, consolidate, type Overview, type Submission } from '../engine';
+import { compactWidth, DATA_CELL_LIMIT, gridHeight, gridRange, refusedRange, type DataSource, nearestHeader, readPlan, scorePlan, scorePeriods, forecast, lastYearOf, matchGoals, pickLastYear, withLastYearBaselines, type Plan, type PlanResult, type Problem, type SheetGrid, type WhatIfEdit, consolidate, type Overview, type Submission } from '../engine';
 import { safeSheetName, shapeKey, sheetWidth, type SheetLayout, type WorkbookLayout } from '../layout/model';
 import { rowsOf, withProps } from '../layout/rows';
 import { buildProblemsSheet, type FileProblem } from '../layout/problemsSheet';
@@ -23,10 +23,10 @@ export interface ScoreRun {
 }
 
 const widths = new WeakMap<SheetGrid, number>();
-/** The widest row of a grid, measured once. */
+/** The widest row of a grid, its compact columns included, measured once. */
 function widest(grid: SheetGrid): number {
   let w = widths.get(grid);
-  if (w === undefined) widths.set(grid, (w = grid.values.reduce((m, row) => Math.max(m, row?.length ?? 0), 0)));
+  if (w === undefined) widths.set(grid, (w = grid.values.reduce((m, row) => Math.max(m, row?.length ?? 0), compactWidth(grid))));
   return w;
 }
 
@@ -44,17 +44,11 @@ export function dataFromGrids(grids: SheetGrid[]): DataSource {
     // Only cells the sheet holds: a reference to a whole sheet costs what the sheet has, not 17 billion cells.
     // Rows are padded to the reference's width where the sheet reaches it, and to two columns always:
     // pairs of dates stay pairs when no case has an end date yet.
-    const out: CellValue[] = [];
-    const bottom = Math.min(ref.bottom, top + grid.values.length - 1);
+    const bottom = Math.min(ref.bottom, top + gridHeight(grid) - 1);
     const right = Math.min(ref.right, Math.max(left + widest(grid) - 1, ref.left + 1));
     const [first, firstCol] = [Math.max(ref.top, top), Math.max(ref.left, left)];
     if (Math.max(0, bottom - first + 1) * Math.max(0, right - firstCol + 1) > DATA_CELL_LIMIT) return refusedRange(DATA_CELL_LIMIT);
-    for (let r = first; r <= bottom; r++) {
-      const row = grid.values[r - top];
-      if (!row) continue;
-      for (let c = firstCol; c <= right; c++) out.push(row[c - left]);
-    }
-    return out;
+    return gridRange(grid, first - top, bottom - top, firstCol - left, right - left);
   };
 }
 

@@ -4,14 +4,14 @@
  * until the scenario is saved as a sheet.
  */
 import { describeFailure } from '../excel/failures';
-import { formatter, measureUnit, type CellValue, type DataRef, type PlanResult, type RowResult, editableField, whatIf, whatIfInput, type WhatIfEdit, type WhatIfInput } from '../engine';
+import { formatter, measureUnit, type DataSource, type PlanResult, type RowResult, editableField, whatIf, whatIfInput, type WhatIfEdit, type WhatIfInput } from '../engine';
 import { fill, formatMessage, type LanguagePack } from '../i18n';
 import type { Pane } from './pane';
 import { setStatus, unitValue } from './view';
 
 export interface WhatIfSource {
   result: PlanResult;
-  data: (ref: DataRef) => CellValue[] | null;
+  data: DataSource;
 }
 
 /** Writes the scenario (into the workbook, or as a download) and says where it went. */

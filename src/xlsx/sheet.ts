@@ -5,7 +5,7 @@
  * against the workbook's limit. A cell's text is gathered only up to Excel's 32,767 characters:
  * a longer one is cut there and named as a problem at its cell.
  */
-import { address, CELL_CHARS, clip, dateFromSerial, type CellValue, type Problem, type SheetGrid } from '../engine';
+import { address, CELL_CHARS, clip, CompactBuilder, dateFromSerial, type CellValue, type Problem, type SheetGrid } from '../engine';
 import { decodeEscapes } from './cellText';
 import { WorkbookRefused } from './limits';
 import type { Package } from './package';
@@ -32,10 +32,24 @@ export interface Selection {
    */
   firstRows?: number;
   goOn?: (head: SheetGrid) => boolean;
+  /** From this row on, cells are kept by column, compactly (`SheetGrid.compact`): a data sheet's rows below its head. */
+  compactFrom?: number;
 }
 
 /** Raw characters gathered for one cell: enough for Excel's limit even if every character is written `_xHHHH_`. */
 const RAW_CHARS = 7 * CELL_CHARS + 7;
+
+/** The number written from `start` to the end of `text`: digits read as they come, anything else as `Number` reads it. */
+function digits(text: string, start: number): number {
+  let n = 0;
+  if (start >= text.length || text.length - start > 7) return Number(text.slice(start));
+  for (let i = start; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number(text.slice(start));
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 /** Column number (0-based) and row number (0-based) of a reference such as `AB12`. */
 function position(ref: string): { row: number; col: number } | null {
@@ -46,7 +60,7 @@ function position(ref: string): { row: number; col: number } | null {
     if (code < 0x61 || code > 0x7a) break;
     col = col * 26 + (code - 0x60);
   }
-  const row = Number(ref.slice(i));
+  const row = digits(ref, i);
   if (i === 0 || i > 3 || !Number.isInteger(row) || row < 1 || row > 1_048_576 || col > 16_384) return null;
   return { row: row - 1, col: col - 1 };
 }
@@ -55,6 +69,12 @@ const ERRORS = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPI
 
 /** Days between Excel's 1900 and 1904 date systems. */
 const DAYS_1904 = 1462;
+
+/** Excel's serial day past its last date, 31 December 9999. */
+const LAST_SERIAL = 2_958_466;
+
+/** Cell types whose value is not a number written as it stands; any other type (`n`, none) is read as one. */
+const NOT_NUMBERS: ReadonlySet<string> = new Set(['s', 'str', 'inlineStr', 'b', 'e', 'd']);
 
 /** The cells of one worksheet as they stream by. */
 class SheetCells {
@@ -68,28 +88,34 @@ class SheetCells {
   private row = -1;
   private col = -1;
   private cell: { type: string; style: number; cuts: number } | null = null;
-  private text: string[] = [];
+  private text = '';
   private length = 0;
   private inValue = false;
   private inInline = false;
   private inPhonetic = false;
   private stopped = false;
   private headSeen = false;
+  private readonly compact: CompactBuilder | null;
 
   constructor(
     private readonly pkg: Package,
     private readonly name: string,
     private readonly ctx: Context,
     private readonly selection: Selection,
-  ) {}
+  ) {
+    this.compact = selection.compactFrom === undefined ? null : new CompactBuilder(selection.compactFrom);
+  }
 
   get done(): boolean {
     return this.stopped;
   }
 
   grid(): SheetGrid {
-    for (let r = 0; r < this.values.length; r++) this.values[r] ??= [];
-    return { name: this.name, values: this.values, formats: this.formats, ...(this.problems.length ? { problems: this.problems } : {}) };
+    const compact = this.compact?.cells();
+    // Rows above the compact ones stand in `values`, each one there, as in any grid.
+    const height = compact ? compact.top : this.values.length;
+    for (let r = 0; r < height; r++) this.values[r] ??= [];
+    return { name: this.name, values: this.values, formats: this.formats, ...(this.problems.length ? { problems: this.problems } : {}), ...(compact ? { compact } : {}) };
   }
 
   /** At the first row past the head (or the end), the caller says whether to go on. */
@@ -126,7 +152,7 @@ class SheetCells {
 
   onText(t: string): void {
     if (!this.inValue || !this.cell || this.length > RAW_CHARS) return;
-    this.text.push(t);
+    this.text += t;
     this.length += t.length;
   }
 
@@ -139,7 +165,7 @@ class SheetCells {
     if (this.stopped) return;
     this.startCell(ref, type, style);
     if (value !== undefined && this.cell) {
-      this.text.push(value);
+      this.text = value;
       this.length = value.length;
     }
     this.close('c');
@@ -154,7 +180,7 @@ class SheetCells {
     this.atRow(this.row);
     // A cell not kept is passed over: its text is never gathered.
     this.cell = !this.stopped && this.row >= 0 && this.selection.keep(this.row, this.col) ? { type: type ?? 'n', style: Number(style ?? 0), cuts: this.pkg.cuts } : null;
-    this.text = [];
+    this.text = '';
     this.length = 0;
   }
 
@@ -162,18 +188,41 @@ class SheetCells {
     const { cell, row, col } = this;
     if (!cell || row < 0 || col < 0) return;
     const format = this.ctx.formats[cell.style] ?? 'General';
+    const raw = this.text;
+    const compact = this.compact && row >= this.compact.top ? this.compact : null;
+    if (compact && this.compactNumber(compact, cell.type, raw, format)) return;
     const cut = this.pkg.cuts !== cell.cuts;
-    let value = this.value(cell.type, this.text.join(''), format);
+    let value = this.value(cell.type, raw, format);
     if (typeof value === 'string' && (cut || value.length > CELL_CHARS)) {
       value = clip(value, CELL_CHARS);
       this.tooLong(row, col);
     }
     if (value === null && format === 'General') return;
     if (typeof value === 'string' && value.includes('!') && value.length < 300) this.refs.add(value);
-    if (++this.ctx.cells.count > this.pkg.limits.cells) throw new WorkbookRefused({ reason: 'tooManyCells', limit: this.pkg.limits.cells });
-    this.kept++;
+    this.count();
+    if (compact) return compact.other(row, col, value);
     (this.values[row] ??= [])[col] = value;
     if (format !== 'General') (this.formats[row] ??= [])[col] = format;
+  }
+
+  /** A kept cell, against the workbook's limit. */
+  private count(): void {
+    if (++this.ctx.cells.count > this.pkg.limits.cells) throw new WorkbookRefused({ reason: 'tooManyCells', limit: this.pkg.limits.cells });
+    this.kept++;
+  }
+
+  /**
+   * A number cell kept compactly: the number, or a date as its serial day (what `value` would make
+   * a Date of). False for any other cell, which is kept as its value.
+   */
+  private compactNumber(compact: CompactBuilder, type: string, raw: string, format: string): boolean {
+    if (NOT_NUMBERS.has(type) || raw === '') return false;
+    const n = Number(raw);
+    if (!Number.isFinite(n)) return false;
+    this.count();
+    const date = this.ctx.isDate(format) && n >= 0 && n < LAST_SERIAL;
+    compact.number(this.row, this.col, date && this.ctx.date1904 ? n + DAYS_1904 : n, date);
+    return true;
   }
 
   private tooLong(row: number, col: number): void {
@@ -203,7 +252,7 @@ class SheetCells {
         if (raw === '') return null;
         const n = Number(raw);
         if (!Number.isFinite(n)) return raw;
-        if (!this.ctx.isDate(format) || n < 0 || n >= 2_958_466) return n;
+        if (!this.ctx.isDate(format) || n < 0 || n >= LAST_SERIAL) return n;
         return dateFromSerial(this.ctx.date1904 ? n + DAYS_1904 : n);
       }
     }

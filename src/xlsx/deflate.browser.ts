@@ -1,6 +1,6 @@
 /** Raw deflate for the zip writer in the browser: fflate's stream, fed piece by piece. */
 import { Deflate } from 'fflate';
-import type { Deflater, QueuedDeflater } from './deflate';
+import type { Deflater, DeflateQueue } from './deflate';
 
 /** How many pieces a queued deflater holds at most once a push is done: none here. */
 export const QUEUED = 0;
@@ -15,9 +15,14 @@ export function deflater(out: (chunk: Uint8Array) => void): Deflater {
 }
 
 /** In the browser the pieces are deflated as they come: no thread pool to hand them to. */
-export function queuedDeflater(out: (chunk: Uint8Array) => void): QueuedDeflater {
-  const d = deflater(out);
-  return { push: async (piece) => d.push(piece), end: async () => d.end() };
+export function deflateQueue(): DeflateQueue {
+  return {
+    part: (out) => {
+      const d = deflater(out);
+      return { push: async (piece) => (d.push(piece), false), end: async () => d.end() };
+    },
+    flush: async () => undefined,
+  };
 }
 
 const CRC_TABLE = (() => {

@@ -184,14 +184,14 @@ export class SharedFormulas {
       const formulas = rows.formulas(r);
       for (let c = 0; c < formulas.length; c++) {
         const f = formulas[c];
-        // A custom function stands as an array formula of its own, which cannot be shared.
-        if (!f || isCustom(f)) continue;
+        if (!f) continue;
         const column = this.byCol[c] ?? (this.byCol[c] = new Map());
         const group = column.get(f);
         if (group) {
           group.last = r;
           group.uses++;
-        } else column.set(f, { first: r, last: r, uses: 1, si: -1 });
+          // A custom function stands as an array formula of its own, which cannot be shared: looked for once a formula.
+        } else column.set(f, { first: r, last: r, uses: isCustom(f) ? -Infinity : 1, si: -1 });
       }
     }
     // Numbered in the order their first cells are written.
@@ -202,9 +202,11 @@ export class SharedFormulas {
 
   /** The `<f>` element of the cell at (row, col), its A1 text written out only where a shared formula starts. */
   element(formula: string, row: number, col: number): string {
-    if (isCustom(formula)) return `<f t="array" ref="${address(row, col)}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
     const group = this.byCol[col]?.get(formula);
-    if (!group || group.si < 0) return `<f>${esc(fileFormula(toA1(formula, row, col)))}</f>`;
+    if (!group || group.si < 0) {
+      if (isCustom(formula)) return `<f t="array" ref="${address(row, col)}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
+      return `<f>${esc(fileFormula(toA1(formula, row, col)))}</f>`;
+    }
     if (row !== group.first) return `<f t="shared" si="${group.si}"/>`;
     return `<f t="shared" ref="${address(row, col)}:${address(group.last, col)}" si="${group.si}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
   }

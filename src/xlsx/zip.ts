@@ -5,7 +5,7 @@
  * checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
  */
 import { Inflate } from 'fflate';
-import { crc32, deflater, queuedDeflater, QUEUED } from './deflate';
+import { crc32, deflateQueue, deflater, QUEUED } from './deflate';
 import { concat } from './bytes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
 
@@ -181,9 +181,9 @@ const PIECE = 1 << 14;
 const CHUNK = 1 << 19;
 
 /**
- * A part's text encoded as UTF-8 into chunks of about CHUNK bytes, counted and checked (CRC-32) as
- * they are encoded. Chunks are filled in turn in `kept` buffers, used again: a deflater may still
- * work on the last `kept - 1` while the next is filled.
+ * Parts' text encoded as UTF-8 into chunks of about CHUNK bytes, each part counted and checked
+ * (CRC-32) as it is encoded. Chunks are filled in turn in `kept` buffers, used again from part to
+ * part: a deflater may still work on the last `kept - 1` while the next is filled.
  */
 class Encoder {
   length = 0;
@@ -194,6 +194,12 @@ class Encoder {
   private fill = 0;
 
   constructor(private readonly kept: number) {}
+
+  /** A new part: its length and CRC-32 start again. */
+  begin(): void {
+    this.length = 0;
+    this.crc = 0;
+  }
 
   /** Adds text; returns a chunk once one is full. */
   add(text: string): Uint8Array | null {
@@ -212,12 +218,16 @@ class Encoder {
     return this.fill >= CHUNK ? this.take() : null;
   }
 
-  /** The chunk filled so far, and the next buffer to fill. */
+  /** The chunk filled so far; the next is filled in the same buffer unless `next` is called. */
   take(): Uint8Array {
     const chunk = (this.buffers[this.at] ?? new Uint8Array(0)).subarray(0, this.fill);
-    this.at = (this.at + 1) % this.kept;
     this.fill = 0;
     return chunk;
+  }
+
+  /** The chunk taken last is still in hand (being deflated): the next goes into the next buffer. */
+  next(): void {
+    this.at = (this.at + 1) % this.kept;
   }
 }
 
@@ -285,19 +295,27 @@ export class ZipWriter {
     return this.end();
   }
 
+  /** The parts' pieces go to one queue: a part is made while the ones before it are still deflating. */
   async finishAsync(): Promise<Uint8Array> {
+    const queue = deflateQueue();
+    const encoder = new Encoder(QUEUED + 1);
+    const parts: { name: string; written: Written }[] = [];
     for (const { name, pieces } of this.parts) {
       const { written, out } = collector();
-      const encoder = new Encoder(QUEUED + 1);
-      const deflate = queuedDeflater(out);
+      const deflate = queue.part(out);
+      encoder.begin();
       for (const text of joined(pieces)) {
         const chunk = encoder.add(text);
-        if (chunk) await deflate.push(chunk);
+        if (chunk && (await deflate.push(chunk))) encoder.next();
       }
-      await deflate.push(encoder.take());
+      if (await deflate.push(encoder.take())) encoder.next();
       await deflate.end();
-      this.add(name, { ...written, length: encoder.length, crc: encoder.crc });
+      written.length = encoder.length;
+      written.crc = encoder.crc;
+      parts.push({ name, written });
     }
+    await queue.flush();
+    for (const { name, written } of parts) this.add(name, written);
     return this.end();
   }
 

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the compiled CLI; `npm run build` compiles it into dist/.
-// Node keeps the compiled code of the CLI's modules between runs (Node 22.1+), so a run starts sooner.
+// Runs the CLI bundled into one file; `npm run build` makes it (dist/cli/goalscore.js, webpack.config.js).
+// Node keeps the compiled code of the bundle between runs (Node 22.1+), so a run starts sooner.
 require('node:module').enableCompileCache?.();
 let cli;
 try {
-  cli = require('../dist/cli/main.js');
+  cli = require('../dist/cli/goalscore.js');
 } catch (e) {
   console.error('goalscore is not built yet: run `npm run build` first.');
   process.exit(2);

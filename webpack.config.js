@@ -89,7 +89,12 @@ const cliForNode = (dev) => ({
   },
   // __dirname is the bundle's folder at run time (main.ts finds package.json from it), not the source's.
   node: { __dirname: false, __filename: false },
-  resolve: { extensions: ['.ts', '.js'] },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    // fflate's Node build loads worker_threads when it loads, for workers the command line never
+    // starts (it inflates in the main thread and deflates with zlib); its browser build does not.
+    alias: { fflate$: path.resolve(__dirname, 'node_modules/fflate/esm/browser.js') },
+  },
   module: {
     // mathParser.ts marks its requires of the lean parser `webpackIgnore`: Node resolves them when a formula comes.
     parser: { javascript: { commonjsMagicComments: true } },

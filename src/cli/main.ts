@@ -367,7 +367,7 @@ const PDF_FAILURES = { noLibreOffice: 'pdfNoLibreOffice', failed: 'pdfFailed' } 
 async function writePdf(xlsx: string, inputs: Set<string>, options: Options, problems: FileProblem[]): Promise<string | null> {
   const target = xlsx.replace(/\.xlsx$/i, '.pdf');
   // Loaded only with --pdf: a run without it never pays for starting LibreOffice's module.
-  const { workbookPdf } = await import('./pdf');
+  const { workbookPdf } = await import(/* webpackChunkName: "pdf" */ './pdf');
   const made = await workbookPdf(xlsx, options.lang.locale);
   if (!made.ok) {
     problems.push({ ...fileProblem(target, PDF_FAILURES[made.reason], made.detail ?? ''), file: target });

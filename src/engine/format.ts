@@ -1,7 +1,8 @@
 /** Numbers, percents and dates as the output language writes them, for explanations. */
 import type { EnginePack } from './i18n';
 import { memo } from './memo';
-import { formatSerialDate } from './parse';
+import { dateText, decimalText } from './numerals';
+import { dateFromSerial } from './parse';
 import type { ValueKind } from './types';
 
 export interface Formatter {
@@ -17,13 +18,13 @@ const cache = new Map<string, Formatter>();
 export function formatter(lang: EnginePack): Formatter {
   const hit = cache.get(lang.locale);
   if (hit) return hit;
-  const num = new Intl.NumberFormat(lang.locale, { maximumFractionDigits: 2 });
-  const pct = new Intl.NumberFormat(lang.locale, { maximumFractionDigits: 1 });
+  const { numerals: w, locale } = lang;
   const f: Formatter = {
-    // Intl formatting costs microseconds a call; explanations of large plans repeat their numbers.
-    number: memo((n) => num.format(n)),
-    percent: memo((x) => `${pct.format(x * 100)} %`),
-    date: memo((s) => formatSerialDate(s, lang.locale)),
+    // Explanations of large plans repeat their numbers.
+    number: memo((n) => decimalText(n, 2, w, locale)),
+    percent: memo((x) => `${decimalText(x * 100, 1, w, locale)} %`),
+    // Weekday-free short date: 30.06.2024 (da/nb), 30/06/2024 (en), 2024-06-30 (sv).
+    date: memo((s) => dateText(dateFromSerial(s), w, locale)),
     by: (kind, n) => (kind === 'percent' ? f.percent(n) : kind === 'date' ? f.date(n) : f.number(n)),
   };
   cache.set(lang.locale, f);

@@ -10,18 +10,24 @@ import type { MathParse } from './mathParse.lean';
 
 let parse: MathParse | null = null;
 
-/** The lean build beside this file (dist/engine), or, run from sources, the one the last build left there. */
-const LEAN_BUILDS = ['./mathjs-parse.js', '../../dist/engine/mathjs-parse.js'];
+/**
+ * The lean build: from the command line's bundle (dist/cli), beside this file (dist/engine), or, run
+ * from sources, the one the last build left there. The bundle leaves these requires to Node
+ * (`webpackIgnore`), so mathjs is neither in it nor loaded before a formula.
+ */
+const LEAN_BUILDS = ['../engine/mathjs-parse.js', './mathjs-parse.js', '../../dist/engine/mathjs-parse.js'];
+/** Without a build, the lean parser's source (under ts-node or jest). */
+const SOURCE = './mathParse.lean';
 
 function load(): MathParse {
   for (const path of LEAN_BUILDS) {
     try {
-      return (require(path) as { parse: MathParse }).parse;
+      return (require(/* webpackIgnore: true */ path) as { parse: MathParse }).parse;
     } catch {
       // not built there
     }
   }
-  return (require('./mathParse.lean') as { parse: MathParse }).parse;
+  return (require(/* webpackIgnore: true */ SOURCE) as { parse: MathParse }).parse;
 }
 
 export function parseMath(text: string): MathNode {

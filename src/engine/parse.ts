@@ -353,12 +353,3 @@ export function parseCompleted(value: CellValue, defaultYear: number | null): Pa
   return date.ok ? ok({ date: date.value, done: true }) : date;
 }
 
-/** One date format per locale: toLocaleDateString builds a new one on every call, a hundred times the cost. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Weekday-free short date for explanations: 30.06.2024 (da/nb) or 30/06/2024 (en). */
-export function formatSerialDate(serial: number, locale: string): string {
-  let format = dateFormats.get(locale);
-  if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' })));
-  return format.format(dateFromSerial(serial));
-}

@@ -4,6 +4,7 @@ export const da: EnginePack<'da'> = {
   code: 'da',
   name: 'Dansk',
   locale: 'da-DK',
+  numerals: { decimal: ',', group: '.', minus: '-', date: 'DD.MM.YYYY' },
   calendar: 'DK',
   vocabulary: {
     columns: {

@@ -4,6 +4,7 @@ export const en: EnginePack<'en'> = {
   code: 'en',
   name: 'English',
   locale: 'en-GB',
+  numerals: { decimal: '.', group: ',', minus: '-', date: 'DD/MM/YYYY' },
   vocabulary: {
     columns: {
       id: ['ID', 'No.', 'Number'],

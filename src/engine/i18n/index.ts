@@ -3,6 +3,7 @@ import { en } from './en';
 import { nb } from './nb';
 import { sv } from './sv';
 import type { EnginePack } from './types';
+import { decimalText } from '../numerals';
 import type { ColumnKey, CriterionKey, MeasureUnit } from '../types';
 
 export type { EnginePack, ExplanationWords, Vocabulary } from './types';
@@ -54,10 +55,9 @@ export function typeNames(lang: EnginePack): string {
  * `{name:number}` is a count as the language writes it (`10.000` in Danish, `10,000` in English,
  * `10 000` in Norwegian and Swedish); a plain `{name}` is written as it is, as row numbers and years are.
  */
-function numbersIn(template: string, args: Record<string, string | number>, locale: string): string {
+function numbersIn(template: string, args: Record<string, string | number>, lang: EnginePack): string {
   if (!template.includes(':number}')) return template;
-  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  return template.replace(/\{(\w+):number\}/g, (whole, name: string) => (typeof args[name] === 'number' ? format.format(args[name] as number) : whole));
+  return template.replace(/\{(\w+):number\}/g, (whole, name: string) => (typeof args[name] === 'number' ? decimalText(args[name] as number, 2, lang.numerals, lang.locale) : whole));
 }
 
 /**
@@ -77,5 +77,5 @@ export function formatWith(template: string | undefined, key: string, args: Reco
     if (unit) named[name] = unit;
   }
   if (template?.includes('{types}')) named.types = typeNames(lang);
-  return fill(numbersIn(template ?? key, named, lang.locale), named);
+  return fill(numbersIn(template ?? key, named, lang), named);
 }

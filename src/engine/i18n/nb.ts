@@ -4,6 +4,7 @@ export const nb: EnginePack<'nb'> = {
   code: 'nb',
   name: 'Norsk bokmål',
   locale: 'nb-NO',
+  numerals: { decimal: ',', group: '\u00a0', minus: '\u2212', date: 'DD.MM.YYYY' },
   calendar: 'NO',
   vocabulary: {
     columns: {

@@ -9,6 +9,7 @@ export const sv: EnginePack<'sv'> = {
   code: 'sv',
   name: 'Svenska',
   locale: 'sv-SE',
+  numerals: { decimal: ',', group: '\u00a0', minus: '\u2212', date: 'YYYY-MM-DD' },
   calendar: 'SE',
   vocabulary: {
     columns: {

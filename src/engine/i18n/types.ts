@@ -1,3 +1,4 @@
+import type { Numerals } from '../numerals';
 import type { AssessmentKey, Calendar, ColumnKey, CriterionKey, MeasureUnit, MessageKey, MetadataKey, Period, Severity, StatusKey, UnitKey } from '../types';
 
 /** Words the plan reader understands in one language. Matching folds case and accents. */
@@ -81,6 +82,8 @@ export interface EnginePack<Code extends string = string> {
   name: string;
   /** Locale for number and date formatting (`da-DK`). */
   locale: string;
+  /** How the language writes numbers and dates: as Intl does for `locale` (src/engine/numerals.ts). */
+  numerals: Numerals;
   /**
    * Whose public holidays a plan written in this language counts working days by when it names
    * no `Kalender`; none for a language written in many countries (English).

@@ -3,7 +3,7 @@
  * total row), the per-area block under it that the chart reads, the hidden word lookup table the
  * formulas read, and the user's own notes put back on a rerun.
  */
-import { address, rangeAddress, type PlanResult, type RowResult, type Totals } from '../../engine';
+import { address, formatter, rangeAddress, serialOf, type PlanResult, type RowResult, type Totals } from '../../engine';
 import type { LanguagePack, ScoreColumnKey } from '../../i18n';
 import { ASSESSMENT_LOOKUP, COMPLETION_LOOKUP } from '../formulas';
 import { COLORS, FORMATS, STYLES, type LayoutValue } from '../model';
@@ -53,7 +53,10 @@ export function goalTable(g: Grid, result: PlanResult, lang: LanguagePack, summa
     range: rangeAddress(headerRow, 0, headerRow, g.width - 1),
     style: STYLES.header,
   });
-  g.notes.push({ cell: address(headerRow, g.col('explanation')), text: words.explanationNote.replace('{date}', new Date().toLocaleDateString(lang.locale)) });
+  // Today's date as the explanations write dates (the engine's numerals, not Intl's formatters).
+  const today = new Date();
+  const date = formatter(lang).date(serialOf(today.getFullYear(), today.getMonth() + 1, today.getDate()));
+  g.notes.push({ cell: address(headerRow, g.col('explanation')), text: words.explanationNote.replace('{date}', date) });
   const goals = goalOrder(result);
   const firstDataRow = g.reserve(goals.order.length + 1);
   // Sheet rows are known before any formula is written, so formulas can point at other rows.

@@ -2,7 +2,7 @@
  * The seed plans' earned scores, worked out by hand from their sources (seeds/*.json), never
  * copied from the program. Hjemrejsestyrelsen's depends on its data sheets, so it takes them.
  */
-import type { SheetGrid } from '../src/engine';
+import { cellOf, gridHeight, type SheetGrid } from '../src/engine';
 
 export const KRIM_EARNED =
   5 + 5 * ((412 / 500 - 0.75) / (0.85 - 0.75)) + 5 + 0 + // 1.1 met, 1.2 linear from 75 % to 85 %, 2.1 done, 3.1 93,8 % < 95 %
@@ -29,7 +29,11 @@ export interface HjemrejseData {
 
 /** The data sheets of seed 003, reduced by hand: trimmed means and the share within 10 days. */
 export function hjemrejseData(grids: SheetGrid[]): HjemrejseData {
-  const column = (sheet: string, col: number) => grids.find((g) => g.name === sheet)!.values.slice(1).map((row) => row[col] as number);
+  // A data sheet may be kept by column below its head: every row is read through cellOf.
+  const column = (sheet: string, col: number) => {
+    const grid = grids.find((g) => g.name === sheet)!;
+    return Array.from({ length: gridHeight(grid) - 1 }, (_, i) => cellOf(grid, i + 1, col) as number);
+  };
   const trimmedMean = (values: number[]) => {
     const kept = [...values].sort((a, b) => a - b).slice(0, values.length - Math.floor(values.length * 0.05));
     return kept.reduce((s, v) => s + v, 0) / kept.length;

@@ -119,8 +119,9 @@ export class Package {
       text: (t) => text?.(t),
       cell: handlers.cell && ((ref, style, type, value) => {
         // A cell and its value are two elements, one level below where the cell stands.
-        this.elements += value === undefined ? 1 : 2;
-        if (depth + 2 > this.limits.depth || this.elements > this.limits.elements) throw new WorkbookRefused({ reason: 'tooComplex', detail: path });
+        const elements = value === undefined ? 1 : 2;
+        this.elements += elements;
+        if (depth + elements > this.limits.depth || this.elements > this.limits.elements) throw new WorkbookRefused({ reason: 'tooComplex', detail: path });
         handlers.cell!(ref, style, type, value);
       }),
     };

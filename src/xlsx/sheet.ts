@@ -128,7 +128,7 @@ class SheetCells {
 
   open(tag: string, a: Record<string, string>): void {
     if (this.stopped) return;
-    if (tag === 'c') this.openCell(a);
+    if (tag === 'c') this.startCell(a.r, a.t, a.s);
     else if (tag === 'row') {
       const r = Number(a.r);
       this.row = Number.isInteger(r) && r >= 1 && r <= 1_048_576 ? r - 1 : this.row + 1;
@@ -154,10 +154,6 @@ class SheetCells {
     if (!this.inValue || !this.cell || this.length > RAW_CHARS) return;
     this.text += t;
     this.length += t.length;
-  }
-
-  private openCell(a: Record<string, string>): void {
-    this.startCell(a.r, a.t, a.s);
   }
 
   /** A cell in Excel's plain form, read in one call: as its open, text and close would. */

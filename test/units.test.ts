@@ -8,7 +8,7 @@ import { PACKS, type CellValue, type PlanResult, type Problem } from '../src/eng
 import { formatMessage, pack } from '../src/i18n';
 import { inputProblems } from '../src/engine/checks';
 import { percentileInc } from '../src/engine/criteria';
-import { directionIndex, orDirectionWords, unitIndex } from '../src/engine/vocabulary';
+import { directionIndex, orDirectionWords, percentWords, unitIndex, unitWords } from '../src/engine/vocabulary';
 import { fold } from '../src/engine/text';
 import { planGrid, score } from './helpers';
 
@@ -104,6 +104,12 @@ describe('units are part of a value', () => {
     const ors = PACKS.flatMap((p) => (['min', 'max', 'better'] as const).flatMap((k) => p.vocabulary.orDirection[k].filter((w) => or.get(w.toLowerCase()) !== k).map((w) => `${p.code} ${w}: ${k}`)));
     expect(ors).toEqual([]);
   });
+});
+
+test('no unit word starts with a digit or a space: a goal text without a digit and a word after it is read as naming no unit', () => {
+  const words = [...percentWords(), ...unitWords()];
+  expect(words.length).toBeGreaterThan(20);
+  expect(words.filter((w) => /^[\d\s]/.test(w))).toEqual([]);
 });
 
 describe('impossible values are problems at their cells, never scored', () => {

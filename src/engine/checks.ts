@@ -105,9 +105,11 @@ function valueProblem(row: PlanRow, key: ColumnKey, role: InputUnit, measure: Me
     if (over) return { column: key, message: { key: 'shareOver100', args: { column: key, value: shown(row, key) } } };
     return under ? { column: key, message: { key: 'negativeValue', args: { column: key, value: shown(row, key), unit: 'percent' } } } : null;
   }
-  // A measure whose cells name no unit is time taken where the goal's text says so: `-5` in `Sagsbehandlingstid i dage`.
-  const unit = role === 'count' ? 'count' : role === 'measure' ? (measure ?? timeInText(row.title)) : null;
-  if (!unit || !UNITS[unit].nonNegative || !holds(row, key, belowZero)) return null;
+  if ((role !== 'count' && role !== 'measure') || !holds(row, key, belowZero)) return null;
+  // A measure whose cells name no unit is time taken where the goal's text says so: `-5` in
+  // `Sagsbehandlingstid i dage`. The text is read only for a value below 0: most rows have none.
+  const unit = role === 'count' ? 'count' : (measure ?? timeInText(row.title));
+  if (!unit || !UNITS[unit].nonNegative) return null;
   return { column: key, message: { key: 'negativeValue', args: { column: key, value: shown(row, key), unit } } };
 }
 

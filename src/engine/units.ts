@@ -119,8 +119,19 @@ const numberWithUnit = once(() => {
   return new RegExp(`(?<![\\d.,])(\\d+(?:[.,]\\d+)*)\\s*(${words})(?![\\p{L}\\d])`, 'giu');
 });
 
+/**
+ * A digit with something after it other than digits and spaces: what every number with a unit
+ * starts with (no unit word starts with a digit or a space). Most goals' texts have none (`Krav
+ * 12`, `Kortere ventetid`), and are passed over without the pattern of every unit word.
+ */
+const NUMBER_THEN_WORD = /\d\s*[^\d\s]/;
+
+const NO_UNITS: readonly { n: number; unit: MeasureUnit }[] = Object.freeze([]);
+
 /** Each number in a text with the unit written after it. */
-const unitsInText = memo((text: string): { n: number; unit: MeasureUnit }[] => {
+const unitsInText = (text: string): readonly { n: number; unit: MeasureUnit }[] => (NUMBER_THEN_WORD.test(text) ? unitsWritten(text) : NO_UNITS);
+
+const unitsWritten = memo((text: string): { n: number; unit: MeasureUnit }[] => {
   const found: { n: number; unit: MeasureUnit }[] = [];
   for (const m of text.matchAll(numberWithUnit())) {
     const n = parseNumberText(m[1]);

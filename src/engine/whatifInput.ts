@@ -48,10 +48,15 @@ export const countBase = (row: PlanRow): number | null => (row.total === null ? 
 
 const unitAfterNumber = once(() => unitWords().map((w) => new RegExp(`\\d\\s*(${escapeRegExp(w)})(?![\\p{L}])`, 'iu')));
 
+/** What a number with a unit after it starts with (no unit word starts with a digit or a space). */
+const NUMBER_THEN_WORD = /\d\s*[^\d\s]/;
+
 /** The unit a plan gives a measure: after a number in the target cell, else in the goal's text or note. */
 export function measureUnit(row: PlanRow): string | null {
   const target = row.cells.target;
   for (const text of [typeof target === 'string' ? target : '', row.title, row.note]) {
+    // Most texts name no unit after a number (`Krav 12`): passed over without a pattern a unit word.
+    if (!NUMBER_THEN_WORD.test(text)) continue;
     for (const pattern of unitAfterNumber()) {
       const m = text.match(pattern);
       if (m) return m[1];
@@ -111,13 +116,14 @@ function readPercent(text: string, row: PlanRow, plan: Plan, lang: EnginePack): 
 /** A number in the goal's unit: not a percent where the goal is no percent, not negative where it counts or times. */
 function readNumber(text: string, row: PlanRow, plan: Plan, lang: EnginePack): WhatIfReading {
   const p = parseNumber(text);
-  const ex = example('number', row, plan, lang);
-  if (!p.ok) return refuse('whatIfNotNumber', { value: text.trim(), example: ex });
+  // The example and the unit are made only for a refusal: a what-if as the user types reads on.
+  const ex = () => example('number', row, plan, lang);
+  if (!p.ok) return refuse('whatIfNotNumber', { value: text.trim(), example: ex() });
   // A formula's inputs have no unit the plan declares: a percent is the fraction it stands for.
   if (criterionOf(row)?.kind === 'formula') return { ok: true, field: 'actual', value: p.value.percent ? p.value.n / 100 : p.value.n };
-  const unit = measureUnit(row);
-  if (p.value.percent) return refuse('whatIfNotInPercent', { value: text.trim(), example: ex });
-  if (p.value.n < 0 && neverNegative(unit)) return refuse('whatIfNegative', { value: `${formatter(lang).number(p.value.n)} ${unit}`, example: ex });
+  if (p.value.percent) return refuse('whatIfNotInPercent', { value: text.trim(), example: ex() });
+  const unit = p.value.n < 0 ? measureUnit(row) : null;
+  if (unit !== null && neverNegative(unit)) return refuse('whatIfNegative', { value: `${formatter(lang).number(p.value.n)} ${unit}`, example: ex() });
   return { ok: true, field: 'actual', value: p.value.n };
 }
 

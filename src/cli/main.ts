@@ -16,7 +16,8 @@ interface Io {
   err: (text: string) => void;
 }
 
-const round = (n: number | null) => (n === null ? null : Number(n.toPrecision(12)));
+/** Twelve significant digits, as JSON shows numbers; a whole number below 10¹² is that already (most counts and weights). */
+const round = (n: number | null) => (n === null ? null : Number.isInteger(n) && Math.abs(n) < 1e12 ? n || 0 : Number(n.toPrecision(12)));
 
 function planJson(file: string, r: PlanResult, lang: LanguagePack) {
   const totals = (t: PlanResult['total']) => ({

@@ -217,9 +217,10 @@ function latestByAgency(counting: Submission[]): Submission[] {
   return counting.filter((s) => latest.get(agencyOf(s.result).toLowerCase()) === s);
 }
 
-function unitsWith(submissions: Submission[], rows: OverviewRow[], statuses: StatusKey[]): Shortfall[] {
+/** The scoring units of a status, of each submission; `units` are the submissions' scoring units, found once for both lists. */
+function unitsWith(submissions: Submission[], units: RowResult[][], rows: OverviewRow[], statuses: StatusKey[]): Shortfall[] {
   return submissions.flatMap(({ file, result }, i) =>
-    scoringUnits(result)
+    units[i]
       .filter((u) => statuses.includes(u.status))
       .map((u) => ({
         file,
@@ -282,9 +283,10 @@ export function consolidate(all: Submission[], yearWord = 'År'): Overview {
     }
   }
 
-  const shortfalls = unitsWith(submissions, rows, ['not_met', 'partly']);
+  const units = submissions.map((s) => scoringUnits(s.result));
+  const shortfalls = unitsWith(submissions, units, rows, ['not_met', 'partly']);
   shortfalls.sort((a, b) => b.lostShare - a.lostShare || a.agency.localeCompare(b.agency) || a.id.localeCompare(b.id));
-  const notAssessed = unitsWith(submissions, rows, ['not_assessed']);
+  const notAssessed = unitsWith(submissions, units, rows, ['not_assessed']);
   notAssessed.sort((a, b) => a.agency.localeCompare(b.agency) || a.id.localeCompare(b.id, undefined, { numeric: true }));
 
   rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.agency.localeCompare(b.agency));

@@ -1,17 +1,13 @@
 /**
  * One benchmark case in a process of its own, so its peak memory is its own:
- * `engine ROWS` reads, scores and lays out a synthetic plan; `consolidate DIR` consolidates the agency
- * workbooks in DIR as `goalscore consolidate` does, then measures the floor: inflating and
- * scanning the same files, and deflating the overview it wrote, and nothing else; `file ROWS` reads, scores and writes a plan workbook of
- * that many rows. (`goalscore score` on a large plan runs in plain Node instead: see PLAN_CASE in run.ts.)
+ * `engine ROWS` reads, scores and lays out a synthetic plan; `file ROWS` reads, scores and writes a
+ * plan workbook of that many rows. (`goalscore score` on a large plan and `goalscore consolidate` run
+ * as the built command line in plain Node instead: see PLAN_CASE and CONSOLIDATE_CASE in run.ts.)
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
-import { main } from '../src/cli/main';
 import type { SheetLayout } from '../src/layout/model';
 import { scoreWorkbookBytes, workbookBytes } from '../src/xlsx';
 import { engineRun } from './run';
@@ -19,19 +15,6 @@ import { syntheticPlan } from './synthetic';
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
-
-/** Inflates every part of every file and counts its elements: what any reader must do at least. */
-async function floor(files: string[]): Promise<number> {
-  const start = process.hrtime.bigint();
-  let elements = 0;
-  for (const file of files) {
-    for (const data of Object.values(unzipSync(await fs.readFile(file)))) {
-      for (let i = 0; i < data.length; i++) if (data[i] === 0x3c) elements++;
-    }
-  }
-  if (!elements) throw new Error('nothing scanned');
-  return since(start);
-}
 
 /** Agency workbooks of 100 rows written with ExcelJS, as another program would; run in the parent, so its memory is not the case's. */
 export async function agencyWorkbooks(count: number): Promise<string> {
@@ -42,29 +25,6 @@ export async function agencyWorkbooks(count: number): Promise<string> {
     await wb.xlsx.writeFile(path.join(dir, `agency-${String(i + 1).padStart(3, '0')}.xlsx`));
   }
   return dir;
-}
-
-async function consolidateCase(dir: string) {
-  const files = (await fs.readdir(dir)).filter((n) => n.endsWith('.xlsx')).map((n) => path.join(dir, n));
-  const out = path.join(os.tmpdir(), `bench-overview-${process.pid}.xlsx`);
-  const start = process.hrtime.bigint();
-  const code = await main(['consolidate', dir, '--json', '--force', '--out', out], { out: () => undefined, err: () => undefined });
-  const ms = since(start);
-  if (code === 2) throw new Error('consolidation failed');
-  const overview = unzipSync(await fs.readFile(out));
-  await fs.rm(out, { force: true });
-  const inflateMs = await floor(files);
-  const deflateMs = deflateFloor(overview);
-  return { ms, inflateMs, deflateMs, floorMs: inflateMs + deflateMs };
-}
-
-/** Deflates every part of the written overview at the writer's zlib level (3): what any writer of it must do at least. */
-function deflateFloor(parts: Record<string, Uint8Array>): number {
-  const start = process.hrtime.bigint();
-  let bytes = 0;
-  for (const data of Object.values(parts)) bytes += deflateRawSync(data, { level: 3 }).length;
-  if (!bytes) throw new Error('nothing deflated');
-  return since(start);
 }
 
 /** A synthetic plan of `rows` rows as a workbook file, as the product writes one. */
@@ -94,7 +54,6 @@ if (require.main === module) void (async () => {
     const start = process.hrtime.bigint();
     engineRun(Number(arg))();
     result = { ms: since(start) };
-  } else if (kind === 'file') result = fileCase(Number(arg));
-  else result = await consolidateCase(arg);
+  } else result = fileCase(Number(arg));
   console.log(JSON.stringify({ ...result, peakRssMb: peakMb() }));
 })();

@@ -109,7 +109,7 @@ export function hyperformulaTotal(sheet: SheetLayout): { total: number; build: (
 }
 
 /** The peak resident memory of a child process running one benchmark case, in MB. */
-function childRun(kind: 'engine' | 'consolidate' | 'file', arg: string): { ms: number; peakRssMb: number; floorMs?: number; inflateMs?: number; deflateMs?: number; inBytes?: number; outBytes?: number } {
+function childRun(kind: 'engine' | 'file', arg: string): { ms: number; peakRssMb: number; inBytes?: number; outBytes?: number } {
   const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'child.ts'), kind, arg], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -170,9 +170,12 @@ async function officeFigures(smoke: boolean) {
 async function consolidateFigures(smoke: boolean) {
   const files = smoke ? 5 : 200;
   const agencies = await agencyWorkbooks(files);
-  const run = childRun('consolidate', agencies);
+  const overview = path.join(os.tmpdir(), `bench-overview-${process.pid}.xlsx`);
+  const out = execFileSync(process.execPath, ['-e', CONSOLIDATE_CASE, agencies, overview], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const run = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; peakRssMb: number; floorMs: number; inflateMs: number; deflateMs: number };
   await fs.rm(agencies, { recursive: true, force: true });
-  return { files, ms: run.ms, peakRssMb: run.peakRssMb, floorMs: run.floorMs!, inflateMs: run.inflateMs!, deflateMs: run.deflateMs!, ratioToFloor: run.ms / run.floorMs!, ratioToInflate: run.ms / run.inflateMs! };
+  await fs.rm(overview, { force: true });
+  return { files, ms: run.ms, peakRssMb: run.peakRssMb, floorMs: run.floorMs, inflateMs: run.inflateMs, deflateMs: run.deflateMs, ratioToFloor: run.ms / run.floorMs, ratioToInflate: run.ms / run.inflateMs };
 }
 
 function fileFigures(smoke: boolean) {
@@ -213,20 +216,36 @@ export async function runBenchmarks(smoke: boolean, only: readonly Part[] = PART
   return results as Results;
 }
 
+/** In the child: inflating every part of `files` and counting its elements, what any reader must do at least; ms. */
+const INFLATE_FLOOR = `
+const inflateFloor = (files) => {
+  const start = process.hrtime.bigint();
+  let elements = 0;
+  for (const file of files) for (const data of Object.values(unzipSync(fs.readFileSync(file)))) for (let i = 0; i < data.length; i++) if (data[i] === 0x3c) elements++;
+  if (!elements) throw new Error('nothing scanned');
+  return since(start);
+};
+`;
+
+const CASE_HEAD = `
+const fs = require('fs');
+const path = require('path');
+const { deflateRawSync } = require('zlib');
+const { unzipSync } = require('fflate');
+const { main } = require('./dist/cli/main.js');
+const since = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+${INFLATE_FLOOR}`;
+
 /**
  * `goalscore score FILE --out DIR` as the built command line runs it, in plain Node (no TypeScript
  * compiler in memory, as under ts-node), then the floor on the same file: inflating every part and
  * counting its elements, and nothing else. Prints the times and the process's peak memory.
  */
-const PLAN_CASE = `
-const fs = require('fs');
-const path = require('path');
-const { unzipSync } = require('fflate');
-const { main } = require('./dist/cli/main.js');
+const PLAN_CASE = `${CASE_HEAD}
 const [file, out, json] = process.argv.slice(1);
-const since = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 (async () => {
-  let start = process.hrtime.bigint();
+  const start = process.hrtime.bigint();
   let printed = '';
   const code = await main(['score', file, '--force', '--out', out, ...(json ? ['--json'] : [])], { out: (s) => { if (json) printed += s; }, err: () => undefined });
   const ms = since(start);
@@ -234,12 +253,32 @@ const since = (start) => Number(process.hrtime.bigint() - start) / 1e6;
   // With --json (small plans only): the requirements scored, none left unassessed.
   const scored = json ? JSON.parse(printed).plans[0].rows.filter((r) => r.id.includes('.') && r.status !== 'not_assessed').length : undefined;
   const outBytes = fs.statSync(path.join(out, fs.readdirSync(out)[0])).size;
-  start = process.hrtime.bigint();
-  let elements = 0;
-  for (const data of Object.values(unzipSync(fs.readFileSync(file)))) for (let i = 0; i < data.length; i++) if (data[i] === 0x3c) elements++;
-  const floorMs = since(start);
-  if (!elements) throw new Error('nothing scanned');
-  console.log(JSON.stringify({ ms, floorMs, scored, inBytes: fs.statSync(file).size, outBytes, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  const floorMs = inflateFloor([file]);
+  console.log(JSON.stringify({ ms, floorMs, scored, inBytes: fs.statSync(file).size, outBytes, peakRssMb: peakRssMb() }));
+})();
+`;
+
+/**
+ * `goalscore consolidate` on the agency workbooks in a folder, as the built command line runs it (as
+ * PLAN_CASE); then the floor: inflating and scanning every input, and deflating every part of the
+ * overview written at the writer's zlib level (3), what any writer of that overview must do at least.
+ */
+const CONSOLIDATE_CASE = `${CASE_HEAD}
+const [dir, out] = process.argv.slice(1);
+(async () => {
+  const files = fs.readdirSync(dir).filter((n) => n.endsWith('.xlsx')).map((n) => path.join(dir, n));
+  const start = process.hrtime.bigint();
+  const code = await main(['consolidate', dir, '--json', '--force', '--out', out], { out: () => undefined, err: () => undefined });
+  const ms = since(start);
+  if (code === 2) throw new Error('consolidation failed');
+  const inflateMs = inflateFloor(files);
+  const overview = unzipSync(fs.readFileSync(out));
+  const deflateStart = process.hrtime.bigint();
+  let bytes = 0;
+  for (const data of Object.values(overview)) bytes += deflateRawSync(data, { level: 3 }).length;
+  if (!bytes) throw new Error('nothing deflated');
+  const deflateMs = since(deflateStart);
+  console.log(JSON.stringify({ ms, inflateMs, deflateMs, floorMs: inflateMs + deflateMs, peakRssMb: peakRssMb() }));
 })();
 `;
 

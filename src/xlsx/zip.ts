@@ -4,7 +4,7 @@
  * fflate in slices while their bytes are counted against the limits, and each entry's CRC-32 is
  * checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { crc32, deflateQueue, deflater, QUEUED } from './deflate';
 import { concat } from './bytes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
@@ -124,6 +124,8 @@ export class InflateBudget {
 
 /** Slices of compressed input pushed at a time, so a limit stops inflating early. */
 const SLICE = 64 * 1024;
+/** Parts up to this size inflate whole. */
+const WHOLE = 1 << 20;
 
 /**
  * Inflates one entry, handing each piece to `onChunk` as it comes; the CRC-32 and the declared size
@@ -150,6 +152,15 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   };
   if (entry.method === 0) {
     for (let p = 0; p < data.length && !stopped; p += SLICE) take(data.subarray(p, p + SLICE));
+  } else if (entry.method === 8 && entry.size <= WHOLE && entry.compressedSize <= SLICE) {
+    // A small part inflated in one call into its declared size: no stream's window and growing buffers.
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+    } catch {
+      throw damaged(entry.name);
+    }
+    take(out);
   } else if (entry.method === 8) {
     const inflate = new Inflate((chunk) => take(chunk));
     try {

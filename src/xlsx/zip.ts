@@ -201,17 +201,19 @@ class Encoder {
     this.crc = 0;
   }
 
-  /** Adds text; returns a chunk once one is full. */
-  add(text: string): Uint8Array | null {
+  /** Adds text, or bytes already UTF-8 (copied: the caller may fill them again); returns a chunk once one is full. */
+  add(piece: string | Uint8Array): Uint8Array | null {
     // A UTF-16 unit takes at most three bytes of UTF-8; a small part gets a small buffer.
-    const need = this.fill + 3 * text.length;
+    const need = this.fill + (typeof piece === 'string' ? 3 * piece.length : piece.length);
     let buffer = this.buffers[this.at];
     if (!buffer || buffer.length < need) {
       const grown = new Uint8Array(Math.max(need, Math.min(CHUNK + 3 * PIECE, 2 * need)) + 16);
       if (buffer && this.fill) grown.set(buffer.subarray(0, this.fill));
       this.buffers[this.at] = buffer = grown;
     }
-    const written = this.encoder.encodeInto(text, buffer.subarray(this.fill)).written;
+    let written = piece.length;
+    if (typeof piece === 'string') written = this.encoder.encodeInto(piece, buffer.subarray(this.fill)).written;
+    else buffer.set(piece, this.fill);
     this.crc = crc32(buffer.subarray(this.fill, this.fill + written), this.crc);
     this.fill += written;
     this.length += written;
@@ -231,10 +233,22 @@ class Encoder {
   }
 }
 
-/** Pieces of text joined into texts of about PIECE characters. */
-function* joined(pieces: Iterable<string>): Generator<string> {
+/**
+ * A piece of a part: text, or bytes already UTF-8 (a worksheet's rows), which are copied before
+ * the next piece is asked for, so their maker may fill the same bytes again.
+ */
+export type Piece = string | Uint8Array;
+
+/** Pieces of text joined into texts of about PIECE characters; bytes passed on as they come, in their place. */
+function* joined(pieces: Iterable<Piece>): Generator<Piece> {
   let text = '';
   for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      if (text) yield text;
+      text = '';
+      yield piece;
+      continue;
+    }
     text += piece;
     if (text.length >= PIECE) {
       yield text;
@@ -270,12 +284,12 @@ const collector = () => {
  * while the next is made. Part names are ASCII.
  */
 export class ZipWriter {
-  private readonly parts: { name: string; pieces: Iterable<string> }[] = [];
+  private readonly parts: { name: string; pieces: Iterable<Piece> }[] = [];
   private readonly out: Uint8Array[] = [];
   private readonly directory: Uint8Array[] = [];
   private offset = 0;
 
-  part(name: string, pieces: Iterable<string>): void {
+  part(name: string, pieces: Iterable<Piece>): void {
     this.parts.push({ name, pieces });
   }
 

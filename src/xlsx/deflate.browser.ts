@@ -35,6 +35,9 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** In the browser a part is always inflated in slices, by fflate. */
+export const inflateWhole = (_data: Uint8Array, _size: number): Uint8Array | null => null;
+
 /** CRC-32 as zip uses it, fed in pieces. */
 export function crc32(chunk: Uint8Array, crc = 0): number {
   let c = ~crc;

@@ -15,6 +15,7 @@ import { address, columnLetter } from '../engine';
 import { cellTextWithin, type CellStyle, type LayoutValue, type SheetLayout } from '../layout/model';
 import { toA1 } from '../layout/r1c1';
 import { rowsOf, type RowSource } from '../layout/rows';
+import { ascii, ByteText } from './byteText';
 import { esc } from './xml';
 import type { StyleSheet } from './styles';
 
@@ -170,6 +171,8 @@ interface Group {
   last: number;
   uses: number;
   si: number;
+  /** `<f t="shared" si="…"/>`, made once: what every cell of the group after its first holds. */
+  tail?: Uint8Array;
 }
 
 /**
@@ -200,14 +203,17 @@ export class SharedFormulas {
     shared.forEach(({ g }, si) => (g.si = si));
   }
 
-  /** The `<f>` element of the cell at (row, col), its A1 text written out only where a shared formula starts. */
-  element(formula: string, row: number, col: number): string {
+  /**
+   * The `<f>` element of the cell at (row, col), its A1 text written out only where a shared
+   * formula starts; the rest of the group's cells take the same bytes.
+   */
+  element(formula: string, row: number, col: number): string | Uint8Array {
     const group = this.byCol[col]?.get(formula);
     if (!group || group.si < 0) {
       if (isCustom(formula)) return `<f t="array" ref="${address(row, col)}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
       return `<f>${esc(fileFormula(toA1(formula, row, col)))}</f>`;
     }
-    if (row !== group.first) return `<f t="shared" si="${group.si}"/>`;
+    if (row !== group.first) return (group.tail ??= ascii(`<f t="shared" si="${group.si}"/>`));
     return `<f t="shared" ref="${address(row, col)}:${address(group.last, col)}" si="${group.si}">${esc(fileFormula(toA1(formula, row, col)))}</f>`;
   }
 }
@@ -261,22 +267,80 @@ class RowFormats {
   }
 }
 
-/** A cell with a value or a formula, as XML; the cached result is stored with a formula where asked. */
-function cellXml(ref: string, s: number, given: LayoutValue, f: string | null, strings: Strings, cached: boolean): string {
-  // A dynamic-array formula (a custom function) points at its cell metadata, as Excel saves it.
-  const style = `${s ? ` s="${s}"` : ''}${f?.startsWith('<f t="array"') ? ' cm="1"' : ''}`;
+const B = {
+  close: ascii('"'),
+  customCell: ascii(' cm="1"'),
+  open: ascii('>'),
+  empty: ascii('/>'),
+  value: ascii('<v>'),
+  end: ascii('</v></c>'),
+  endCell: ascii('</c>'),
+  bool: ascii(' t="b">'),
+  str: ascii(' t="str">'),
+  shared: ascii(' t="s"><v>'),
+  error: ascii(' t="e"><v>#NUM!</v></c>'),
+  rowOpen: ascii('<row r="'),
+  rowStyle: ascii(' s="'),
+  customFormat: ascii('" customFormat="1"'),
+  height: ascii(' ht="'),
+  customHeight: ascii('" customHeight="1"'),
+  rowEnd: ascii('</row>'),
+};
+
+/** What a cell's tag opens with, made once a sheet: `<c r="` and its column's letters; then ` s="3"` by cell format. */
+class CellTags {
+  private readonly columns: Uint8Array[] = [];
+  private readonly styles: Uint8Array[] = [];
+
+  column(c: number): Uint8Array {
+    return this.columns[c] ?? (this.columns[c] = ascii(`<c r="${columnLetter(c)}`));
+  }
+
+  style(s: number): Uint8Array {
+    return this.styles[s] ?? (this.styles[s] = ascii(s ? ` s="${s}"` : ''));
+  }
+}
+
+const formula = (out: ByteText, f: string | Uint8Array) => (typeof f === 'string' ? out.text(f) : out.bytes(f));
+
+/**
+ * A cell with a value or a formula, as XML, written into `out` (`<c r="B2" s="3" t="s"><v>12</v></c>`);
+ * the cached result is stored with a formula where asked. `row` is the row number's digits.
+ */
+function writeCell(out: ByteText, open: Uint8Array, row: Uint8Array, style: Uint8Array, given: LayoutValue, f: string | Uint8Array | null, strings: Strings, cached: boolean): void {
   // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
   const value = typeof given === 'string' ? cellTextWithin(given) : given;
+  out.bytes(open);
+  out.bytes(row);
+  out.bytes(B.close);
+  out.bytes(style);
   if (f !== null) {
-    if (!cached || value === null) return `<c r="${ref}"${style}>${f}</c>`;
-    if (typeof value === 'number') return `<c r="${ref}"${style}>${f}<v>${value}</v></c>`;
-    if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
-    return `<c r="${ref}"${style} t="str">${f}<v>${esc(value)}</v></c>`;
+    // A dynamic-array formula (a custom function) points at its cell metadata, as Excel saves it.
+    if (typeof f === 'string' && f.startsWith('<f t="array"')) out.bytes(B.customCell);
+    if (!cached || value === null) {
+      out.bytes(B.open);
+      formula(out, f);
+      out.bytes(B.endCell);
+      return;
+    }
+    out.bytes(typeof value === 'number' ? B.open : typeof value === 'boolean' ? B.bool : B.str);
+    formula(out, f);
+    out.bytes(B.value);
+    out.text(typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? '1' : '0') : esc(value));
+    out.bytes(B.end);
+    return;
   }
-  if (value === null || value === '') return `<c r="${ref}"${style}/>`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : `<c r="${ref}"${style} t="e"><v>#NUM!</v></c>`;
-  if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${style} t="s"><v>${strings.id(value)}</v></c>`;
+  if (value === null || value === '') return out.bytes(B.empty);
+  if (typeof value === 'number' && !Number.isFinite(value)) return out.bytes(B.error);
+  if (typeof value === 'string') {
+    out.bytes(B.shared);
+    out.whole(strings.id(value));
+  } else {
+    out.bytes(typeof value === 'number' ? B.open : B.bool);
+    out.bytes(B.value);
+    out.text(typeof value === 'number' ? String(value) : value ? '1' : '0');
+  }
+  out.bytes(B.end);
 }
 
 export interface SheetDataState {
@@ -288,32 +352,63 @@ export interface SheetDataState {
   custom: boolean;
 }
 
-/** The `<sheetData>` rows, one string per row, each made from the row source when it is written. */
-export function* sheetData(layout: SheetLayout, state: SheetDataState): Generator<string> {
+/** Bytes of rows handed on at a time: the consumer copies them before the next are written. */
+const BATCH = 1 << 15;
+
+/**
+ * The `<sheetData>` rows as UTF-8, each row made from the row source when it is written, handed on
+ * some 32 KB at a time. Each batch is valid only until the next is asked for.
+ */
+export function* sheetData(layout: SheetLayout, state: SheetDataState): Generator<Uint8Array> {
   const rows = rowsOf(layout);
   const rangeStyles = new RangeStyles(layout.styles, state.merges);
   const shared = new SharedFormulas(rows);
   const formats = new RowFormats(state.styles);
-  const letters: string[] = [];
-  const letter = (c: number) => letters[c] ?? (letters[c] = columnLetter(c));
+  const tags = new CellTags();
+  const out = new ByteText();
   // Style ranges may reach below the last row of cells.
   for (let r = 0, count = Math.max(rows.length, rangeStyles.end); r < count; r++) {
     const row = r < rows.length ? rows.row(r) : { values: [], formats: [], formulas: [] };
-    const styles = rangeStyles.at(r);
-    const { xfs, rowXf } = formats.of(styles, row.formats);
+    const { xfs, rowXf } = formats.of(rangeStyles.at(r), row.formats);
     const width = Math.max(row.values.length, xfs.length, row.formulas.length);
-    const n = r + 1;
-    let cells = '';
+    const height = r < rows.length ? rows.height(r) : null;
+    const n = ascii(String(r + 1));
+    const start = out.length;
+    writeRowOpen(out, n, rowXf, height);
+    let cells = 0;
     for (let c = 0; c < width; c++) {
       const value = row.values[c] ?? null;
       const formula = row.formulas[c] ?? null;
       const s = c < xfs.length ? xfs[c] : 0;
       // An empty cell of the row's style is left to the row; of none, to the sheet.
       if (formula === null && (value === null || value === '') && s === rowXf) continue;
-      cells += cellXml(`${letter(c)}${n}`, s, value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
+      writeCell(out, tags.column(c), n, tags.style(s), value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
+      cells++;
     }
-    const height = r < rows.length ? rows.height(r) : null;
-    if (!cells && !height && !rowXf) continue;
-    yield `<row r="${n}"${rowXf ? ` s="${rowXf}" customFormat="1"` : ''}${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`;
+    if (!cells && !height && !rowXf) {
+      out.rewind(start);
+      continue;
+    }
+    out.bytes(B.rowEnd);
+    if (out.length >= BATCH) yield out.take();
   }
+  if (out.length) yield out.take();
+}
+
+/** `<row r="5" s="3" customFormat="1" ht="30" customHeight="1">`: the row's own style and height where it has them. */
+function writeRowOpen(out: ByteText, n: Uint8Array, rowXf: number, height: number | null): void {
+  out.bytes(B.rowOpen);
+  out.bytes(n);
+  out.bytes(B.close);
+  if (rowXf) {
+    out.bytes(B.rowStyle);
+    out.whole(rowXf);
+    out.bytes(B.customFormat);
+  }
+  if (height) {
+    out.bytes(B.height);
+    out.text(String(height));
+    out.bytes(B.customHeight);
+  }
+  out.bytes(B.open);
 }

@@ -31,6 +31,9 @@ const enum Mode {
 /** How each kind of markup ends, and what it costs in characters to skip its start. */
 const ENDS = { [Mode.Comment]: '-->', [Mode.CData]: ']]>', [Mode.Instruction]: '?>' } as const;
 
+/** A comment, CDATA, declaration or instruction: one search for both, `<` being in every tag. */
+const DECLARATION = /<[!?]/;
+
 export class TextRunGuard {
   /** Text runs cut so far: a cell whose count changed while it was read lost text. */
   cuts = 0;
@@ -66,7 +69,7 @@ export class TextRunGuard {
    * without a `<` longer than a run. Then only where it ends is noted.
    */
   private plain(chunk: string): boolean {
-    if ((this.mode !== Mode.Text && this.mode !== Mode.Tag) || this.dropping || chunk.includes('<!') || chunk.includes('<?')) return false;
+    if ((this.mode !== Mode.Text && this.mode !== Mode.Tag) || this.dropping || DECLARATION.test(chunk)) return false;
     let p = chunk.indexOf('<');
     if (this.length + (p < 0 ? chunk.length : p) > RUN_CHARS) return false;
     // From each `<`, the last `<` a run's length on: when it is the same one, a stretch is too long.

@@ -15,7 +15,7 @@ import { Registry, StyleSheet } from './styles';
 import { themeXml } from './theme';
 import { fitPage } from './cellText';
 import { esc, NS, REL, relsXml, textElement, XML_HEAD } from './xml';
-import { ZipWriter } from './zip';
+import { ZipWriter, type Piece } from './zip';
 
 /**
  * The metadata part Excel writes beside dynamic-array formulas: one cell-metadata record
@@ -155,7 +155,7 @@ interface SheetParts {
 
 type WorkbookState = SheetDataState & { strings: SharedStrings };
 
-function* worksheetXml(layout: SheetLayout, index: number, state: WorkbookState, parts: SheetParts): Generator<string> {
+function* worksheetXml(layout: SheetLayout, index: number, state: WorkbookState, parts: SheetParts): Generator<Piece> {
   const props = [
     layout.tabColor ? `<tabColor rgb="FF${layout.tabColor.toUpperCase()}"/>` : '',
     layout.print.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : '',

@@ -5,7 +5,7 @@
  * checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
  */
 import { Inflate, inflateSync } from 'fflate';
-import { crc32, deflateQueue, deflater, QUEUED } from './deflate';
+import { crc32, deflateQueue, deflater, inflateWhole, QUEUED } from './deflate';
 import { concat } from './bytes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
 
@@ -124,8 +124,18 @@ export class InflateBudget {
 
 /** Slices of compressed input pushed at a time, so a limit stops inflating early. */
 const SLICE = 64 * 1024;
-/** Parts up to this size inflate whole. */
-const WHOLE = 1 << 20;
+/** A part up to this size, deflated into one slice, is inflated by fflate in one call (most of a package's parts). */
+const SMALL = 1 << 20;
+
+/**
+ * A part inflated whole is at most this large (declared, and weighed against the limits before):
+ * zlib inflates twice as fast as fflate, and only whole in a single call. The first slice is
+ * inflated by fflate all the same, so a reading that stops within a sheet's first rows inflates no
+ * more; where zlib refuses the part, fflate reads on from where it was and says why.
+ */
+const WHOLE = 64 * 1024 * 1024;
+/** Bytes of a part inflated whole handed on at a time, about what fflate hands on for a slice. */
+const OUT_SLICE = 512 * 1024;
 
 /**
  * Inflates one entry, handing each piece to `onChunk` as it comes; the CRC-32 and the declared size
@@ -152,7 +162,7 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   };
   if (entry.method === 0) {
     for (let p = 0; p < data.length && !stopped; p += SLICE) take(data.subarray(p, p + SLICE));
-  } else if (entry.method === 8 && entry.size <= WHOLE && entry.compressedSize <= SLICE) {
+  } else if (entry.method === 8 && entry.size <= SMALL && entry.compressedSize <= SLICE) {
     // A small part inflated in one call into its declared size: no stream's window and growing buffers.
     let out: Uint8Array;
     try {
@@ -164,7 +174,15 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   } else if (entry.method === 8) {
     const inflate = new Inflate((chunk) => take(chunk));
     try {
-      for (let p = 0; p < data.length && !stopped; p += SLICE) inflate.push(data.subarray(p, p + SLICE), p + SLICE >= data.length);
+      for (let p = 0; p < data.length && !stopped; p += SLICE) {
+        // Read on past its first slice, a part of a size the limits allow is inflated whole by zlib where it can be (Node).
+        const whole = p === SLICE && entry.size <= WHOLE ? inflateWhole(data, entry.size) : null;
+        if (whole) {
+          for (let q = inflated; q < whole.length && !stopped; q += OUT_SLICE) take(whole.subarray(q, q + OUT_SLICE));
+          break;
+        }
+        inflate.push(data.subarray(p, p + SLICE), p + SLICE >= data.length);
+      }
       if (!data.length) inflate.push(new Uint8Array(0), true);
     } catch (e) {
       if (e instanceof WorkbookRefused) throw e;
@@ -212,17 +230,19 @@ class Encoder {
     this.crc = 0;
   }
 
-  /** Adds text; returns a chunk once one is full. */
-  add(text: string): Uint8Array | null {
+  /** Adds text, or bytes already UTF-8 (copied: the caller may fill them again); returns a chunk once one is full. */
+  add(piece: string | Uint8Array): Uint8Array | null {
     // A UTF-16 unit takes at most three bytes of UTF-8; a small part gets a small buffer.
-    const need = this.fill + 3 * text.length;
+    const need = this.fill + (typeof piece === 'string' ? 3 * piece.length : piece.length);
     let buffer = this.buffers[this.at];
     if (!buffer || buffer.length < need) {
       const grown = new Uint8Array(Math.max(need, Math.min(CHUNK + 3 * PIECE, 2 * need)) + 16);
       if (buffer && this.fill) grown.set(buffer.subarray(0, this.fill));
       this.buffers[this.at] = buffer = grown;
     }
-    const written = this.encoder.encodeInto(text, buffer.subarray(this.fill)).written;
+    let written = piece.length;
+    if (typeof piece === 'string') written = this.encoder.encodeInto(piece, buffer.subarray(this.fill)).written;
+    else buffer.set(piece, this.fill);
     this.crc = crc32(buffer.subarray(this.fill, this.fill + written), this.crc);
     this.fill += written;
     this.length += written;
@@ -242,10 +262,22 @@ class Encoder {
   }
 }
 
-/** Pieces of text joined into texts of about PIECE characters. */
-function* joined(pieces: Iterable<string>): Generator<string> {
+/**
+ * A piece of a part: text, or bytes already UTF-8 (a worksheet's rows), which are copied before
+ * the next piece is asked for, so their maker may fill the same bytes again.
+ */
+export type Piece = string | Uint8Array;
+
+/** Pieces of text joined into texts of about PIECE characters; bytes passed on as they come, in their place. */
+function* joined(pieces: Iterable<Piece>): Generator<Piece> {
   let text = '';
   for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      if (text) yield text;
+      text = '';
+      yield piece;
+      continue;
+    }
     text += piece;
     if (text.length >= PIECE) {
       yield text;
@@ -281,12 +313,12 @@ const collector = () => {
  * while the next is made. Part names are ASCII.
  */
 export class ZipWriter {
-  private readonly parts: { name: string; pieces: Iterable<string> }[] = [];
+  private readonly parts: { name: string; pieces: Iterable<Piece> }[] = [];
   private readonly out: Uint8Array[] = [];
   private readonly directory: Uint8Array[] = [];
   private offset = 0;
 
-  part(name: string, pieces: Iterable<string>): void {
+  part(name: string, pieces: Iterable<Piece>): void {
     this.parts.push({ name, pieces });
   }
 

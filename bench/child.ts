@@ -3,7 +3,7 @@
  * `engine ROWS` reads, scores and lays out a synthetic plan; `consolidate DIR` consolidates the agency
  * workbooks in DIR as `goalscore consolidate` does, then measures the floor: inflating and
  * scanning the same files, and deflating the overview it wrote, and nothing else; `file ROWS` reads, scores and writes a plan workbook of
- * that many rows. (`goalscore score` on a large plan runs in plain Node instead: see PLAN_CASE in run.ts.)
+ * that many rows; `workbook ROWS FILE` writes that plan's workbook to FILE. (`goalscore score` on a large plan runs in plain Node instead: see PLAN_CASE in run.ts.)
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -95,6 +95,11 @@ if (require.main === module) void (async () => {
     engineRun(Number(arg))();
     result = { ms: since(start) };
   } else if (kind === 'file') result = fileCase(Number(arg));
+  else if (kind === 'workbook') {
+    // For bench/memory.ts: the plan's file only, no figures.
+    await fs.writeFile(process.argv[4], planWorkbook(Number(arg)));
+    return;
+  }
   else result = await consolidateCase(arg);
   console.log(JSON.stringify({ ...result, peakRssMb: peakMb() }));
 })();

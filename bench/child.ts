@@ -1,8 +1,9 @@
 /**
  * One benchmark case in a process of its own, so its peak memory is its own:
  * `engine ROWS` reads, scores and lays out a synthetic plan; `file ROWS` reads, scores and writes a
- * plan workbook of that many rows. (`goalscore score` on a large plan and `goalscore consolidate` run
- * as the built command line in plain Node instead: see PLAN_CASE and CONSOLIDATE_CASE in run.ts.)
+ * plan workbook of that many rows; `workbook ROWS FILE` writes that plan's workbook to FILE.
+ * (`goalscore score` on a large plan and `goalscore consolidate` run as the built command line in
+ * plain Node instead: see PLAN_CASE and CONSOLIDATE_CASE in run.ts.)
  */
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
@@ -54,6 +55,10 @@ if (require.main === module) void (async () => {
     const start = process.hrtime.bigint();
     engineRun(Number(arg))();
     result = { ms: since(start) };
+  } else if (kind === 'workbook') {
+    // For bench/memory.ts: the plan's file only, no figures.
+    await fs.writeFile(process.argv[4], planWorkbook(Number(arg)));
+    return;
   } else result = fileCase(Number(arg));
   console.log(JSON.stringify({ ...result, peakRssMb: peakMb() }));
 })();

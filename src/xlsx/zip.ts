@@ -1,8 +1,8 @@
 /**
  * The zip container of a workbook, read without trusting it: the central directory is parsed
  * here (so sizes and counts are checked before anything is inflated), entries are inflated by
- * fflate in slices while their bytes are counted against the limits, and each entry's CRC-32 is
- * checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
+ * fflate in slices (past the first slice by zlib whole, in Node) while their bytes are counted
+ * against the limits, and each entry's CRC-32 is checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
  */
 import { Inflate, inflateSync } from 'fflate';
 import { crc32, deflateQueue, deflater, inflateWhole, QUEUED } from './deflate';

@@ -45,3 +45,11 @@ describe.each(PACKS.map((lang) => [lang.code, lang] as const))('%s writes number
     fc.assert(fc.property(numbers, (n) => formatWith('{n:number}', 'x', { n }, lang) === intl(number, n)), { numRuns: 1000 });
   });
 });
+
+test.each(PACKS.map((lang) => [lang.code, lang] as const))('%s: a day past a Date’s range is written as its number, never an error', (_, lang) => {
+  // A year cell of −271,255 puts a what-if's example date 100 million days before 1900.
+  const serial = -101_000_000;
+  expect(Number.isNaN(dateFromSerial(serial).getTime())).toBe(true);
+  expect(formatter(lang).date(serial)).toBe(formatter(lang).number(serial));
+  expect(formatter(lang).date(45_473)).not.toBe(formatter(lang).number(45_473));
+});

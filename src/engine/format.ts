@@ -24,7 +24,11 @@ export function formatter(lang: EnginePack): Formatter {
     number: memo((n) => decimalText(n, 2, w, locale)),
     percent: memo((x) => `${decimalText(x * 100, 1, w, locale)} %`),
     // Weekday-free short date: 30.06.2024 (da/nb), 30/06/2024 (en), 2024-06-30 (sv).
-    date: memo((s) => dateText(dateFromSerial(s), w, locale)),
+    // A day past a Date's range (±100,000,000 days, from a year cell of −271,255) is no date to write: its serial as a number.
+    date: memo((s) => {
+      const date = dateFromSerial(s);
+      return Number.isNaN(date.getTime()) ? decimalText(s, 0, w, locale) : dateText(date, w, locale);
+    }),
     by: (kind, n) => (kind === 'percent' ? f.percent(n) : kind === 'date' ? f.date(n) : f.number(n)),
   };
   cache.set(lang.locale, f);

@@ -138,6 +138,21 @@ const WHOLE = 64 * 1024 * 1024;
 const OUT_SLICE = 512 * 1024;
 
 /**
+ * A small part (one slice deflated, at most SMALL declared) inflated in one call into its declared
+ * size: no stream's window and growing buffers. Null where it is not small, is damaged or holds
+ * more than declared: the stream then reads it and says which, counting against the limits.
+ */
+function inflateSmall(data: Uint8Array, entry: ZipEntry): Uint8Array | null {
+  if (entry.size > SMALL || entry.compressedSize > SLICE) return null;
+  try {
+    const out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+    return out.length <= entry.size ? out : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Inflates one entry, handing each piece to `onChunk` as it comes; the CRC-32 and the declared size
  * are checked at the end. `onChunk` returns false to stop early (the first rows of a sheet are
  * enough); the entry is then not checked. Nothing of the entry is kept here.
@@ -153,6 +168,7 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   let inflated = 0;
   let crc = 0;
   let stopped = false;
+  let small: Uint8Array | null;
   const take = (chunk: Uint8Array) => {
     if (stopped) return;
     inflated += chunk.length;
@@ -162,15 +178,8 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   };
   if (entry.method === 0) {
     for (let p = 0; p < data.length && !stopped; p += SLICE) take(data.subarray(p, p + SLICE));
-  } else if (entry.method === 8 && entry.size <= SMALL && entry.compressedSize <= SLICE) {
-    // A small part inflated in one call into its declared size: no stream's window and growing buffers.
-    let out: Uint8Array;
-    try {
-      out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
-    } catch {
-      throw damaged(entry.name);
-    }
-    take(out);
+  } else if (entry.method === 8 && (small = inflateSmall(data, entry)) !== null) {
+    take(small);
   } else if (entry.method === 8) {
     const inflate = new Inflate((chunk) => take(chunk));
     try {

@@ -126,10 +126,13 @@ const numberWithUnit = once(() => {
  */
 const NUMBER_THEN_WORD = /\d\s*[^\d\s]/;
 
+/** Whether a text may write a unit after a number: false for most goals' texts, which need no pattern tried. */
+export const mayNameUnit = (text: string): boolean => NUMBER_THEN_WORD.test(text);
+
 const NO_UNITS: readonly { n: number; unit: MeasureUnit }[] = Object.freeze([]);
 
 /** Each number in a text with the unit written after it. */
-const unitsInText = (text: string): readonly { n: number; unit: MeasureUnit }[] => (NUMBER_THEN_WORD.test(text) ? unitsWritten(text) : NO_UNITS);
+const unitsInText = (text: string): readonly { n: number; unit: MeasureUnit }[] => (mayNameUnit(text) ? unitsWritten(text) : NO_UNITS);
 
 const unitsWritten = memo((text: string): { n: number; unit: MeasureUnit }[] => {
   const found: { n: number; unit: MeasureUnit }[] = [];

@@ -14,7 +14,7 @@ import { parseCompleted, parseNumber, parsePercent, wordAfterNumber } from './pa
 import { escapeRegExp, fold } from './text';
 import type { CellValue, MessageRef, Plan, PlanRow } from './types';
 import { unitIndex, unitWords } from './vocabulary';
-import { UNITS } from './units';
+import { mayNameUnit, UNITS } from './units';
 
 /** How a what-if box reads: a number (in the plan's unit), a percent, cases met out of a count, a date, or one of some words. */
 export type WhatIfKind = 'number' | 'percent' | 'count' | 'date' | 'choice';
@@ -48,15 +48,11 @@ export const countBase = (row: PlanRow): number | null => (row.total === null ? 
 
 const unitAfterNumber = once(() => unitWords().map((w) => new RegExp(`\\d\\s*(${escapeRegExp(w)})(?![\\p{L}])`, 'iu')));
 
-/** What a number with a unit after it starts with (no unit word starts with a digit or a space). */
-const NUMBER_THEN_WORD = /\d\s*[^\d\s]/;
-
 /** The unit a plan gives a measure: after a number in the target cell, else in the goal's text or note. */
 export function measureUnit(row: PlanRow): string | null {
   const target = row.cells.target;
   for (const text of [typeof target === 'string' ? target : '', row.title, row.note]) {
-    // Most texts name no unit after a number (`Krav 12`): passed over without a pattern a unit word.
-    if (!NUMBER_THEN_WORD.test(text)) continue;
+    if (!mayNameUnit(text)) continue;
     for (const pattern of unitAfterNumber()) {
       const m = text.match(pattern);
       if (m) return m[1];

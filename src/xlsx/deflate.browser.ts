@@ -1,5 +1,5 @@
 /** Raw deflate for the zip writer in the browser: fflate's stream, fed piece by piece. */
-import { Deflate } from 'fflate';
+import { Deflate, inflateSync } from 'fflate';
 import type { Deflater, DeflateQueue } from './deflate';
 
 /** How many pieces a queued deflater holds at most once a push is done: none here. */
@@ -35,8 +35,23 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** In the browser a part is always inflated in slices, by fflate. */
-export const inflateWhole = (_data: Uint8Array, _size: number): Uint8Array | null => null;
+/** In the browser only a part of up to 1 MB is inflated whole; a larger one in slices, so no large part is held. */
+const WHOLE_IN_BROWSER = 1 << 20;
+
+/**
+ * A part inflated whole by fflate into its declared size and one byte more; null where it is
+ * larger, will not inflate, or holds more than declared, so the caller reads it in slices and finds
+ * out which.
+ */
+export function inflateWhole(data: Uint8Array, size: number): Uint8Array | null {
+  if (!size || size > WHOLE_IN_BROWSER) return null;
+  try {
+    const out = inflateSync(data, { out: new Uint8Array(size + 1) });
+    return out.length <= size ? out : null;
+  } catch {
+    return null;
+  }
+}
 
 /** CRC-32 as zip uses it, fed in pieces. */
 export function crc32(chunk: Uint8Array, crc = 0): number {

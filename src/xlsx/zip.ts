@@ -4,7 +4,7 @@
  * fflate in slices (past the first slice by zlib whole, in Node) while their bytes are counted
  * against the limits, and each entry's CRC-32 is checked. Runs in Node and in the browser. Writing deflates each part as its text comes.
  */
-import { Inflate, inflateSync } from 'fflate';
+import { Inflate } from 'fflate';
 import { crc32, deflateQueue, deflater, inflateWhole, QUEUED } from './deflate';
 import { concat } from './bytes';
 import { WorkbookRefused, type WorkbookLimits } from './limits';
@@ -124,8 +124,6 @@ export class InflateBudget {
 
 /** Slices of compressed input pushed at a time, so a limit stops inflating early. */
 const SLICE = 64 * 1024;
-/** A part up to this size, deflated into one slice, is inflated by fflate in one call (most of a package's parts). */
-const SMALL = 1 << 20;
 
 /**
  * A part inflated whole is at most this large (declared, and weighed against the limits before):
@@ -136,21 +134,6 @@ const SMALL = 1 << 20;
 const WHOLE = 64 * 1024 * 1024;
 /** Bytes of a part inflated whole handed on at a time, about what fflate hands on for a slice. */
 const OUT_SLICE = 512 * 1024;
-
-/**
- * A small part (one slice deflated, at most SMALL declared) inflated in one call into its declared
- * size: no stream's window and growing buffers. Null where it is not small, is damaged or holds
- * more than declared: the stream then reads it and says which, counting against the limits.
- */
-function inflateSmall(data: Uint8Array, entry: ZipEntry): Uint8Array | null {
-  if (entry.size > SMALL || entry.compressedSize > SLICE) return null;
-  try {
-    const out = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
-    return out.length <= entry.size ? out : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Inflates one entry, handing each piece to `onChunk` as it comes; the CRC-32 and the declared size
@@ -168,6 +151,8 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
   let inflated = 0;
   let crc = 0;
   let stopped = false;
+  // A part deflated into one slice (most of a package's parts) is inflated whole from the start:
+  // the stream would inflate all of it in its first push anyway, through a window and growing buffers.
   let small: Uint8Array | null;
   const take = (chunk: Uint8Array) => {
     if (stopped) return;
@@ -176,10 +161,14 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
     crc = crc32(chunk, crc);
     stopped = onChunk(chunk) === false;
   };
+  // A part inflated whole is handed on from `from` half a megabyte at a time, as a stream's pieces.
+  const takeWhole = (whole: Uint8Array, from: number) => {
+    for (let q = from; q < whole.length && !stopped; q += OUT_SLICE) take(whole.subarray(q, q + OUT_SLICE));
+  };
   if (entry.method === 0) {
     for (let p = 0; p < data.length && !stopped; p += SLICE) take(data.subarray(p, p + SLICE));
-  } else if (entry.method === 8 && (small = inflateSmall(data, entry)) !== null) {
-    take(small);
+  } else if (entry.method === 8 && data.length <= SLICE && entry.size <= WHOLE && (small = inflateWhole(data, entry.size)) !== null) {
+    takeWhole(small, 0);
   } else if (entry.method === 8) {
     const inflate = new Inflate((chunk) => take(chunk));
     try {
@@ -187,7 +176,7 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, budget: InflateB
         // Read on past its first slice, a part of a size the limits allow is inflated whole by zlib where it can be (Node).
         const whole = p === SLICE && entry.size <= WHOLE ? inflateWhole(data, entry.size) : null;
         if (whole) {
-          for (let q = inflated; q < whole.length && !stopped; q += OUT_SLICE) take(whole.subarray(q, q + OUT_SLICE));
+          takeWhole(whole, inflated);
           break;
         }
         inflate.push(data.subarray(p, p + SLICE), p + SLICE >= data.length);

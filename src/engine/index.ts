@@ -7,6 +7,7 @@ export { readPlan, isPlanSheet, parseDataRef, nearestHeader, HEADER_SEARCH_ROWS,
 export { DATA_CELL_LIMIT, refusedRange, type CellVisit, type DataCells, type DataSource } from './dataRefs';
 export { CompactBuilder, cellOf, compactWidth, gridHeight, gridRange } from './compact';
 export { scorePlan, statusOf, assessmentCredit, countedRows, trimmedMean, inferType, FORMULA_VARIABLES, type ScoreOptions } from './score';
+export { plainResult } from './resultColumns';
 export {
   CRITERIA,
   CRITERION,

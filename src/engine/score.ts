@@ -17,6 +17,7 @@ import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import { childrenFirst, fromTheTop, parentsFirst } from './tree';
 import { PlanSums, type AreaSums, type Change } from './sums';
+import { ResultColumns, type ResultFields } from './resultColumns';
 import type {
   AreaDeclaration,
   AreaResult,
@@ -144,35 +145,6 @@ function buildTree(rows: PlanRow[]): { roots: Node[]; nodes: Map<string, Node>; 
 
 const childrenOf = (node: Node): readonly Node[] => node.children;
 
-/** A row's result as scoring makes it: a class, not an object literal (see docs/decisions.md). */
-class ScoredRow implements RowResult {
-  readonly id: string;
-  readonly title: string;
-  readonly area: string;
-  level = 0;
-  parentId: string | null = null;
-  parentIndex = -1;
-  isParent = false;
-  weight = 0;
-  fulfilment: number | null = null;
-  earned = 0;
-  assessedWeight = 0;
-  status: StatusKey = 'not_assessed';
-  measure: number | null = null;
-  measureKind: RowResult['measureKind'] = null;
-  required: number | null = null;
-  requiredKind: ValueKind | null = null;
-  overridden = false;
-  explanation = '';
-  declare inPeriod?: number | null;
-
-  constructor(readonly row: PlanRow) {
-    this.id = row.id;
-    this.title = row.title;
-    this.area = row.area;
-  }
-}
-
 /** A leaf's children's results: one shared empty list, not one per leaf. */
 const NO_RESULTS: readonly RowResult[] = Object.freeze([]);
 
@@ -185,13 +157,18 @@ class Scorer {
   private readonly targetTexts: Record<MeasureKind, Map<Target, string>> = { number: new Map(), percent: new Map(), date: new Map() };
   private roots: readonly Node[] = [];
   private frameWeight: number | null = null;
+  /** The results this scorer makes, one slot each. */
+  private readonly results: ResultColumns;
 
   constructor(
     private readonly plan: Plan,
     private readonly lang: EnginePack,
     private readonly data: ScoreOptions['data'],
-    explain = true,
+    explain: boolean,
+    /** How many results it will make at most. */
+    slots: number,
   ) {
+    this.results = new ResultColumns(slots);
     this.say = formatter(lang);
     this.fmt = explain ? this.say : SILENT;
     this.words = lang.explain;
@@ -648,27 +625,28 @@ class Scorer {
       assessedWeight = node.weight;
       evaluation.parts.push(`${this.words.overriddenBy}: ${this.assessmentText(row)}`);
     }
-    const result = new ScoredRow(row);
-    result.level = node.level;
-    result.parentId = node.parent?.row.id ?? null;
-    result.parentIndex = node.parent?.index ?? -1;
-    result.isParent = node.children.length > 0;
-    result.weight = node.weight;
-    result.fulfilment = fulfilment;
-    result.earned = earned;
-    result.assessedWeight = assessedWeight;
-    result.status = statusOf(fulfilment);
-    result.measure = evaluation.measure ?? null;
-    result.measureKind = evaluation.measureKind ?? null;
-    result.required = evaluation.required ?? null;
     // Where nothing is required now, the kind still says how a live sheet's required value reads.
-    result.requiredKind = evaluation.requiredKind ?? (node.children.length ? null : kindOfRow(row));
-    result.overridden = overridden;
-    // One part stands as it is: a join would copy it.
-    result.explanation = evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; ');
-    // Only where there is a rule, as before: a second shape for the few rows that have one.
-    if (row.periodRule) result.inPeriod = evaluation.inPeriod ?? null;
-    return result;
+    const requiredKind = evaluation.requiredKind ?? (node.children.length ? null : kindOfRow(row));
+    const fields: ResultFields = {
+      level: node.level,
+      parentId: node.parent?.row.id ?? null,
+      parentIndex: node.parent?.index ?? -1,
+      isParent: node.children.length > 0,
+      weight: node.weight,
+      fulfilment,
+      earned,
+      assessedWeight,
+      status: statusOf(fulfilment),
+      measure: evaluation.measure ?? null,
+      measureKind: evaluation.measureKind ?? null,
+      required: evaluation.required ?? null,
+      requiredKind,
+      overridden,
+      // One part stands as it is: a join would copy it.
+      explanation: evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; '),
+    };
+    // Only a row with a rule has its fulfilment in the period, as before.
+    return this.results.add(row, fields, row.periodRule ? (evaluation.inPeriod ?? null) : undefined);
   }
 }
 
@@ -709,7 +687,7 @@ export function withRows(plan: Plan, rows: PlanRow[]): Plan {
 /** Scores a plan read by `readPlan`. Read problems are passed through so one list tells all. */
 export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: ScoreOptions = {}): PlanResult {
   const lang = packOf(options);
-  const scorer = new Scorer(plan, lang, options.data, options.explain ?? true);
+  const scorer = new Scorer(plan, lang, options.data, options.explain ?? true, plan.rows.length);
   const { roots, list, order } = buildTree(plan.rows);
   scorer.scoreRoots(roots);
   const rows = list.map((node) => node.result!);
@@ -851,7 +829,7 @@ export class Rescoring {
     private readonly options: ScoreOptions,
   ) {
     this.lang = packOf(options);
-    const scorer = new Scorer(plan, this.lang, options.data, false);
+    const scorer = new Scorer(plan, this.lang, options.data, false, plan.rows.length);
     const { roots, nodes, list, order } = buildTree(plan.rows);
     scorer.scoreRoots(roots);
     this.nodes = nodes;
@@ -881,7 +859,10 @@ export class Rescoring {
     if (!edited.length) return this.base;
     // The problems of this edit only: a fresh scorer, so nothing piles up as the user types. It
     // reads the plan's metadata and columns, which no edit changes.
-    const scorer = new Scorer(this.plan, this.lang, this.options.data, false);
+    // Each edited row and at most every goal above it is scored again.
+    let slots = 0;
+    for (const row of edited) slots += 1 + (this.nodes.get(row.id)?.level ?? 0);
+    const scorer = new Scorer(this.plan, this.lang, this.options.data, false, slots);
     scorer.useRoots(this.roots);
     const results = new Map<Node, RowResult>();
     const above = new Set<Node>();

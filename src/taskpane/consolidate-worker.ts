@@ -6,7 +6,7 @@
  */
 import { pack } from '../i18n';
 import type { FileProblem } from '../pipeline';
-import type { Submission } from '../engine';
+import { plainResult, type Submission } from '../engine';
 import { consolidationLayout, scoreSources, workbookBytes } from '../xlsx';
 
 /** What the pane asks. */
@@ -30,7 +30,8 @@ async function read(request: Extract<WorkerRequest, { kind: 'read' }>): Promise<
     reply({ kind: 'progress', done: i, total: request.files.length });
     const source = { name: file.name, size: file.size, modified: file.lastModified, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
     const run = await scoreSources([source], lang, { output: false, defaultPartialCredit: request.partialCredit });
-    const submissions = run.scored.flatMap((s) => s.results.map((result) => ({ file: file.name, result, modified: s.modified })));
+    // Plain rows: a message copies an object's own fields, and a result's are read from its columns.
+    const submissions = run.scored.flatMap((s) => s.results.map((result) => ({ file: file.name, result: plainResult(result), modified: s.modified })));
     reply({ kind: 'file', name: file.name, submissions, problems: run.problems });
   }
   reply({ kind: 'progress', done: request.files.length, total: request.files.length });

@@ -11,6 +11,12 @@ const STATUS_CODE: Record<StatusKey, number> = { met: 1, partly: 2, not_met: 3, 
 const MEASURE_CODE: Record<NonNullable<RowResult['measureKind']>, number> = { number: 1, percent: 2, date: 3 };
 const VALUE_CODE: Record<ValueKind, number> = { number: 1, percent: 2, count: 3, date: 4 };
 
+/** A record to fill for `add`, with every field in place, so one can be filled again and again. */
+export const emptyFields = (): ResultFields => ({
+  level: 0, parentId: null, parentIndex: -1, isParent: false, weight: 0, fulfilment: null, earned: 0, assessedWeight: 0,
+  status: 'not_assessed', measure: null, measureKind: null, required: null, requiredKind: null, overridden: false, explanation: '',
+});
+
 /** A code table read backwards: each code's member, null at 0. */
 function decoding<K extends string>(codes: Record<K, number>): (K | null)[] {
   const members: (K | null)[] = [null];

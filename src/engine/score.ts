@@ -17,7 +17,7 @@ import { applyScale, type ScaleOutcome } from './scales';
 import { judgePeriods, PERIODS_PER_YEAR } from './periodRule';
 import { childrenFirst, fromTheTop, parentsFirst } from './tree';
 import { PlanSums, type AreaSums, type Change } from './sums';
-import { ResultColumns, type ResultFields } from './resultColumns';
+import { emptyFields, ResultColumns } from './resultColumns';
 import type {
   AreaDeclaration,
   AreaResult,
@@ -159,6 +159,7 @@ class Scorer {
   private frameWeight: number | null = null;
   /** The results this scorer makes, one slot each. */
   private readonly results: ResultColumns;
+  private readonly fields = emptyFields();
 
   constructor(
     private readonly plan: Plan,
@@ -627,24 +628,24 @@ class Scorer {
     }
     // Where nothing is required now, the kind still says how a live sheet's required value reads.
     const requiredKind = evaluation.requiredKind ?? (node.children.length ? null : kindOfRow(row));
-    const fields: ResultFields = {
-      level: node.level,
-      parentId: node.parent?.row.id ?? null,
-      parentIndex: node.parent?.index ?? -1,
-      isParent: node.children.length > 0,
-      weight: node.weight,
-      fulfilment,
-      earned,
-      assessedWeight,
-      status: statusOf(fulfilment),
-      measure: evaluation.measure ?? null,
-      measureKind: evaluation.measureKind ?? null,
-      required: evaluation.required ?? null,
-      requiredKind,
-      overridden,
-      // One part stands as it is: a join would copy it.
-      explanation: evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; '),
-    };
+    // One record refilled for every row: scoring a plan makes no object per row but its result.
+    const fields = this.fields;
+    fields.level = node.level;
+    fields.parentId = node.parent?.row.id ?? null;
+    fields.parentIndex = node.parent?.index ?? -1;
+    fields.isParent = node.children.length > 0;
+    fields.weight = node.weight;
+    fields.fulfilment = fulfilment;
+    fields.earned = earned;
+    fields.assessedWeight = assessedWeight;
+    fields.status = statusOf(fulfilment);
+    fields.measure = evaluation.measure ?? null;
+    fields.measureKind = evaluation.measureKind ?? null;
+    fields.required = evaluation.required ?? null;
+    fields.requiredKind = requiredKind;
+    fields.overridden = overridden;
+    // One part stands as it is: a join would copy it.
+    fields.explanation = evaluation.parts.length === 1 ? evaluation.parts[0] : evaluation.parts.join('; ');
     // Only a row with a rule has its fulfilment in the period, as before.
     return this.results.add(row, fields, row.periodRule ? (evaluation.inPeriod ?? null) : undefined);
   }

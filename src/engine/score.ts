@@ -718,9 +718,10 @@ export function countedRows(rows: readonly RowResult[]): (row: RowResult) => boo
 
 /** Each row's area for the summary: a row counts in its top goal's area, handed down the tree. */
 function topAreas(list: Node[], order: Node[]): string[] {
-  const areas = new Map<Node, string>();
-  for (const node of order) areas.set(node, node.parent ? areas.get(node.parent)! : node.row.area);
-  return list.map((node) => areas.get(node)!);
+  // By the node's position: parents first, so a parent's area is in place before its children read it.
+  const areas = new Array<string>(list.length);
+  for (const node of order) areas[node.index] = node.parent ? areas[node.parent.index] : node.row.area;
+  return list.map((node) => areas[node.index]);
 }
 
 /** The areas and the total from the rows' results, with the warnings on declared weights. */

@@ -624,6 +624,8 @@ class PlanRows {
   private readonly seen = new Map<string, number>();
   private currentArea = '';
   private readonly columnsRead: { key: ColumnKey; col: number }[];
+  /** The row fields read from a column, in their order, where the plan has the column. */
+  private readonly rowColumns: readonly (typeof ROW_COLUMNS)[number][];
   private readonly weightKey: ColumnKey;
   private readonly weightOf: CellParser<number>;
   /** Area labels by their text: most rows repeat their area's. */
@@ -635,6 +637,7 @@ class PlanRows {
     private readonly columns: Plan['columns'],
   ) {
     this.columnsRead = (Object.entries(columns) as [ColumnKey, { col: number }][]).map(([key, { col }]) => ({ key, col }));
+    this.rowColumns = ROW_COLUMNS.filter((key) => columns[key]);
     this.weightKey = unit === 'points' ? 'points' : 'weight';
     const weightOf = unit === 'percent' ? parseWeight : asPoints;
     this.weightOf = weightOf;
@@ -730,7 +733,8 @@ class PlanRows {
     reader.percent = (definition?.percent ?? false) || reader.inPercent;
     reader.dates = definition?.kind === 'comparison' && definition.unit === 'date';
     row.typeKey = typeKey;
-    for (const key of ROW_COLUMNS) readInto(row, key, reader);
+    // Only the plan's own columns: a field the plan has no column for keeps its blank value.
+    for (const key of this.rowColumns) readInto(row, key, reader);
     row.limitInWorkingDays = cells.limit !== undefined && inWorkingDays(cells.limit);
     row.inPercent = reader.inPercent;
     // The goal's own words give a direction only to a row that states none.

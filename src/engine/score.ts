@@ -699,21 +699,38 @@ export function scorePlan(plan: Plan, readProblems: Problem[] = [], options: Sco
  * The rows counted by status: the requirements, except where a goal's own judgement decides its
  * whole weight (its verdict overrides its sub-goals, or `alle` needs every one met), which then
  * counts as that one goal. So the counts cover what the assessed weight does: a goal judged whole
- * is assessed whole or not at all, whatever its sub-goals hold.
+ * is assessed whole or not at all, whatever its sub-goals hold. It answers for these rows, as
+ * scored (a list of results is never changed).
  */
 export function countedRows(rows: readonly RowResult[]): (row: RowResult) => boolean {
-  const wholes = new Set<string>();
-  for (const r of rows) if (r.isParent && (r.overridden || r.row.typeKey === 'all')) wholes.add(r.id);
-  if (!wholes.size) return (row) => !row.isParent;
+  let counted = COUNTED.get(rows);
+  if (!counted) COUNTED.set(rows, (counted = countedOf(rows)));
+  return counted;
+}
+
+/** The counting of each list of rows, made once: the summary and the score sheet both ask. */
+const COUNTED = new WeakMap<readonly RowResult[], (row: RowResult) => boolean>();
+
+function countedOf(rows: readonly RowResult[]): (row: RowResult) => boolean {
+  const n = rows.length;
+  let whole: Uint8Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    if (r.isParent && (r.overridden || r.row.typeKey === 'all')) (whole ??= new Uint8Array(n))[i] = 1;
+  }
+  if (!whole) return (row) => !row.isParent;
+  const judgedWhole = whole;
   // Whether a row or a goal above it is judged whole, found once per row from its parent's answer.
   const parentOf = (i: number) => rows[i].parentIndex;
-  const judged = fromTheTop<boolean>(rows.length, parentOf, (i, above) => wholes.has(rows[i].id) || above === true);
-  const underWhole = new Set<RowResult>();
-  for (let i = 0; i < rows.length; i++) {
-    const p = parentOf(i);
-    if (p >= 0 && judged[p]) underWhole.add(rows[i]);
+  const judged = fromTheTop<boolean>(n, parentOf, (i, above) => judgedWhole[i] === 1 || above === true);
+  // A row under a goal judged whole, or a goal of sub-goals not judged whole, is not counted.
+  const left = new Set<RowResult>();
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const p = r.parentIndex;
+    if ((p >= 0 && judged[p]) || (r.isParent && !judgedWhole[i])) left.add(r);
   }
-  return (row) => !underWhole.has(row) && (!row.isParent || wholes.has(row.id));
+  return (row) => !left.has(row);
 }
 
 /** Each row's area for the summary: a row counts in its top goal's area, handed down the tree. */

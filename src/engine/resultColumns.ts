@@ -34,24 +34,8 @@ const NO_FULFILMENT = 4;
 const NO_MEASURE = 8;
 const NO_REQUIRED = 16;
 
-/** What scoring says of one row, as `ResultColumns.add` takes it. */
-export interface ResultFields {
-  level: number;
-  parentId: string | null;
-  parentIndex: number;
-  isParent: boolean;
-  weight: number;
-  fulfilment: number | null;
-  earned: number;
-  assessedWeight: number;
-  status: StatusKey;
-  measure: number | null;
-  measureKind: RowResult['measureKind'];
-  required: number | null;
-  requiredKind: ValueKind | null;
-  overridden: boolean;
-  explanation: string;
-}
+/** What scoring says of one row, as `ResultColumns.add` takes it: a result but what its plan row holds. */
+export type ResultFields = Omit<RowResult, 'id' | 'title' | 'area' | 'row' | 'inPeriod'>;
 
 const codeOf = <K extends string>(codes: Record<K, number>, member: K | null): number => (member === null ? 0 : codes[member]);
 

@@ -1,3 +1,5 @@
+import { esc } from './xml';
+
 /**
  * Text written as UTF-8 straight into one reused buffer: a worksheet's rows are mostly ASCII
  * markup (a cell's tag, reference, style, a number), which is copied byte by byte here, with no
@@ -49,14 +51,49 @@ export class ByteText {
     this.length = at;
   }
 
-  /** A whole number from 0 up, as decimal digits. */
-  whole(n: number): void {
-    if (n < 10) {
-      this.room(1);
-      this.buffer[this.length++] = 48 + n;
-      return;
+  /**
+   * Text escaped for XML as `esc` escapes it, as UTF-8, with no string made for it: letters of the
+   * Basic Multilingual Plane are encoded here; from the first character `esc` may change (`&<>"`,
+   * `_`, a control, U+FFFE/U+FFFF) or a surrogate on, the rest goes through `esc` and `text`.
+   */
+  escaped(text: string): void {
+    this.room(3 * text.length);
+    const buffer = this.buffer;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit < 0x80 && unit >= 0x20 && unit !== 0x26 && unit !== 0x3c && unit !== 0x3e && unit !== 0x22 && unit !== 0x5f) buffer[at++] = unit;
+      else if (unit >= 0x80 && unit < 0x800) {
+        buffer[at++] = 0xc0 | (unit >> 6);
+        buffer[at++] = 0x80 | (unit & 0x3f);
+      } else if (unit >= 0x800 && (unit < 0xd800 || unit > 0xdfff) && unit < 0xfffe) {
+        buffer[at++] = 0xe0 | (unit >> 12);
+        buffer[at++] = 0x80 | ((unit >> 6) & 0x3f);
+        buffer[at++] = 0x80 | (unit & 0x3f);
+      } else {
+        // What precedes holds nothing `esc` changes, so escaping the rest alone escapes the same.
+        this.length = at;
+        this.text(esc(i ? text.slice(i) : text));
+        return;
+      }
     }
-    this.text(String(n));
+    this.length = at;
+  }
+
+  /** A number as `String(n)` writes it; a whole one below 2^31 as its digits, with no string made. */
+  number(n: number): void {
+    if (!(n >= 0 && n < 0x80000000 && n === Math.floor(n))) return this.text(String(n));
+    this.room(10);
+    const buffer = this.buffer;
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    let at = this.length + digits;
+    this.length = at;
+    let m = n | 0;
+    do {
+      buffer[--at] = 48 + (m % 10);
+      m = (m / 10) | 0;
+    } while (m);
   }
 
   /** Goes back to an earlier length: what was written since is dropped. */

@@ -183,24 +183,44 @@ export class SharedFormulas {
   private readonly byCol: Map<string, Group>[] = [];
 
   constructor(rows: RowSource) {
+    // Alike rows share one array of formulas: its groups are looked up once, then counted row by row.
+    let groupsOf = new Map<readonly (string | null)[], Group[]>();
     for (let r = 0; r < rows.length; r++) {
       const formulas = rows.formulas(r);
-      for (let c = 0; c < formulas.length; c++) {
-        const f = formulas[c];
-        if (!f) continue;
-        const column = this.byCol[c] ?? (this.byCol[c] = new Map());
-        const group = column.get(f);
-        if (group) {
+      const known = groupsOf.get(formulas);
+      if (known) {
+        for (const group of known) {
           group.last = r;
           group.uses++;
-          // A custom function stands as an array formula of its own, which cannot be shared: looked for once a formula.
-        } else column.set(f, { first: r, last: r, uses: isCustom(f) ? -Infinity : 1, si: -1 });
+        }
+        continue;
       }
+      // Rows built one by one each bring their own array: the memory stays bounded.
+      if (groupsOf.size >= 20_000) groupsOf = new Map();
+      groupsOf.set(formulas, this.count(formulas, r));
     }
     // Numbered in the order their first cells are written.
     const shared = this.byCol.flatMap((column, c) => [...(column?.values() ?? [])].filter((g) => g.uses > 1).map((g) => ({ g, c })));
     shared.sort((a, b) => a.g.first - b.g.first || a.c - b.c);
     shared.forEach(({ g }, si) => (g.si = si));
+  }
+
+  /** Counts the formulas of row `r`; its groups, in column order. */
+  private count(formulas: readonly (string | null)[], r: number): Group[] {
+    const groups: Group[] = [];
+    for (let c = 0; c < formulas.length; c++) {
+      const f = formulas[c];
+      if (!f) continue;
+      const column = this.byCol[c] ?? (this.byCol[c] = new Map());
+      let group = column.get(f);
+      if (group) {
+        group.last = r;
+        group.uses++;
+        // A custom function stands as an array formula of its own, which cannot be shared: looked for once a formula.
+      } else column.set(f, (group = { first: r, last: r, uses: isCustom(f) ? -Infinity : 1, si: -1 }));
+      groups.push(group);
+    }
+    return groups;
   }
 
   /**
@@ -269,16 +289,12 @@ class RowFormats {
 
 const B = {
   close: ascii('"'),
-  customCell: ascii(' cm="1"'),
   open: ascii('>'),
-  empty: ascii('/>'),
   value: ascii('<v>'),
   end: ascii('</v></c>'),
   endCell: ascii('</c>'),
-  bool: ascii(' t="b">'),
-  str: ascii(' t="str">'),
-  shared: ascii(' t="s"><v>'),
-  error: ascii(' t="e"><v>#NUM!</v></c>'),
+  one: ascii('1'),
+  zero: ascii('0'),
   rowOpen: ascii('<row r="'),
   rowStyle: ascii(' s="'),
   customFormat: ascii('" customFormat="1"'),
@@ -287,58 +303,67 @@ const B = {
   rowEnd: ascii('</row>'),
 };
 
-/** What a cell's tag opens with, made once a sheet: `<c r="` and its column's letters; then ` s="3"` by cell format. */
+/** What follows a cell's reference, by what the cell holds: its tag's close, and `<v>` where a value follows at once. */
+const KIND = { empty: 0, number: 1, bool: 2, shared: 3, error: 4, formula: 5, formulaBool: 6, formulaText: 7 } as const;
+const KIND_TAGS = ['/>', '><v>', ' t="b"><v>', ' t="s"><v>', ' t="e"><v>#NUM!</v></c>', '>', ' t="b">', ' t="str">'];
+
+/**
+ * A cell's tag in two pieces made once a sheet: `<c r="` and its column's letters, before the row's
+ * number; after it the rest by cell format and kind (`" s="3" t="s"><v>`), a custom function's
+ * `cm="1"` included.
+ */
 class CellTags {
   private readonly columns: Uint8Array[] = [];
-  private readonly styles: Uint8Array[] = [];
+  private readonly rests: Uint8Array[] = [];
 
   column(c: number): Uint8Array {
     return this.columns[c] ?? (this.columns[c] = ascii(`<c r="${columnLetter(c)}`));
   }
 
-  style(s: number): Uint8Array {
-    return this.styles[s] ?? (this.styles[s] = ascii(s ? ` s="${s}"` : ''));
+  rest(s: number, kind: number, custom = false): Uint8Array {
+    const key = (s * KIND_TAGS.length + kind) * 2 + (custom ? 1 : 0);
+    return this.rests[key] ?? (this.rests[key] = ascii(`"${s ? ` s="${s}"` : ''}${custom ? ' cm="1"' : ''}${KIND_TAGS[kind]}`));
   }
 }
 
 const formula = (out: ByteText, f: string | Uint8Array) => (typeof f === 'string' ? out.text(f) : out.bytes(f));
 
+/** A cell's value in its `<v>`: a number as `String` writes it, true as 1, text escaped. */
+function writeValue(out: ByteText, value: string | number | boolean): void {
+  if (typeof value === 'number') out.number(value);
+  else if (typeof value === 'boolean') out.bytes(value ? B.one : B.zero);
+  else out.escaped(value);
+}
+
 /**
  * A cell with a value or a formula, as XML, written into `out` (`<c r="B2" s="3" t="s"><v>12</v></c>`);
  * the cached result is stored with a formula where asked. `row` is the row number's digits.
  */
-function writeCell(out: ByteText, open: Uint8Array, row: Uint8Array, style: Uint8Array, given: LayoutValue, f: string | Uint8Array | null, strings: Strings, cached: boolean): void {
+function writeCell(out: ByteText, tags: CellTags, c: number, row: Uint8Array, s: number, given: LayoutValue, f: string | Uint8Array | null, strings: Strings, cached: boolean): void {
   // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
   const value = typeof given === 'string' ? cellTextWithin(given) : given;
-  out.bytes(open);
+  out.bytes(tags.column(c));
   out.bytes(row);
-  out.bytes(B.close);
-  out.bytes(style);
   if (f !== null) {
     // A dynamic-array formula (a custom function) points at its cell metadata, as Excel saves it.
-    if (typeof f === 'string' && f.startsWith('<f t="array"')) out.bytes(B.customCell);
-    if (!cached || value === null) {
-      out.bytes(B.open);
-      formula(out, f);
-      out.bytes(B.endCell);
-      return;
-    }
-    out.bytes(typeof value === 'number' ? B.open : typeof value === 'boolean' ? B.bool : B.str);
+    const custom = typeof f === 'string' && f.startsWith('<f t="array"');
+    const stored = cached && value !== null;
+    const kind = !stored || typeof value === 'number' ? KIND.formula : typeof value === 'boolean' ? KIND.formulaBool : KIND.formulaText;
+    out.bytes(tags.rest(s, kind, custom));
     formula(out, f);
+    if (!stored) return out.bytes(B.endCell);
     out.bytes(B.value);
-    out.text(typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? '1' : '0') : esc(value));
-    out.bytes(B.end);
-    return;
+    writeValue(out, value);
+    return out.bytes(B.end);
   }
-  if (value === null || value === '') return out.bytes(B.empty);
-  if (typeof value === 'number' && !Number.isFinite(value)) return out.bytes(B.error);
+  if (value === null || value === '') return out.bytes(tags.rest(s, KIND.empty));
+  if (typeof value === 'number' && !Number.isFinite(value)) return out.bytes(tags.rest(s, KIND.error));
   if (typeof value === 'string') {
-    out.bytes(B.shared);
-    out.whole(strings.id(value));
+    out.bytes(tags.rest(s, KIND.shared));
+    out.number(strings.id(value));
   } else {
-    out.bytes(typeof value === 'number' ? B.open : B.bool);
-    out.bytes(B.value);
-    out.text(typeof value === 'number' ? String(value) : value ? '1' : '0');
+    out.bytes(tags.rest(s, typeof value === 'number' ? KIND.number : KIND.bool));
+    writeValue(out, value);
   }
   out.bytes(B.end);
 }
@@ -382,7 +407,7 @@ export function* sheetData(layout: SheetLayout, state: SheetDataState): Generato
       const s = c < xfs.length ? xfs[c] : 0;
       // An empty cell of the row's style is left to the row; of none, to the sheet.
       if (formula === null && (value === null || value === '') && s === rowXf) continue;
-      writeCell(out, tags.column(c), n, tags.style(s), value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
+      writeCell(out, tags, c, n, s, value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
       cells++;
     }
     if (!cells && !height && !rowXf) {
@@ -402,12 +427,12 @@ function writeRowOpen(out: ByteText, n: Uint8Array, rowXf: number, height: numbe
   out.bytes(B.close);
   if (rowXf) {
     out.bytes(B.rowStyle);
-    out.whole(rowXf);
+    out.number(rowXf);
     out.bytes(B.customFormat);
   }
   if (height) {
     out.bytes(B.height);
-    out.text(String(height));
+    out.number(height);
     out.bytes(B.customHeight);
   }
   out.bytes(B.open);

@@ -1,9 +1,11 @@
 /**
- * The worksheet writer's bytes straight from text: what `ByteText` writes for a cell's text or
- * number is, byte for byte, what `esc` and `String` make of it encoded by TextEncoder.
+ * The worksheet writer's bytes straight from values: what `ByteText` and the kept bytes of alike
+ * values write for a cell's text, number or truth value is, byte for byte, what `esc` and
+ * `String` make of it encoded by TextEncoder, however often a value comes back.
  */
 import fc from 'fast-check';
 import { ByteText } from '../src/xlsx/byteText';
+import { ValueBytes } from '../src/xlsx/sheetData';
 import { esc } from '../src/xlsx/xml';
 
 const utf8 = new TextEncoder();
@@ -27,13 +29,27 @@ const hostileText = fc.oneof(
 );
 
 describe('ByteText', () => {
-  test('escaped text is esc(text) as UTF-8', () => {
+  test('a value is written as esc(String(value)) as UTF-8, kept or not', () => {
+    const value = fc.oneof(hostileText, fc.double(), fc.integer(), fc.boolean(), fc.constantFrom('Opfyldt', 'Mål', 0.625, 0.1, -0, 'x'.repeat(300)));
     fc.assert(
-      fc.property(hostileText, (text) => {
-        expect(written((out) => out.escaped(text))).toEqual(utf8.encode(`<v>${esc(text)}`));
+      fc.property(fc.array(value, { maxLength: 60 }), (list) => {
+        const values = new ValueBytes();
+        // Twice: the second time from the kept bytes.
+        for (const v of [...list, ...list]) {
+          const want = typeof v === 'boolean' ? (v ? '1' : '0') : esc(String(v));
+          expect(written((out) => values.write(out, v))).toEqual(utf8.encode(`<v>${want}`));
+        }
       }),
-      { numRuns: 3000 },
+      { numRuns: 500 },
     );
+  });
+
+  test('past the values it keeps, it starts again and writes the same', () => {
+    const values = new ValueBytes();
+    const list = Array.from({ length: 10_000 }, (_, i) => (i % 2 ? `Mål ${i % 5000}` : (i % 5000) + 0.5));
+    const twice = [...list, ...list];
+    const bytes = written((out) => twice.forEach((v) => (values.write(out, v), out.text('|'))));
+    expect(new TextDecoder().decode(bytes)).toBe(`<v>${twice.map((v) => `${esc(String(v))}|`).join('')}`);
   });
 
   test('a number is written as String writes it', () => {
@@ -53,6 +69,6 @@ describe('ByteText', () => {
 
   test('a long text grows the buffer and keeps what came before', () => {
     const text = `${'Målopfyldelse & <mål> '.repeat(5000)}_x0041_`;
-    expect(written((out) => out.escaped(text))).toEqual(utf8.encode(`<v>${esc(text)}`));
+    expect(written((out) => out.text(esc(text)))).toEqual(utf8.encode(`<v>${esc(text)}`));
   });
 });

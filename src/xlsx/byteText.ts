@@ -1,5 +1,3 @@
-import { esc } from './xml';
-
 /**
  * Text written as UTF-8 straight into one reused buffer: a worksheet's rows are mostly ASCII
  * markup (a cell's tag, reference, style, a number), which is copied byte by byte here, with no
@@ -47,35 +45,6 @@ export class ByteText {
         return;
       }
       buffer[at++] = unit;
-    }
-    this.length = at;
-  }
-
-  /**
-   * Text escaped for XML as `esc` escapes it, as UTF-8, with no string made for it: letters of the
-   * Basic Multilingual Plane are encoded here; from the first character `esc` may change (`&<>"`,
-   * `_`, a control, U+FFFE/U+FFFF) or a surrogate on, the rest goes through `esc` and `text`.
-   */
-  escaped(text: string): void {
-    this.room(3 * text.length);
-    const buffer = this.buffer;
-    let at = this.length;
-    for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit < 0x80 && unit >= 0x20 && unit !== 0x26 && unit !== 0x3c && unit !== 0x3e && unit !== 0x22 && unit !== 0x5f) buffer[at++] = unit;
-      else if (unit >= 0x80 && unit < 0x800) {
-        buffer[at++] = 0xc0 | (unit >> 6);
-        buffer[at++] = 0x80 | (unit & 0x3f);
-      } else if (unit >= 0x800 && (unit < 0xd800 || unit > 0xdfff) && unit < 0xfffe) {
-        buffer[at++] = 0xe0 | (unit >> 12);
-        buffer[at++] = 0x80 | ((unit >> 6) & 0x3f);
-        buffer[at++] = 0x80 | (unit & 0x3f);
-      } else {
-        // What precedes holds nothing `esc` changes, so escaping the rest alone escapes the same.
-        this.length = at;
-        this.text(esc(i ? text.slice(i) : text));
-        return;
-      }
     }
     this.length = at;
   }

@@ -328,18 +328,41 @@ class CellTags {
 
 const formula = (out: ByteText, f: string | Uint8Array) => (typeof f === 'string' ? out.text(f) : out.bytes(f));
 
-/** A cell's value in its `<v>`: a number as `String` writes it, true as 1, text escaped. */
-function writeValue(out: ByteText, value: string | number | boolean): void {
-  if (typeof value === 'number') out.number(value);
-  else if (typeof value === 'boolean') out.bytes(value ? B.one : B.zero);
-  else out.escaped(value);
+/** Distinct values whose bytes are kept at most; past it they are made afresh. */
+const KEPT_VALUES = 4096;
+/** A text is kept only up to this length: longer ones are seldom alike. */
+const KEPT_TEXT = 256;
+
+/**
+ * The bytes of a cell's value in its `<v>`, a number as `String` writes it, true as 1, text
+ * escaped: a score sheet's formula results are a few hundred distinct texts and numbers over a
+ * million cells, so each is formatted, escaped and encoded once and its bytes kept by value.
+ * Emptied when full, so a sheet of distinct values keeps no more than KEPT_VALUES of them.
+ */
+export class ValueBytes {
+  private kept = new Map<string | number, Uint8Array>();
+  private readonly encoder = new TextEncoder();
+
+  write(out: ByteText, value: string | number | boolean): void {
+    if (typeof value === 'boolean') return out.bytes(value ? B.one : B.zero);
+    // A whole number is written as its digits at once, faster than it is looked up.
+    if (typeof value === 'number' && value >= 0 && value < 0x80000000 && value === Math.floor(value)) return out.number(value);
+    if (typeof value === 'string' && value.length > KEPT_TEXT) return out.text(esc(value));
+    let bytes = this.kept.get(value);
+    if (!bytes) {
+      if (this.kept.size >= KEPT_VALUES) this.kept = new Map();
+      bytes = typeof value === 'number' ? ascii(String(value)) : this.encoder.encode(esc(value));
+      this.kept.set(value, bytes);
+    }
+    out.bytes(bytes);
+  }
 }
 
 /**
  * A cell with a value or a formula, as XML, written into `out` (`<c r="B2" s="3" t="s"><v>12</v></c>`);
  * the cached result is stored with a formula where asked. `row` is the row number's digits.
  */
-function writeCell(out: ByteText, tags: CellTags, c: number, row: Uint8Array, s: number, given: LayoutValue, f: string | Uint8Array | null, strings: Strings, cached: boolean): void {
+function writeCell(out: ByteText, tags: CellTags, values: ValueBytes, c: number, row: Uint8Array, s: number, given: LayoutValue, f: string | Uint8Array | null, strings: Strings, cached: boolean): void {
   // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
   const value = typeof given === 'string' ? cellTextWithin(given) : given;
   out.bytes(tags.column(c));
@@ -353,7 +376,7 @@ function writeCell(out: ByteText, tags: CellTags, c: number, row: Uint8Array, s:
     formula(out, f);
     if (!stored) return out.bytes(B.endCell);
     out.bytes(B.value);
-    writeValue(out, value);
+    values.write(out, value);
     return out.bytes(B.end);
   }
   if (value === null || value === '') return out.bytes(tags.rest(s, KIND.empty));
@@ -363,7 +386,7 @@ function writeCell(out: ByteText, tags: CellTags, c: number, row: Uint8Array, s:
     out.number(strings.id(value));
   } else {
     out.bytes(tags.rest(s, typeof value === 'number' ? KIND.number : KIND.bool));
-    writeValue(out, value);
+    values.write(out, value);
   }
   out.bytes(B.end);
 }
@@ -390,6 +413,7 @@ export function* sheetData(layout: SheetLayout, state: SheetDataState): Generato
   const shared = new SharedFormulas(rows);
   const formats = new RowFormats(state.styles);
   const tags = new CellTags();
+  const values = new ValueBytes();
   const out = new ByteText();
   // Style ranges may reach below the last row of cells.
   for (let r = 0, count = Math.max(rows.length, rangeStyles.end); r < count; r++) {
@@ -407,7 +431,7 @@ export function* sheetData(layout: SheetLayout, state: SheetDataState): Generato
       const s = c < xfs.length ? xfs[c] : 0;
       // An empty cell of the row's style is left to the row; of none, to the sheet.
       if (formula === null && (value === null || value === '') && s === rowXf) continue;
-      writeCell(out, tags, c, n, s, value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
+      writeCell(out, tags, values, c, n, s, value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
       cells++;
     }
     if (!cells && !height && !rowXf) {

@@ -49,9 +49,43 @@ export function usesCustomFunctions(sheets: readonly SheetLayout[]): boolean {
   return false;
 }
 
-/** Shared strings of the whole workbook, each distinct text once. */
+/** Shared strings of the whole workbook. */
 export interface Strings {
+  /** The index of a text, the same for alike texts. */
   id(text: string): number;
+  /** A new index for a text, without looking for an alike one. */
+  add(text: string): number;
+  /** How many indexes there are. */
+  readonly size: number;
+}
+
+/** Texts a column looks up before it may be judged a column of distinct texts. */
+const JUDGED_AFTER = 1024;
+/** A column whose texts were found among earlier ones less often than this is one of distinct texts. */
+const FEW_ALIKE = 1 / 64;
+
+/**
+ * Shared strings by column: a column whose first texts were almost all new (a goal's number, its
+ * title) adds the rest without looking them up. Looking up a hundred thousand distinct texts
+ * cost about a tenth of writing the score sheet; a text of such a column that comes again is
+ * another entry of the table, which every reader takes as the same text (docs/decisions.md).
+ */
+export class ColumnStrings {
+  private readonly looked: number[] = [];
+  private readonly found: number[] = [];
+
+  constructor(private readonly strings: Strings) {}
+
+  id(text: string, c: number): number {
+    const looked = this.looked[c] ?? 0;
+    const found = this.found[c] ?? 0;
+    if (looked >= JUDGED_AFTER && found < looked * FEW_ALIKE) return this.strings.add(text);
+    const before = this.strings.size;
+    const id = this.strings.id(text);
+    this.looked[c] = looked + 1;
+    this.found[c] = found + (id < before ? 1 : 0);
+    return id;
+  }
 }
 
 /** Merged styles of the whole workbook: style objects are shared across sheets, so each is merged once. */
@@ -362,7 +396,7 @@ export class ValueBytes {
  * A cell with a value or a formula, as XML, written into `out` (`<c r="B2" s="3" t="s"><v>12</v></c>`);
  * the cached result is stored with a formula where asked. `row` is the row number's digits.
  */
-function writeCell(out: ByteText, tags: CellTags, values: ValueBytes, c: number, row: Uint8Array, s: number, given: LayoutValue, f: string | Uint8Array | null, strings: Strings, cached: boolean): void {
+function writeCell(out: ByteText, tags: CellTags, values: ValueBytes, c: number, row: Uint8Array, s: number, given: LayoutValue, f: string | Uint8Array | null, strings: ColumnStrings, cached: boolean): void {
   // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
   const value = typeof given === 'string' ? cellTextWithin(given) : given;
   out.bytes(tags.column(c));
@@ -383,7 +417,7 @@ function writeCell(out: ByteText, tags: CellTags, values: ValueBytes, c: number,
   if (typeof value === 'number' && !Number.isFinite(value)) return out.bytes(tags.rest(s, KIND.error));
   if (typeof value === 'string') {
     out.bytes(tags.rest(s, KIND.shared));
-    out.number(strings.id(value));
+    out.number(strings.id(value, c));
   } else {
     out.bytes(tags.rest(s, typeof value === 'number' ? KIND.number : KIND.bool));
     values.write(out, value);
@@ -414,6 +448,7 @@ export function* sheetData(layout: SheetLayout, state: SheetDataState): Generato
   const formats = new RowFormats(state.styles);
   const tags = new CellTags();
   const values = new ValueBytes();
+  const strings = new ColumnStrings(state.strings);
   const out = new ByteText();
   // Style ranges may reach below the last row of cells.
   for (let r = 0, count = Math.max(rows.length, rangeStyles.end); r < count; r++) {
@@ -431,7 +466,7 @@ export function* sheetData(layout: SheetLayout, state: SheetDataState): Generato
       const s = c < xfs.length ? xfs[c] : 0;
       // An empty cell of the row's style is left to the row; of none, to the sheet.
       if (formula === null && (value === null || value === '') && s === rowXf) continue;
-      writeCell(out, tags, values, c, n, s, value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
+      writeCell(out, tags, values, c, n, s, value, formula === null ? null : shared.element(formula, r, c), strings, state.cached);
       cells++;
     }
     if (!cells && !height && !rowXf) {

@@ -112,16 +112,24 @@ interface StyleRange {
   order: number;
 }
 
-function rangeBox(ref: string): { top: number; bottom: number; left: number; right: number } {
-  const [a, b = a] = ref.split(':');
-  const cell = (s: string) => {
-    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(s)!;
+/** A1 references read by character (`$` allowed): a score sheet has tens of thousands of style ranges. */
+export function rangeBox(ref: string): { top: number; bottom: number; left: number; right: number } {
+  let at = 0;
+  const cell = () => {
     let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]) - 1, col: col - 1 };
+    let row = 0;
+    let unit = ref.charCodeAt(at);
+    if (unit === 36) unit = ref.charCodeAt(++at);
+    for (; unit >= 65 && unit <= 90; unit = ref.charCodeAt(++at)) col = col * 26 + unit - 64;
+    if (unit === 36) unit = ref.charCodeAt(++at);
+    const digits = at;
+    for (; unit >= 48 && unit <= 57; unit = ref.charCodeAt(++at)) row = row * 10 + unit - 48;
+    if (!col || at === digits) throw new Error(`Not an A1 reference: ${ref}`);
+    return { row: row - 1, col: col - 1 };
   };
-  const from = cell(a);
-  const to = cell(b);
+  const from = cell();
+  const to = ref.charCodeAt(at) === 58 && ++at ? cell() : from;
+  if (at !== ref.length) throw new Error(`Not an A1 reference: ${ref}`);
   return { top: from.row, bottom: to.row, left: from.col, right: to.col };
 }
 
@@ -156,7 +164,10 @@ export class RangeStyles {
       }
       return n;
     };
-    this.ranges = styles.map(({ range, style }, order) => ({ ...rangeBox(range), style, id: id(style), order }));
+    this.ranges = styles.map(({ range, style }, order) => {
+      const { top, bottom, left, right } = rangeBox(range);
+      return { top, bottom, left, right, style, id: id(style), order };
+    });
     this.ranges.sort((a, b) => a.top - b.top || a.order - b.order);
     this.end = this.ranges.reduce((n, a) => Math.max(n, a.bottom + 1), 0);
   }

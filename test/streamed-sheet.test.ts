@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { readGrids, workbookBytes, workbookBytesAsync } from '../src/xlsx';
 import { scoreGrids, scoreWorkbookLayout } from '../src/pipeline';
-import { isMaterialized, rowsOf } from '../src/layout/rows';
+import { isMaterialized, materialize, rowsOf } from '../src/layout/rows';
 import { ExactSum } from '../src/engine/sums';
 import { syntheticPlan } from '../bench/synthetic';
 import { repairTriggers, unzipParts } from './ooxml';
@@ -63,6 +63,19 @@ test('writing beside the thread pool gives the same parts as writing on the call
   const parts = (bytes: Uint8Array) => Object.entries(unzipSync(bytes)).filter(([name]) => name !== 'docProps/core.xml');
   expect(parts(await workbookBytesAsync(layout))).toEqual(parts(workbookBytes(layout)));
 }, 60_000);
+
+test('shared formulas span the same rows whether alike rows share one array of formulas or each has its own', () => {
+  const layout = layoutOf(600);
+  const [sheet, ...rest] = layout.sheets;
+  const { values, numberFormats, formulas = [], rowHeights } = materialize(rowsOf(sheet));
+  // The same rows again, every row's formulas a copy of its own: nothing is shared by identity.
+  const copied = { ...sheet, rows: undefined, values, numberFormats, rowHeights, formulas: formulas.map((row) => [...row]) };
+  expect(new Set(formulas).size).toBeLessThan(formulas.length / 4);
+  const sheetXml = (sheets: typeof layout.sheets) => new TextDecoder().decode(unzipSync(workbookBytes({ ...layout, sheets }))['xl/worksheets/sheet1.xml']);
+  const written = sheetXml([sheet, ...rest]);
+  expect(written).toMatch(/<f t="shared" ref="[A-Z]+\d+:[A-Z]+\d+" si="\d+">/);
+  expect(written).toBe(sheetXml([copied, ...rest]));
+});
 
 test('an exact sum is the same in any order, with parts taken out and put back, and exact where plain adding is not', () => {
   const doubles = fc.array(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), { maxLength: 40 });

@@ -100,7 +100,10 @@ export interface RowSource {
   row(r: number): LayoutRow;
   /** One cell's value, without making the rest of its row. */
   value(r: number, c: number): LayoutValue;
-  /** A row's formulas alone (for a writer that looks ahead at where formulas repeat). */
+  /**
+   * A row's formulas alone (for a writer that looks ahead at where formulas repeat). Alike rows may
+   * hand out one array, never changed afterwards: the writer counts an array it has seen by identity.
+   */
   formulas(r: number): readonly (string | null)[];
   /** A row's height in points where wrapped text needs more than one line; null keeps the default. */
   height(r: number): number | null;

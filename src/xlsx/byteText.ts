@@ -49,14 +49,20 @@ export class ByteText {
     this.length = at;
   }
 
-  /** A whole number from 0 up, as decimal digits. */
-  whole(n: number): void {
-    if (n < 10) {
-      this.room(1);
-      this.buffer[this.length++] = 48 + n;
-      return;
-    }
-    this.text(String(n));
+  /** A number as `String(n)` writes it; a whole one below 2^31 as its digits, with no string made. */
+  number(n: number): void {
+    if (!(n >= 0 && n < 0x80000000 && n === Math.floor(n))) return this.text(String(n));
+    this.room(10);
+    const buffer = this.buffer;
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    let at = this.length + digits;
+    this.length = at;
+    let m = n | 0;
+    do {
+      buffer[--at] = 48 + (m % 10);
+      m = (m / 10) | 0;
+    } while (m);
   }
 
   /** Goes back to an earlier length: what was written since is dropped. */

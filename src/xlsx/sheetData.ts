@@ -49,9 +49,43 @@ export function usesCustomFunctions(sheets: readonly SheetLayout[]): boolean {
   return false;
 }
 
-/** Shared strings of the whole workbook, each distinct text once. */
+/** Shared strings of the whole workbook. */
 export interface Strings {
+  /** The index of a text, the same for alike texts. */
   id(text: string): number;
+  /** A new index for a text, without looking for an alike one. */
+  add(text: string): number;
+  /** How many indexes there are. */
+  readonly size: number;
+}
+
+/** Texts a column looks up before it may be judged a column of distinct texts. */
+const JUDGED_AFTER = 1024;
+/** A column whose texts were found among earlier ones less often than this is one of distinct texts. */
+const FEW_ALIKE = 1 / 64;
+
+/**
+ * Shared strings by column: a column whose first texts were almost all new (a goal's number, its
+ * title) adds the rest without looking them up. Looking up a hundred thousand distinct texts
+ * cost about a tenth of writing the score sheet; a text of such a column that comes again is
+ * another entry of the table, which every reader takes as the same text (docs/decisions.md).
+ */
+export class ColumnStrings {
+  private readonly looked: number[] = [];
+  private readonly found: number[] = [];
+
+  constructor(private readonly strings: Strings) {}
+
+  id(text: string, c: number): number {
+    const looked = this.looked[c] ?? 0;
+    const found = this.found[c] ?? 0;
+    if (looked >= JUDGED_AFTER && found < looked * FEW_ALIKE) return this.strings.add(text);
+    const before = this.strings.size;
+    const id = this.strings.id(text);
+    this.looked[c] = looked + 1;
+    this.found[c] = found + (id < before ? 1 : 0);
+    return id;
+  }
 }
 
 /** Merged styles of the whole workbook: style objects are shared across sheets, so each is merged once. */
@@ -78,16 +112,24 @@ interface StyleRange {
   order: number;
 }
 
-function rangeBox(ref: string): { top: number; bottom: number; left: number; right: number } {
-  const [a, b = a] = ref.split(':');
-  const cell = (s: string) => {
-    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(s)!;
+/** A1 references read by character (`$` allowed): a score sheet has tens of thousands of style ranges. */
+export function rangeBox(ref: string): { top: number; bottom: number; left: number; right: number } {
+  let at = 0;
+  const cell = () => {
     let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return { row: Number(m[2]) - 1, col: col - 1 };
+    let row = 0;
+    let unit = ref.charCodeAt(at);
+    if (unit === 36) unit = ref.charCodeAt(++at);
+    for (; unit >= 65 && unit <= 90; unit = ref.charCodeAt(++at)) col = col * 26 + unit - 64;
+    if (unit === 36) unit = ref.charCodeAt(++at);
+    const digits = at;
+    for (; unit >= 48 && unit <= 57; unit = ref.charCodeAt(++at)) row = row * 10 + unit - 48;
+    if (!col || at === digits) throw new Error(`Not an A1 reference: ${ref}`);
+    return { row: row - 1, col: col - 1 };
   };
-  const from = cell(a);
-  const to = cell(b);
+  const from = cell();
+  const to = ref.charCodeAt(at) === 58 && ++at ? cell() : from;
+  if (at !== ref.length) throw new Error(`Not an A1 reference: ${ref}`);
   return { top: from.row, bottom: to.row, left: from.col, right: to.col };
 }
 
@@ -122,7 +164,10 @@ export class RangeStyles {
       }
       return n;
     };
-    this.ranges = styles.map(({ range, style }, order) => ({ ...rangeBox(range), style, id: id(style), order }));
+    this.ranges = styles.map(({ range, style }, order) => {
+      const { top, bottom, left, right } = rangeBox(range);
+      return { top, bottom, left, right, style, id: id(style), order };
+    });
     this.ranges.sort((a, b) => a.top - b.top || a.order - b.order);
     this.end = this.ranges.reduce((n, a) => Math.max(n, a.bottom + 1), 0);
   }
@@ -183,24 +228,44 @@ export class SharedFormulas {
   private readonly byCol: Map<string, Group>[] = [];
 
   constructor(rows: RowSource) {
+    // Alike rows share one array of formulas: its groups are looked up once, then counted row by row.
+    let groupsOf = new Map<readonly (string | null)[], Group[]>();
     for (let r = 0; r < rows.length; r++) {
       const formulas = rows.formulas(r);
-      for (let c = 0; c < formulas.length; c++) {
-        const f = formulas[c];
-        if (!f) continue;
-        const column = this.byCol[c] ?? (this.byCol[c] = new Map());
-        const group = column.get(f);
-        if (group) {
+      const known = groupsOf.get(formulas);
+      if (known) {
+        for (const group of known) {
           group.last = r;
           group.uses++;
-          // A custom function stands as an array formula of its own, which cannot be shared: looked for once a formula.
-        } else column.set(f, { first: r, last: r, uses: isCustom(f) ? -Infinity : 1, si: -1 });
+        }
+        continue;
       }
+      // Rows built one by one each bring their own array: the memory stays bounded.
+      if (groupsOf.size >= 20_000) groupsOf = new Map();
+      groupsOf.set(formulas, this.count(formulas, r));
     }
     // Numbered in the order their first cells are written.
     const shared = this.byCol.flatMap((column, c) => [...(column?.values() ?? [])].filter((g) => g.uses > 1).map((g) => ({ g, c })));
     shared.sort((a, b) => a.g.first - b.g.first || a.c - b.c);
     shared.forEach(({ g }, si) => (g.si = si));
+  }
+
+  /** Counts the formulas of row `r`; its groups, in column order. */
+  private count(formulas: readonly (string | null)[], r: number): Group[] {
+    const groups: Group[] = [];
+    for (let c = 0; c < formulas.length; c++) {
+      const f = formulas[c];
+      if (!f) continue;
+      const column = this.byCol[c] ?? (this.byCol[c] = new Map());
+      let group = column.get(f);
+      if (group) {
+        group.last = r;
+        group.uses++;
+        // A custom function stands as an array formula of its own, which cannot be shared: looked for once a formula.
+      } else column.set(f, (group = { first: r, last: r, uses: isCustom(f) ? -Infinity : 1, si: -1 }));
+      groups.push(group);
+    }
+    return groups;
   }
 
   /**
@@ -269,16 +334,12 @@ class RowFormats {
 
 const B = {
   close: ascii('"'),
-  customCell: ascii(' cm="1"'),
   open: ascii('>'),
-  empty: ascii('/>'),
   value: ascii('<v>'),
   end: ascii('</v></c>'),
   endCell: ascii('</c>'),
-  bool: ascii(' t="b">'),
-  str: ascii(' t="str">'),
-  shared: ascii(' t="s"><v>'),
-  error: ascii(' t="e"><v>#NUM!</v></c>'),
+  one: ascii('1'),
+  zero: ascii('0'),
   rowOpen: ascii('<row r="'),
   rowStyle: ascii(' s="'),
   customFormat: ascii('" customFormat="1"'),
@@ -287,58 +348,90 @@ const B = {
   rowEnd: ascii('</row>'),
 };
 
-/** What a cell's tag opens with, made once a sheet: `<c r="` and its column's letters; then ` s="3"` by cell format. */
+/** What follows a cell's reference, by what the cell holds: its tag's close, and `<v>` where a value follows at once. */
+const KIND = { empty: 0, number: 1, bool: 2, shared: 3, error: 4, formula: 5, formulaBool: 6, formulaText: 7 } as const;
+const KIND_TAGS = ['/>', '><v>', ' t="b"><v>', ' t="s"><v>', ' t="e"><v>#NUM!</v></c>', '>', ' t="b">', ' t="str">'];
+
+/**
+ * A cell's tag in two pieces made once a sheet: `<c r="` and its column's letters, before the row's
+ * number; after it the rest by cell format and kind (`" s="3" t="s"><v>`), a custom function's
+ * `cm="1"` included.
+ */
 class CellTags {
   private readonly columns: Uint8Array[] = [];
-  private readonly styles: Uint8Array[] = [];
+  private readonly rests: Uint8Array[] = [];
 
   column(c: number): Uint8Array {
     return this.columns[c] ?? (this.columns[c] = ascii(`<c r="${columnLetter(c)}`));
   }
 
-  style(s: number): Uint8Array {
-    return this.styles[s] ?? (this.styles[s] = ascii(s ? ` s="${s}"` : ''));
+  rest(s: number, kind: number, custom = false): Uint8Array {
+    const key = (s * KIND_TAGS.length + kind) * 2 + (custom ? 1 : 0);
+    return this.rests[key] ?? (this.rests[key] = ascii(`"${s ? ` s="${s}"` : ''}${custom ? ' cm="1"' : ''}${KIND_TAGS[kind]}`));
   }
 }
 
 const formula = (out: ByteText, f: string | Uint8Array) => (typeof f === 'string' ? out.text(f) : out.bytes(f));
 
+/** Distinct values whose bytes are kept at most; past it they are made afresh. */
+const KEPT_VALUES = 4096;
+/** A text is kept only up to this length: longer ones are seldom alike. */
+const KEPT_TEXT = 256;
+
+/**
+ * The bytes of a cell's value in its `<v>`, a number as `String` writes it, true as 1, text
+ * escaped: a score sheet's formula results are a few hundred distinct texts and numbers over a
+ * million cells, so each is formatted, escaped and encoded once and its bytes kept by value.
+ * Emptied when full, so a sheet of distinct values keeps no more than KEPT_VALUES of them.
+ */
+export class ValueBytes {
+  private kept = new Map<string | number, Uint8Array>();
+  private readonly encoder = new TextEncoder();
+
+  write(out: ByteText, value: string | number | boolean): void {
+    if (typeof value === 'boolean') return out.bytes(value ? B.one : B.zero);
+    // A whole number is written as its digits at once, faster than it is looked up.
+    if (typeof value === 'number' && value >= 0 && value < 0x80000000 && value === Math.floor(value)) return out.number(value);
+    if (typeof value === 'string' && value.length > KEPT_TEXT) return out.text(esc(value));
+    let bytes = this.kept.get(value);
+    if (!bytes) {
+      if (this.kept.size >= KEPT_VALUES) this.kept = new Map();
+      bytes = typeof value === 'number' ? ascii(String(value)) : this.encoder.encode(esc(value));
+      this.kept.set(value, bytes);
+    }
+    out.bytes(bytes);
+  }
+}
+
 /**
  * A cell with a value or a formula, as XML, written into `out` (`<c r="B2" s="3" t="s"><v>12</v></c>`);
  * the cached result is stored with a formula where asked. `row` is the row number's digits.
  */
-function writeCell(out: ByteText, open: Uint8Array, row: Uint8Array, style: Uint8Array, given: LayoutValue, f: string | Uint8Array | null, strings: Strings, cached: boolean): void {
+function writeCell(out: ByteText, tags: CellTags, values: ValueBytes, c: number, row: Uint8Array, s: number, given: LayoutValue, f: string | Uint8Array | null, strings: ColumnStrings, cached: boolean): void {
   // No cell holds more than Excel does: a message that quotes a long cell is cut at Excel's limit.
   const value = typeof given === 'string' ? cellTextWithin(given) : given;
-  out.bytes(open);
+  out.bytes(tags.column(c));
   out.bytes(row);
-  out.bytes(B.close);
-  out.bytes(style);
   if (f !== null) {
     // A dynamic-array formula (a custom function) points at its cell metadata, as Excel saves it.
-    if (typeof f === 'string' && f.startsWith('<f t="array"')) out.bytes(B.customCell);
-    if (!cached || value === null) {
-      out.bytes(B.open);
-      formula(out, f);
-      out.bytes(B.endCell);
-      return;
-    }
-    out.bytes(typeof value === 'number' ? B.open : typeof value === 'boolean' ? B.bool : B.str);
+    const custom = typeof f === 'string' && f.startsWith('<f t="array"');
+    const stored = cached && value !== null;
+    const kind = !stored || typeof value === 'number' ? KIND.formula : typeof value === 'boolean' ? KIND.formulaBool : KIND.formulaText;
+    out.bytes(tags.rest(s, kind, custom));
     formula(out, f);
+    if (!stored) return out.bytes(B.endCell);
     out.bytes(B.value);
-    out.text(typeof value === 'number' ? String(value) : typeof value === 'boolean' ? (value ? '1' : '0') : esc(value));
-    out.bytes(B.end);
-    return;
+    values.write(out, value);
+    return out.bytes(B.end);
   }
-  if (value === null || value === '') return out.bytes(B.empty);
-  if (typeof value === 'number' && !Number.isFinite(value)) return out.bytes(B.error);
+  if (value === null || value === '') return out.bytes(tags.rest(s, KIND.empty));
+  if (typeof value === 'number' && !Number.isFinite(value)) return out.bytes(tags.rest(s, KIND.error));
   if (typeof value === 'string') {
-    out.bytes(B.shared);
-    out.whole(strings.id(value));
+    out.bytes(tags.rest(s, KIND.shared));
+    out.number(strings.id(value, c));
   } else {
-    out.bytes(typeof value === 'number' ? B.open : B.bool);
-    out.bytes(B.value);
-    out.text(typeof value === 'number' ? String(value) : value ? '1' : '0');
+    out.bytes(tags.rest(s, typeof value === 'number' ? KIND.number : KIND.bool));
+    values.write(out, value);
   }
   out.bytes(B.end);
 }
@@ -365,6 +458,8 @@ export function* sheetData(layout: SheetLayout, state: SheetDataState): Generato
   const shared = new SharedFormulas(rows);
   const formats = new RowFormats(state.styles);
   const tags = new CellTags();
+  const values = new ValueBytes();
+  const strings = new ColumnStrings(state.strings);
   const out = new ByteText();
   // Style ranges may reach below the last row of cells.
   for (let r = 0, count = Math.max(rows.length, rangeStyles.end); r < count; r++) {
@@ -382,7 +477,7 @@ export function* sheetData(layout: SheetLayout, state: SheetDataState): Generato
       const s = c < xfs.length ? xfs[c] : 0;
       // An empty cell of the row's style is left to the row; of none, to the sheet.
       if (formula === null && (value === null || value === '') && s === rowXf) continue;
-      writeCell(out, tags.column(c), n, tags.style(s), value, formula === null ? null : shared.element(formula, r, c), state.strings, state.cached);
+      writeCell(out, tags, values, c, n, s, value, formula === null ? null : shared.element(formula, r, c), strings, state.cached);
       cells++;
     }
     if (!cells && !height && !rowXf) {
@@ -402,12 +497,12 @@ function writeRowOpen(out: ByteText, n: Uint8Array, rowXf: number, height: numbe
   out.bytes(B.close);
   if (rowXf) {
     out.bytes(B.rowStyle);
-    out.whole(rowXf);
+    out.number(rowXf);
     out.bytes(B.customFormat);
   }
   if (height) {
     out.bytes(B.height);
-    out.text(String(height));
+    out.number(height);
     out.bytes(B.customHeight);
   }
   out.bytes(B.open);

@@ -26,6 +26,11 @@ export class Registry {
     }
     return i;
   }
+
+  /** A new index for an item, without looking for an alike one; `id` does not find it later. */
+  add(item: string): number {
+    return this.items.push(item) - 1;
+  }
 }
 
 const argb = (hex: string) => `FF${hex.toUpperCase()}`;

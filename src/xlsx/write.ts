@@ -42,7 +42,7 @@ function rangeOf(ref: string): { from: Cell; to: Cell } {
   return { from: cellPosition(a), to: cellPosition(b) };
 }
 
-/** Shared strings of the whole workbook, each distinct text once. */
+/** Shared strings of the whole workbook: each distinct text once, but for those added as new (sheetData.ts). */
 class SharedStrings implements Strings {
   private readonly registry = new Registry();
   uses = 0;
@@ -50,6 +50,15 @@ class SharedStrings implements Strings {
   id(text: string): number {
     this.uses++;
     return this.registry.id(cellTextWithin(text));
+  }
+
+  add(text: string): number {
+    this.uses++;
+    return this.registry.add(cellTextWithin(text));
+  }
+
+  get size(): number {
+    return this.registry.items.length;
   }
 
   *xml(): Generator<string> {
